@@ -1,0 +1,72 @@
+package coach.cli;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Dispatches the command line: {@code coach [COMMAND] [OPTIONS] [ARGS]}. Without a command word
+ * the {@code run} command starts a session. Never throws: any unexpected error becomes a one-line
+ * message and {@link ExitCodes#INTERNAL}, with details in the log.
+ */
+public final class Cli {
+  public static final String VERSION = "0.1.0";
+
+  private final Map<String, Command> commands = new LinkedHashMap<>();
+  private final CliContext ctx;
+
+  public Cli(CliContext ctx, List<Command> commands) {
+    this.ctx = ctx;
+    for (Command c : commands) {
+      this.commands.put(c.name(), c);
+    }
+  }
+
+  /** The coach's commands bound to the real process streams and environment. */
+  public static Cli standard() {
+    return new Cli(CliContext.system(), Commands.all());
+  }
+
+  public int run(String[] argv) {
+    List<String> args = new ArrayList<>(Arrays.asList(argv));
+    try {
+      if (!args.isEmpty() && commands.containsKey(args.get(0))) {
+        Command c = commands.get(args.remove(0));
+        return c.run(args, ctx);
+      }
+      if (!args.isEmpty() && (args.get(0).equals("--help") || args.get(0).equals("-h"))) {
+        ctx.out().print(help());
+        return ExitCodes.OK;
+      }
+      if (!args.isEmpty() && (args.get(0).equals("--version") || args.get(0).equals("-V"))) {
+        ctx.out().println("rehab-coach " + VERSION);
+        return ExitCodes.OK;
+      }
+      Command run = commands.get("run");
+      return run.run(args, ctx);
+    } catch (RuntimeException | Error e) {
+      AppLog.error(ctx, "unexpected error", e);
+      ctx.err().println("coach: internal error: " + e.getClass().getSimpleName()
+          + " (details in " + AppLog.describe(ctx) + ")");
+      return ExitCodes.INTERNAL;
+    }
+  }
+
+  /** The general help text listing every command. */
+  public String help() {
+    StringBuilder sb = new StringBuilder();
+    sb.append("Rehab Coach ").append(VERSION)
+        .append(": a terminal coach for home rehabilitation exercise.\n")
+        .append("It does not diagnose or treat; it guides the exercises your clinician chose.\n\n")
+        .append("usage: coach [COMMAND] [OPTIONS] [ARGS]\n\n")
+        .append("commands:\n");
+    for (Command c : commands.values()) {
+      sb.append(String.format("  %-10s %s%n", c.name(), c.summary()));
+    }
+    sb.append("\nWithout a command, 'run' starts a session (default routine: sciatica).\n")
+        .append("'coach COMMAND --help' shows a command's options.\n");
+    return sb.toString();
+  }
+}

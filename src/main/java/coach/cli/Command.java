@@ -1,0 +1,20 @@
+package coach.cli;
+
+import java.util.List;
+
+/** One sub-command of the coach (run, validate, list, history, export, report, serve). */
+public interface Command {
+  /** The word that selects this command on the command line. */
+  String name();
+
+  /** One line for the help text. */
+  String summary();
+
+  /**
+   * Runs the command.
+   *
+   * @param args the arguments after the command word
+   * @return the process exit code (see {@link ExitCodes})
+   */
+  int run(List<String> args, CliContext ctx);
+}

@@ -1,0 +1,12 @@
+package coach.cli;
+
+import java.util.List;
+
+/** The coach's commands, in the order the help lists them. */
+public final class Commands {
+  private Commands() {}
+
+  public static List<Command> all() {
+    return List.of(new RunCommand());
+  }
+}

@@ -1,0 +1,19 @@
+package coach.cli;
+
+/** Exit codes shared by every command. */
+public final class ExitCodes {
+  /** Success. */
+  public static final int OK = 0;
+  /** Bad input: an invalid routine, a missing file, a store we cannot use. */
+  public static final int INVALID = 1;
+  /** A usage error on the command line. */
+  public static final int USAGE = 2;
+  /** The terminal cannot host the full-screen coach (no TTY, TERM=dumb). */
+  public static final int NO_TERMINAL = 3;
+  /** An unexpected internal error; details are in the log. */
+  public static final int INTERNAL = 70;
+  /** The session was ended by a signal (SIGINT/SIGTERM/SIGHUP) after saving. */
+  public static final int INTERRUPTED = 130;
+
+  private ExitCodes() {}
+}
