@@ -1,0 +1,49 @@
+package coach.session;
+
+/**
+ * What can happen to a session: a key the person pressed (already mapped from the terminal to its
+ * meaning), a timer tick, or an interruption from outside (a signal or a dropped link).
+ */
+public sealed interface Event permits Event.Key, Event.Digit, Event.Tick, Event.Interrupt {
+
+  /** Keys by meaning. The terminal layer maps Enter, Space, arrows, letters to these. */
+  enum Key implements Event {
+    /** Enter: confirm or next. */
+    CONFIRM,
+    /** Esc: close an overlay or step back; never loses anything. */
+    BACK,
+    /** Space: pause or resume. */
+    PAUSE,
+    /** s: skip the current rep/set/rest. */
+    SKIP,
+    /** q or Ctrl-C: ask to quit (saves first). */
+    QUIT,
+    /** ?: help overlay. */
+    HELP,
+    /** !: the red-flag screen. */
+    RED_FLAG,
+    UP,
+    DOWN,
+    LEFT,
+    RIGHT,
+    /** y: yes on a yes/no question. */
+    YES,
+    /** n: no on a yes/no question. */
+    NO
+  }
+
+  /** A digit key 0-9 (a pain rating is typed as digits; "1" then "0" is 10). */
+  record Digit(int value) implements Event {
+    public Digit {
+      if (value < 0 || value > 9) {
+        throw new IllegalArgumentException("digit out of range: " + value);
+      }
+    }
+  }
+
+  /** Time passed; the core reads the clock itself, the tick only wakes it. */
+  record Tick() implements Event {}
+
+  /** The session must end now (SIGTERM, SIGHUP, a dropped SSH link): save and end. */
+  record Interrupt(String why) implements Event {}
+}
