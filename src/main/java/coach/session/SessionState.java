@@ -1,0 +1,160 @@
+package coach.session;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything a session is at, immutable; views only read it. Times are in the core's clock
+ * nanoseconds: a running timer has a {@code deadline}; a paused one keeps {@code pausedRemaining}
+ * (-1 when not paused). Positions are 1-based for sets and reps, 0-based for rounds and phases.
+ *
+ * @param returnTo for screening opened with "!" during the session: the screen to go back to;
+ *     null for the screening at the start
+ * @param question index of the current screening question, or of the current harder-level offer
+ * @param choice the highlighted answer of a yes/no question or the quit dialog: -1 none, 0 no, 1 yes
+ * @param levels the current level index of each exercise, in routine order
+ * @param duration the length of the running timer (for the progress bar), 0 when none runs
+ * @param draftValue the pain value being chosen on the pain screen
+ * @param draftOne the last key on the pain screen was the digit 1 (so 0 next makes 10)
+ * @param draftRegion the region being chosen: 0 none, i the routine's (i-1)th region
+ * @param painKind what the pain check in progress is for
+ * @param ratings every rating confirmed in this session, in order
+ * @param notice the reason shown on the switch or contact screen
+ * @param stopped ids of exercises stopped because pain rose at the easiest level
+ * @param outcome how the session ended, null while it runs
+ */
+public record SessionState(
+    Screen screen,
+    Overlay overlay,
+    Screen returnTo,
+    int question,
+    int choice,
+    int exercise,
+    int set,
+    int round,
+    int rep,
+    int phase,
+    List<Integer> levels,
+    long deadline,
+    long duration,
+    long pausedRemaining,
+    int draftValue,
+    boolean draftOne,
+    int draftRegion,
+    Rating.Kind painKind,
+    List<Rating> ratings,
+    List<SwitchNote> switches,
+    String notice,
+    List<String> stopped,
+    Outcome outcome) {
+
+  public SessionState {
+    levels = List.copyOf(levels);
+    ratings = List.copyOf(ratings);
+    switches = List.copyOf(switches);
+    stopped = List.copyOf(stopped);
+  }
+
+  public boolean paused() {
+    return pausedRemaining >= 0;
+  }
+
+  public boolean ended() {
+    return outcome != null;
+  }
+
+  /** The time left on the running or paused timer, never negative. */
+  public long remaining(long now) {
+    if (paused()) {
+      return pausedRemaining;
+    }
+    return Math.max(0, deadline - now);
+  }
+
+  /** The last rating confirmed in this session, or null. */
+  public Rating lastRating() {
+    return ratings.isEmpty() ? null : ratings.get(ratings.size() - 1);
+  }
+
+  /** The session's baseline rating, or null before it was given. */
+  public Rating baseline() {
+    for (Rating r : ratings) {
+      if (r.kind() == Rating.Kind.BASELINE) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  public int level(int exerciseIndex) {
+    return levels.get(exerciseIndex);
+  }
+
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** A mutable copy used by the core to build the next state. */
+  public static final class Builder {
+    Screen screen;
+    Overlay overlay;
+    Screen returnTo;
+    int question;
+    int choice;
+    int exercise;
+    int set;
+    int round;
+    int rep;
+    int phase;
+    List<Integer> levels;
+    long deadline;
+    long duration;
+    long pausedRemaining;
+    int draftValue;
+    boolean draftOne;
+    int draftRegion;
+    Rating.Kind painKind;
+    List<Rating> ratings;
+    List<SwitchNote> switches;
+    String notice;
+    List<String> stopped;
+    Outcome outcome;
+
+    Builder(SessionState s) {
+      screen = s.screen;
+      overlay = s.overlay;
+      returnTo = s.returnTo;
+      question = s.question;
+      choice = s.choice;
+      exercise = s.exercise;
+      set = s.set;
+      round = s.round;
+      rep = s.rep;
+      phase = s.phase;
+      levels = new ArrayList<>(s.levels);
+      deadline = s.deadline;
+      duration = s.duration;
+      pausedRemaining = s.pausedRemaining;
+      draftValue = s.draftValue;
+      draftOne = s.draftOne;
+      draftRegion = s.draftRegion;
+      painKind = s.painKind;
+      ratings = new ArrayList<>(s.ratings);
+      switches = new ArrayList<>(s.switches);
+      notice = s.notice;
+      stopped = new ArrayList<>(s.stopped);
+      outcome = s.outcome;
+    }
+
+    public SessionState build() {
+      return new SessionState(screen, overlay, returnTo, question, choice, exercise, set, round,
+          rep, phase, levels, deadline, duration, pausedRemaining, draftValue, draftOne,
+          draftRegion, painKind, ratings, switches, notice, stopped, outcome);
+    }
+  }
+
+  static SessionState initial(List<Integer> levels) {
+    return new SessionState(Screen.WELCOME, Overlay.NONE, null, 0, -1, 0, 1, 0, 1, 0, levels, 0,
+        0, -1, 0, false, 0, null, List.of(), List.of(), null, List.of(), null);
+  }
+}

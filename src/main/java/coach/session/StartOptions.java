@@ -1,0 +1,36 @@
+package coach.session;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the history says about how this session starts.
+ *
+ * @param startLevels level index per exercise id (carry-over); missing ids start at 0
+ * @param askNextMorning ask whether pain was worse the morning after the last session
+ * @param offerHarder exercise ids whose harder level is offered again, in routine order
+ * @param resume where an interrupted session left off, or null for a fresh start
+ */
+public record StartOptions(
+    Map<String, Integer> startLevels,
+    boolean askNextMorning,
+    List<String> offerHarder,
+    ResumePoint resume) {
+
+  public StartOptions {
+    startLevels = Map.copyOf(startLevels);
+    offerHarder = List.copyOf(offerHarder);
+  }
+
+  public static StartOptions fresh() {
+    return new StartOptions(Map.of(), false, List.of(), null);
+  }
+
+  /**
+   * The start of a (set, round) of an exercise to continue from.
+   *
+   * @param set 1-based
+   * @param round 0-based
+   */
+  public record ResumePoint(int exerciseIndex, int set, int round) {}
+}

@@ -1,0 +1,342 @@
+package coach.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import coach.routine.PainRule;
+import coach.routine.Routine;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CoachTest {
+  private final Routine routine = TestRoutines.twoExercises();
+
+  @Test
+  void sessionWithSteadyPainWalksEveryRoundAndEndsCompleted() {
+    Driver d = new Driver(routine).throughScreening();
+    assertEquals(Screen.PAIN, d.state.screen());
+    assertEquals(Rating.Kind.BASELINE, d.state.painKind());
+    d.rate(2, 1);
+    int checks = 0;
+    while (d.state.screen() != Screen.SUMMARY) {
+      d.untilPainOrStop();
+      if (d.state.screen() == Screen.PAIN) {
+        d.rate(2, 1);
+        checks++;
+      }
+    }
+    // a: 2 sets x 2 rounds = 4 checks; b: 1 set x 1 round = 1 check
+    assertEquals(5, checks);
+    assertEquals(Outcome.COMPLETED, d.state.outcome());
+    assertEquals(List.of(new Effect.SessionEnded(Outcome.COMPLETED)),
+        d.effectsOf(Effect.SessionEnded.class));
+    List<Rating> rs = d.recordedRatings();
+    assertEquals(6, rs.size());
+    assertEquals(Rating.Kind.BASELINE, rs.get(0).kind());
+    assertEquals("left", rs.get(1).roundLabel());
+    assertEquals("right", rs.get(2).roundLabel());
+    assertEquals(2, rs.get(3).set());
+    assertTrue(d.effectsOf(Effect.RecordSwitch.class).isEmpty());
+  }
+
+  @Test
+  void painRiseSwitchesToEasierVariantWithTheReason() {
+    Driver d = new Driver(routine).throughScreening().rate(3, 0).untilPainOrStop();
+    d.rate(5, 0);
+    assertEquals(Screen.SWITCH, d.state.screen());
+    assertEquals(1, d.state.level(0));
+    assertEquals("Pain 3 -> 5: trying the Level a1 instead", d.state.notice());
+    assertEquals(List.of(new Effect.RecordSwitch("a", 0, 1, d.state.notice())),
+        d.effectsOf(Effect.RecordSwitch.class));
+    // the remaining sets run at the easier level
+    d.press(Event.Key.CONFIRM).untilPainOrStop();
+    assertEquals(Screen.PAIN, d.state.screen());
+    assertEquals(1, d.state.round());
+    d.rate(5, 0);
+    assertEquals("a1", d.recordedRatings().get(2).levelId());
+  }
+
+  @Test
+  void risingAgainAtTheEasiestLevelStopsTheExerciseAndShowsContact() {
+    Driver d = new Driver(routine).throughScreening().rate(1, 0);
+    d.untilPainOrStop().rate(2, 0).press(Event.Key.CONFIRM); // -> a1
+    d.untilPainOrStop().rate(3, 0).press(Event.Key.CONFIRM); // -> a2 (easiest)
+    assertEquals(2, d.state.level(0));
+    d.untilPainOrStop().rate(4, 0);
+    assertEquals(Screen.CONTACT, d.state.screen());
+    assertEquals(List.of("a"), d.state.stopped());
+    var shown = d.effectsOf(Effect.RecordContactShown.class);
+    assertEquals(1, shown.size());
+    assertEquals("a", shown.get(0).exerciseId());
+    // Enter: the next exercise
+    d.press(Event.Key.CONFIRM);
+    assertEquals(Screen.INTRO, d.state.screen());
+    assertEquals(1, d.state.exercise());
+  }
+
+  @Test
+  void contactOffersToEndTheSession() {
+    Routine oneLevel = TestRoutines.routine(TestRoutines.rule(null, PainRule.AskAfter.SET),
+        TestRoutines.exercise("x", 1, 1, List.of(""), 0, TestRoutines.level("x0", 1)),
+        TestRoutines.exercise("y", 1, 1, List.of(""), 0, TestRoutines.level("y0", 1)));
+    Driver d = new Driver(oneLevel).throughScreening().rate(0, 0).untilPainOrStop().rate(6, 0);
+    assertEquals(Screen.CONTACT, d.state.screen());
+    d.press(Event.Key.DOWN, Event.Key.CONFIRM);
+    assertEquals(Screen.SUMMARY, d.state.screen());
+    assertEquals(Outcome.STOPPED_FOR_PAIN, d.state.outcome());
+  }
+
+  @Test
+  void symptomsSpreadingDownTheLegCountAsIncreaseWhateverTheNumber() {
+    Driver d = new Driver(routine).throughScreening().rate(4, 2).untilPainOrStop();
+    d.rate(4, 4); // same number, now below the knee (was buttock)
+    assertEquals(Screen.SWITCH, d.state.screen());
+    assertTrue(d.state.notice().contains("Symptoms spread further: buttock -> below the knee"),
+        d.state.notice());
+  }
+
+  @Test
+  void symptomsMovingUpTowardTheBackAreNotAnIncrease() {
+    Driver d = new Driver(routine).throughScreening().rate(4, 4).untilPainOrStop();
+    d.rate(4, 1);
+    assertEquals(Screen.GET_READY, d.state.screen());
+    assertEquals(0, d.state.level(0));
+  }
+
+  @Test
+  void ratingAboveTheCeilingCountsAsIncrease() {
+    Routine capped = TestRoutines.routine(TestRoutines.rule(5, PainRule.AskAfter.SET),
+        routine.exercises().toArray(new coach.routine.Exercise[0]));
+    Driver d = new Driver(capped).throughScreening().rate(6, 0).untilPainOrStop().rate(6, 0);
+    assertEquals(Screen.SWITCH, d.state.screen());
+    assertTrue(d.state.notice().contains("above the limit of 5"), d.state.notice());
+  }
+
+  @Test
+  void ratingAboveTheBaselineCountsEvenWhenTheLastRatingWasTheSame() {
+    Driver d = new Driver(routine).throughScreening().rate(2, 0);
+    d.untilPainOrStop().rate(3, 0).press(Event.Key.CONFIRM); // 2 -> 3: switch to a1
+    d.untilPainOrStop().rate(3, 0); // same as last, but 1 above the baseline
+    assertEquals(Screen.SWITCH, d.state.screen());
+    assertTrue(d.state.notice().contains("above your starting level of 2"), d.state.notice());
+  }
+
+  @Test
+  void lowerPainKeepsTheLevel() {
+    Driver d = new Driver(routine).throughScreening().rate(5, 0).untilPainOrStop().rate(3, 0);
+    assertEquals(0, d.state.level(0));
+    assertTrue(d.effectsOf(Effect.RecordSwitch.class).isEmpty());
+  }
+
+  @Test
+  void typingOneThenZeroRatesTen() {
+    Driver d = new Driver(routine).throughScreening();
+    d.press(new Event.Digit(1), new Event.Digit(0));
+    assertEquals(10, d.state.draftValue());
+    d.press(Event.Key.DOWN, Event.Key.DOWN);
+    assertEquals(8, d.state.draftValue());
+    d.press(new Event.Digit(7));
+    assertEquals(7, d.state.draftValue());
+  }
+
+  @Test
+  void thePainCheckPreselectsThePreviousRating() {
+    Driver d = new Driver(routine).throughScreening().rate(4, 2).untilPainOrStop();
+    assertEquals(4, d.state.draftValue());
+    assertEquals(2, d.state.draftRegion());
+  }
+
+  @Test
+  void escapeOnTheRegionStepGoesBackWithoutLosingTheNumber() {
+    Driver d = new Driver(routine).throughScreening();
+    d.press(new Event.Digit(6), Event.Key.CONFIRM, Event.Key.BACK);
+    assertEquals(Screen.PAIN, d.state.screen());
+    assertEquals(6, d.state.draftValue());
+    assertTrue(d.recordedRatings().isEmpty());
+  }
+
+  @Test
+  void redFlagYesEndsExerciseAndShowsUrgentAdvice() {
+    Driver d = new Driver(routine).press(Event.Key.CONFIRM, Event.Key.NO, Event.Key.YES);
+    assertEquals(Screen.URGENT, d.state.screen());
+    assertEquals(Outcome.RED_FLAG, d.state.outcome());
+    assertEquals(List.of(new Effect.RecordRedFlag("saddle")),
+        d.effectsOf(Effect.RecordRedFlag.class));
+    assertTrue(d.recordedRatings().isEmpty());
+    d.press(Event.Key.CONFIRM);
+    assertTrue(d.effects.contains(new Effect.Exit()));
+  }
+
+  @Test
+  void redFlagKeyDuringARepPausesAndAllNoReturnsPaused() {
+    Driver d = new Driver(routine).throughScreening().rate(1, 0).press(Event.Key.CONFIRM);
+    d.advanceSeconds(3); // get ready over: first phase of 3 s
+    assertEquals(Screen.REP, d.state.screen());
+    d.advanceSeconds(1);
+    long before = d.state.remaining(d.clock.nanoTime());
+    d.press(Event.Key.RED_FLAG);
+    assertEquals(Screen.SCREENING, d.state.screen());
+    d.advanceSeconds(60);
+    d.press(Event.Key.NO, Event.Key.NO);
+    assertEquals(Screen.REP, d.state.screen());
+    assertEquals(Overlay.PAUSE, d.state.overlay());
+    assertEquals(before, d.state.remaining(d.clock.nanoTime()));
+    d.press(Event.Key.PAUSE);
+    assertEquals(before, d.state.remaining(d.clock.nanoTime()));
+    assertNull(d.state.outcome());
+  }
+
+  @Test
+  void pauseKeepsTheRemainingTimeExactly() {
+    Driver d = new Driver(routine).throughScreening().rate(1, 0).press(Event.Key.CONFIRM);
+    d.advanceSeconds(3.0);
+    d.clock.advanceNanos(1_234_567_891L);
+    d.press(Event.Key.PAUSE);
+    long left = d.state.remaining(d.clock.nanoTime());
+    assertEquals(3 * Coach.SECOND - 1_234_567_891L, left);
+    d.advanceSeconds(500);
+    assertEquals(Screen.REP, d.state.screen());
+    assertEquals(0, d.state.phase());
+    assertTrue(d.coach.nextWake(d.state).isEmpty());
+    d.press(Event.Key.PAUSE);
+    assertEquals(left, d.state.remaining(d.clock.nanoTime()));
+    d.clock.advanceNanos(left);
+    d.press(new Event.Tick());
+    assertEquals(1, d.state.phase());
+  }
+
+  @Test
+  void quitAsksFirstAndEscapeKeepsGoing() {
+    Driver d = new Driver(routine).throughScreening().rate(1, 0);
+    d.press(Event.Key.QUIT);
+    assertEquals(Overlay.QUIT_CONFIRM, d.state.overlay());
+    d.press(Event.Key.BACK);
+    assertEquals(Overlay.NONE, d.state.overlay());
+    assertNull(d.state.outcome());
+    d.press(Event.Key.QUIT, Event.Key.YES);
+    assertEquals(Outcome.QUIT, d.state.outcome());
+    assertEquals(List.of(new Effect.SessionEnded(Outcome.QUIT), new Effect.Exit()),
+        d.effects.subList(d.effects.size() - 2, d.effects.size()));
+  }
+
+  @Test
+  void enterInTheQuitDialogDefaultsToKeepGoing() {
+    Driver d = new Driver(routine).throughScreening();
+    d.press(Event.Key.QUIT, Event.Key.CONFIRM);
+    assertNull(d.state.outcome());
+    assertEquals(Screen.PAIN, d.state.screen());
+  }
+
+  @Test
+  void interruptEndsTheSessionAsInterrupted() {
+    Driver d = new Driver(routine).throughScreening().rate(1, 0);
+    d.send(new Event.Interrupt("SIGTERM"));
+    assertEquals(Outcome.INTERRUPTED, d.state.outcome());
+    assertTrue(d.effects.contains(new Effect.Exit()));
+  }
+
+  @Test
+  void worseNextMorningStartsEachExerciseOneLevelEasier() {
+    Driver d = new Driver(routine, new StartOptions(Map.of("a", 1), true, List.of(), null));
+    d.throughScreening();
+    assertEquals(Screen.NEXT_MORNING, d.state.screen());
+    d.press(Event.Key.YES);
+    assertEquals(List.of(2, 1), d.state.levels());
+    assertEquals(List.of(new Effect.RecordNextMorning(true)),
+        d.effectsOf(Effect.RecordNextMorning.class));
+    assertEquals(2, d.effectsOf(Effect.RecordSwitch.class).size());
+    assertEquals(Screen.PAIN, d.state.screen());
+  }
+
+  @Test
+  void carriedOverLevelIsWhereTheExerciseStarts() {
+    Driver d = new Driver(routine, new StartOptions(Map.of("a", 2, "b", 9), false, List.of(), null));
+    assertEquals(List.of(2, 1), d.state.levels());
+  }
+
+  @Test
+  void harderLevelOfferedAfterQuietSessionsCanBeTaken() {
+    Driver d = new Driver(routine,
+        new StartOptions(Map.of("a", 2, "b", 1), false, List.of("a", "b"), null));
+    d.throughScreening();
+    assertEquals(Screen.OFFER_HARDER, d.state.screen());
+    assertEquals("a", d.coach.offered(d.state).id());
+    d.press(Event.Key.YES);
+    assertEquals("b", d.coach.offered(d.state).id());
+    d.press(Event.Key.NO);
+    assertEquals(List.of(1, 1), d.state.levels());
+    assertEquals(Screen.PAIN, d.state.screen());
+    assertTrue(d.state.switches().get(0).harder());
+  }
+
+  @Test
+  void askingAfterEachExerciseAsksOncePerExercise() {
+    Routine r = TestRoutines.routine(TestRoutines.rule(null, PainRule.AskAfter.EXERCISE),
+        routine.exercises().toArray(new coach.routine.Exercise[0]));
+    Driver d = new Driver(r).throughScreening().rate(1, 0);
+    int checks = 0;
+    while (d.state.screen() != Screen.SUMMARY) {
+      d.untilPainOrStop();
+      if (d.state.screen() == Screen.PAIN) {
+        assertEquals(Rating.Kind.EXERCISE, d.state.painKind());
+        d.rate(1, 0);
+        checks++;
+      }
+    }
+    assertEquals(2, checks);
+  }
+
+  @Test
+  void resumeStartsAtTheSetAndRoundWhereItStopped() {
+    Driver d = new Driver(routine, new StartOptions(Map.of(), false, List.of(),
+        new StartOptions.ResumePoint(0, 2, 1)));
+    d.throughScreening().rate(1, 0).untilPainOrStop();
+    assertEquals(2, d.state.set());
+    assertEquals(1, d.state.round());
+    assertEquals(new Effect.RecordProgress(0, 2, 1), d.effectsOf(Effect.RecordProgress.class).get(0));
+  }
+
+  @Test
+  void skipOnTheIntroSkipsTheExercise() {
+    Driver d = new Driver(routine).throughScreening().rate(1, 0).press(Event.Key.SKIP);
+    assertEquals(Screen.INTRO, d.state.screen());
+    assertEquals(1, d.state.exercise());
+  }
+
+  @Test
+  void skipDuringRepsGoesToThePainCheck() {
+    Driver d = new Driver(routine).throughScreening().rate(1, 0).press(Event.Key.CONFIRM);
+    d.advanceSeconds(3).press(Event.Key.SKIP);
+    assertEquals(Screen.PAIN, d.state.screen());
+  }
+
+  @Test
+  void untimedPhaseWaitsForEnter() {
+    Driver d = new Driver(routine).throughScreening().rate(1, 0);
+    d.press(Event.Key.SKIP); // to exercise b: level b0 timed 4 s; force the untimed level b1
+    d = new Driver(routine, new StartOptions(Map.of("b", 1), false, List.of(), null))
+        .throughScreening().rate(1, 0).press(Event.Key.SKIP, Event.Key.CONFIRM);
+    d.advanceSeconds(3);
+    assertEquals(Screen.REP, d.state.screen());
+    assertTrue(d.coach.nextWake(d.state).isEmpty());
+    d.advanceSeconds(100);
+    assertEquals(Screen.REP, d.state.screen());
+    d.press(Event.Key.CONFIRM);
+    assertEquals(Screen.PAIN, d.state.screen());
+  }
+
+  @Test
+  void nextWakeFallsOnEachWholeSecondOfTheCountdown() {
+    Driver d = new Driver(routine).throughScreening().rate(1, 0).press(Event.Key.CONFIRM);
+    long start = d.clock.nanoTime();
+    assertEquals(start + Coach.SECOND, d.coach.nextWake(d.state).getAsLong());
+    assertEquals(3, d.coach.secondsShown(d.state));
+    d.clock.advanceNanos(Coach.SECOND + 1);
+    assertEquals(start + 2 * Coach.SECOND, d.coach.nextWake(d.state).getAsLong());
+    assertEquals(2, d.coach.secondsShown(d.state));
+    assertFalse(d.state.paused());
+  }
+}

@@ -1,0 +1,105 @@
+package coach.session;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Drives a Coach with a manual clock, collecting every effect. */
+final class Driver {
+  final Coach coach;
+  final ManualClock clock;
+  SessionState state;
+  final List<Effect> effects = new ArrayList<>();
+
+  Driver(coach.routine.Routine routine, StartOptions options) {
+    this.clock = new ManualClock(1_000_000L);
+    this.coach = new Coach(routine, clock, options);
+    this.state = coach.start();
+  }
+
+  Driver(coach.routine.Routine routine) {
+    this(routine, StartOptions.fresh());
+  }
+
+  List<Effect> send(Event e) {
+    Transition t = coach.update(state, e);
+    state = t.state();
+    effects.addAll(t.effects());
+    return t.effects();
+  }
+
+  Driver press(Event... events) {
+    for (Event e : events) {
+      send(e);
+    }
+    return this;
+  }
+
+  /** Moves the clock forward and delivers one tick, as a late scheduler would. */
+  Driver advanceSeconds(double seconds) {
+    clock.advanceNanos((long) (seconds * Coach.SECOND));
+    send(new Event.Tick());
+    return this;
+  }
+
+  /** Welcome, answer no to every red flag, reach the baseline pain check. */
+  Driver throughScreening() {
+    press(Event.Key.CONFIRM);
+    while (state.screen() == Screen.SCREENING) {
+      press(Event.Key.NO);
+    }
+    return this;
+  }
+
+  /** Types a rating and confirms it with the given region rank (0 none). */
+  Driver rate(int value, int regionRank) {
+    if (value == 10) {
+      press(new Event.Digit(1), new Event.Digit(0));
+    } else {
+      press(new Event.Digit(value));
+    }
+    press(Event.Key.CONFIRM);
+    press(new Event.Digit(regionRank), Event.Key.CONFIRM);
+    return this;
+  }
+
+  /** Runs timers (ticking at each wake) and presses Enter on untimed phases until a pain check or another key-waiting screen. */
+  Driver untilPainOrStop() {
+    for (int guard = 0; guard < 100_000; guard++) {
+      Screen s = state.screen();
+      if (s == Screen.INTRO) {
+        press(Event.Key.CONFIRM);
+      } else if (s == Screen.GET_READY || s == Screen.REP || s == Screen.REST) {
+        var wake = coach.nextWake(state);
+        if (wake.isPresent()) {
+          clock.advanceNanos(Math.max(0, wake.getAsLong() - clock.nanoTime()));
+          send(new Event.Tick());
+        } else {
+          press(Event.Key.CONFIRM);
+        }
+      } else {
+        return this;
+      }
+    }
+    throw new AssertionError("session did not reach a key-waiting screen");
+  }
+
+  List<Rating> recordedRatings() {
+    List<Rating> out = new ArrayList<>();
+    for (Effect e : effects) {
+      if (e instanceof Effect.RecordRating r) {
+        out.add(r.rating());
+      }
+    }
+    return out;
+  }
+
+  <T extends Effect> List<T> effectsOf(Class<T> type) {
+    List<T> out = new ArrayList<>();
+    for (Effect e : effects) {
+      if (type.isInstance(e)) {
+        out.add(type.cast(e));
+      }
+    }
+    return out;
+  }
+}
