@@ -1,0 +1,224 @@
+package coach.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import coach.routine.Exercise;
+import coach.routine.Level;
+import coach.routine.PainRule;
+import coach.routine.Routine;
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+
+/** Properties of the core over random routines and random rating sequences. */
+class CoachProperties {
+
+  @Provide
+  Arbitrary<Routine> routines() {
+    Arbitrary<Level> level = Arbitraries.integers().between(1, 5).list().ofMinSize(1).ofMaxSize(3)
+        .map(secs -> TestRoutines.level("l" + secs.hashCode(),
+            secs.stream().mapToInt(Integer::intValue).toArray()));
+    Arbitrary<Exercise> exercise = Combinators.combine(
+            Arbitraries.integers().between(1, 3),
+            Arbitraries.integers().between(1, 3),
+            Arbitraries.integers().between(1, 3),
+            Arbitraries.integers().between(0, 5),
+            level.list().ofMinSize(1).ofMaxSize(4))
+        .as((sets, reps, rounds, rest, levels) -> {
+          List<String> labels = new ArrayList<>();
+          for (int i = 0; i < rounds; i++) {
+            labels.add("round " + i);
+          }
+          List<Level> distinct = new ArrayList<>();
+          for (int i = 0; i < levels.size(); i++) {
+            Level l = levels.get(i);
+            distinct.add(new Level("lv" + i, "Level " + i, l.feel(), l.phases()));
+          }
+          return TestRoutines.exercise("x", sets, reps, labels, rest,
+              distinct.toArray(new Level[0]));
+        });
+    Arbitrary<PainRule> rules = Combinators.combine(
+            Arbitraries.integers().between(1, 3),
+            Arbitraries.of(true, false),
+            Arbitraries.integers().between(3, 10).injectNull(0.5),
+            Arbitraries.of(PainRule.AskAfter.class))
+        .as((by, spread, max, ask) -> new PainRule(by, spread, max, ask,
+            List.of("back", "buttock", "thigh", "below the knee", "foot"), true, 2));
+    return Combinators.combine(rules, exercise.list().ofMinSize(1).ofMaxSize(3))
+        .as((rule, exercises) -> {
+          Exercise[] numbered = new Exercise[exercises.size()];
+          for (int i = 0; i < exercises.size(); i++) {
+            Exercise e = exercises.get(i);
+            numbered[i] = new Exercise("ex" + i, e.name(), e.frequency(), e.sets(), e.reps(),
+                e.rounds(), e.restSeconds(), e.levels());
+          }
+          return TestRoutines.routine(rule, numbered);
+        });
+  }
+
+  /** Runs a whole session, rating with the given values (cycled) and regions. */
+  private static Driver run(Routine routine, List<Integer> values, List<Integer> regions) {
+    Driver d = new Driver(routine).throughScreening();
+    int i = 0;
+    for (int guard = 0; guard < 10_000 && d.state.screen() != Screen.SUMMARY; guard++) {
+      switch (d.state.screen()) {
+        case PAIN -> {
+          d.rate(values.get(i % values.size()), regions.get(i % regions.size()));
+          i++;
+        }
+        case SWITCH, CONTACT -> d.press(Event.Key.CONFIRM);
+        default -> d.untilPainOrStop();
+      }
+    }
+    assertEquals(Screen.SUMMARY, d.state.screen());
+    return d;
+  }
+
+  @Property(tries = 200)
+  void afterAnIncreaseTheNextSetIsNeverHarder(
+      @ForAll("routines") Routine routine,
+      @ForAll @Size(min = 1, max = 20) List<@IntRange(min = 0, max = 10) Integer> values,
+      @ForAll @Size(min = 1, max = 5) List<@IntRange(min = 0, max = 5) Integer> regions) {
+    Driver d = run(routine, values, regions);
+    // levels of each exercise's ratings never go back toward the prescribed one
+    List<Rating> rs = d.recordedRatings();
+    for (int a = 0; a < rs.size(); a++) {
+      for (int b = a + 1; b < rs.size(); b++) {
+        Rating x = rs.get(a);
+        Rating y = rs.get(b);
+        if (x.exerciseId() != null && x.exerciseId().equals(y.exerciseId())) {
+          assertTrue(y.level() >= x.level(), "level went from " + x.level() + " to " + y.level());
+        }
+      }
+    }
+    for (Effect.RecordSwitch s : d.effectsOf(Effect.RecordSwitch.class)) {
+      assertEquals(s.fromLevel() + 1, s.toLevel());
+    }
+  }
+
+  @Property(tries = 200)
+  void contactIsShownExactlyWhenNoEasierLevelIsLeft(
+      @ForAll("routines") Routine routine,
+      @ForAll @Size(min = 1, max = 20) List<@IntRange(min = 0, max = 10) Integer> values,
+      @ForAll @Size(min = 1, max = 5) List<@IntRange(min = 0, max = 5) Integer> regions) {
+    Driver d = new Driver(routine).throughScreening();
+    PainPolicy policy = new PainPolicy(routine.painRule());
+    int i = 0;
+    for (int guard = 0; guard < 10_000 && d.state.screen() != Screen.SUMMARY; guard++) {
+      if (d.state.screen() == Screen.PAIN && d.state.painKind() != Rating.Kind.BASELINE) {
+        SessionState before = d.state;
+        int ex = before.exercise();
+        d.rate(values.get(i % values.size()), regions.get(i % regions.size()));
+        i++;
+        Rating current = d.state.lastRating();
+        boolean increased = policy.judge(before.lastRating(), before.baseline(), current)
+            .increased();
+        boolean easiest = before.level(ex) == routine.exercises().get(ex).easiestLevel();
+        assertEquals(increased && easiest, d.state.screen() == Screen.CONTACT);
+        assertEquals(increased && !easiest, d.state.screen() == Screen.SWITCH);
+      } else if (d.state.screen() == Screen.PAIN) {
+        d.rate(values.get(0), regions.get(0));
+      } else if (d.state.screen() == Screen.SWITCH || d.state.screen() == Screen.CONTACT) {
+        d.press(Event.Key.CONFIRM);
+      } else {
+        d.untilPainOrStop();
+      }
+    }
+    assertEquals(d.state.stopped().size(), d.effectsOf(Effect.RecordContactShown.class).size());
+  }
+
+  @Property(tries = 200)
+  void everyConfirmedRatingProducesARecordEffect(
+      @ForAll("routines") Routine routine,
+      @ForAll @Size(min = 1, max = 20) List<@IntRange(min = 0, max = 10) Integer> values,
+      @ForAll @Size(min = 1, max = 5) List<@IntRange(min = 0, max = 5) Integer> regions) {
+    Driver d = run(routine, values, regions);
+    assertEquals(d.state.ratings(), d.recordedRatings());
+    for (int k = 0; k < d.state.ratings().size(); k++) {
+      assertEquals(values.get(k % values.size()), d.state.ratings().get(k).value());
+    }
+  }
+
+  @Property(tries = 100)
+  void pauseAndResumeLoseNoTime(
+      @ForAll("routines") Routine routine,
+      @ForAll @Size(min = 1, max = 30) List<@IntRange(min = 1, max = 4000) Integer> pausesMs) {
+    // Every rep and rest of the session is timed; pausing at random moments for random lengths
+    // must shift the end of the session by exactly the total pause time.
+    long[] used = new long[1];
+    long plain = sessionLength(routine, List.of(), used);
+    used[0] = 0;
+    long paused = sessionLength(routine, pausesMs, used);
+    assertTrue(used[0] > 0);
+    assertEquals(plain + used[0], paused);
+  }
+
+  /** Clock time from the first exercise's Enter to the summary, pausing as given on each timed screen. */
+  private static long sessionLength(Routine routine, List<Integer> pausesMs, long[] pausedNanos) {
+    Driver d = new Driver(routine).throughScreening().rate(0, 0);
+    long start = d.clock.nanoTime();
+    int p = 0;
+    for (int guard = 0; guard < 100_000 && d.state.screen() != Screen.SUMMARY; guard++) {
+      switch (d.state.screen()) {
+        case PAIN -> d.rate(0, 0);
+        case INTRO -> d.press(Event.Key.CONFIRM);
+        case GET_READY, REST, REP -> {
+          var wake = d.coach.nextWake(d.state);
+          if (wake.isEmpty()) {
+            d.press(Event.Key.CONFIRM);
+            break;
+          }
+          if (p < pausesMs.size()) {
+            // part of the way to the next wake, then pause, wait, resume
+            long step = Math.max(0, wake.getAsLong() - d.clock.nanoTime()) / 2;
+            d.clock.advanceNanos(step);
+            d.press(Event.Key.PAUSE);
+            long pause = pausesMs.get(p++) * 1_000_000L;
+            pausedNanos[0] += pause;
+            d.clock.advanceNanos(pause);
+            d.press(new Event.Tick(), Event.Key.PAUSE);
+            wake = d.coach.nextWake(d.state);
+          }
+          d.clock.advanceNanos(Math.max(0, wake.getAsLong() - d.clock.nanoTime()));
+          d.send(new Event.Tick());
+        }
+        default -> d.press(Event.Key.CONFIRM);
+      }
+    }
+    return d.clock.nanoTime() - start;
+  }
+
+  @Property(tries = 30)
+  void thirtySimulatedMinutesOfLateTicksEndWithZeroDrift(
+      @ForAll @Size(min = 50, max = 200) List<@IntRange(min = 0, max = 900) Integer> lateMs) {
+    // One long exercise: 30 minutes of 2 s + 3 s phases (360 reps), ticks arriving late.
+    Routine r = TestRoutines.routine(TestRoutines.rule(null, PainRule.AskAfter.EXERCISE),
+        TestRoutines.exercise("long", 1, 360, List.of(""), 0, TestRoutines.level("l", 2, 3)));
+    Driver d = new Driver(r).throughScreening().rate(0, 0).press(Event.Key.CONFIRM);
+    long repsStart = d.clock.nanoTime() + Coach.GET_READY;
+    int k = 0;
+    while (d.state.screen() != Screen.PAIN) {
+      long wake = d.coach.nextWake(d.state).getAsLong();
+      long late = lateMs.get(k++ % lateMs.size()) * 1_000_000L;
+      d.clock.advanceNanos(Math.max(0, wake - d.clock.nanoTime()) + late);
+      d.send(new Event.Tick());
+      if (d.state.screen() == Screen.REP) {
+        // the running phase's deadline is always exactly where the schedule says
+        long phasesBefore = (d.state.rep() - 1) * 2L + d.state.phase();
+        long expectedStart = repsStart + (d.state.rep() - 1) * 5 * Coach.SECOND
+            + (d.state.phase() == 1 ? 2 * Coach.SECOND : 0);
+        assertEquals(expectedStart + d.state.duration(), d.state.deadline(),
+            "drift after " + phasesBefore + " phases");
+      }
+    }
+    assertEquals(360, d.state.rep());
+  }
+}
