@@ -1,0 +1,196 @@
+package coach.tui.view;
+
+import com.googlecode.lanterna.SGR;
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.TerminalTextUtils;
+import com.googlecode.lanterna.TextColor;
+import com.googlecode.lanterna.graphics.TextGraphics;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Drawing helpers for the views: every string passes the safe-text filter, nothing is drawn
+ * outside the area, and emphasis never relies on colour alone (bold or reverse video go with it).
+ */
+public final class Canvas {
+  private final TextGraphics g;
+  private final int width;
+  private final int height;
+  private final Style style;
+
+  public Canvas(TextGraphics g, TerminalSize size, Style style) {
+    this.g = g;
+    this.width = size.getColumns();
+    this.height = size.getRows();
+    this.style = style;
+  }
+
+  public int width() {
+    return width;
+  }
+
+  public int height() {
+    return height;
+  }
+
+  public Style style() {
+    return style;
+  }
+
+  /** Plain text at a position, cut at the right edge. */
+  public void text(int col, int row, String s) {
+    put(col, row, s, false, false);
+  }
+
+  public void bold(int col, int row, String s) {
+    put(col, row, s, true, false);
+  }
+
+  /** Reverse video (and the accent colour when colour is on): a selection or the header. */
+  public void highlight(int col, int row, String s) {
+    put(col, row, s, true, true);
+  }
+
+  public void centered(int row, String s, boolean bold) {
+    String t = fit(clean(s), width);
+    int col = Math.max(0, (width - TerminalTextUtils.getColumnWidth(t)) / 2);
+    put(col, row, t, bold, false);
+  }
+
+  /** Wraps a paragraph into the given width from a row; returns the row after the last line. */
+  public int paragraph(int col, int row, int maxWidth, int maxRows, String s, boolean bold) {
+    List<String> lines = wrap(clean(s), Math.max(1, maxWidth));
+    int r = row;
+    for (int i = 0; i < lines.size() && i < maxRows && r < height; i++, r++) {
+      put(col, r, lines.get(i), bold, false);
+    }
+    return r;
+  }
+
+  /** A full-width bar in reverse video with a title left and text right. */
+  public void bar(int row, String left, String right) {
+    if (row < 0 || row >= height) {
+      return;
+    }
+    String l = " " + clean(left);
+    String r = clean(right) + " ";
+    int rw = TerminalTextUtils.getColumnWidth(r);
+    String line;
+    if (TerminalTextUtils.getColumnWidth(l) + rw + 1 <= width) {
+      line = padRight(l, width - rw) + r;
+    } else {
+      line = padRight(fit(l, width), width);
+    }
+    put(0, row, line, true, true);
+  }
+
+  /** A progress bar of the given width; the fraction is also written as text by callers. */
+  public void progress(int col, int row, int barWidth, double fraction) {
+    if (barWidth < 3) {
+      return;
+    }
+    int inner = barWidth - 2;
+    int filled = (int) Math.round(Math.max(0, Math.min(1, fraction)) * inner);
+    String full = style.ascii() ? "#" : "\u2588";
+    String empty = style.ascii() ? "-" : "\u2591";
+    String s = "[" + full.repeat(filled) + empty.repeat(inner - filled) + "]";
+    put(col, row, s, false, false);
+  }
+
+  /** Large block digits (5 rows), centered on the row; returns false when they do not fit. */
+  public boolean bigCentered(int row, String digits) {
+    int w = BlockFont.width(digits);
+    if (w > width || row + BlockFont.HEIGHT > height) {
+      return false;
+    }
+    int col = (width - w) / 2;
+    List<String> rows = BlockFont.render(digits, style.ascii());
+    for (int i = 0; i < rows.size(); i++) {
+      put(col, row + i, rows.get(i), true, false);
+    }
+    return true;
+  }
+
+  private void put(int col, int row, String s, boolean bold, boolean reverse) {
+    if (row < 0 || row >= height || col >= width || col < 0) {
+      return;
+    }
+    String t = fit(clean(s), width - col);
+    if (t.isEmpty()) {
+      return;
+    }
+    g.clearModifiers();
+    g.setForegroundColor(TextColor.ANSI.DEFAULT);
+    g.setBackgroundColor(TextColor.ANSI.DEFAULT);
+    if (reverse) {
+      g.enableModifiers(SGR.REVERSE);
+      if (style.color()) {
+        g.disableModifiers(SGR.REVERSE);
+        g.setBackgroundColor(TextColor.ANSI.BLUE);
+        g.setForegroundColor(TextColor.ANSI.WHITE_BRIGHT);
+      }
+    }
+    if (bold) {
+      g.enableModifiers(SGR.BOLD);
+    }
+    g.putString(col, row, t);
+    g.clearModifiers();
+    g.setForegroundColor(TextColor.ANSI.DEFAULT);
+    g.setBackgroundColor(TextColor.ANSI.DEFAULT);
+  }
+
+  /** Text from routine files and users, cleaned of control characters and escape sequences. */
+  public static String clean(String s) {
+    return s == null ? "" : SafeTextBridge.clean(s);
+  }
+
+  /** Cuts a string to at most {@code cols} terminal columns. */
+  public static String fit(String s, int cols) {
+    if (cols <= 0) {
+      return "";
+    }
+    if (TerminalTextUtils.getColumnWidth(s) <= cols) {
+      return s;
+    }
+    return TerminalTextUtils.fitString(s, cols);
+  }
+
+  static String padRight(String s, int cols) {
+    int w = TerminalTextUtils.getColumnWidth(s);
+    return w >= cols ? s : s + " ".repeat(cols - w);
+  }
+
+  /** Greedy word wrap by terminal columns; long words are broken. */
+  public static List<String> wrap(String s, int cols) {
+    List<String> out = new ArrayList<>();
+    StringBuilder line = new StringBuilder();
+    for (String word : s.trim().split("\\s+")) {
+      if (word.isEmpty()) {
+        continue;
+      }
+      while (TerminalTextUtils.getColumnWidth(word) > cols) {
+        if (line.length() > 0) {
+          out.add(line.toString());
+          line.setLength(0);
+        }
+        String head = TerminalTextUtils.fitString(word, cols);
+        out.add(head);
+        word = word.substring(head.length());
+      }
+      int need = TerminalTextUtils.getColumnWidth(line.toString())
+          + (line.length() > 0 ? 1 : 0) + TerminalTextUtils.getColumnWidth(word);
+      if (need > cols && line.length() > 0) {
+        out.add(line.toString());
+        line.setLength(0);
+      }
+      if (line.length() > 0) {
+        line.append(' ');
+      }
+      line.append(word);
+    }
+    if (line.length() > 0) {
+      out.add(line.toString());
+    }
+    return out;
+  }
+}

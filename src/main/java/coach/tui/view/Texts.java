@@ -1,0 +1,68 @@
+package coach.tui.view;
+
+import java.util.List;
+
+/** The coach's fixed words, in one place. */
+final class Texts {
+  private Texts() {}
+
+  static final String APP = "Rehab Coach";
+  static final String NOT_A_DIAGNOSIS =
+      "This coach does not diagnose. It guides the exercises your clinician chose.";
+  static final String WELCOME_NEXT = "Press Enter to begin. First, a few safety questions.";
+  static final String SCREENING_TITLE = "Safety check";
+  static final String SCREENING_HINT = "Answer y for yes or n for no.";
+  static final String URGENT_TITLE = "Please stop and get medical help now";
+  static final String NEXT_MORNING_TITLE = "Since your last session";
+  static final String NEXT_MORNING_Q =
+      "Was your pain worse the morning after your last session?";
+  static final String OFFER_TITLE = "Ready for the next step?";
+  static final String BASELINE_Q = "Before we start: how much does it hurt right now?";
+  static final String PAIN_Q = "How much does it hurt right now?";
+  static final String REGION_Q = "Where do you feel the symptoms now?";
+  static final String NO_SYMPTOMS = "No symptoms";
+  static final String GET_READY = "Get ready";
+  static final String REST = "Rest";
+  static final String SWITCH_TITLE = "Let's make this easier";
+  static final String CONTACT_TITLE = "This exercise stops for today";
+  static final String SUMMARY_TITLE = "Session summary";
+  static final String PAUSED = "Paused";
+  static final String PAUSED_HINT = "Take your time. Space or Enter to resume.";
+  static final String QUIT_Q = "End the session now?";
+  static final String QUIT_SAVED = "Everything you rated so far is saved.";
+
+  static String scaleWord(int v) {
+    if (v == 0) {
+      return "no pain";
+    } else if (v <= 3) {
+      return "mild";
+    } else if (v <= 6) {
+      return "moderate";
+    } else if (v <= 9) {
+      return "severe";
+    }
+    return "worst imaginable";
+  }
+
+  static List<String> help(boolean ascii) {
+    String ud = ascii ? "Up/Down" : "\u2191 \u2193";
+    return List.of(
+        "Enter    confirm, or go on",
+        "Space    pause or resume the timer",
+        "0-10     type a pain rating (1 then 0 for 10)",
+        ud + "  " + (ascii ? "" : "     ") + "change a rating or a choice",
+        "s        skip this set, rest or exercise",
+        "!        red-flag questions (any time)",
+        "?        this help",
+        "q        end the session (asks first)",
+        "Esc      close a window; never loses anything");
+  }
+
+  static String sep(boolean ascii) {
+    return ascii ? " | " : " \u00b7 ";
+  }
+
+  static String arrows(boolean ascii) {
+    return ascii ? "Up/Down" : "\u2191\u2193";
+  }
+}

@@ -1,0 +1,110 @@
+package coach.tui.view;
+
+import coach.routine.Routine;
+import coach.session.Coach;
+import coach.session.Event;
+import coach.session.ManualClock;
+import coach.session.Screen;
+import coach.session.SessionState;
+import coach.session.StartOptions;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Walks a session on the bundled routine to each screen, for the screen tests. */
+final class ScreenTour {
+  final ManualClock clock = new ManualClock(5_000_000_000L);
+  final Coach coach;
+  SessionState state;
+
+  ScreenTour(StartOptions options) {
+    coach = new Coach(sciatica(), clock, options);
+    state = coach.start();
+  }
+
+  ScreenTour() {
+    this(StartOptions.fresh());
+  }
+
+  static Routine sciatica() {
+    try {
+      JsonMapper m = JsonMapper.builder(new YAMLFactory())
+          .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .build();
+      return m.readValue(Path.of("routines/sciatica.yaml").toFile(), Routine.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  ScreenTour press(Event... events) {
+    for (Event e : events) {
+      state = coach.update(state, e).state();
+    }
+    return this;
+  }
+
+  ScreenTour advance(double seconds) {
+    clock.advanceNanos((long) (seconds * Coach.SECOND));
+    return press(new Event.Tick());
+  }
+
+  ScreenTour toScreen(Screen target) {
+    for (int guard = 0; guard < 500 && state.screen() != target; guard++) {
+      switch (state.screen()) {
+        case WELCOME, INTRO, SWITCH, CONTACT -> press(Event.Key.CONFIRM);
+        case SCREENING, NEXT_MORNING, OFFER_HARDER -> press(Event.Key.NO);
+        case PAIN -> press(new Event.Digit(2), Event.Key.CONFIRM);
+        case PAIN_REGION -> press(new Event.Digit(1), Event.Key.CONFIRM);
+        case GET_READY, REP, REST -> advance(1);
+        default -> throw new AssertionError("cannot reach " + target + " from " + state.screen());
+      }
+    }
+    return this;
+  }
+
+  /** Renders the state at a size and returns the screen's text, trailing spaces trimmed. */
+  String render(int cols, int rows, Style style) {
+    try {
+      DefaultVirtualTerminal vt = new DefaultVirtualTerminal(new TerminalSize(cols, rows));
+      TerminalScreen screen = new TerminalScreen(vt);
+      screen.startScreen();
+      TerminalSize size = screen.getTerminalSize();
+      if (cols >= Views.MIN_COLUMNS && rows >= Views.MIN_ROWS) {
+        Views.draw(new Canvas(screen.newTextGraphics(), size, style), coach, state);
+      }
+      screen.refresh();
+      List<String> lines = new ArrayList<>();
+      for (int r = 0; r < rows; r++) {
+        StringBuilder sb = new StringBuilder();
+        for (int c = 0; c < cols; c++) {
+          var ch = screen.getFrontCharacter(c, r);
+          sb.append(ch == null ? " " : ch.getCharacterString());
+          if (ch != null && ch.isDoubleWidth()) {
+            c++;
+          }
+        }
+        lines.add(sb.toString().replaceAll("\\s+$", ""));
+      }
+      screen.stopScreen();
+      return String.join("\n", lines) + "\n";
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static Map<String, Integer> levels(String id, int level) {
+    return Map.of(id, level);
+  }
+}
