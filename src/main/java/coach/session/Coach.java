@@ -41,6 +41,10 @@ public final class Coach {
     return clock;
   }
 
+  public StartOptions options() {
+    return options;
+  }
+
   public PainPolicy policy() {
     return policy;
   }
@@ -51,7 +55,11 @@ public final class Coach {
     for (int i = 0; i < routine.exercises().size(); i++) {
       levels.add(startLevel(i));
     }
-    SessionState.Builder b = SessionState.initial(levels).toBuilder();
+    return SessionState.initial(levels);
+  }
+
+  /** Moves to the set and round an interrupted session stopped at. */
+  private void applyResume(SessionState.Builder b) {
     StartOptions.ResumePoint r = options.resume();
     if (r != null && r.exerciseIndex() >= 0 && r.exerciseIndex() < routine.exercises().size()) {
       Exercise e = routine.exercises().get(r.exerciseIndex());
@@ -59,7 +67,6 @@ public final class Coach {
       b.set = Math.max(1, Math.min(e.sets(), r.set()));
       b.round = Math.max(0, Math.min(e.rounds().size() - 1, r.round()));
     }
-    return b.build();
   }
 
   /** Applies one event. */
@@ -228,12 +235,22 @@ public final class Coach {
     switch (b.screen) {
       case WELCOME -> {
         if (e == Event.Key.CONFIRM) {
-          b.screen = Screen.SCREENING;
-          b.question = 0;
-          b.choice = -1;
-          if (routine.redFlags().questions().isEmpty()) {
-            afterScreening(b, now);
+          if (options.resume() != null) {
+            b.screen = Screen.RESUME;
+            b.choice = -1;
+          } else {
+            toScreening(b, now);
           }
+        }
+      }
+      case RESUME -> {
+        Boolean yes = answer(b, e);
+        if (yes != null) {
+          fx.add(new Effect.ResumeAnswered(yes));
+          if (yes) {
+            applyResume(b);
+          }
+          toScreening(b, now);
         }
       }
       case SCREENING -> onScreening(b, fx, e, now);
@@ -330,6 +347,15 @@ public final class Coach {
     }
   }
 
+  private void toScreening(SessionState.Builder b, long now) {
+    b.screen = Screen.SCREENING;
+    b.question = 0;
+    b.choice = -1;
+    if (routine.redFlags().questions().isEmpty()) {
+      afterScreening(b, now);
+    }
+  }
+
   private void onScreening(SessionState.Builder b, List<Effect> fx, Event e, long now) {
     if (e == Event.Key.BACK && b.returnTo != null) {
       returnFromRedFlags(b);
@@ -370,7 +396,10 @@ public final class Coach {
   private void afterScreening(SessionState.Builder b, long now) {
     b.question = 0;
     b.choice = -1;
-    if (options.askNextMorning() && routine.painRule().nextMorningCheck()) {
+    boolean resumed = b.exercise > 0 || b.set > 1 || b.round > 0;
+    if (resumed) {
+      beginPain(b, Rating.Kind.BASELINE);
+    } else if (options.askNextMorning() && routine.painRule().nextMorningCheck()) {
       b.screen = Screen.NEXT_MORNING;
     } else if (!offers().isEmpty()) {
       b.screen = Screen.OFFER_HARDER;

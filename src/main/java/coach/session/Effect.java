@@ -30,6 +30,9 @@ public sealed interface Effect {
    */
   record RecordProgress(int exerciseIndex, int set, int round) implements Effect {}
 
+  /** The answer to "continue the interrupted session?": true continues, false starts fresh. */
+  record ResumeAnswered(boolean resumed) implements Effect {}
+
   /** The session ended with this outcome (record it, then keep showing the last screen). */
   record SessionEnded(Outcome outcome) implements Effect {}
 

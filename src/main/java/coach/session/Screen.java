@@ -4,6 +4,8 @@ package coach.session;
 public enum Screen {
   /** Routine title and the disclaimer. */
   WELCOME,
+  /** An earlier session was interrupted: continue where it stopped, or start fresh? */
+  RESUME,
   /** A red-flag question (yes/no). */
   SCREENING,
   /** A red flag was answered yes: urgent-care advice, no exercise. */

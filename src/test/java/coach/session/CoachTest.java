@@ -291,12 +291,32 @@ class CoachTest {
 
   @Test
   void resumeStartsAtTheSetAndRoundWhereItStopped() {
-    Driver d = new Driver(routine, new StartOptions(Map.of(), false, List.of(),
+    Driver d = new Driver(routine, new StartOptions(Map.of(), true, List.of(),
         new StartOptions.ResumePoint(0, 2, 1)));
-    d.throughScreening().rate(1, 0).untilPainOrStop();
+    d.press(Event.Key.CONFIRM);
+    assertEquals(Screen.RESUME, d.state.screen());
+    d.press(Event.Key.YES);
+    assertEquals(List.of(new Effect.ResumeAnswered(true)),
+        d.effectsOf(Effect.ResumeAnswered.class));
+    d.press(Event.Key.NO, Event.Key.NO);
+    // a resumed session skips the next-morning question: straight to the baseline
+    assertEquals(Screen.PAIN, d.state.screen());
+    d.rate(1, 0).untilPainOrStop();
     assertEquals(2, d.state.set());
     assertEquals(1, d.state.round());
     assertEquals(new Effect.RecordProgress(0, 2, 1), d.effectsOf(Effect.RecordProgress.class).get(0));
+  }
+
+  @Test
+  void declinedResumeStartsFromTheBeginning() {
+    Driver d = new Driver(routine, new StartOptions(Map.of(), false, List.of(),
+        new StartOptions.ResumePoint(1, 1, 0)));
+    d.press(Event.Key.CONFIRM, Event.Key.NO, Event.Key.NO, Event.Key.NO);
+    d.rate(1, 0);
+    assertEquals(Screen.INTRO, d.state.screen());
+    assertEquals(0, d.state.exercise());
+    assertEquals(List.of(new Effect.ResumeAnswered(false)),
+        d.effectsOf(Effect.ResumeAnswered.class));
   }
 
   @Test

@@ -33,6 +33,7 @@ public final class Views {
     int top = 2;
     switch (s.screen()) {
       case WELCOME -> welcome(c, routine, top);
+      case RESUME -> resume(c, coach, top, s.choice());
       case SCREENING -> screening(c, coach, s, top);
       case URGENT -> urgent(c, routine, top);
       case NEXT_MORNING -> yesNo(c, top, Texts.NEXT_MORNING_TITLE, Texts.NEXT_MORNING_Q,
@@ -85,6 +86,12 @@ public final class Views {
         ? Texts.NOT_A_DIAGNOSIS : r.disclaimer();
     row = c.paragraph(2, row, w, Math.max(1, last - row - 1), disclaimer, false) + 1;
     c.paragraph(2, Math.min(row, last), w, 2, Texts.WELCOME_NEXT, true);
+  }
+
+  private static void resume(Canvas c, Coach coach, int top, int choice) {
+    StartOptionsText t = StartOptionsText.of(coach);
+    yesNo(c, top, "Welcome back", t.question(), "y continue" + sep(c.style().ascii())
+        + "n start again from the beginning", choice);
   }
 
   private static void screening(Canvas c, Coach coach, SessionState s, int top) {
@@ -459,6 +466,7 @@ public final class Views {
     }
     List<String> keys = new ArrayList<>(switch (s.screen()) {
       case WELCOME -> List.of("Enter start");
+      case RESUME -> List.of("y continue", "n start fresh");
       case SCREENING -> s.returnTo() != null ? List.of("y yes", "n no", "Esc back")
           : List.of("y yes", "n no");
       case URGENT, SUMMARY -> List.of("Enter close");
@@ -475,7 +483,7 @@ public final class Views {
     });
     switch (s.screen()) {
       case URGENT, SUMMARY, CONTACT, PAIN_REGION -> { }
-      case WELCOME, SCREENING, NEXT_MORNING, OFFER_HARDER -> keys.add("q quit");
+      case WELCOME, RESUME, SCREENING, NEXT_MORNING, OFFER_HARDER -> keys.add("q quit");
       default -> {
         keys.add("q quit");
         keys.add("! red flag");
