@@ -520,8 +520,8 @@ public final class Coach {
       b.notice = reason;
       b.screen = Screen.SWITCH;
     } else {
-      String reason = capitalise(v.reason()) + " at the easiest level of " + ex.name()
-          + ": this exercise stops for today";
+      String reason = capitalise(v.reason()) + ", already at the easiest level ("
+          + ex.level(level).name() + ")";
       b.stopped.add(ex.id());
       b.notice = reason;
       b.screen = Screen.CONTACT;

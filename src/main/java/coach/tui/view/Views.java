@@ -351,9 +351,11 @@ public final class Views {
     c.centered(top, Texts.REST, true);
     countdown(c, coach, s, top + 2);
     int row = top + 2 + countdownRows(c);
-    c.centered(row, "Next: " + e.name() + ", " + where(coach, s, false), false);
-    if (row + 2 < c.height() - 1) {
-      c.centered(row + 2, "Breathe easy. Press Enter if you are ready sooner.", false);
+    row = c.paragraph(2, row, c.width() - 4, 2, "Next: " + e.name() + ", "
+        + where(coach, s, false), false) + 1;
+    if (row < c.height() - 2) {
+      c.paragraph(2, row, c.width() - 4, 2, "Breathe easy. Press Enter if you are ready sooner.",
+          false);
     }
   }
 
@@ -523,6 +525,10 @@ public final class Views {
       inner = Math.max(inner, l.length());
     }
     inner = Math.min(inner, c.width() - 4);
+    if (inner < 4 || c.height() < 5) {
+      c.highlight(0, 0, title);
+      return;
+    }
     int boxW = inner + 4;
     int boxH = Math.min(lines.size() + 4, c.height() - 2);
     int col = Math.max(0, (c.width() - boxW) / 2);

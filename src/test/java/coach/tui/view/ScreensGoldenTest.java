@@ -1,0 +1,155 @@
+package coach.tui.view;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import coach.session.Event;
+import coach.session.Screen;
+import coach.session.StartOptions;
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every screen rendered on Lanterna's virtual terminal and compared with the golden text under
+ * src/test/resources/golden/. Run with -Dgolden.update=true to rewrite them, then read the diff.
+ */
+class ScreensGoldenTest {
+  private static final Path GOLDEN = Path.of("src/test/resources/golden");
+  private static final boolean UPDATE = Boolean.getBoolean("golden.update");
+
+  /** Each named moment of a session on the bundled routine. */
+  static Map<String, Supplier<ScreenTour>> moments() {
+    Map<String, Supplier<ScreenTour>> m = new LinkedHashMap<>();
+    m.put("welcome", () -> new ScreenTour());
+    m.put("resume", () -> new ScreenTour(new StartOptions(Map.of(), false, List.of(),
+        new StartOptions.ResumePoint(1, 2, 1))).press(Event.Key.CONFIRM));
+    m.put("screening", () -> new ScreenTour().toScreen(Screen.SCREENING).press(Event.Key.RIGHT));
+    m.put("urgent", () -> new ScreenTour().toScreen(Screen.SCREENING).press(Event.Key.YES));
+    m.put("next-morning", () -> new ScreenTour(new StartOptions(Map.of(), true, List.of(), null))
+        .toScreen(Screen.NEXT_MORNING));
+    m.put("offer-harder", () -> new ScreenTour(new StartOptions(Map.of("nerve-glide", 1), false,
+        List.of("nerve-glide"), null)).toScreen(Screen.OFFER_HARDER));
+    m.put("baseline", () -> new ScreenTour().toScreen(Screen.PAIN).press(new Event.Digit(3)));
+    m.put("region", () -> new ScreenTour().toScreen(Screen.PAIN).press(new Event.Digit(3),
+        Event.Key.CONFIRM, Event.Key.DOWN, Event.Key.DOWN));
+    m.put("intro", () -> new ScreenTour().toScreen(Screen.INTRO));
+    m.put("get-ready", () -> new ScreenTour().toScreen(Screen.GET_READY).advance(0.4));
+    m.put("rep", () -> new ScreenTour().toScreen(Screen.REP).advance(5.2));
+    m.put("pain-after-set", () -> new ScreenTour().toScreen(Screen.INTRO).toScreen(Screen.PAIN)
+        .press(Event.Key.UP));
+    m.put("rest", () -> {
+      ScreenTour t = new ScreenTour().toScreen(Screen.INTRO);
+      for (int i = 0; i < 3; i++) {
+        t.toScreen(Screen.PAIN).toScreen(Screen.GET_READY);
+        if (t.state.screen() == Screen.REST) {
+          break;
+        }
+      }
+      return t.toScreen(Screen.REST).advance(2);
+    });
+    m.put("switch", () -> new ScreenTour().toScreen(Screen.INTRO).toScreen(Screen.PAIN)
+        .press(new Event.Digit(5), Event.Key.CONFIRM, Event.Key.CONFIRM));
+    m.put("contact", () -> {
+      ScreenTour t = new ScreenTour(new StartOptions(Map.of("cat-camel", 2), false, List.of(),
+          null)).toScreen(Screen.INTRO).toScreen(Screen.PAIN);
+      return t.press(new Event.Digit(6), Event.Key.CONFIRM, Event.Key.CONFIRM);
+    });
+    m.put("pause", () -> new ScreenTour().toScreen(Screen.REP).advance(1).press(Event.Key.PAUSE));
+    m.put("help", () -> new ScreenTour().toScreen(Screen.INTRO).press(Event.Key.HELP));
+    m.put("quit", () -> new ScreenTour().toScreen(Screen.INTRO).press(Event.Key.QUIT));
+    m.put("summary", () -> {
+      ScreenTour t = new ScreenTour().toScreen(Screen.INTRO);
+      while (t.state.screen() != Screen.SUMMARY) {
+        if (t.state.screen() == Screen.INTRO) {
+          t.press(Event.Key.SKIP);
+        } else {
+          t.toScreen(Screen.SUMMARY);
+        }
+      }
+      return t;
+    });
+    return m;
+  }
+
+  @TestFactory
+  List<DynamicTest> everyScreenMatchesItsGoldenText() {
+    Style utf = new Style(false, false);
+    return moments().entrySet().stream().flatMap(e -> List.of(
+        DynamicTest.dynamicTest(e.getKey() + " 80x24",
+            () -> golden(e.getKey() + "-80x24", e.getValue().get().render(80, 24, utf))),
+        DynamicTest.dynamicTest(e.getKey() + " 40x12",
+            () -> golden(e.getKey() + "-40x12", e.getValue().get().render(40, 12, utf))))
+        .stream()).toList();
+  }
+
+  @Test
+  void asciiRepScreenUsesNoBoxOrBlockGlyphs() throws IOException {
+    String text = moments().get("rep").get().render(80, 24, new Style(true, false));
+    golden("rep-ascii-80x24", text);
+    assertTrue(text.chars().allMatch(ch -> ch < 128), text);
+  }
+
+  @Test
+  void everyScreenDrawsWithoutErrorAtTinyAndOddSizes() {
+    for (var e : moments().entrySet()) {
+      for (int[] size : new int[][] {{1, 1}, {2, 1}, {1, 5}, {10, 3}, {39, 11}, {200, 60}}) {
+        ScreenTour t = e.getValue().get();
+        assertDoesNotThrow(() -> drawDirect(t, size[0], size[1]),
+            e.getKey() + " at " + size[0] + "x" + size[1]);
+      }
+    }
+  }
+
+  @Test
+  void theChosenRatingIsMarkedWithoutColour() {
+    String text = moments().get("baseline").get().render(80, 24, new Style(false, false));
+    assertTrue(text.contains("[3]"), text);
+    assertTrue(text.contains("3 - mild"), text);
+  }
+
+  @Test
+  void controlSequencesInRoutineTextNeverReachTheScreen() {
+    ScreenTour t = new ScreenTour();
+    String drawn = t.render(80, 24, new Style(false, false));
+    assertFalse(drawn.contains("\u001b"));
+  }
+
+  /** Calls the views directly at any size (the loop would show "make the window larger"). */
+  private static void drawDirect(ScreenTour t, int cols, int rows) throws IOException {
+    DefaultVirtualTerminal vt = new DefaultVirtualTerminal(new TerminalSize(cols, rows));
+    TerminalScreen screen = new TerminalScreen(vt);
+    screen.startScreen();
+    Views.draw(new Canvas(screen.newTextGraphics(), screen.getTerminalSize(),
+        new Style(false, true)), t.coach, t.state);
+    screen.refresh();
+    screen.stopScreen();
+  }
+
+  private static void golden(String name, String actual) throws IOException {
+    Path file = GOLDEN.resolve(name + ".txt");
+    if (UPDATE || !Files.exists(file)) {
+      Files.createDirectories(GOLDEN);
+      Files.writeString(file, actual, StandardCharsets.UTF_8);
+      if (!UPDATE) {
+        throw new AssertionError("golden file was missing and has been written: " + file
+            + "; read it, then run again");
+      }
+      return;
+    }
+    assertEquals(Files.readString(file, StandardCharsets.UTF_8), actual, name);
+  }
+}
