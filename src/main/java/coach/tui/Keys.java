@@ -1,0 +1,57 @@
+package coach.tui;
+
+import coach.session.Event;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+
+/** Maps what the terminal read to what it means for the session. */
+public final class Keys {
+  private Keys() {}
+
+  /** The event for a key, or null for keys that mean nothing here. */
+  public static Event map(KeyStroke k) {
+    if (k == null) {
+      return null;
+    }
+    KeyType t = k.getKeyType();
+    switch (t) {
+      case Enter:
+        return Event.Key.CONFIRM;
+      case Escape:
+        return Event.Key.BACK;
+      case ArrowUp:
+        return Event.Key.UP;
+      case ArrowDown:
+        return Event.Key.DOWN;
+      case ArrowLeft:
+        return Event.Key.LEFT;
+      case ArrowRight:
+        return Event.Key.RIGHT;
+      case Character:
+        break;
+      default:
+        return null;
+    }
+    char c = k.getCharacter();
+    if (k.isCtrlDown() && (c == 'c' || c == 'C')) {
+      return Event.Key.QUIT;
+    }
+    if (k.isCtrlDown() || k.isAltDown()) {
+      return null;
+    }
+    if (c >= '0' && c <= '9') {
+      return new Event.Digit(c - '0');
+    }
+    return switch (c) {
+      case ' ' -> Event.Key.PAUSE;
+      case 's', 'S' -> Event.Key.SKIP;
+      case 'q', 'Q' -> Event.Key.QUIT;
+      case '?' -> Event.Key.HELP;
+      case '!' -> Event.Key.RED_FLAG;
+      case 'y', 'Y' -> Event.Key.YES;
+      case 'n', 'N' -> Event.Key.NO;
+      case '\n', '\r' -> Event.Key.CONFIRM;
+      default -> null;
+    };
+  }
+}

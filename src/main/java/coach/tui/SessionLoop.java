@@ -1,0 +1,215 @@
+package coach.tui;
+
+import coach.session.Effect;
+import coach.session.Event;
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.graphics.TextGraphics;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.screen.Screen;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.Terminal;
+import java.io.IOException;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongUnaryOperator;
+
+/**
+ * Runs an {@link App} on a terminal. One thread (the caller of {@link #run}) owns the screen: it
+ * takes an event, updates the app, carries out the effects, draws and refreshes, with one write
+ * to the terminal per frame. An input thread turns keys into events; ticks come from waiting on
+ * the queue only until the app's next wake, so nothing polls while nothing is timed.
+ */
+public final class SessionLoop {
+  /** Carries out the effects that persist something; must be durable when it returns. */
+  @FunctionalInterface
+  public interface EffectSink {
+    void accept(Effect effect) throws Exception;
+  }
+
+  /** The window is too small below this; a message asks for a larger one. */
+  private final int minColumns;
+  private final int minRows;
+  private final Terminal terminal;
+  private final App app;
+  private final LongUnaryOperator realDelayUntil;
+  private final boolean quiet;
+  private final EffectSink sink;
+  private final BlockingQueue<Event> queue = new LinkedBlockingQueue<>();
+  private final Object idle = new Object();
+  private long posted;
+  private long processed;
+  private volatile boolean running;
+  private Screen screen;
+
+  /**
+   * @param realDelayUntil real nanoseconds from now until the app's clock reads the given time
+   */
+  public SessionLoop(Terminal terminal, App app, LongUnaryOperator realDelayUntil, boolean quiet,
+      EffectSink sink, int minColumns, int minRows) {
+    this.terminal = terminal;
+    this.app = app;
+    this.realDelayUntil = realDelayUntil;
+    this.quiet = quiet;
+    this.sink = sink;
+    this.minColumns = minColumns;
+    this.minRows = minRows;
+  }
+
+  /** Hands an event to the loop from any thread (keys, signals, a dropped link, tests). */
+  public void post(Event e) {
+    synchronized (idle) {
+      posted++;
+    }
+    queue.add(e);
+  }
+
+  /** Waits until every event posted so far has been processed and drawn (for tests). */
+  public void awaitIdle(long timeoutMillis) throws InterruptedException {
+    long end = System.currentTimeMillis() + timeoutMillis;
+    synchronized (idle) {
+      while (processed < posted && running) {
+        long left = end - System.currentTimeMillis();
+        if (left <= 0) {
+          throw new IllegalStateException("loop did not become idle");
+        }
+        idle.wait(left);
+      }
+    }
+  }
+
+  public boolean running() {
+    return running;
+  }
+
+  /**
+   * Runs until the app asks to exit. The screen is stopped (private mode left, cursor shown) on
+   * every way out of this method; restoring the terminal's line settings is the owner's job.
+   */
+  public void run() throws IOException, InterruptedException {
+    running = true;
+    screen = new TerminalScreen(terminal);
+    screen.startScreen();
+    try {
+      screen.setCursorPosition(null);
+      terminal.addResizeListener((t, size) -> post(new Event.Tick()));
+      Thread input = new Thread(this::readKeys, "coach-input");
+      input.setDaemon(true);
+      input.start();
+      render();
+      while (running) {
+        OptionalLong wake = app.nextWakeNanos();
+        Event e;
+        boolean fromQueue = true;
+        if (wake.isPresent()) {
+          long delay = realDelayUntil.applyAsLong(wake.getAsLong());
+          e = delay <= 0 ? queue.poll() : queue.poll(delay, TimeUnit.NANOSECONDS);
+          if (e == null) {
+            e = new Event.Tick();
+            fromQueue = false;
+          }
+        } else {
+          e = queue.take();
+        }
+        try {
+          handle(e);
+        } finally {
+          if (fromQueue) {
+            synchronized (idle) {
+              processed++;
+              idle.notifyAll();
+            }
+          }
+        }
+      }
+    } finally {
+      running = false;
+      synchronized (idle) {
+        idle.notifyAll();
+      }
+      try {
+        screen.stopScreen();
+      } catch (IOException | RuntimeException ignored) {
+        // the terminal may be gone (a dropped link); nothing more to restore on it
+      }
+    }
+  }
+
+  private void handle(Event e) throws IOException {
+    List<Effect> effects = app.update(e);
+    for (Effect fx : effects) {
+      if (fx instanceof Effect.Bell) {
+        if (!quiet) {
+          terminal.bell();
+        }
+      } else if (fx instanceof Effect.Exit) {
+        running = false;
+      } else {
+        try {
+          sink.accept(fx);
+        } catch (IOException | RuntimeException ex) {
+          throw ex;
+        } catch (Exception ex) {
+          throw new IOException(ex);
+        }
+      }
+    }
+    if (running) {
+      render();
+    }
+  }
+
+  private void render() throws IOException {
+    TerminalSize size = screen.doResizeIfNecessary();
+    if (size == null) {
+      size = screen.getTerminalSize();
+    }
+    screen.clear();
+    TextGraphics g = screen.newTextGraphics();
+    if (size.getColumns() < minColumns || size.getRows() < minRows) {
+      tooSmall(g, size);
+    } else {
+      app.draw(g, size);
+    }
+    screen.refresh(Screen.RefreshType.DELTA);
+  }
+
+  /** Asks for a larger window in as many words as fit, down to 1x1. */
+  static void tooSmall(TextGraphics g, TerminalSize size) {
+    String[] tries = {"Please make the window larger", "Make window larger", "Enlarge", "+"};
+    int w = size.getColumns();
+    int h = size.getRows();
+    for (String t : tries) {
+      if (t.length() <= w) {
+        g.putString(Math.max(0, (w - t.length()) / 2), Math.max(0, h / 2), t);
+        return;
+      }
+    }
+  }
+
+  private void readKeys() {
+    try {
+      while (running) {
+        KeyStroke k = terminal.readInput();
+        if (k == null) {
+          continue;
+        }
+        if (k.getKeyType() == KeyType.EOF) {
+          post(new Event.Interrupt("input closed"));
+          return;
+        }
+        Event e = Keys.map(k);
+        if (e != null) {
+          post(e);
+        }
+      }
+    } catch (IOException | RuntimeException ex) {
+      if (running) {
+        post(new Event.Interrupt("terminal input failed"));
+      }
+    }
+  }
+}

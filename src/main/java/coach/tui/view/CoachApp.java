@@ -1,0 +1,52 @@
+package coach.tui.view;
+
+import coach.session.Coach;
+import coach.session.Effect;
+import coach.session.Event;
+import coach.session.SessionState;
+import coach.session.Transition;
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.graphics.TextGraphics;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * The session core and its views as one program for the terminal loop. Holds the current state;
+ * one instance per session, used only from the loop's thread.
+ */
+public final class CoachApp implements coach.tui.App {
+  private final Coach coach;
+  private final Style style;
+  private SessionState state;
+
+  public CoachApp(Coach coach, Style style) {
+    this.coach = coach;
+    this.style = style;
+    this.state = coach.start();
+  }
+
+  @Override
+  public List<Effect> update(Event event) {
+    Transition t = coach.update(state, event);
+    state = t.state();
+    return t.effects();
+  }
+
+  @Override
+  public void draw(TextGraphics g, TerminalSize size) {
+    Views.draw(new Canvas(g, size, style), coach, state);
+  }
+
+  @Override
+  public OptionalLong nextWakeNanos() {
+    return coach.nextWake(state);
+  }
+
+  public SessionState state() {
+    return state;
+  }
+
+  public Coach coach() {
+    return coach;
+  }
+}
