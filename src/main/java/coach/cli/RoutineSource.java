@@ -12,7 +12,16 @@ import java.util.List;
 
 /** Finds a routine by name (bundled) or file path. */
 final class RoutineSource {
-  record Loaded(Routine routine, List<String> problems) {}
+  record Loaded(Routine routine, String sha256, List<String> problems) {}
+
+  static String sha256(byte[] bytes) {
+    try {
+      return java.util.HexFormat.of().formatHex(
+          java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   private RoutineSource() {}
 
@@ -24,17 +33,19 @@ final class RoutineSource {
     try {
       Path p = ctx.workDir().resolve(which);
       if (Files.isRegularFile(p)) {
-        return new Loaded(m.readValue(p.toFile(), Routine.class), List.of());
+        byte[] bytes = Files.readAllBytes(p);
+        return new Loaded(m.readValue(bytes, Routine.class), sha256(bytes), List.of());
       }
       try (InputStream in = RoutineSource.class.getResourceAsStream("/routines/" + which
           + ".yaml")) {
         if (in == null) {
-          return new Loaded(null, List.of("coach: no routine named \"" + which + "\""));
+          return new Loaded(null, null, List.of("coach: no routine named \"" + which + "\""));
         }
-        return new Loaded(m.readValue(in, Routine.class), List.of());
+        byte[] bytes = in.readAllBytes();
+        return new Loaded(m.readValue(bytes, Routine.class), sha256(bytes), List.of());
       }
     } catch (java.io.IOException e) {
-      return new Loaded(null, List.of(which + ": " + e.getMessage().lines().findFirst()
+      return new Loaded(null, null, List.of(which + ": " + e.getMessage().lines().findFirst()
           .orElse("cannot be read")));
     }
   }

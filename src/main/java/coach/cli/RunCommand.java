@@ -6,15 +6,20 @@ import coach.session.Effect;
 import coach.session.Event;
 import coach.session.Outcome;
 import coach.session.PacedClock;
-import coach.session.StartOptions;
 import coach.tui.LocalTerminal;
 import coach.tui.SessionLoop;
 import coach.tui.view.CoachApp;
 import coach.tui.view.Style;
 import coach.tui.view.Views;
 import java.io.IOException;
-import java.util.ArrayList;
+import coach.store.CarryOver;
+import coach.store.HistoryStore;
+import coach.store.SessionRecorder;
+import coach.store.SqliteHistoryStore;
+import coach.store.StoreException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.HelpFormatter;
@@ -92,7 +97,30 @@ public final class RunCommand implements Command {
     boolean ascii = cl.hasOption("ascii") || !LocalTerminal.isUtf8Locale(ctx.env());
     String noColor = ctx.env("NO_COLOR");
     Style style = new Style(ascii, noColor == null || noColor.isEmpty());
-    return runSession(loaded.routine(), style, pace, cl.hasOption("quiet"), ctx);
+    String patient = cl.getOptionValue("patient", defaultPatient(ctx));
+    java.nio.file.Path dataDir = DataDir.resolve(cl.getOptionValue("data-dir"), ctx.env());
+    HistoryStore store;
+    CarryOver.Plan plan;
+    try {
+      DataDir.ensure(dataDir);
+      store = SqliteHistoryStore.open(SqliteHistoryStore.fileIn(dataDir));
+    } catch (java.io.IOException e) {
+      ctx.err().println("coach: cannot use the data folder " + dataDir + ": " + e.getMessage());
+      return ExitCodes.INVALID;
+    } catch (StoreException e) {
+      AppLog.error(dataDir, "opening the history", e);
+      ctx.err().println("coach: " + e.getMessage());
+      return ExitCodes.INVALID;
+    }
+    try (store) {
+      plan = CarryOver.plan(loaded.routine(), store, patient);
+      return runSession(loaded, plan, store, patient, dataDir, style, pace,
+          cl.hasOption("quiet"), ctx);
+    } catch (StoreException e) {
+      AppLog.error(dataDir, "history", e);
+      ctx.err().println("coach: " + e.getMessage());
+      return ExitCodes.INVALID;
+    }
   }
 
   private static void usage(CliContext ctx) {
@@ -105,8 +133,15 @@ public final class RunCommand implements Command {
     w.flush();
   }
 
-  private static int runSession(Routine routine, Style style, double pace, boolean quiet,
-      CliContext ctx) {
+  static String defaultPatient(CliContext ctx) {
+    String user = ctx.env("USER");
+    return user != null && !user.isBlank() ? user : System.getProperty("user.name", "patient");
+  }
+
+  private static int runSession(RoutineSource.Loaded loaded, CarryOver.Plan plan,
+      HistoryStore store, String patient, java.nio.file.Path dataDir, Style style, double pace,
+      boolean quiet, CliContext ctx) throws StoreException {
+    Routine routine = loaded.routine();
     LocalTerminal local;
     try {
       local = LocalTerminal.open(ctx.env(), System.console() != null);
@@ -119,11 +154,26 @@ public final class RunCommand implements Command {
       return ExitCodes.NO_TERMINAL;
     }
     PacedClock clock = new PacedClock(pace);
-    Coach coach = new Coach(routine, clock, StartOptions.fresh());
+    Coach coach = new Coach(routine, clock, plan.options());
     CoachApp app = new CoachApp(coach, style);
-    List<Effect> kept = new ArrayList<>();
+    Map<String, Integer> startLevels = new LinkedHashMap<>();
+    for (int i = 0; i < routine.exercises().size(); i++) {
+      startLevels.put(routine.exercises().get(i).id(), app.state().level(i));
+    }
+    SessionRecorder recorder;
+    try {
+      recorder = store.begin(patient, routine.id(), loaded.sha256(), startLevels);
+    } catch (StoreException e) {
+      local.close();
+      throw e;
+    }
     SessionLoop loop = new SessionLoop(local.terminal(), app, clock::realDelayUntil, quiet,
-        kept::add, Views.MIN_COLUMNS, Views.MIN_ROWS);
+        effect -> {
+          recorder.apply(effect);
+          if (effect instanceof Effect.ResumeAnswered && plan.interrupted() != null) {
+            store.settleInterrupted(plan.interrupted().id());
+          }
+        }, Views.MIN_COLUMNS, Views.MIN_ROWS);
     for (String sig : new String[] {"TERM", "HUP", "INT"}) {
       try {
         Signal.handle(new Signal(sig), s -> loop.post(new Event.Interrupt("SIG" + sig)));
@@ -140,10 +190,19 @@ public final class RunCommand implements Command {
       local.close();
     }
     if (failure != null) {
-      AppLog.error(ctx, "session failed", failure);
+      AppLog.error(dataDir, "session failed", failure);
+      Throwable cause = failure.getCause() instanceof StoreException se ? se : failure;
+      if (cause instanceof StoreException se) {
+        ctx.err().println("coach: " + se.getMessage());
+        return ExitCodes.INVALID;
+      }
       ctx.err().println("coach: the session stopped because of an error (details in "
-          + AppLog.describe(ctx) + ")");
+          + AppLog.file(dataDir) + ")");
       return ExitCodes.INTERNAL;
+    }
+    if (app.state().outcome() == null) {
+      // the loop ended without the core ending the session (the terminal closed)
+      recorder.apply(new Effect.SessionEnded(Outcome.INTERRUPTED));
     }
     Outcome outcome = app.state().outcome();
     return outcome == Outcome.INTERRUPTED ? ExitCodes.INTERRUPTED : ExitCodes.OK;

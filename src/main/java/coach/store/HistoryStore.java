@@ -1,0 +1,46 @@
+package coach.store;
+
+import coach.session.Outcome;
+import coach.session.Rating;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where sessions and every rating are kept. Implementations are safe to share between sessions
+ * running at once, and every write is durable when its method returns.
+ */
+public interface HistoryStore extends AutoCloseable {
+
+  /** Starts recording a session and returns its recorder. */
+  SessionRecorder begin(String patient, String routineId, String routineHash,
+      Map<String, Integer> startLevels) throws StoreException;
+
+  /** Past sessions of a patient (all routines when routineId is null), oldest first. */
+  List<SessionRow> sessions(String patient, String routineId, Instant since) throws StoreException;
+
+  /** Every patient with a session, sorted. */
+  List<String> patients() throws StoreException;
+
+  List<RatingRow> ratings(String sessionId) throws StoreException;
+
+  List<EventRow> events(String sessionId) throws StoreException;
+
+  /** Marks an interrupted session as dealt with: resumed by a new one, or left. */
+  void settleInterrupted(String sessionId) throws StoreException;
+
+  @Override
+  void close() throws StoreException;
+
+  /** One session as stored. */
+  record SessionRow(String id, String patient, String routineId, String routineHash,
+      Instant started, Instant ended, Outcome outcome, int resumeExercise, int resumeSet,
+      int resumeRound, boolean settled, Map<String, Integer> levels) {}
+
+  /** One rating as stored. */
+  record RatingRow(String sessionId, int seq, Instant at, Rating rating) {}
+
+  /** A switch, a contact shown, a red flag, the next-morning answer, a resume answer. */
+  record EventRow(String sessionId, Instant at, String kind, String exerciseId, int fromLevel,
+      int toLevel, String detail) {}
+}
