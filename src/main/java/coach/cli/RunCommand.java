@@ -1,6 +1,8 @@
 package coach.cli;
 
+import coach.routine.LoadResult;
 import coach.routine.Routine;
+import coach.routine.RoutineCatalog;
 import coach.session.Coach;
 import coach.session.Effect;
 import coach.session.Event;
@@ -89,16 +91,17 @@ public final class RunCommand implements Command {
       return ExitCodes.USAGE;
     }
     String which = cl.getArgList().isEmpty() ? "sciatica" : cl.getArgList().get(0);
-    RoutineSource.Loaded loaded = RoutineSource.load(which, ctx);
-    if (loaded.routine() == null) {
-      loaded.problems().forEach(ctx.err()::println);
+    java.nio.file.Path dataDir = DataDir.resolve(cl.getOptionValue("data-dir"), ctx.env());
+    LoadResult loaded = new RoutineCatalog(dataDir.resolve("routines"), ctx.workDir())
+        .find(which);
+    if (!loaded.ok()) {
+      loaded.problems().forEach(p -> ctx.err().println(p.format()));
       return ExitCodes.INVALID;
     }
     boolean ascii = cl.hasOption("ascii") || !LocalTerminal.isUtf8Locale(ctx.env());
     String noColor = ctx.env("NO_COLOR");
     Style style = new Style(ascii, noColor == null || noColor.isEmpty());
     String patient = cl.getOptionValue("patient", defaultPatient(ctx));
-    java.nio.file.Path dataDir = DataDir.resolve(cl.getOptionValue("data-dir"), ctx.env());
     HistoryStore store;
     CarryOver.Plan plan;
     try {
@@ -138,7 +141,7 @@ public final class RunCommand implements Command {
     return user != null && !user.isBlank() ? user : System.getProperty("user.name", "patient");
   }
 
-  private static int runSession(RoutineSource.Loaded loaded, CarryOver.Plan plan,
+  private static int runSession(LoadResult loaded, CarryOver.Plan plan,
       HistoryStore store, String patient, java.nio.file.Path dataDir, Style style, double pace,
       boolean quiet, CliContext ctx) throws StoreException {
     Routine routine = loaded.routine();

@@ -1,0 +1,139 @@
+package coach.routine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class RoutineLoaderTest {
+  private static final Path CORPUS = Path.of("src/test/resources/routines");
+  private final RoutineLoader loader = new RoutineLoader();
+
+  @Test
+  void theBundledSciaticaRoutineHasTheSourcesDosages() {
+    LoadResult r = loader.load(Path.of("routines/sciatica.yaml"));
+    assertTrue(r.ok(), r.problems().toString());
+    List<Exercise> ex = r.routine().exercises();
+    assertEquals(List.of("cat-camel", "nerve-glide", "straight-leg-raise", "hip-cars"),
+        ex.stream().map(Exercise::id).toList());
+    assertDosage(ex.get(0), 3, 5, List.of("lower back", "middle back", "upper back"));
+    assertDosage(ex.get(1), 3, 10, List.of("left leg", "right leg"));
+    assertDosage(ex.get(2), 3, 8, List.of("left leg", "right leg"));
+    assertDosage(ex.get(3), 2, 3, List.of("left hip, forward", "left hip, backward",
+        "right hip, forward", "right hip, backward"));
+    for (Exercise e : ex) {
+      assertTrue(e.levels().size() >= 3, e.id() + " needs two easier levels");
+      assertEquals("daily", e.frequency());
+    }
+    assertEquals("support@parfourperformance.com", r.routine().contact().email());
+    assertTrue(r.routine().redFlags().questions().stream()
+        .anyMatch(q -> q.question().toLowerCase().contains("bladder")));
+    assertEquals("000_6f0ad0dc985be3b5", r.routine().seed());
+  }
+
+  private static void assertDosage(Exercise e, int sets, int reps, List<String> rounds) {
+    assertEquals(sets, e.sets(), e.id());
+    assertEquals(reps, e.reps(), e.id());
+    assertEquals(rounds, e.rounds(), e.id());
+  }
+
+  @Test
+  void theTemplateIsAValidRoutine() {
+    LoadResult r = loader.load(Path.of("routines/template.yaml"));
+    assertTrue(r.ok(), r.problems().toString());
+  }
+
+  @Test
+  void yamlAndJsonWithTheSameContentGiveTheSameRoutine() {
+    LoadResult y = loader.load(CORPUS.resolve("good/minimal.yaml"));
+    LoadResult j = loader.load(CORPUS.resolve("good/minimal.json"));
+    assertTrue(y.ok(), y.problems().toString());
+    assertTrue(j.ok(), j.problems().toString());
+    assertEquals(y.routine(), j.routine());
+    assertNull(y.routine().exercises().get(0).levels().get(0).phases().get(1).seconds());
+    assertEquals(30, y.routine().exercises().get(0).restSeconds());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+    "unknown-field.yaml      | 16:5  | unknown field \"repz\" in exercise \"glide\"; did you mean \"reps\"?",
+    "wrong-type.yaml         | 15:11 | \"sets\" must be a whole number, got text (\"two\")",
+    "wrong-type.json         | 22:15 | \"sets\" must be a whole number",
+    "missing-title.yaml      | 1:1   | missing the required field \"title\"",
+    "out-of-range.yaml       | 16:11 | \"reps\" is 1000; expected a whole number from 1 to 100",
+    "duplicate-level-id.yaml | 26:9  | the level id \"slider\" is used twice",
+    "empty-levels.yaml       | 18:13 | \"levels\" is empty",
+    "empty-rounds.yaml       | 17:13 | \"rounds\" is empty",
+    "no-contact-way.yaml     | 5:3   | contact needs at least one way to reach the clinician",
+    "syntax-error.yaml       | 16:9  | syntax error",
+    "syntax-error.json       | 2:12  | syntax error",
+    "bad-id.yaml             | 1:5   | is not a valid id",
+    "bad-askafter.yaml       | 33:13 | askAfter must be \"set\" or \"exercise\"",
+    "control-chars.yaml      | 25:18 | contains a control character (U+001B)",
+    "not-a-mapping.yaml      | 1:1   | must be a mapping of fields",
+    "empty.yaml              | 1:1   | the file is empty",
+  })
+  void brokenFilesNameTheLineColumnAndTheProblem(String file, String position, String text) {
+    LoadResult r = loader.load(CORPUS.resolve("broken").resolve(file));
+    assertFalse(r.ok());
+    assertNull(r.routine());
+    String expected = CORPUS.resolve("broken").resolve(file) + ":" + position + ": ";
+    String all = r.problems().stream().map(Problem::format).collect(Collectors.joining("\n"));
+    assertTrue(r.problems().stream().anyMatch(p -> p.format().startsWith(expected)
+        && p.message().contains(text)), "expected " + expected + text + " in\n" + all);
+  }
+
+  @Test
+  void everyProblemIsReportedNotJustTheFirst() {
+    LoadResult r = loader.load(CORPUS.resolve("broken/out-of-range.yaml"));
+    assertEquals(2, r.problems().size(), r.problems().toString());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+    "alias-bomb.yaml | YAML anchors (&name) are not allowed",
+    "binary.yaml     | this is not a text file",
+    "deep.yaml       | nested more than 32 levels deep",
+    "huge.yaml       | a routine file may be at most 1048576 bytes",
+    "long-text.yaml  | \"title\" is 5000 characters long",
+  })
+  @Timeout(1)
+  void hostileFilesAreRefusedQuicklyWithOneClearProblem(String file, String text) {
+    LoadResult r = loader.load(CORPUS.resolve("hostile").resolve(file));
+    assertFalse(r.ok());
+    assertTrue(r.problems().stream().anyMatch(p -> p.message().contains(text)),
+        r.problems().toString());
+    assertTrue(r.problems().size() <= 20, "too many problems: " + r.problems().size());
+  }
+
+  @Test
+  void aFolderAMissingFileAndAnUnreadableFileEachGiveOneProblem(@TempDir Path dir)
+      throws Exception {
+    assertEquals("is a folder, not a routine file",
+        loader.load(dir).problems().get(0).message());
+    assertEquals("no such file", loader.load(dir.resolve("nope.yaml")).problems().get(0)
+        .message());
+    Path secret = Files.writeString(dir.resolve("secret.yaml"), "id: x\n");
+    secret.toFile().setReadable(false);
+    if (!Files.isReadable(secret)) { // root can read anything
+      assertTrue(loader.load(secret).problems().get(0).message().contains("cannot be read"));
+    }
+  }
+
+  @Test
+  void didYouMeanOnlyForCloseNames() {
+    assertEquals("reps", RoutineChecks.closest("repz", "sets", "reps", "rounds"));
+    assertEquals("restSeconds", RoutineChecks.closest("restseconds", "restSeconds"));
+    assertNull(RoutineChecks.closest("a", "id", "title"));
+  }
+}
