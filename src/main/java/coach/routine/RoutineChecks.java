@@ -338,18 +338,15 @@ final class RoutineChecks {
 
   private String textValue(Node n, String field, boolean required, int maxLength,
       boolean allowEmpty) {
-    if (n instanceof Node.Scalar s && s.value() == null) {
-      if (required) {
-        problem(n, "\"" + field + "\" is empty; expected text");
-      }
+    boolean blank = n instanceof Node.Scalar s && (s.value() == null
+        || (s.value() instanceof String t && t.isBlank() && !allowEmpty));
+    if (blank) {
+      problem(n, "\"" + field + "\" is empty; " + (required ? "expected text"
+          : "give text or leave the field out"));
       return null;
     }
     if (!(n instanceof Node.Scalar s) || !(s.value() instanceof String str)) {
       problem(n, "\"" + field + "\" must be text, " + describe(n));
-      return null;
-    }
-    if (str.isBlank() && !allowEmpty) {
-      problem(n, "\"" + field + "\" is empty; expected text");
       return null;
     }
     if (str.length() > maxLength) {
@@ -412,8 +409,9 @@ final class RoutineChecks {
       return null;
     }
     Node n = e.value();
-    if (n instanceof Node.Scalar s && s.value() == null && !required) {
-      return null;
+    if (n instanceof Node.Scalar s && s.value() == null
+        && (field.equals("maxAcceptable") || field.equals("seconds"))) {
+      return null; // an explicit "no ceiling" or "wait for Enter"
     }
     if (!(n instanceof Node.Scalar s) || !(s.value() instanceof Long v)) {
       problem(n, "\"" + field + "\" must be a whole number, " + describe(n));

@@ -71,7 +71,10 @@ class RoutineLoaderTest {
     "wrong-type.json         | 22:15 | \"sets\" must be a whole number",
     "missing-title.yaml      | 1:1   | missing the required field \"title\"",
     "out-of-range.yaml       | 16:11 | \"reps\" is 1000; expected a whole number from 1 to 100",
-    "duplicate-level-id.yaml | 26:9  | the level id \"slider\" is used twice",
+    "empty-optional.yaml     | 3:6   | \"seed\" is empty; give text or leave the field out",
+    "seconds-text.yaml       | 24:22 | \"seconds\" must be a whole number",
+    "rounds-duplicate.yaml   | 17:20 | \"left\" appears twice in \"rounds\"",
+    "bidi.yaml               | 5:9   | contains a control character (U+202E)",
     "empty-levels.yaml       | 18:13 | \"levels\" is empty",
     "empty-rounds.yaml       | 17:13 | \"rounds\" is empty",
     "no-contact-way.yaml     | 5:3   | contact needs at least one way to reach the clinician",
@@ -91,6 +94,14 @@ class RoutineLoaderTest {
     String all = r.problems().stream().map(Problem::format).collect(Collectors.joining("\n"));
     assertTrue(r.problems().stream().anyMatch(p -> p.format().startsWith(expected)
         && p.message().contains(text)), "expected " + expected + text + " in\n" + all);
+  }
+
+  @Test
+  void duplicateIdsAreReportedWhereTheSecondOneStands() {
+    LoadResult r = loader.load(CORPUS.resolve("loader-only/duplicate-level-id.yaml"));
+    assertEquals(List.of(CORPUS.resolve("loader-only/duplicate-level-id.yaml")
+        + ":26:9: the level id \"slider\" is used twice in exercise \"glide\""),
+        r.problems().stream().map(Problem::format).toList());
   }
 
   @Test

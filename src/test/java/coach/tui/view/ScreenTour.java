@@ -1,16 +1,14 @@
 package coach.tui.view;
 
+import coach.routine.LoadResult;
 import coach.routine.Routine;
+import coach.routine.RoutineLoader;
 import coach.session.Coach;
 import coach.session.Event;
 import coach.session.ManualClock;
 import coach.session.Screen;
 import coach.session.SessionState;
 import coach.session.StartOptions;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
@@ -37,15 +35,11 @@ final class ScreenTour {
   }
 
   static Routine sciatica() {
-    try {
-      JsonMapper m = JsonMapper.builder(new YAMLFactory())
-          .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .build();
-      return m.readValue(Path.of("routines/sciatica.yaml").toFile(), Routine.class);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    LoadResult r = new RoutineLoader().load(Path.of("routines/sciatica.yaml"));
+    if (!r.ok()) {
+      throw new AssertionError(r.problems().toString());
     }
+    return r.routine();
   }
 
   ScreenTour press(Event... events) {
