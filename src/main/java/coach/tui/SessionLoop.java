@@ -43,6 +43,7 @@ public final class SessionLoop {
   private long posted;
   private long processed;
   private volatile boolean running;
+  private boolean readKeys = true;
   private Screen screen;
 
   /**
@@ -57,6 +58,12 @@ public final class SessionLoop {
     this.sink = sink;
     this.minColumns = minColumns;
     this.minRows = minRows;
+  }
+
+  /** Events come only from {@link #post} (a headless pilot drives the loop itself). */
+  public SessionLoop withoutKeyboard() {
+    readKeys = false;
+    return this;
   }
 
   /** Hands an event to the loop from any thread (keys, signals, a dropped link, tests). */
@@ -96,9 +103,11 @@ public final class SessionLoop {
     try {
       screen.setCursorPosition(null);
       terminal.addResizeListener((t, size) -> post(new Event.Tick()));
-      Thread input = new Thread(this::readKeys, "coach-input");
-      input.setDaemon(true);
-      input.start();
+      if (readKeys) {
+        Thread input = new Thread(this::readKeys, "coach-input");
+        input.setDaemon(true);
+        input.start();
+      }
       render();
       while (running) {
         OptionalLong wake = app.nextWakeNanos();
@@ -163,10 +172,8 @@ public final class SessionLoop {
   }
 
   private void render() throws IOException {
-    TerminalSize size = screen.doResizeIfNecessary();
-    if (size == null) {
-      size = screen.getTerminalSize();
-    }
+    TerminalSize resized = screen.doResizeIfNecessary();
+    TerminalSize size = resized == null ? screen.getTerminalSize() : resized;
     screen.clear();
     TextGraphics g = screen.newTextGraphics();
     if (size.getColumns() < minColumns || size.getRows() < minRows) {
@@ -174,7 +181,8 @@ public final class SessionLoop {
     } else {
       app.draw(g, size);
     }
-    screen.refresh(Screen.RefreshType.DELTA);
+    // after a resize the terminal's old content is unknown: redraw everything once
+    screen.refresh(resized == null ? Screen.RefreshType.DELTA : Screen.RefreshType.COMPLETE);
   }
 
   /** Asks for a larger window in as many words as fit, down to 1x1. */

@@ -1,0 +1,181 @@
+package coach.tui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import coach.routine.LoadResult;
+import coach.routine.Routine;
+import coach.routine.RoutineLoader;
+import coach.session.Effect;
+import coach.session.Event;
+import coach.session.Outcome;
+import coach.session.Screen;
+import coach.session.StartOptions;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Whole sessions through the real loop on a virtual terminal, with a manual clock. */
+@Timeout(30)
+class PilotTest {
+  private static final Routine SCIATICA = load();
+
+  private static Routine load() {
+    LoadResult r = new RoutineLoader().load(Path.of("routines/sciatica.yaml"));
+    assertTrue(r.ok(), r.problems().toString());
+    return r.routine();
+  }
+
+  private static Pilot start() {
+    return new Pilot(SCIATICA, StartOptions.fresh(), 80, 24);
+  }
+
+  /** Welcome, all red flags no, baseline rating with no symptoms, to the first intro. */
+  private static void toFirstExercise(Pilot p, int baseline) throws InterruptedException {
+    p.press(Event.Key.CONFIRM, Event.Key.NO, Event.Key.NO, Event.Key.NO, Event.Key.NO);
+    p.press(new Event.Digit(baseline), Event.Key.CONFIRM, Event.Key.CONFIRM);
+  }
+
+  private static void rate(Pilot p, int value) throws InterruptedException {
+    if (value == 10) {
+      p.press(new Event.Digit(1), new Event.Digit(0));
+    } else {
+      p.press(new Event.Digit(value));
+    }
+    p.press(Event.Key.CONFIRM, Event.Key.CONFIRM);
+  }
+
+  @Test
+  void painRisingOnOneExerciseSwitchesDownThenShowsContact() throws Exception {
+    try (Pilot p = start()) {
+      assertTrue(p.screen().contains("Sciatica relief routine"), p.screen());
+      toFirstExercise(p, 1);
+      assertTrue(p.screen().contains("Cat/Camel series"), p.screen());
+      p.press(Event.Key.CONFIRM).advance(3);
+      assertTrue(p.screen().contains("Rep 1 of 5"), p.screen());
+      p.advance(40);
+      assertTrue(p.screen().contains("How much does it hurt right now?"), p.screen());
+      rate(p, 3);
+      assertTrue(p.screen().contains("Let's make this easier"), p.screen());
+      assertTrue(p.screen().contains("Pain 1 -> 3"), p.screen());
+      assertTrue(p.screen().contains("Small-range Cat/Camel"), p.screen());
+      p.press(Event.Key.CONFIRM).advance(3).advance(30);
+      rate(p, 5);
+      assertTrue(p.screen().contains("Seated Cat/Camel"), p.screen());
+      p.press(Event.Key.CONFIRM).advance(3).advance(30);
+      rate(p, 7);
+      String contact = p.screen();
+      assertTrue(contact.contains("This exercise stops for today"), contact);
+      assertTrue(contact.contains("support@parfourperformance.com"), contact);
+      assertTrue(contact.contains("discovery call"), contact);
+      assertEquals(1, p.persisted.stream().filter(e -> e instanceof Effect.RecordContactShown)
+          .count());
+      assertEquals(2, p.persisted.stream().filter(e -> e instanceof Effect.RecordSwitch).count());
+      p.press(Event.Key.CONFIRM);
+      assertTrue(p.screen().contains("Sciatic nerve glide"), p.screen());
+    }
+  }
+
+  @Test
+  void redFlagFromAnyScreenEndsExerciseWithUrgentAdvice() throws Exception {
+    try (Pilot p = start()) {
+      toFirstExercise(p, 2);
+      p.press(Event.Key.CONFIRM).advance(4);
+      p.press(Event.Key.RED_FLAG);
+      assertTrue(p.screen().contains("Safety check (1 of 4)"), p.screen());
+      p.press(Event.Key.YES);
+      String s = p.screen();
+      assertTrue(s.contains("Please stop and get medical help now"), s);
+      assertTrue(s.contains("emergency"), s);
+      assertTrue(p.persisted.contains(new Effect.RecordRedFlag("bowel-bladder")));
+      assertTrue(p.persisted.contains(new Effect.SessionEnded(Outcome.RED_FLAG)));
+      p.press(Event.Key.CONFIRM);
+      assertTrue(p.finished());
+    }
+  }
+
+  @Test
+  void pauseStopsTheCountdownUntilResumed() throws Exception {
+    try (Pilot p = start()) {
+      toFirstExercise(p, 0);
+      p.press(Event.Key.CONFIRM).advance(3).advance(1.5);
+      long before = p.app.coach().secondsShown(p.state());
+      p.press(Event.Key.PAUSE);
+      assertTrue(p.screen().contains("Paused"), p.screen());
+      p.advance(120);
+      assertEquals(before, p.app.coach().secondsShown(p.state()));
+      assertEquals(Screen.REP, p.state().screen());
+      assertEquals(0, p.state().phase());
+      p.press(Event.Key.PAUSE).advance(3);
+      assertEquals(1, p.state().phase());
+      assertFalse(p.screen().contains("Paused"));
+    }
+  }
+
+  @Test
+  void skipOnAnIntroMovesToTheNextExercise() throws Exception {
+    try (Pilot p = start()) {
+      toFirstExercise(p, 0);
+      p.press(Event.Key.SKIP);
+      assertTrue(p.screen().contains("Sciatic nerve glide"), p.screen());
+    }
+  }
+
+  @Test
+  void quitAsksFirstThenSavesTheEnd() throws Exception {
+    try (Pilot p = start()) {
+      toFirstExercise(p, 4);
+      p.press(Event.Key.QUIT);
+      assertTrue(p.screen().contains("End the session now?"), p.screen());
+      p.press(Event.Key.BACK);
+      assertFalse(p.screen().contains("End the session now?"));
+      p.press(Event.Key.QUIT, Event.Key.YES);
+      assertTrue(p.finished());
+      assertEquals(new Effect.SessionEnded(Outcome.QUIT), p.persisted.get(p.persisted.size() - 1));
+      assertTrue(p.persisted.stream().anyMatch(e -> e instanceof Effect.RecordRating r
+          && r.rating().value() == 4));
+    }
+  }
+
+  @Test
+  void anInterruptedSessionIsOfferedForResumption() throws Exception {
+    try (Pilot p = new Pilot(SCIATICA, new StartOptions(Map.of("nerve-glide", 1), false,
+        List.of(), new StartOptions.ResumePoint(1, 2, 1)), 80, 24)) {
+      p.press(Event.Key.CONFIRM);
+      assertTrue(p.screen().contains("Welcome back"), p.screen());
+      assertTrue(p.screen().contains("Continue at Sciatic nerve glide, set 2 of"), p.screen());
+      p.press(Event.Key.YES, Event.Key.NO, Event.Key.NO, Event.Key.NO, Event.Key.NO);
+      p.press(new Event.Digit(1), Event.Key.CONFIRM, Event.Key.CONFIRM);
+      assertTrue(p.screen().contains("Continuing at set 2"), p.screen());
+      assertTrue(p.screen().contains("Seated nerve slider"), p.screen());
+    }
+  }
+
+  @Test
+  void tooSmallWindowsAskToBeLargerAndRecover() throws Exception {
+    try (Pilot p = start()) {
+      p.resize(30, 10);
+      assertTrue(p.screen().contains("Please make the window larger"), p.screen());
+      assertFalse(p.screen().contains("Enter"), p.screen());
+      p.resize(20, 5);
+      assertTrue(p.screen().contains("Make window larger"), p.screen());
+      p.resize(1, 1);
+      assertEquals("+\n", p.screen());
+      p.resize(80, 24);
+      assertTrue(p.screen().contains("Press Enter to begin"), p.screen());
+    }
+  }
+
+  @Test
+  void theBellRingsAtPhaseChanges() throws Exception {
+    try (Pilot p = start()) {
+      toFirstExercise(p, 0);
+      int before = p.bells;
+      p.press(Event.Key.CONFIRM).advance(3).advance(4).advance(4);
+      assertEquals(before + 3, p.bells);
+    }
+  }
+}
