@@ -1,0 +1,201 @@
+package coach.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The built program in a real terminal (tmux): whole sessions, signals, hostile routines. */
+@Tag("e2e")
+@Timeout(120)
+class CoachE2E {
+  private static final Path ROOT = Path.of("").toAbsolutePath();
+  private static final Path JAR = ROOT.resolve("target/rehab-coach.jar");
+
+  @TempDir Path tmp;
+
+  @BeforeAll
+  static void built() {
+    assertTrue(Files.exists(JAR), "run after 'mvn package': " + JAR);
+  }
+
+  private String coach(String args) {
+    return "java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar " + JAR + " " + args
+        + " --data-dir " + tmp.resolve("data");
+  }
+
+  /** The shell printed the exit status (not just echoed the command line). */
+  private static final java.util.function.Predicate<String> EXITED =
+      s -> java.util.regex.Pattern.compile("(?m)^EXIT=\\d+").matcher(s).find();
+
+  private static String afterRun(String shell) {
+    return shell + "; echo EXIT=$?; stty -a > stty.txt";
+  }
+
+  private String stty() throws IOException {
+    return Files.readString(tmp.resolve("stty.txt"), StandardCharsets.UTF_8);
+  }
+
+  /** Sane line settings and the main screen back. */
+  private void assertTerminalRestored(Tmux t) throws Exception {
+    t.waitFor(EXITED, 10_000, "the program to exit");
+    long end = System.currentTimeMillis() + 5000;
+    while (!Files.exists(tmp.resolve("stty.txt")) || stty().isEmpty()) {
+      assertTrue(System.currentTimeMillis() < end, "stty did not run");
+      Thread.sleep(50);
+    }
+    java.util.Set<String> flags =
+        new java.util.HashSet<>(java.util.List.of(stty().split("[\\s;]+")));
+    for (String flag : new String[] {"icanon", "echo", "isig", "icrnl", "opost"}) {
+      assertTrue(flags.contains(flag) && !flags.contains("-" + flag), flag + " in " + stty());
+    }
+    assertTrue(t.screen().contains("$ "), "the shell's screen is back:\n" + t.screen());
+  }
+
+  private long javaPid() throws Exception {
+    Process p = new ProcessBuilder("pgrep", "-f", "rehab-coach.jar.*" + tmp).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    p.waitFor(5, TimeUnit.SECONDS);
+    assertFalse(out.isEmpty(), "the coach is not running");
+    return Long.parseLong(out.lines().findFirst().orElseThrow().trim());
+  }
+
+  private int count(String sql) throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:"
+        + tmp.resolve("data/history.db"));
+        Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+      r.next();
+      return r.getInt(1);
+    }
+  }
+
+  @Test
+  void aWholeSessionWithOnlyTheFooterKeys() throws Exception {
+    try (Tmux t = new Tmux(80, 24, tmp)) {
+      t.line(afterRun(coach("--pace 400 --patient e2e")));
+      t.waitFor("Press Enter to begin", 20_000);
+      t.keys("Enter");
+      int checks = 0;
+      for (int step = 0; step < 400; step++) {
+        String s = t.screen();
+        if (s.contains("Session summary")) {
+          break;
+        } else if (s.contains("Safety check")) {
+          t.keys("n");
+        } else if (s.contains("does it hurt")) {
+          t.keys("2", "Enter");
+          t.waitFor("Where do you feel", 5000);
+          t.keys("Enter");
+          checks++;
+        } else if (s.contains("Enter start") || s.contains("Enter continue")) {
+          t.keys("Enter");
+        }
+        Thread.sleep(60);
+        t.waitFor(x -> !x.equals(s) || x.contains("Rep ") || x.contains("Rest")
+            || x.contains("Get ready"), 5000, "the screen to move on");
+      }
+      String summary = t.waitFor("Session summary", 30_000);
+      assertTrue(summary.contains("Hip CARs"), summary);
+      t.keys("Enter");
+      assertTerminalRestored(t);
+      assertTrue(t.screen().contains("EXIT=0"), t.screen());
+      // baseline + 9 + 6 + 6 + 8 set checks
+      assertEquals(30, checks);
+      assertEquals(30, count("SELECT count(*) FROM ratings"));
+      assertEquals(1, count("SELECT count(*) FROM sessions WHERE outcome = 'COMPLETED'"));
+    }
+  }
+
+  @Test
+  void ctrlCAsksInsteadOfKillingAndSigtermRestoresTheTerminal() throws Exception {
+    try (Tmux t = new Tmux(80, 24, tmp)) {
+      t.line(afterRun(coach("--pace 1")));
+      t.waitFor("Press Enter to begin", 20_000);
+      t.keys("C-c");
+      t.waitFor("End the session now?", 5000);
+      t.keys("n");
+      t.waitFor(s -> !s.contains("End the session now?"), 5000, "the dialog to close");
+      t.resize(60, 20);
+      t.waitFor(s -> s.lines().anyMatch(l -> l.contains("Enter start")), 5000, "redraw");
+      new ProcessBuilder("kill", "-TERM", Long.toString(javaPid())).start().waitFor();
+      assertTerminalRestored(t);
+      assertTrue(t.screen().contains("EXIT=130"), t.screen());
+      assertEquals(1, count("SELECT count(*) FROM sessions WHERE outcome = 'INTERRUPTED'"));
+    }
+  }
+
+  @Test
+  void killMinusNineLosesNoConfirmedRatingAndTheNextStartOffersToResume() throws Exception {
+    try (Tmux t = new Tmux(80, 24, tmp)) {
+      t.line(coach("--pace 50 --patient k9") + "; echo EXIT=$?; stty sane");
+      t.waitFor("Press Enter to begin", 20_000);
+      t.keys("Enter", "n", "n", "n", "n");
+      t.waitFor("does it hurt", 5000);
+      t.keys("3", "Enter", "Enter");
+      t.waitFor("Cat/Camel series", 5000);
+      t.keys("Enter");
+      t.waitFor("How much does it hurt right now", 20_000);
+      t.keys("3", "Enter", "Enter");
+      t.waitFor("Rep ", 10_000);
+      new ProcessBuilder("kill", "-KILL", Long.toString(javaPid())).start().waitFor();
+      t.waitFor(x -> x.contains("\nEXIT=137"), 5000, "exit 137");
+      assertEquals(2, count("SELECT count(*) FROM ratings"));
+      t.line("clear; " + coach("--pace 50 --patient k9"));
+      t.waitFor("Press Enter to begin", 20_000);
+      t.keys("Enter");
+      String s = t.waitFor("Welcome back", 5000);
+      assertTrue(s.contains("Continue at Cat/Camel series, set 1 of 3"), s);
+      t.keys("q", "y");
+    }
+  }
+
+  @Test
+  void escapeSequencesInARoutineNeverReachTheScreen() throws Exception {
+    String base = Files.readString(ROOT.resolve("src/test/resources/routines/good/minimal.yaml"));
+    // OSC 52 (clipboard), CSI clear-screen and an 8-bit C1 CSI, written as YAML escapes
+    Path evil = tmp.resolve("evil.yaml");
+    Files.writeString(evil, base.replace("cue: Bend the knee.",
+        "cue: \"Bend \\e]52;c;aGVsbG8=\\a the \\e[2J knee \\x9b31m now\""));
+    try (Tmux t = new Tmux(80, 24, tmp)) {
+      t.line("clear; " + afterRun(coach(evil.toString())));
+      String s = t.waitFor(EXITED, 20_000, "the program to exit");
+      assertTrue(s.contains("evil.yaml:25:18: \"cue\" contains a control character (U+001B)"),
+          s);
+      assertTrue(s.contains("EXIT=1"), s);
+      assertFalse(s.contains("Exception"), s);
+      assertFalse(s.contains("52;c"), s);
+    }
+  }
+
+  @Test
+  void noTerminalOrADumbOneGivesAClearMessage() throws Exception {
+    Process p = new ProcessBuilder("java", "-jar", JAR.toString(), "--data-dir",
+        tmp.resolve("d").toString()).redirectInput(ProcessBuilder.Redirect.PIPE)
+        .redirectErrorStream(true).start();
+    p.getOutputStream().close();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(20, TimeUnit.SECONDS));
+    assertEquals(3, p.exitValue(), out);
+    assertTrue(out.startsWith("coach: the coach needs an interactive terminal"), out);
+    try (Tmux t = new Tmux(80, 24, tmp)) {
+      t.line(afterRun("TERM=dumb " + coach("")));
+      String s = t.waitFor(EXITED, 20_000, "the program to exit");
+      assertTrue(s.contains("cannot show the full-screen coach"), s);
+      assertTrue(s.contains("EXIT=3"), s);
+    }
+  }
+}
