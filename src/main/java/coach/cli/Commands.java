@@ -7,6 +7,7 @@ public final class Commands {
   private Commands() {}
 
   public static List<Command> all() {
-    return List.of(new RunCommand(), new ValidateCommand(), new ListCommand());
+    return List.of(new RunCommand(), new ValidateCommand(), new ListCommand(),
+        new HistoryCommand(), new ExportCommand(), new ReportCommand());
   }
 }

@@ -1,0 +1,213 @@
+package coach.cli;
+
+import coach.session.Rating;
+import coach.store.HistoryStore;
+import coach.store.SqliteHistoryStore;
+import coach.store.StoreException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
+
+/**
+ * {@code coach export}: every rating and event, one row each, as CSV or JSON, for the
+ * therapist's own tools.
+ */
+public final class ExportCommand implements Command {
+  static final List<String> COLUMNS = List.of("session", "patient", "routine", "routine_hash",
+      "time", "record", "kind", "exercise", "level", "level_id", "set", "round", "round_label",
+      "value", "region", "from_level", "to_level", "detail");
+
+  @Override
+  public String name() {
+    return "export";
+  }
+
+  @Override
+  public String summary() {
+    return "write every rating and event as CSV or JSON (for the therapist)";
+  }
+
+  @Override
+  public int run(List<String> args, CliContext ctx) {
+    Options o = StoreAccess.options();
+    o.addOption(Option.builder().longOpt("format").hasArg().argName("csv|json")
+        .desc("csv (default) or json").build());
+    o.addOption(Option.builder().longOpt("since").hasArg().argName("YYYY-MM-DD")
+        .desc("only sessions started on or after this day").build());
+    o.addOption(Option.builder("o").longOpt("output").hasArg().argName("FILE")
+        .desc("write to FILE (owner-only) instead of the screen").build());
+    o.addOption(Option.builder().longOpt("all-patients").desc("every patient").build());
+    CommandLine cl;
+    try {
+      cl = new DefaultParser().parse(o, args.toArray(new String[0]));
+    } catch (ParseException e) {
+      ctx.err().println("coach export: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    if (cl.hasOption("help")) {
+      ctx.out().println("usage: coach export [--format csv|json] [--patient ID | --all-patients]"
+          + " [--since YYYY-MM-DD] [-o FILE] [--data-dir DIR]");
+      return ExitCodes.OK;
+    }
+    String format = cl.getOptionValue("format", "csv");
+    if (!format.equals("csv") && !format.equals("json")) {
+      ctx.err().println("coach export: --format takes csv or json, not \"" + format + "\"");
+      return ExitCodes.USAGE;
+    }
+    Instant since = null;
+    if (cl.hasOption("since")) {
+      try {
+        since = LocalDate.parse(cl.getOptionValue("since")).atStartOfDay(ZoneId.systemDefault())
+            .toInstant();
+      } catch (DateTimeParseException e) {
+        ctx.err().println("coach export: --since takes a date like 2026-11-01, not \""
+            + cl.getOptionValue("since") + "\"");
+        return ExitCodes.USAGE;
+      }
+    }
+    String patient = cl.hasOption("all-patients") ? null
+        : cl.getOptionValue("patient", RunCommand.defaultPatient(ctx));
+    int[] exit = {ExitCodes.OK};
+    SqliteHistoryStore store = StoreAccess.open(cl.getOptionValue("data-dir"), ctx, "export",
+        exit);
+    if (store == null) {
+      return exit[0];
+    }
+    List<Map<String, Object>> rows;
+    try (store) {
+      rows = rows(store, patient, since);
+    } catch (StoreException e) {
+      ctx.err().println("coach export: " + e.getMessage());
+      return ExitCodes.INVALID;
+    }
+    byte[] bytes;
+    try {
+      bytes = format.equals("csv") ? csv(rows).getBytes(StandardCharsets.UTF_8)
+          : new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(rows);
+    } catch (IOException e) {
+      ctx.err().println("coach export: " + e.getMessage());
+      return ExitCodes.INTERNAL;
+    }
+    if (!cl.hasOption("output")) {
+      ctx.out().write(bytes, 0, bytes.length);
+      ctx.out().flush();
+      return ExitCodes.OK;
+    }
+    Path out = ctx.workDir().resolve(cl.getOptionValue("output"));
+    try {
+      if (!Files.exists(out)) {
+        Files.createFile(out);
+        try {
+          Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException ignored) {
+          // not POSIX
+        }
+      }
+      Files.write(out, bytes, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+      ctx.err().println("Wrote " + rows.size() + " rows to " + out);
+      return ExitCodes.OK;
+    } catch (IOException e) {
+      ctx.err().println("coach export: cannot write " + out + ": " + e.getMessage());
+      return ExitCodes.INVALID;
+    }
+  }
+
+  static List<Map<String, Object>> rows(HistoryStore store, String patient, Instant since)
+      throws StoreException {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (HistoryStore.SessionRow s : store.sessions(patient, null, since)) {
+      Map<String, Object> start = row(s, s.started(), "SESSION");
+      start.put("kind", s.outcome() == null ? "INTERRUPTED" : s.outcome().name());
+      start.put("detail", s.ended() == null ? "" : "ended " + s.ended());
+      rows.add(start);
+      for (HistoryStore.RatingRow r : store.ratings(s.id())) {
+        Rating x = r.rating();
+        Map<String, Object> m = row(s, r.at(), "RATING");
+        m.put("kind", x.kind().name());
+        m.put("exercise", x.exerciseId());
+        m.put("level", x.level() < 0 ? null : x.level());
+        m.put("level_id", x.levelId());
+        m.put("set", x.set() == 0 ? null : x.set());
+        m.put("round", x.round() < 0 ? null : x.round());
+        m.put("round_label", x.roundLabel());
+        m.put("value", x.value());
+        m.put("region", x.region());
+        rows.add(m);
+      }
+      for (HistoryStore.EventRow e : store.events(s.id())) {
+        Map<String, Object> m = row(s, e.at(), e.kind());
+        m.put("exercise", e.exerciseId());
+        m.put("from_level", e.fromLevel() < 0 ? null : e.fromLevel());
+        m.put("to_level", e.toLevel() < 0 ? null : e.toLevel());
+        m.put("detail", e.detail());
+        rows.add(m);
+      }
+    }
+    return rows;
+  }
+
+  private static Map<String, Object> row(HistoryStore.SessionRow s, Instant at, String record) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (String c : COLUMNS) {
+      m.put(c, null);
+    }
+    m.put("session", s.id());
+    m.put("patient", s.patient());
+    m.put("routine", s.routineId());
+    m.put("routine_hash", s.routineHash());
+    m.put("time", at.toString());
+    m.put("record", record);
+    return m;
+  }
+
+  /** RFC 4180 CSV with a header; cells that a spreadsheet would run as formulas are defused. */
+  static String csv(List<Map<String, Object>> rows) {
+    StringBuilder sb = new StringBuilder(String.join(",", COLUMNS)).append("\r\n");
+    for (Map<String, Object> r : rows) {
+      List<String> cells = new ArrayList<>();
+      for (String c : COLUMNS) {
+        cells.add(cell(r.get(c)));
+      }
+      sb.append(String.join(",", cells)).append("\r\n");
+    }
+    return sb.toString();
+  }
+
+  static String cell(Object v) {
+    if (v == null) {
+      return "";
+    }
+    String s = v.toString();
+    if (!(v instanceof Number) && !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
+      s = "'" + s;
+    }
+    if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
+      s = "\"" + s.replace("\"", "\"\"") + "\"";
+    }
+    return s;
+  }
+
+  /** For tests: the CSV as a string. */
+  static String csvOf(HistoryStore store, String patient) throws StoreException {
+    return csv(rows(store, patient, null));
+  }
+
+}

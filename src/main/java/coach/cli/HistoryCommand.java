@@ -1,0 +1,108 @@
+package coach.cli;
+
+import coach.session.Rating;
+import coach.store.HistoryStore;
+import coach.store.SqliteHistoryStore;
+import coach.store.StoreException;
+import coach.tui.LocalTerminal;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
+
+/** {@code coach history}: past sessions and the pain trend of each exercise. */
+public final class HistoryCommand implements Command {
+  static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+      .withZone(ZoneId.systemDefault());
+
+  @Override
+  public String name() {
+    return "history";
+  }
+
+  @Override
+  public String summary() {
+    return "your past sessions and the pain trend of each exercise";
+  }
+
+  @Override
+  public int run(List<String> args, CliContext ctx) {
+    Options o = StoreAccess.options();
+    o.addOption(Option.builder().longOpt("ascii").desc("ASCII chart").build());
+    CommandLine cl;
+    try {
+      cl = new DefaultParser().parse(o, args.toArray(new String[0]));
+    } catch (ParseException e) {
+      ctx.err().println("coach history: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    if (cl.hasOption("help")) {
+      ctx.out().println("usage: coach history [--patient ID] [--data-dir DIR] [--ascii]");
+      return ExitCodes.OK;
+    }
+    boolean ascii = cl.hasOption("ascii") || !LocalTerminal.isUtf8Locale(ctx.env());
+    String patient = cl.getOptionValue("patient", RunCommand.defaultPatient(ctx));
+    int[] exit = {ExitCodes.OK};
+    SqliteHistoryStore store = StoreAccess.open(cl.getOptionValue("data-dir"), ctx, "history",
+        exit);
+    if (store == null) {
+      return exit[0];
+    }
+    try (store) {
+      List<HistoryStore.SessionRow> sessions = store.sessions(patient, null, null);
+      if (sessions.isEmpty()) {
+        ctx.out().println("No sessions recorded yet for " + patient + ".");
+        return ExitCodes.OK;
+      }
+      ctx.out().println("Sessions of " + patient + ":");
+      // exercise -> the highest rating of each session, oldest first
+      Map<String, List<Integer>> trend = new LinkedHashMap<>();
+      String routineId = sessions.get(sessions.size() - 1).routineId();
+      for (HistoryStore.SessionRow s : sessions) {
+        List<HistoryStore.RatingRow> ratings = store.ratings(s.id());
+        ctx.out().printf("  %s  %-12s %-18s %3d rating%s%n", WHEN.format(s.started()),
+            s.routineId(), outcome(s), ratings.size(), ratings.size() == 1 ? "" : "s");
+        Map<String, Integer> worst = new LinkedHashMap<>();
+        for (HistoryStore.RatingRow r : ratings) {
+          Rating x = r.rating();
+          if (x.exerciseId() != null && s.routineId().equals(routineId)) {
+            worst.merge(x.exerciseId(), x.value(), Math::max);
+          }
+        }
+        worst.forEach((k, v) -> trend.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
+      }
+      if (!trend.isEmpty()) {
+        Map<String, String> names = StoreAccess.exerciseNames(routineId,
+            cl.getOptionValue("data-dir"), ctx);
+        ctx.out().println();
+        ctx.out().println("Pain trend per exercise (" + routineId
+            + "; highest rating of each session, oldest first):");
+        for (Map.Entry<String, List<Integer>> e : trend.entrySet()) {
+          String name = names.getOrDefault(e.getKey(), e.getKey());
+          List<String> numbers = e.getValue().stream().map(String::valueOf).toList();
+          ctx.out().printf("  %-28s %s  %s%n", name.length() > 28 ? name.substring(0, 27) + "."
+              : name, StoreAccess.sparkline(e.getValue(), ascii), String.join(" ", numbers));
+        }
+      }
+      return ExitCodes.OK;
+    } catch (StoreException e) {
+      ctx.err().println("coach history: " + e.getMessage());
+      return ExitCodes.INVALID;
+    }
+  }
+
+  static String outcome(HistoryStore.SessionRow s) {
+    if (s.outcome() == null) {
+      return "interrupted";
+    }
+    return s.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+  }
+}

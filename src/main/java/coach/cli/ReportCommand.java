@@ -1,0 +1,160 @@
+package coach.cli;
+
+import coach.session.Outcome;
+import coach.session.Rating;
+import coach.store.HistoryStore;
+import coach.store.SqliteHistoryStore;
+import coach.store.StoreException;
+import java.io.PrintStream;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
+
+/**
+ * {@code coach report}: a readable summary for the therapist: sessions done per week against the
+ * routine's frequency, the pain trend per exercise, switches with reasons, red flags, contact
+ * shown, and the next-morning answers.
+ */
+public final class ReportCommand implements Command {
+  @Override
+  public String name() {
+    return "report";
+  }
+
+  @Override
+  public String summary() {
+    return "a readable summary of a patient's sessions (for the therapist)";
+  }
+
+  @Override
+  public int run(List<String> args, CliContext ctx) {
+    Options o = StoreAccess.options();
+    CommandLine cl;
+    try {
+      cl = new DefaultParser().parse(o, args.toArray(new String[0]));
+    } catch (ParseException e) {
+      ctx.err().println("coach report: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    if (cl.hasOption("help")) {
+      ctx.out().println("usage: coach report [--patient ID] [--data-dir DIR]");
+      return ExitCodes.OK;
+    }
+    String patient = cl.getOptionValue("patient", RunCommand.defaultPatient(ctx));
+    int[] exit = {ExitCodes.OK};
+    SqliteHistoryStore store = StoreAccess.open(cl.getOptionValue("data-dir"), ctx, "report",
+        exit);
+    if (store == null) {
+      return exit[0];
+    }
+    try (store) {
+      List<HistoryStore.SessionRow> sessions = store.sessions(patient, null, null);
+      if (sessions.isEmpty()) {
+        ctx.out().println("No sessions recorded yet for " + patient + ".");
+        return ExitCodes.OK;
+      }
+      write(ctx.out(), store, patient, sessions,
+          StoreAccess.exerciseNames(sessions.get(sessions.size() - 1).routineId(),
+              cl.getOptionValue("data-dir"), ctx));
+      return ExitCodes.OK;
+    } catch (StoreException e) {
+      ctx.err().println("coach report: " + e.getMessage());
+      return ExitCodes.INVALID;
+    }
+  }
+
+  static void write(PrintStream out, HistoryStore store, String patient,
+      List<HistoryStore.SessionRow> sessions, Map<String, String> names) throws StoreException {
+    ZoneId zone = ZoneId.systemDefault();
+    out.println("Rehab Coach report for patient " + patient);
+    LocalDate first = LocalDate.ofInstant(sessions.get(0).started(), zone);
+    LocalDate last = LocalDate.ofInstant(sessions.get(sessions.size() - 1).started(), zone);
+    out.println("Sessions: " + sessions.size() + " from " + first + " to " + last);
+    Map<Outcome, Integer> outcomes = new LinkedHashMap<>();
+    int open = 0;
+    Map<String, Integer> perWeek = new TreeMap<>();
+    for (HistoryStore.SessionRow s : sessions) {
+      if (s.outcome() == null) {
+        open++;
+      } else {
+        outcomes.merge(s.outcome(), 1, Integer::sum);
+      }
+      LocalDate d = LocalDate.ofInstant(s.started(), zone);
+      perWeek.merge(d.get(IsoFields.WEEK_BASED_YEAR) + "-W"
+          + String.format("%02d", d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)), 1, Integer::sum);
+    }
+    List<String> parts = new ArrayList<>();
+    outcomes.forEach((k, v) -> parts.add(v + " " + k.name().toLowerCase().replace('_', ' ')));
+    if (open > 0) {
+      parts.add(open + " interrupted");
+    }
+    out.println("Outcomes: " + String.join(", ", parts));
+    out.println("Sessions per week (the routine asks for daily exercise, 7 a week):");
+    perWeek.forEach((w, n) -> out.println("  " + w + ": " + n + " of 7"));
+
+    Map<String, List<Integer>> values = new LinkedHashMap<>();
+    List<String> switches = new ArrayList<>();
+    List<String> flags = new ArrayList<>();
+    List<String> contacts = new ArrayList<>();
+    List<String> mornings = new ArrayList<>();
+    List<Integer> baselines = new ArrayList<>();
+    for (HistoryStore.SessionRow s : sessions) {
+      String day = LocalDate.ofInstant(s.started(), zone).toString();
+      for (HistoryStore.RatingRow r : store.ratings(s.id())) {
+        Rating x = r.rating();
+        if (x.kind() == Rating.Kind.BASELINE) {
+          baselines.add(x.value());
+        } else {
+          values.computeIfAbsent(x.exerciseId(), k -> new ArrayList<>()).add(x.value());
+        }
+      }
+      for (HistoryStore.EventRow e : store.events(s.id())) {
+        String ex = e.exerciseId() == null ? "" : names.getOrDefault(e.exerciseId(),
+            e.exerciseId()) + ": ";
+        switch (e.kind()) {
+          case "SWITCH" -> switches.add(day + "  " + ex + "level " + e.fromLevel() + " -> "
+              + e.toLevel() + " (" + e.detail() + ")");
+          case "RED_FLAG" -> flags.add(day + "  " + e.detail());
+          case "CONTACT" -> contacts.add(day + "  " + ex + e.detail());
+          case "NEXT_MORNING" -> mornings.add(day + "  " + e.detail());
+          default -> { }
+        }
+      }
+    }
+    out.println();
+    out.println("Pain before exercise (baseline): " + joined(baselines));
+    out.println("Pain per exercise (all ratings in order; first -> last, lowest-highest):");
+    for (Map.Entry<String, List<Integer>> e : values.entrySet()) {
+      List<Integer> v = e.getValue();
+      int min = v.stream().mapToInt(Integer::intValue).min().orElse(0);
+      int max = v.stream().mapToInt(Integer::intValue).max().orElse(0);
+      out.println("  " + names.getOrDefault(e.getKey(), e.getKey()) + ": " + v.get(0) + " -> "
+          + v.get(v.size() - 1) + ", range " + min + "-" + max + "  [" + joined(v) + "]");
+    }
+    section(out, "Level changes", switches);
+    section(out, "Red flags answered yes", flags);
+    section(out, "Contact options shown", contacts);
+    section(out, "Worse the morning after?", mornings);
+  }
+
+  private static String joined(List<Integer> v) {
+    List<String> s = new ArrayList<>();
+    v.forEach(x -> s.add(Integer.toString(x)));
+    return s.isEmpty() ? "none" : String.join(" ", s);
+  }
+
+  private static void section(PrintStream out, String title, List<String> lines) {
+    out.println();
+    out.println(title + ": " + (lines.isEmpty() ? "none" : ""));
+    lines.forEach(l -> out.println("  " + l));
+  }
+}

@@ -1,0 +1,186 @@
+package coach.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import coach.routine.LoadResult;
+import coach.routine.Routine;
+import coach.routine.RoutineLoader;
+import coach.session.Coach;
+import coach.session.Effect;
+import coach.session.Event;
+import coach.session.ManualClock;
+import coach.session.Screen;
+import coach.session.SessionState;
+import coach.session.StartOptions;
+import coach.session.Transition;
+import coach.store.CarryOver;
+import coach.store.SessionRecorder;
+import coach.store.SqliteHistoryStore;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** history, export and report on a store filled by real sessions of the core. */
+class HistoryCommandsTest {
+  @TempDir Path data;
+
+  private static Routine sciatica() {
+    LoadResult r = new RoutineLoader().load(Path.of("routines/sciatica.yaml"));
+    assertTrue(r.ok());
+    return r.routine();
+  }
+
+  /** Runs a session through the core into the store; pain on the first exercise as given. */
+  private void session(String patient, int... pain) throws Exception {
+    Routine routine = sciatica();
+    try (SqliteHistoryStore store = SqliteHistoryStore.open(SqliteHistoryStore.fileIn(data))) {
+      CarryOver.Plan plan = CarryOver.plan(routine, store, patient);
+      ManualClock clock = new ManualClock();
+      Coach coach = new Coach(routine, clock, plan.options());
+      SessionState s = coach.start();
+      SessionRecorder rec = store.begin(patient, routine.id(), "hash", Map.of());
+      int i = 0;
+      for (int guard = 0; guard < 2000 && s.outcome() == null; guard++) {
+        Event e;
+        if (s.screen() == Screen.PAIN) {
+          e = new Event.Digit(i < pain.length ? pain[i] : pain[pain.length - 1]);
+          s = apply(coach, s, e, rec);
+          i++;
+          e = Event.Key.CONFIRM;
+        } else if (s.screen() == Screen.SCREENING || s.screen() == Screen.NEXT_MORNING
+            || s.screen() == Screen.OFFER_HARDER) {
+          e = Event.Key.NO;
+        } else if (s.screen() == Screen.INTRO && s.exercise() > 0) {
+          e = Event.Key.SKIP; // only the first exercise is done in these tests
+        } else if (coach.nextWake(s).isPresent()) {
+          clock.advanceNanos(coach.nextWake(s).getAsLong() - clock.nanoTime());
+          e = new Event.Tick();
+        } else {
+          e = Event.Key.CONFIRM;
+        }
+        s = apply(coach, s, e, rec);
+      }
+    }
+  }
+
+  private static SessionState apply(Coach coach, SessionState s, Event e, SessionRecorder rec)
+      throws Exception {
+    Transition t = coach.update(s, e);
+    for (Effect fx : t.effects()) {
+      rec.apply(fx);
+    }
+    return t.state();
+  }
+
+  private String[] run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    CliContext ctx = new CliContext(System.in, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8),
+        Map.of("USER", "pat", "HOME", data.toString(), "LANG", "C.UTF-8"), Path.of("")
+            .toAbsolutePath());
+    int code = new Cli(ctx, Commands.all()).run(args);
+    return new String[] {Integer.toString(code), out.toString(StandardCharsets.UTF_8),
+        err.toString(StandardCharsets.UTF_8)};
+  }
+
+  @BeforeEach
+  void twoSessions() throws Exception {
+    session("pat", 2, 2, 4, 4); // baseline 2, then a rise to 4: easier level
+    session("pat", 1, 1, 1, 1);
+  }
+
+  @Test
+  void historyShowsSessionsAndATrendChart() {
+    String[] r = run("history", "--data-dir", data.toString());
+    assertEquals("0", r[0], r[2]);
+    assertTrue(r[1].contains("Sessions of pat:"), r[1]);
+    assertEquals(2, r[1].lines().filter(l -> l.contains(" sciatica ")).count(), r[1]);
+    assertTrue(r[1].contains("Cat/Camel series"), r[1]);
+    assertTrue(r[1].matches("(?s).*Cat/Camel series\\s+[\u2581-\u2588]{2}\\s+4 1.*"), r[1]);
+    String[] ascii = run("history", "--data-dir", data.toString(), "--ascii");
+    assertTrue(ascii[1].lines().filter(l -> l.contains("Cat/Camel")).allMatch(
+        l -> l.chars().allMatch(c -> c < 128)), ascii[1]);
+  }
+
+  @Test
+  void exportCsvHasEveryRatingAndEvent() throws Exception {
+    Path file = data.resolve("out.csv");
+    String[] r = run("export", "--format", "csv", "--data-dir", data.toString(), "-o",
+        file.toString());
+    assertEquals("0", r[0], r[2]);
+    List<String> lines = Files.readAllLines(file);
+    assertEquals(String.join(",", ExportCommand.COLUMNS), lines.get(0));
+    long ratings = lines.stream().filter(l -> l.contains(",RATING,")).count();
+    // first session: baseline 2, then 2, 4 (easier), 4 (still above the baseline: easiest),
+    // 4 (contact, exercise stops) = 5; second: baseline and 3 sets x 3 segments = 10
+    assertEquals(15, ratings);
+    assertTrue(lines.stream().anyMatch(l -> l.contains(",CONTACT,")), String.join("\n", lines));
+    assertTrue(lines.stream().anyMatch(l -> l.contains(",SWITCH,") && l.contains("Pain 2 -> 4")),
+        String.join("\n", lines));
+    assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+        Files.getPosixFilePermissions(file)));
+  }
+
+  @Test
+  void exportJsonParsesBack() throws Exception {
+    String[] r = run("export", "--format", "json", "--data-dir", data.toString());
+    assertEquals("0", r[0], r[2]);
+    JsonNode rows = new ObjectMapper().readTree(r[1]);
+    assertTrue(rows.isArray());
+    long values = 0;
+    for (JsonNode row : rows) {
+      if (row.get("record").asText().equals("RATING")) {
+        values++;
+        assertTrue(row.get("value").isInt());
+      }
+    }
+    assertEquals(15, values);
+  }
+
+  @Test
+  void reportSummarisesForTheTherapist() {
+    String[] r = run("report", "--data-dir", data.toString());
+    assertEquals("0", r[0], r[2]);
+    String text = r[1];
+    assertTrue(text.contains("Sessions: 2"), text);
+    assertTrue(text.contains("Outcomes: 2 completed"), text);
+    assertTrue(text.contains("Pain before exercise (baseline): 2 1"), text);
+    assertTrue(text.contains("Cat/Camel series: 2 -> 1"), text);
+    assertTrue(text.contains("level 0 -> 1 (Pain 2 -> 4"), text);
+    assertTrue(text.contains("Worse the morning after?"), text);
+    assertTrue(text.contains("not worse"), text);
+  }
+
+  @Test
+  void csvCellsCannotRunAsFormulas() {
+    assertEquals("'=cmd|' /C calc'!A0", ExportCommand.cell("=cmd|' /C calc'!A0"));
+    assertEquals("\"a,b\"", ExportCommand.cell("a,b"));
+    assertEquals("-3", ExportCommand.cell(-3));
+  }
+
+  @Test
+  void aMissingHistorySaysSoAndAnAlienFileIsRefused() throws Exception {
+    Path empty = data.resolve("empty");
+    String[] r = run("report", "--data-dir", empty.toString());
+    assertEquals("0", r[0]);
+    assertTrue(r[1].startsWith("No sessions recorded yet"), r[1]);
+    Path alien = data.resolve("alien");
+    Files.createDirectories(alien);
+    Files.writeString(alien.resolve("history.db"), "not a database");
+    r = run("history", "--data-dir", alien.toString());
+    assertEquals("1", r[0]);
+    assertTrue(r[2].contains("not a Rehab Coach history file"), r[2]);
+    assertEquals("not a database", Files.readString(alien.resolve("history.db")));
+  }
+}
