@@ -141,7 +141,7 @@ public final class Canvas {
 
   /** Text from routine files and users, cleaned of control characters and escape sequences. */
   public static String clean(String s) {
-    return s == null ? "" : SafeTextBridge.clean(s);
+    return s == null ? "" : SafeText.clean(s);
   }
 
   /** Cuts a string to at most {@code cols} terminal columns. */
