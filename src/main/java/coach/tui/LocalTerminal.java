@@ -59,10 +59,30 @@ public final class LocalTerminal implements AutoCloseable {
     }
     boolean utf8 = isUtf8Locale(env);
     Charset charset = utf8 ? StandardCharsets.UTF_8 : StandardCharsets.US_ASCII;
-    OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
+    OutputStream out = new FlushOnQuery(
+        new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
     UnixTerminal t = new UnixTerminal(new FileInputStream(FileDescriptor.in), out, charset,
         UnixLikeTerminal.CtrlCBehaviour.TRAP);
     return new LocalTerminal(t, out, utf8);
+  }
+
+  /**
+   * Frames are buffered so each is one write, but a question to the terminal (the cursor
+   * position report Lanterna uses to learn the window size) must go out at once, or the answer
+   * never comes and start-up waits for a time-out.
+   */
+  static final class FlushOnQuery extends java.io.FilterOutputStream {
+    FlushOnQuery(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+      if (len >= 2 && b[off + len - 1] == 'n' && b[off + len - 2] == '6') {
+        out.flush();
+      }
+    }
   }
 
   /** Whether LC_ALL, LC_CTYPE or LANG (the first one set) names UTF-8. */
