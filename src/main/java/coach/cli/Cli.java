@@ -63,6 +63,9 @@ public final class Cli {
         .append("usage: coach [COMMAND] [OPTIONS] [ARGS]\n\n")
         .append("commands:\n");
     for (Command c : commands.values()) {
+      if (c.summary() == null) {
+        continue; // internal
+      }
       sb.append(String.format("  %-10s %s%n", c.name(), c.summary()));
     }
     sb.append("\nWithout a command, 'run' starts a session (default routine: sciatica).\n")

@@ -1,7 +1,6 @@
 package coach.tui;
 
 import com.googlecode.lanterna.terminal.Terminal;
-import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
 import com.googlecode.lanterna.terminal.ansi.UnixTerminal;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
@@ -61,8 +60,7 @@ public final class LocalTerminal implements AutoCloseable {
     Charset charset = utf8 ? StandardCharsets.UTF_8 : StandardCharsets.US_ASCII;
     OutputStream out = new FlushOnQuery(
         new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
-    UnixTerminal t = new UnixTerminal(new FileInputStream(FileDescriptor.in), out, charset,
-        UnixLikeTerminal.CtrlCBehaviour.TRAP);
+    UnixTerminal t = new QuickUnixTerminal(new FileInputStream(FileDescriptor.in), out, charset);
     return new LocalTerminal(t, out, utf8);
   }
 

@@ -1,0 +1,74 @@
+package coach.tui;
+
+import com.googlecode.lanterna.terminal.ansi.UnixTerminal;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Lanterna's Unix terminal, taking over the line settings with one {@code stty} run instead of
+ * five (each run is a process start, a hundredth of a second or more before the first frame).
+ * Restoring uses the settings saved by that same run.
+ */
+final class QuickUnixTerminal extends UnixTerminal {
+  // no initialisers: these are set while the superclass constructor takes over the terminal
+  private String saved;
+  private boolean configured;
+
+  QuickUnixTerminal(InputStream in, OutputStream out, Charset charset) throws IOException {
+    super(in, out, charset, CtrlCBehaviour.TRAP);
+  }
+
+  @Override
+  protected void saveTerminalSettings() throws IOException {
+    // save, then set everything Lanterna would set one call at a time
+    String out = sh("stty -g && stty -icanon min 1 -echo intr undef");
+    saved = out.trim();
+    configured = true;
+  }
+
+  @Override
+  protected void restoreTerminalSettings() throws IOException {
+    if (saved != null && !saved.isEmpty()) {
+      sh("stty " + saved.replaceAll("[^0-9a-fA-F:]", ""));
+    }
+  }
+
+  @Override
+  protected void canonicalMode(boolean enabled) throws IOException {
+    if (enabled || !configured) {
+      super.canonicalMode(enabled);
+    }
+  }
+
+  @Override
+  protected void keyEchoEnabled(boolean enabled) throws IOException {
+    if (enabled || !configured) {
+      super.keyEchoEnabled(enabled);
+    }
+  }
+
+  @Override
+  protected void keyStrokeSignalsEnabled(boolean enabled) throws IOException {
+    if (enabled || !configured) {
+      super.keyStrokeSignalsEnabled(enabled);
+    }
+  }
+
+  /** Runs a shell line with the terminal as its input; returns what it printed. */
+  private static String sh(String line) throws IOException {
+    Process p = new ProcessBuilder("/bin/sh", "-c", line)
+        .redirectInput(ProcessBuilder.Redirect.INHERIT)
+        .redirectError(ProcessBuilder.Redirect.DISCARD)
+        .start();
+    byte[] out = p.getInputStream().readAllBytes();
+    try {
+      p.waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return new String(out, StandardCharsets.US_ASCII);
+  }
+}
