@@ -62,9 +62,10 @@ public final class ReportCommand implements Command {
         ctx.out().println("No sessions recorded yet for " + patient + ".");
         return ExitCodes.OK;
       }
+      String routineId = sessions.get(sessions.size() - 1).routineId();
       write(ctx.out(), store, patient, sessions,
-          StoreAccess.exerciseNames(sessions.get(sessions.size() - 1).routineId(),
-              cl.getOptionValue("data-dir"), ctx));
+          StoreAccess.exerciseNames(routineId, cl.getOptionValue("data-dir"), ctx),
+          StoreAccess.frequencies(routineId, cl.getOptionValue("data-dir"), ctx));
       return ExitCodes.OK;
     } catch (StoreException e) {
       ctx.err().println("coach report: " + e.getMessage());
@@ -73,7 +74,8 @@ public final class ReportCommand implements Command {
   }
 
   static void write(PrintStream out, HistoryStore store, String patient,
-      List<HistoryStore.SessionRow> sessions, Map<String, String> names) throws StoreException {
+      List<HistoryStore.SessionRow> sessions, Map<String, String> names,
+      java.util.Set<String> frequencies) throws StoreException {
     ZoneId zone = ZoneId.systemDefault();
     out.println("Rehab Coach report for patient " + patient);
     LocalDate first = LocalDate.ofInstant(sessions.get(0).started(), zone);
@@ -98,8 +100,11 @@ public final class ReportCommand implements Command {
       parts.add(open + " interrupted");
     }
     out.println("Outcomes: " + String.join(", ", parts));
-    out.println("Sessions per week (the routine asks for daily exercise, 7 a week):");
-    perWeek.forEach((w, n) -> out.println("  " + w + ": " + n + " of 7"));
+    String frequency = frequencies.isEmpty() ? null : String.join(", ", frequencies);
+    boolean daily = frequency != null && frequency.toLowerCase().contains("daily");
+    out.println("Sessions per week" + (frequency == null ? ":"
+        : " (the routine asks for: " + frequency + (daily ? ", 7 a week" : "") + "):"));
+    perWeek.forEach((w, n) -> out.println("  " + w + ": " + n + (daily ? " of 7" : "")));
 
     Map<String, List<Integer>> values = new LinkedHashMap<>();
     List<String> switches = new ArrayList<>();

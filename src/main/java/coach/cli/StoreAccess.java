@@ -60,6 +60,18 @@ final class StoreAccess {
     return names;
   }
 
+  /** The distinct frequencies of a routine's exercises ("daily"), when it can be found. */
+  static java.util.Set<String> frequencies(String routineId, String dataDirOption,
+      CliContext ctx) {
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    Path dir = DataDir.resolve(dataDirOption, ctx.env());
+    LoadResult r = new RoutineCatalog(dir.resolve("routines"), ctx.workDir()).find(routineId);
+    if (r.ok()) {
+      r.routine().exercises().forEach(e -> out.add(e.frequency()));
+    }
+    return out;
+  }
+
   /** A sparkline of 0-10 values, in block glyphs or ASCII. */
   static String sparkline(java.util.List<Integer> values, boolean ascii) {
     String blocks = "\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588";

@@ -154,6 +154,8 @@ class HistoryCommandsTest {
     assertEquals("0", r[0], r[2]);
     String text = r[1];
     assertTrue(text.contains("Sessions: 2"), text);
+    assertTrue(text.contains("(the routine asks for: daily, 7 a week)"), text);
+    assertTrue(text.matches("(?s).*-W\\d\\d: 2 of 7.*"), text);
     assertTrue(text.contains("Outcomes: 2 completed"), text);
     assertTrue(text.contains("Pain before exercise (baseline): 2 1"), text);
     assertTrue(text.contains("Cat/Camel series: 2 -> 1"), text);
