@@ -2,8 +2,6 @@ package coach.cli;
 
 import coach.session.Rating;
 import coach.store.HistoryStore;
-import coach.store.SqliteHistoryStore;
-import coach.store.StoreException;
 import coach.tui.LocalTerminal;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -50,18 +48,8 @@ public final class HistoryCommand implements Command {
     }
     boolean ascii = cl.hasOption("ascii") || !LocalTerminal.isUtf8Locale(ctx.env());
     String patient = cl.getOptionValue("patient", RunCommand.defaultPatient(ctx));
-    int[] exit = {ExitCodes.OK};
-    SqliteHistoryStore store = StoreAccess.open(cl.getOptionValue("data-dir"), ctx, "history",
-        exit);
-    if (store == null) {
-      return exit[0];
-    }
-    try (store) {
-      List<HistoryStore.SessionRow> sessions = store.sessions(patient, null, null);
-      if (sessions.isEmpty()) {
-        ctx.out().println("No sessions recorded yet for " + patient + ".");
-        return ExitCodes.OK;
-      }
+    String dataDir = cl.getOptionValue("data-dir");
+    return StoreAccess.withSessions(dataDir, patient, ctx, "history", (store, sessions) -> {
       ctx.out().println("Sessions of " + patient + ":");
       // exercise -> the highest rating of each session, oldest first
       Map<String, List<Integer>> trend = new LinkedHashMap<>();
@@ -80,8 +68,8 @@ public final class HistoryCommand implements Command {
         worst.forEach((k, v) -> trend.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
       }
       if (!trend.isEmpty()) {
-        Map<String, String> names = StoreAccess.exerciseNames(routineId,
-            cl.getOptionValue("data-dir"), ctx);
+        Map<String, String> names =
+            StoreAccess.exerciseNames(StoreAccess.routine(routineId, dataDir, ctx));
         ctx.out().println();
         ctx.out().println("Pain trend per exercise (" + routineId
             + "; highest rating of each session, oldest first):");
@@ -93,10 +81,7 @@ public final class HistoryCommand implements Command {
         }
       }
       return ExitCodes.OK;
-    } catch (StoreException e) {
-      ctx.err().println("coach history: " + e.getMessage());
-      return ExitCodes.INVALID;
-    }
+    });
   }
 
   static String outcome(HistoryStore.SessionRow s) {

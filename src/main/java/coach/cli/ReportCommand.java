@@ -1,9 +1,9 @@
 package coach.cli;
 
+import coach.routine.Routine;
 import coach.session.Outcome;
 import coach.session.Rating;
 import coach.store.HistoryStore;
-import coach.store.SqliteHistoryStore;
 import coach.store.StoreException;
 import java.io.PrintStream;
 import java.time.LocalDate;
@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
@@ -50,27 +51,16 @@ public final class ReportCommand implements Command {
       return ExitCodes.OK;
     }
     String patient = cl.getOptionValue("patient", RunCommand.defaultPatient(ctx));
-    int[] exit = {ExitCodes.OK};
-    SqliteHistoryStore store = StoreAccess.open(cl.getOptionValue("data-dir"), ctx, "report",
-        exit);
-    if (store == null) {
-      return exit[0];
-    }
-    try (store) {
-      List<HistoryStore.SessionRow> sessions = store.sessions(patient, null, null);
-      if (sessions.isEmpty()) {
-        ctx.out().println("No sessions recorded yet for " + patient + ".");
-        return ExitCodes.OK;
-      }
-      String routineId = sessions.get(sessions.size() - 1).routineId();
-      write(ctx.out(), store, patient, sessions,
-          StoreAccess.exerciseNames(routineId, cl.getOptionValue("data-dir"), ctx),
-          StoreAccess.frequencies(routineId, cl.getOptionValue("data-dir"), ctx));
+    String dataDir = cl.getOptionValue("data-dir");
+    return StoreAccess.withSessions(dataDir, patient, ctx, "report", (store, sessions) -> {
+      Optional<Routine> routine =
+          StoreAccess.routine(sessions.get(sessions.size() - 1).routineId(), dataDir, ctx);
+      java.util.Set<String> frequencies = new java.util.TreeSet<>();
+      routine.ifPresent(r -> r.exercises().forEach(e -> frequencies.add(e.frequency())));
+      write(ctx.out(), store, patient, sessions, StoreAccess.exerciseNames(routine),
+          frequencies);
       return ExitCodes.OK;
-    } catch (StoreException e) {
-      ctx.err().println("coach report: " + e.getMessage());
-      return ExitCodes.INVALID;
-    }
+    });
   }
 
   static void write(PrintStream out, HistoryStore store, String patient,

@@ -1,6 +1,7 @@
 package coach.cli;
 
-import coach.routine.Exercise;
+import coach.routine.Routine;
+import coach.store.HistoryStore;
 import coach.routine.LoadResult;
 import coach.routine.RoutineCatalog;
 import coach.store.SqliteHistoryStore;
@@ -46,30 +47,50 @@ final class StoreAccess {
     }
   }
 
-  /** Exercise id to name for a routine, when it can be found; ids stand in otherwise. */
-  static Map<String, String> exerciseNames(String routineId, String dataDirOption,
-      CliContext ctx) {
-    Map<String, String> names = new HashMap<>();
-    Path dir = DataDir.resolve(dataDirOption, ctx.env());
-    LoadResult r = new RoutineCatalog(dir.resolve("routines"), ctx.workDir()).find(routineId);
-    if (r.ok()) {
-      for (Exercise e : r.routine().exercises()) {
-        names.put(e.id(), e.name());
-      }
-    }
-    return names;
+  /** What a reading command does with a patient's sessions (never empty), oldest first. */
+  @FunctionalInterface
+  interface SessionsWork {
+    int run(SqliteHistoryStore store, java.util.List<HistoryStore.SessionRow> sessions)
+        throws StoreException;
   }
 
-  /** The distinct frequencies of a routine's exercises ("daily"), when it can be found. */
-  static java.util.Set<String> frequencies(String routineId, String dataDirOption,
+  /**
+   * Opens the history, reads the patient's sessions and hands them to the work; says so when
+   * there is no history or no session, and turns store problems into one line and exit 1.
+   */
+  static int withSessions(String dataDirOption, String patient, CliContext ctx, String command,
+      SessionsWork work) {
+    int[] exit = {ExitCodes.OK};
+    SqliteHistoryStore store = open(dataDirOption, ctx, command, exit);
+    if (store == null) {
+      return exit[0];
+    }
+    try (store) {
+      java.util.List<HistoryStore.SessionRow> sessions = store.sessions(patient, null, null);
+      if (sessions.isEmpty()) {
+        ctx.out().println("No sessions recorded yet for " + patient + ".");
+        return ExitCodes.OK;
+      }
+      return work.run(store, sessions);
+    } catch (StoreException e) {
+      ctx.err().println("coach " + command + ": " + e.getMessage());
+      return ExitCodes.INVALID;
+    }
+  }
+
+  /** The routine a history names, when it can still be found (bundled or in the folder). */
+  static java.util.Optional<Routine> routine(String routineId, String dataDirOption,
       CliContext ctx) {
-    java.util.Set<String> out = new java.util.TreeSet<>();
     Path dir = DataDir.resolve(dataDirOption, ctx.env());
     LoadResult r = new RoutineCatalog(dir.resolve("routines"), ctx.workDir()).find(routineId);
-    if (r.ok()) {
-      r.routine().exercises().forEach(e -> out.add(e.frequency()));
-    }
-    return out;
+    return r.ok() ? java.util.Optional.of(r.routine()) : java.util.Optional.empty();
+  }
+
+  /** Exercise id to name; ids stand in when the routine cannot be found. */
+  static Map<String, String> exerciseNames(java.util.Optional<Routine> routine) {
+    Map<String, String> names = new HashMap<>();
+    routine.ifPresent(r -> r.exercises().forEach(e -> names.put(e.id(), e.name())));
+    return names;
   }
 
   /** A sparkline of 0-10 values, in block glyphs or ASCII. */
