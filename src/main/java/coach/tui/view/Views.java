@@ -39,7 +39,7 @@ public final class Views {
       case NEXT_MORNING -> yesNo(c, top, Texts.NEXT_MORNING_TITLE, Texts.NEXT_MORNING_Q,
           "If yes, today's exercises start one level easier.", s.choice());
       case OFFER_HARDER -> offer(c, coach, s, top);
-      case PAIN -> pain(c, s, top);
+      case PAIN -> pain(c, coach, s, top);
       case PAIN_REGION -> region(c, routine, s, top);
       case INTRO -> intro(c, coach, s, top);
       case GET_READY -> getReady(c, coach, s, top);
@@ -172,9 +172,15 @@ public final class Views {
         + "n no, stay at this level", s.choice());
   }
 
-  private static void pain(Canvas c, SessionState s, int top) {
+  private static void pain(Canvas c, Coach coach, SessionState s, int top) {
     int w = c.width() - 4;
-    String q = s.painKind() == Rating.Kind.BASELINE ? Texts.BASELINE_Q : Texts.PAIN_Q;
+    boolean baseline = s.painKind() == Rating.Kind.BASELINE;
+    String q = baseline ? Texts.BASELINE_Q : Texts.PAIN_Q;
+    if (!baseline) {
+      // which set this rating is for, so the person (and the record) know what it is about
+      c.text(2, top - 1, Canvas.fit("After " + coach.exercise(s).name() + ": "
+          + where(coach, s, false), c.width() - 4));
+    }
     int row = c.paragraph(2, top, w, 2, q, true) + 1;
     // the scale: 0..10 with the chosen one marked by brackets and reverse video
     int cell = c.width() >= 48 ? 4 : 3;
