@@ -32,6 +32,10 @@ public final class Cli {
   public int run(String[] argv) {
     List<String> args = new ArrayList<>(Arrays.asList(argv));
     try {
+      if (args.contains("--version") || args.contains("-V")) {
+        ctx.out().println("rehab-coach " + VERSION);
+        return ExitCodes.OK;
+      }
       if (!args.isEmpty() && commands.containsKey(args.get(0))) {
         Command c = commands.get(args.remove(0));
         return c.run(args, ctx);

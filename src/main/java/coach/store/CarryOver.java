@@ -31,6 +31,14 @@ public final class CarryOver {
    */
   public static Plan plan(Routine routine, List<HistoryStore.SessionRow> past,
       Map<String, List<String>> increases) {
+    return plan(routine, past, increases, Map.of());
+  }
+
+  /**
+   * @param earlier per exercise, its highest rating in each earlier session, oldest first
+   */
+  public static Plan plan(Routine routine, List<HistoryStore.SessionRow> past,
+      Map<String, List<String>> increases, Map<String, List<Integer>> earlier) {
     Map<String, Integer> levels = new HashMap<>();
     HistoryStore.SessionRow last = past.isEmpty() ? null : past.get(past.size() - 1);
     if (last != null) {
@@ -74,7 +82,8 @@ public final class CarryOver {
     StartOptions.ResumePoint resume = interrupted == null ? null
         : new StartOptions.ResumePoint(interrupted.resumeExercise(), interrupted.resumeSet(),
             interrupted.resumeRound());
-    return new Plan(new StartOptions(levels, askNextMorning, offers, resume), interrupted);
+    return new Plan(new StartOptions(levels, askNextMorning, offers, resume, earlier),
+        interrupted);
   }
 
   /** The plan for a patient straight from a store. */
@@ -82,6 +91,16 @@ public final class CarryOver {
       throws StoreException {
     List<HistoryStore.SessionRow> past = store.sessions(patient, routine.id(), null);
     Map<String, List<String>> increases = new HashMap<>();
+    Map<String, List<Integer>> earlier = new HashMap<>();
+    for (HistoryStore.SessionRow s : past.subList(Math.max(0, past.size() - 5), past.size())) {
+      Map<String, Integer> worst = new HashMap<>();
+      for (HistoryStore.RatingRow r : store.ratings(s.id())) {
+        if (r.rating().exerciseId() != null) {
+          worst.merge(r.rating().exerciseId(), r.rating().value(), Math::max);
+        }
+      }
+      worst.forEach((k, v) -> earlier.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
+    }
     int from = Math.max(0, past.size() - Math.max(1, routine.painRule().progressAfterSessions()));
     for (HistoryStore.SessionRow s : past.subList(from, past.size())) {
       List<String> ids = new ArrayList<>();
@@ -93,6 +112,6 @@ public final class CarryOver {
       }
       increases.put(s.id(), ids);
     }
-    return plan(routine, past, increases);
+    return plan(routine, past, increases, earlier);
   }
 }

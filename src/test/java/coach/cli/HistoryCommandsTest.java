@@ -165,6 +165,15 @@ class HistoryCommandsTest {
   }
 
   @Test
+  void theNextSessionKnowsEarlierRatingsForItsSummary() throws Exception {
+    try (SqliteHistoryStore store = SqliteHistoryStore.open(SqliteHistoryStore.fileIn(data))) {
+      CarryOver.Plan plan = CarryOver.plan(sciatica(), store, "pat");
+      assertEquals(List.of(4, 1), plan.options().earlier().get("cat-camel"));
+      assertTrue(plan.options().askNextMorning());
+    }
+  }
+
+  @Test
   void csvCellsCannotRunAsFormulas() {
     assertEquals("'=cmd|' /C calc'!A0", ExportCommand.cell("=cmd|' /C calc'!A0"));
     assertEquals("\"a,b\"", ExportCommand.cell("a,b"));

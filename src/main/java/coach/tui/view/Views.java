@@ -419,8 +419,11 @@ public final class Views {
       }
       String status = s.stopped().contains(e.id()) ? " (stopped for pain)"
           : values.isEmpty() ? " (not done)" : "";
+      List<Integer> before = coach.options().earlier().getOrDefault(e.id(), List.of());
+      String earlier = before.isEmpty() ? "" : "; highest in earlier sessions: "
+          + String.join(" ", before.stream().map(String::valueOf).toList());
       String line = e.name() + " - " + e.level(s.level(i)).name() + status
-          + (values.isEmpty() ? "" : ": pain " + String.join(" ", values));
+          + (values.isEmpty() ? "" : ": pain " + String.join(" ", values)) + earlier;
       row = c.paragraph(2, row, w, 2, line, false);
     }
     for (SwitchNote n : s.switches()) {

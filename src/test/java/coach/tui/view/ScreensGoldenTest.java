@@ -71,6 +71,11 @@ class ScreensGoldenTest {
     m.put("pause", () -> new ScreenTour().toScreen(Screen.REP).advance(1).press(Event.Key.PAUSE));
     m.put("help", () -> new ScreenTour().toScreen(Screen.INTRO).press(Event.Key.HELP));
     m.put("quit", () -> new ScreenTour().toScreen(Screen.INTRO).press(Event.Key.QUIT));
+    m.put("summary-with-earlier", () -> new ScreenTour(new StartOptions(
+        Map.of("cat-camel", 2), false, List.of(), null, Map.of("cat-camel", List.of(5, 4, 3))))
+        .toScreen(Screen.INTRO).toScreen(Screen.PAIN)
+        .press(new Event.Digit(7), Event.Key.CONFIRM, Event.Key.CONFIRM)
+        .press(Event.Key.DOWN, Event.Key.CONFIRM));
     m.put("summary", () -> {
       ScreenTour t = new ScreenTour().toScreen(Screen.INTRO);
       while (t.state.screen() != Screen.SUMMARY) {
