@@ -164,6 +164,26 @@ class CoachE2E {
   }
 
   @Test
+  void aDroppedTerminalSavesTheSessionAndLeavesNoProcess() throws Exception {
+    Tmux t = new Tmux(80, 24, tmp);
+    t.line(coach("--pace 1 --patient hup"));
+    t.waitFor("Press Enter to begin", 20_000);
+    t.keys("Enter", "n", "n", "n", "n");
+    t.waitFor("does it hurt", 5000);
+    t.keys("6", "Enter", "Enter");
+    t.waitFor("Cat/Camel series", 5000);
+    long pid = javaPid();
+    t.close(); // the terminal goes away: SIGHUP
+    long end = System.currentTimeMillis() + 10_000;
+    while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+      assertTrue(System.currentTimeMillis() < end, "the coach is still running after SIGHUP");
+      Thread.sleep(50);
+    }
+    assertEquals(1, count("SELECT count(*) FROM ratings WHERE value = 6"));
+    assertEquals(1, count("SELECT count(*) FROM sessions WHERE outcome = 'INTERRUPTED'"));
+  }
+
+  @Test
   void escapeSequencesInARoutineNeverReachTheScreen() throws Exception {
     String base = Files.readString(ROOT.resolve("src/test/resources/routines/good/minimal.yaml"));
     // OSC 52 (clipboard), CSI clear-screen and an 8-bit C1 CSI, written as YAML escapes
