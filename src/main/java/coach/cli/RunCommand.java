@@ -1,27 +1,16 @@
 package coach.cli;
 
 import coach.routine.LoadResult;
-import coach.routine.Routine;
 import coach.routine.RoutineCatalog;
-import coach.session.Coach;
-import coach.session.Effect;
 import coach.session.Event;
 import coach.session.Outcome;
-import coach.session.PacedClock;
 import coach.tui.LocalTerminal;
-import coach.tui.SessionLoop;
-import coach.tui.view.CoachApp;
 import coach.tui.view.Style;
-import coach.tui.view.Views;
 import java.io.IOException;
-import coach.store.CarryOver;
 import coach.store.HistoryStore;
-import coach.store.SessionRecorder;
 import coach.store.SqliteHistoryStore;
 import coach.store.StoreException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.HelpFormatter;
@@ -103,7 +92,6 @@ public final class RunCommand implements Command {
     Style style = new Style(ascii, noColor == null || noColor.isEmpty());
     String patient = cl.getOptionValue("patient", defaultPatient(ctx));
     HistoryStore store;
-    CarryOver.Plan plan;
     try {
       DataDir.ensure(dataDir);
       store = SqliteHistoryStore.open(SqliteHistoryStore.fileIn(dataDir));
@@ -116,9 +104,7 @@ public final class RunCommand implements Command {
       return ExitCodes.INVALID;
     }
     try (store) {
-      plan = CarryOver.plan(loaded.routine(), store, patient);
-      return runSession(loaded, plan, store, patient, dataDir, style, pace,
-          cl.hasOption("quiet"), ctx);
+      return runSession(loaded, store, patient, dataDir, style, pace, cl.hasOption("quiet"), ctx);
     } catch (StoreException e) {
       AppLog.error(dataDir, "history", e);
       ctx.err().println("coach: " + e.getMessage());
@@ -141,10 +127,9 @@ public final class RunCommand implements Command {
     return user != null && !user.isBlank() ? user : System.getProperty("user.name", "patient");
   }
 
-  private static int runSession(LoadResult loaded, CarryOver.Plan plan,
-      HistoryStore store, String patient, java.nio.file.Path dataDir, Style style, double pace,
-      boolean quiet, CliContext ctx) throws StoreException {
-    Routine routine = loaded.routine();
+  private static int runSession(LoadResult loaded, HistoryStore store, String patient,
+      java.nio.file.Path dataDir, Style style, double pace, boolean quiet, CliContext ctx)
+      throws StoreException {
     LocalTerminal local;
     try {
       local = LocalTerminal.open(ctx.env(), System.console() != null);
@@ -152,45 +137,27 @@ public final class RunCommand implements Command {
       ctx.err().println("coach: " + e.getMessage());
       return ExitCodes.NO_TERMINAL;
     } catch (IOException e) {
-      AppLog.error(ctx, "opening the terminal", e);
+      AppLog.error(dataDir, "opening the terminal", e);
       ctx.err().println("coach: cannot open the terminal: " + e.getMessage());
       return ExitCodes.NO_TERMINAL;
     }
-    PacedClock clock = new PacedClock(pace);
-    Coach coach = new Coach(routine, clock, plan.options());
-    CoachApp app = new CoachApp(coach, style);
-    Map<String, Integer> startLevels = new LinkedHashMap<>();
-    for (int i = 0; i < routine.exercises().size(); i++) {
-      startLevels.put(routine.exercises().get(i).id(), app.state().level(i));
-    }
-    SessionRecorder recorder;
-    try {
-      recorder = store.begin(patient, routine.id(), loaded.sha256(), startLevels);
-    } catch (StoreException e) {
-      local.close();
-      throw e;
-    }
-    SessionLoop loop = new SessionLoop(local.terminal(), app, clock::realDelayUntil, quiet,
-        effect -> {
-          recorder.apply(effect);
-          if (effect instanceof Effect.ResumeAnswered && plan.interrupted() != null) {
-            store.settleInterrupted(plan.interrupted().id());
-          }
-        }, Views.MIN_COLUMNS, Views.MIN_ROWS);
-    for (String sig : new String[] {"TERM", "HUP", "INT"}) {
-      try {
-        Signal.handle(new Signal(sig), s -> loop.post(new Event.Interrupt("SIG" + sig)));
-      } catch (IllegalArgumentException ignored) {
-        // this platform has no such signal
-      }
-    }
+    Outcome outcome = null;
     Throwable failure = null;
     try {
-      loop.run();
-    } catch (IOException | InterruptedException | RuntimeException e) {
+      CoachSession session = CoachSession.prepare(local.terminal(), loaded, store, patient, style,
+          pace, quiet);
+      for (String sig : new String[] {"TERM", "HUP", "INT"}) {
+        try {
+          Signal.handle(new Signal(sig), s -> session.post(new Event.Interrupt("SIG" + sig)));
+        } catch (IllegalArgumentException ignored) {
+          // this platform has no such signal
+        }
+      }
+      outcome = session.run();
+    } catch (Exception | Error e) {
       failure = e;
     } finally {
-      local.close();
+      local.close(); // before anything is printed
     }
     if (failure != null) {
       AppLog.error(dataDir, "session failed", failure);
@@ -203,11 +170,6 @@ public final class RunCommand implements Command {
           + AppLog.file(dataDir) + ")");
       return ExitCodes.INTERNAL;
     }
-    if (app.state().outcome() == null) {
-      // the loop ended without the core ending the session (the terminal closed)
-      recorder.apply(new Effect.SessionEnded(Outcome.INTERRUPTED));
-    }
-    Outcome outcome = app.state().outcome();
     return outcome == Outcome.INTERRUPTED ? ExitCodes.INTERRUPTED : ExitCodes.OK;
   }
 }

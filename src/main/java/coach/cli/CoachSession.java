@@ -1,0 +1,78 @@
+package coach.cli;
+
+import coach.routine.LoadResult;
+import coach.routine.Routine;
+import coach.session.Coach;
+import coach.session.Effect;
+import coach.session.Event;
+import coach.session.Outcome;
+import coach.session.PacedClock;
+import coach.store.CarryOver;
+import coach.store.HistoryStore;
+import coach.store.SessionRecorder;
+import coach.store.StoreException;
+import coach.tui.SessionLoop;
+import coach.tui.view.CoachApp;
+import coach.tui.view.Style;
+import coach.tui.view.Views;
+import com.googlecode.lanterna.terminal.Terminal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One patient's session on one terminal: the carry-over plan from the history, the core and its
+ * views, the loop, and the recorder every effect goes through. Holds nothing static, so one
+ * process can run many (the SSH server runs one per connection).
+ */
+public final class CoachSession {
+  private final CoachApp app;
+  private final SessionRecorder recorder;
+  private final SessionLoop loop;
+
+  private CoachSession(CoachApp app, SessionRecorder recorder, SessionLoop loop) {
+    this.app = app;
+    this.recorder = recorder;
+    this.loop = loop;
+  }
+
+  /** Plans the session from the patient's history and records its start. */
+  public static CoachSession prepare(Terminal terminal, LoadResult loaded, HistoryStore store,
+      String patient, Style style, double pace, boolean quiet) throws StoreException {
+    Routine routine = loaded.routine();
+    CarryOver.Plan plan = CarryOver.plan(routine, store, patient);
+    PacedClock clock = new PacedClock(pace);
+    CoachApp app = new CoachApp(new Coach(routine, clock, plan.options()), style);
+    Map<String, Integer> startLevels = new LinkedHashMap<>();
+    for (int i = 0; i < routine.exercises().size(); i++) {
+      startLevels.put(routine.exercises().get(i).id(), app.state().level(i));
+    }
+    SessionRecorder recorder = store.begin(patient, routine.id(), loaded.sha256(), startLevels);
+    SessionLoop loop = new SessionLoop(terminal, app, clock::realDelayUntil, quiet, effect -> {
+      recorder.apply(effect);
+      if (effect instanceof Effect.ResumeAnswered && plan.interrupted() != null) {
+        store.settleInterrupted(plan.interrupted().id());
+      }
+    }, Views.MIN_COLUMNS, Views.MIN_ROWS);
+    return new CoachSession(app, recorder, loop);
+  }
+
+  /** Hands an event to the session from any thread (a signal, a dropped link). */
+  public void post(Event e) {
+    loop.post(e);
+  }
+
+  /**
+   * Runs until the session ends. A loop that stopped without the core ending the session (the
+   * terminal went away) is recorded as interrupted.
+   */
+  public Outcome run() throws Exception {
+    try {
+      loop.run();
+    } finally {
+      if (app.state().outcome() == null) {
+        recorder.apply(new Effect.SessionEnded(Outcome.INTERRUPTED));
+      }
+    }
+    return app.state().outcome() == null ? Outcome.INTERRUPTED : app.state().outcome();
+  }
+}
