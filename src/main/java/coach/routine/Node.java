@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 
 /** A parsed document that remembers where each value stood, so problems can name a position. */
-sealed interface Node permits Node.Map, Node.Seq, Node.Scalar {
+public sealed interface Node permits Node.Map, Node.Seq, Node.Scalar {
   int line();
 
   int column();

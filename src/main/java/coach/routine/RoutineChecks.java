@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * everything wrong: unknown fields (with a "did you mean"), wrong types, missing fields, numbers
  * out of range, duplicate ids, empty lists, control characters in text.
  */
-final class RoutineChecks {
+public final class RoutineChecks {
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 
   private final String file;
@@ -282,7 +282,7 @@ final class RoutineChecks {
     }
   }
 
-  static String closest(String key, String... known) {
+  public static String closest(String key, String... known) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String k : known) {

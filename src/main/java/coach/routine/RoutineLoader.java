@@ -98,36 +98,55 @@ public final class RoutineLoader {
       }
     }
     List<Problem> problems = new ArrayList<>();
-    Node root;
-    try (JsonParser p = asJson ? json.createParser(bytes) : yaml.createParser(bytes)) {
-      JsonToken first = p.nextToken();
-      if (first == null) {
-        return new LoadResult(name, null, List.of(new Problem(name, 1, 1,
-            "the file is empty; expected a routine (id, title, exercises, ...)")), hash);
-      }
-      root = read(p, name, problems, 0);
-      if (root != null && p.nextToken() != null) {
-        JsonLocation l = p.currentTokenLocation();
-        problems.add(new Problem(name, l.getLineNr(), l.getColumnNr(),
-            "more than one document in the file; expected exactly one routine"));
-      }
-    } catch (JsonProcessingException e) {
-      if (!problems.isEmpty() && firstLine(e.getOriginalMessage()).contains("nesting depth")) {
-        return new LoadResult(name, null, problems, hash);
-      }
-      JsonLocation l = e.getLocation();
-      problems.add(new Problem(name, l == null ? 0 : l.getLineNr(), l == null ? 0
-          : l.getColumnNr(), syntaxMessage(e)));
-      return new LoadResult(name, null, problems, hash);
-    } catch (IOException | RuntimeException e) {
-      problems.add(new Problem(name, 0, 0, "cannot be parsed: " + firstLine(e.getMessage())));
-      return new LoadResult(name, null, problems, hash);
-    }
+    Node root = readTree(name, bytes, asJson, "a routine (id, title, exercises, ...)", problems);
     if (root == null) {
       return new LoadResult(name, null, problems, hash);
     }
     Routine routine = new RoutineChecks(name, problems).routine(root);
     return new LoadResult(name, problems.isEmpty() ? routine : null, problems, hash);
+  }
+
+  /**
+   * Reads one YAML or JSON document into nodes that remember their positions, with the same
+   * bounds as routine files (other files of ours, such as the patients file, use it too). Returns
+   * null when the document cannot be read; the reasons are added to {@code problems}.
+   */
+  public Node readTree(String name, byte[] bytes, boolean asJson, String expected,
+      List<Problem> problems) {
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == 0) {
+        int[] pos = position(bytes, i);
+        problems.add(new Problem(name, pos[0], pos[1],
+            "this is not a text file (a NUL byte); expected YAML or JSON"));
+        return null;
+      }
+    }
+    Node root;
+    try (JsonParser p = asJson ? json.createParser(bytes) : yaml.createParser(bytes)) {
+      JsonToken first = p.nextToken();
+      if (first == null) {
+        problems.add(new Problem(name, 1, 1, "the file is empty; expected " + expected));
+        return null;
+      }
+      root = read(p, name, problems, 0);
+      if (root != null && p.nextToken() != null) {
+        JsonLocation l = p.currentTokenLocation();
+        problems.add(new Problem(name, l.getLineNr(), l.getColumnNr(),
+            "more than one document in the file; expected exactly one: " + expected));
+      }
+    } catch (JsonProcessingException e) {
+      if (!problems.isEmpty() && firstLine(e.getOriginalMessage()).contains("nesting depth")) {
+        return null;
+      }
+      JsonLocation l = e.getLocation();
+      problems.add(new Problem(name, l == null ? 0 : l.getLineNr(), l == null ? 0
+          : l.getColumnNr(), syntaxMessage(e)));
+      return null;
+    } catch (IOException | RuntimeException e) {
+      problems.add(new Problem(name, 0, 0, "cannot be parsed: " + firstLine(e.getMessage())));
+      return null;
+    }
+    return root;
   }
 
   private static String syntaxMessage(JsonProcessingException e) {

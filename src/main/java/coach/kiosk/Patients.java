@@ -1,0 +1,332 @@
+package coach.kiosk;
+
+import coach.routine.Node;
+import coach.routine.Problem;
+import coach.routine.RoutineChecks;
+import coach.routine.RoutineLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.apache.sshd.common.config.keys.AuthorizedKeyEntry;
+import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
+
+/**
+ * The patients file of a clinic: which SSH user names may log in, whose patient they are, which
+ * routine they do, and the codes a kiosk's start screen accepts. Passwords only as salted
+ * hashes. Read with the same positions and bounds as routine files; every problem names its line
+ * and column.
+ *
+ * <pre>
+ * users:
+ *   - user: alice                  # the SSH user name
+ *     patient: P-1001              # whose history (default: the user name)
+ *     routine: sciatica            # default: the server's --routine
+ *     keys: ["ssh-ed25519 AAAA... alice@home"]
+ *     password: "pbkdf2-sha256$600000$...$..."
+ *   - user: waiting-room
+ *     kiosk: true                  # the start screen asks for a patient code
+ * patients:                        # codes a kiosk accepts, besides the users' patients
+ *   - P-1002
+ *   - {id: P-1003, routine: sciatica}
+ * </pre>
+ */
+public final class Patients {
+  /** SSH user names and patient codes: letters, digits, dot, dash, underscore; 1-32 long. */
+  public static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,31}");
+  private static final int MAX_ENTRIES = 10_000;
+
+  /** One SSH user. {@code routine} null means the server's default. */
+  public record User(String name, String patient, String routine, boolean kiosk,
+      List<PublicKey> keys, String passwordHash) {}
+
+  /** A patient a kiosk accepts by code; {@code routine} null means the kiosk's own. */
+  public record Patient(String id, String routine) {}
+
+  private final Map<String, User> users;
+  private final Map<String, Patient> patients;
+
+  private Patients(Map<String, User> users, Map<String, Patient> patients) {
+    this.users = users;
+    this.patients = patients;
+  }
+
+  /** The outcome of reading a patients file: the file or its problems. */
+  public record Loaded(Patients patients, List<Problem> problems) {
+    public boolean ok() {
+      return problems.isEmpty();
+    }
+  }
+
+  public Optional<User> user(String name) {
+    return Optional.ofNullable(users.get(name));
+  }
+
+  /** The patient a code typed at a kiosk belongs to (codes are patient ids). */
+  public Optional<Patient> patient(String code) {
+    return Optional.ofNullable(patients.get(code));
+  }
+
+  public boolean anyPassword() {
+    return users.values().stream().anyMatch(u -> u.passwordHash() != null);
+  }
+
+  /** Every routine named in the file, with where it was named (to load them up front). */
+  public List<String> routines() {
+    List<String> r = new ArrayList<>();
+    users.values().forEach(u -> {
+      if (u.routine() != null) {
+        r.add(u.routine());
+      }
+    });
+    patients.values().forEach(p -> {
+      if (p.routine() != null) {
+        r.add(p.routine());
+      }
+    });
+    return r.stream().distinct().toList();
+  }
+
+  public static Loaded load(Path file) {
+    String name = file.toString();
+    List<Problem> problems = new ArrayList<>();
+    byte[] bytes;
+    try {
+      if (Files.isDirectory(file)) {
+        return new Loaded(null, List.of(new Problem(name, 0, 0,
+            "is a folder, not a patients file")));
+      }
+      if (Files.size(file) > RoutineLoader.MAX_BYTES) {
+        return new Loaded(null, List.of(new Problem(name, 0, 0,
+            "the file is larger than 1 MB")));
+      }
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      return new Loaded(null, List.of(new Problem(name, 0, 0, Files.exists(file)
+          ? "cannot be read" : "no such file")));
+    }
+    Node root = new RoutineLoader().readTree(name, bytes,
+        name.toLowerCase(Locale.ROOT).endsWith(".json"), "users and patients", problems);
+    if (root == null) {
+      return new Loaded(null, problems);
+    }
+    return new Reader(name, problems).read(root);
+  }
+
+  private static final class Reader {
+    private final String file;
+    private final List<Problem> problems;
+    private final Map<String, User> users = new LinkedHashMap<>();
+    private final Map<String, Patient> patients = new LinkedHashMap<>();
+
+    Reader(String file, List<Problem> problems) {
+      this.file = file;
+      this.problems = problems;
+    }
+
+    private void problem(Node at, String message) {
+      problems.add(new Problem(file, at.line(), at.column(), message));
+    }
+
+    Loaded read(Node root) {
+      Node.Map top = map(root, "the patients file");
+      if (top == null) {
+        return new Loaded(null, problems);
+      }
+      fields(top, "the patients file", "users", "patients");
+      if (!top.fields().containsKey("users") && !top.fields().containsKey("patients")) {
+        problem(top, "the patients file needs \"users\" (SSH logins) or \"patients\" (kiosk"
+            + " codes)");
+      }
+      for (Node n : list(top, "users")) {
+        user(n);
+      }
+      for (Node n : list(top, "patients")) {
+        patientEntry(n);
+      }
+      return new Loaded(problems.isEmpty() ? new Patients(users, patients) : null, problems);
+    }
+
+    private void user(Node n) {
+      Node.Map m = map(n, "a user");
+      if (m == null) {
+        return;
+      }
+      fields(m, "a user", "user", "patient", "routine", "kiosk", "keys", "password");
+      String user = name(m, "user", true);
+      String patient = name(m, "patient", false);
+      String routine = text(m, "routine");
+      boolean kiosk = false;
+      Node.Entry k = m.fields().get("kiosk");
+      if (k != null) {
+        if (k.value() instanceof Node.Scalar s && s.value() instanceof Boolean b) {
+          kiosk = b;
+        } else {
+          problem(k.value(), "\"kiosk\" must be true or false");
+        }
+      }
+      if (kiosk && patient != null) {
+        problem(m.fields().get("patient").value(), "a kiosk user asks each patient for their"
+            + " code, so it has no \"patient\"");
+      }
+      List<PublicKey> keys = new ArrayList<>();
+      for (Node kn : list(m, "keys")) {
+        String line = kn instanceof Node.Scalar s && s.value() instanceof String t ? t : null;
+        if (line == null) {
+          problem(kn, "a key must be text: one line of an OpenSSH authorized_keys file");
+          continue;
+        }
+        try {
+          AuthorizedKeyEntry entry = AuthorizedKeyEntry.parseAuthorizedKeyEntry(line);
+          PublicKey key = entry == null ? null
+              : entry.resolvePublicKey(null, PublicKeyEntryResolver.FAILING);
+          if (key == null) {
+            throw new IllegalArgumentException("empty");
+          }
+          keys.add(key);
+        } catch (Exception e) {
+          problem(kn, "not an OpenSSH public key; expected a line such as \"ssh-ed25519"
+              + " AAAAC3... name\" (ssh-ed25519, ecdsa-sha2-nistp256/384/521 or ssh-rsa)");
+        }
+      }
+      String password = null;
+      Node.Entry p = m.fields().get("password");
+      if (p != null) {
+        password = p.value() instanceof Node.Scalar s && s.value() instanceof String t ? t : null;
+        String why = password == null ? "\"password\" must be text" : PasswordHash.problem(
+            password);
+        if (why != null) {
+          problem(p.value(), why);
+          password = null;
+        }
+      }
+      if (user == null) {
+        return;
+      }
+      if (users.containsKey(user)) {
+        problem(m.fields().get("user").value(), "the user \"" + user + "\" is listed twice");
+        return;
+      }
+      String pid = kiosk ? null : patient != null ? patient : user;
+      users.put(user, new User(user, pid, routine, kiosk, List.copyOf(keys), password));
+      if (pid != null) {
+        patients.putIfAbsent(pid, new Patient(pid, routine));
+      }
+    }
+
+    private void patientEntry(Node n) {
+      String id;
+      String routine = null;
+      Node at = n;
+      if (n instanceof Node.Scalar s && (s.value() instanceof String
+          || s.value() instanceof Long)) {
+        id = s.value().toString();
+      } else if (n instanceof Node.Map m) {
+        fields(m, "a patient", "id", "routine");
+        id = name(m, "id", true);
+        routine = text(m, "routine");
+        if (id == null) {
+          return;
+        }
+        at = m.fields().get("id").value();
+      } else {
+        problem(n, "a patient is a code (text) or {id: CODE, routine: NAME}");
+        return;
+      }
+      if (!NAME.matcher(id).matches()) {
+        problem(at, "\"" + clip(id) + "\" is not a valid patient code; use 1-32 letters, digits,"
+            + " '.', '-' or '_'");
+        return;
+      }
+      Patient old = patients.get(id);
+      if (old != null && routine != null && old.routine() != null
+          && !old.routine().equals(routine)) {
+        problem(at, "the patient \"" + id + "\" is given two routines");
+        return;
+      }
+      patients.put(id, new Patient(id, routine != null ? routine : old == null ? null
+          : old.routine()));
+    }
+
+    private Node.Map map(Node n, String what) {
+      if (n instanceof Node.Map m) {
+        return m;
+      }
+      problem(n, what + " must be a mapping of fields (name: value)");
+      return null;
+    }
+
+    private List<Node> list(Node.Map m, String field) {
+      Node.Entry e = m.fields().get(field);
+      if (e == null) {
+        return List.of();
+      }
+      if (!(e.value() instanceof Node.Seq s)) {
+        problem(e.value(), "\"" + field + "\" must be a list");
+        return List.of();
+      }
+      if (s.items().size() > MAX_ENTRIES) {
+        problem(s, "\"" + field + "\" has more than " + MAX_ENTRIES + " entries");
+        return List.of();
+      }
+      return s.items();
+    }
+
+    private void fields(Node.Map m, String where, String... known) {
+      for (var e : m.fields().entrySet()) {
+        if (!List.of(known).contains(e.getKey())) {
+          String hint = RoutineChecks.closest(e.getKey(), known);
+          problems.add(new Problem(file, e.getValue().line(), e.getValue().column(),
+              "unknown field \"" + clip(e.getKey()) + "\" in " + where + (hint == null
+                  ? "; expected one of " + String.join(", ", known)
+                  : "; did you mean \"" + hint + "\"?")));
+        }
+      }
+    }
+
+    private String text(Node.Map m, String field) {
+      Node.Entry e = m.fields().get(field);
+      if (e == null) {
+        return null;
+      }
+      if (e.value() instanceof Node.Scalar s && s.value() instanceof String t && !t.isBlank()
+          && t.length() <= 200 && t.chars().noneMatch(Character::isISOControl)) {
+        return t;
+      }
+      problem(e.value(), "\"" + field + "\" must be a routine name or file (text, one line)");
+      return null;
+    }
+
+    private String name(Node.Map m, String field, boolean required) {
+      Node.Entry e = m.fields().get(field);
+      if (e == null) {
+        if (required) {
+          problem(m, "missing the required field \"" + field + "\"");
+        }
+        return null;
+      }
+      Object v = e.value() instanceof Node.Scalar s ? s.value() : null;
+      String t = v instanceof String str ? str : v instanceof Long l ? l.toString() : null;
+      if (t == null || !NAME.matcher(t).matches()) {
+        problem(e.value(), "\"" + field + "\" must be 1-32 letters, digits, '.', '-' or '_',"
+            + " starting with a letter or digit");
+        return null;
+      }
+      return t;
+    }
+
+    private static String clip(String s) {
+      String c = s.codePoints().filter(cp -> !Character.isISOControl(cp))
+          .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+          .toString();
+      return c.length() > 40 ? c.substring(0, 40) + "..." : c;
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package coach.kiosk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import coach.routine.Problem;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PatientsTest {
+  private static final String ED25519 = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLs"
+      + "abgH5C9okWi0dh2l9GKJl alice@home";
+
+  @TempDir Path tmp;
+
+  private Patients.Loaded load(String text) throws Exception {
+    Path f = tmp.resolve("patients.yaml");
+    Files.writeString(f, text);
+    return Patients.load(f);
+  }
+
+  private static String problems(Patients.Loaded l) {
+    return l.problems().stream().map(Problem::format).reduce("", (a, b) -> a + b + "\n");
+  }
+
+  @Test
+  void usersMapToPatientsRoutinesKeysAndPasswordHashes() throws Exception {
+    String hash = PasswordHash.hash("a long secret".toCharArray());
+    Patients.Loaded l = load("users:\n"
+        + "  - user: alice\n"
+        + "    patient: P-1001\n"
+        + "    routine: sciatica\n"
+        + "    keys: [\"" + ED25519 + "\"]\n"
+        + "  - user: bob\n"
+        + "    password: \"" + hash + "\"\n"
+        + "  - user: waiting-room\n"
+        + "    kiosk: true\n"
+        + "patients:\n"
+        + "  - P-1002\n"
+        + "  - {id: P-1003, routine: other}\n"
+        + "  - 4711\n");
+    assertTrue(l.ok(), problems(l));
+    Patients p = l.patients();
+    Patients.User alice = p.user("alice").orElseThrow();
+    assertEquals("P-1001", alice.patient());
+    assertEquals("sciatica", alice.routine());
+    assertEquals(1, alice.keys().size());
+    assertEquals("bob", p.user("bob").orElseThrow().patient(), "the user name by default");
+    assertTrue(p.anyPassword());
+    assertTrue(PasswordHash.matches("a long secret", p.user("bob").orElseThrow().passwordHash()));
+    assertTrue(p.user("waiting-room").orElseThrow().kiosk());
+    assertEquals(null, p.user("waiting-room").orElseThrow().patient());
+    assertTrue(p.patient("P-1001").isPresent(), "a user's patient is a valid code too");
+    assertTrue(p.patient("P-1002").isPresent());
+    assertTrue(p.patient("4711").isPresent());
+    assertEquals("other", p.patient("P-1003").orElseThrow().routine());
+    assertFalse(p.patient("waiting-room").isPresent(), "a kiosk is nobody's patient");
+    assertFalse(p.user("mallory").isPresent());
+    assertEquals(List.of("sciatica", "other"), p.routines());
+  }
+
+  @Test
+  void everyProblemNamesItsLineAndColumn() throws Exception {
+    Patients.Loaded l = load("users:\n"
+        + "  - user: alice\n"
+        + "    pasword: x\n"
+        + "  - user: \"bad name\"\n"
+        + "  - user: carol\n"
+        + "    password: hunter2\n"
+        + "  - user: dave\n"
+        + "    keys: [\"ssh-ed25519 notakey\"]\n"
+        + "  - user: alice\n"
+        + "  - user: kiosk\n"
+        + "    kiosk: true\n"
+        + "    patient: P-1\n");
+    assertFalse(l.ok());
+    String p = problems(l);
+    String f = tmp.resolve("patients.yaml").toString();
+    assertTrue(p.contains(f + ":3:5: unknown field \"pasword\" in a user; did you mean"
+        + " \"password\"?"), p);
+    assertTrue(p.contains(f + ":4:11: \"user\" must be 1-32 letters"), p);
+    assertTrue(p.contains(f + ":6:15: expected a password hash"), p);
+    assertTrue(p.contains(f + ":8:12: not an OpenSSH public key"), p);
+    assertTrue(p.contains(f + ":9:11: the user \"alice\" is listed twice"), p);
+    assertTrue(p.contains(f + ":12:14: a kiosk user asks each patient for their code"), p);
+    assertEquals(6, l.problems().size(), p);
+  }
+
+  @Test
+  void brokenFilesGetOneClearLine() throws Exception {
+    assertEquals(tmp.resolve("patients.yaml") + ":1:1: the file is empty; expected users and"
+        + " patients", problems(load("")).trim());
+    assertTrue(problems(load("users: [a, b")).contains(":1:"), problems(load("users: [a, b")));
+    assertTrue(problems(load("- a\n")).contains(":1:1: the patients file must be a mapping"));
+    assertEquals(tmp.resolve("missing.yaml") + ": no such file",
+        problems(Patients.load(tmp.resolve("missing.yaml"))).trim());
+  }
+}
