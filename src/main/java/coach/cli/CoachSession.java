@@ -2,6 +2,7 @@ package coach.cli;
 
 import coach.routine.LoadResult;
 import coach.routine.Routine;
+import coach.session.Clock;
 import coach.session.Coach;
 import coach.session.Effect;
 import coach.session.Event;
@@ -35,25 +36,40 @@ public final class CoachSession {
     this.loop = loop;
   }
 
-  /** Plans the session from the patient's history and records its start. */
-  public static CoachSession prepare(Terminal terminal, LoadResult loaded, HistoryStore store,
-      String patient, Style style, double pace, boolean quiet) throws StoreException {
+  /** A session ready to run on some loop: its app and where its effects are recorded. */
+  public record Planned(CoachApp app, SessionRecorder recorder, SessionLoop.EffectSink sink) {}
+
+  /**
+   * Plans a session from the patient's history and records its start; the caller runs it (the
+   * kiosk runs one after another on the same terminal and clock).
+   */
+  public static Planned plan(LoadResult loaded, HistoryStore store, String patient, Style style,
+      Clock clock) throws StoreException {
     Routine routine = loaded.routine();
     CarryOver.Plan plan = CarryOver.plan(routine, store, patient);
-    PacedClock clock = new PacedClock(pace);
     CoachApp app = new CoachApp(new Coach(routine, clock, plan.options()), style);
     Map<String, Integer> startLevels = new LinkedHashMap<>();
     for (int i = 0; i < routine.exercises().size(); i++) {
       startLevels.put(routine.exercises().get(i).id(), app.state().level(i));
     }
     SessionRecorder recorder = store.begin(patient, routine.id(), loaded.sha256(), startLevels);
-    SessionLoop loop = new SessionLoop(terminal, app, clock::realDelayUntil, quiet, effect -> {
+    SessionLoop.EffectSink sink = effect -> {
       recorder.apply(effect);
       if (effect instanceof Effect.ResumeAnswered && plan.interrupted() != null) {
         store.settleInterrupted(plan.interrupted().id());
       }
-    }, Views.MIN_COLUMNS, Views.MIN_ROWS);
-    return new CoachSession(app, recorder, loop);
+    };
+    return new Planned(app, recorder, sink);
+  }
+
+  /** Plans the session from the patient's history and records its start. */
+  public static CoachSession prepare(Terminal terminal, LoadResult loaded, HistoryStore store,
+      String patient, Style style, double pace, boolean quiet) throws StoreException {
+    PacedClock clock = new PacedClock(pace);
+    Planned p = plan(loaded, store, patient, style, clock);
+    SessionLoop loop = new SessionLoop(terminal, p.app(), clock::realDelayUntil, quiet, p.sink(),
+        Views.MIN_COLUMNS, Views.MIN_ROWS);
+    return new CoachSession(p.app(), p.recorder(), loop);
   }
 
   /** Hands an event to the session from any thread (a signal, a dropped link). */

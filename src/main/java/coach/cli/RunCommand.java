@@ -1,6 +1,12 @@
 package coach.cli;
 
+import coach.kiosk.KioskApp;
+import coach.kiosk.Patients;
 import coach.routine.LoadResult;
+import coach.session.PacedClock;
+import coach.tui.SessionLoop;
+import coach.tui.view.Views;
+import java.util.Optional;
 import coach.routine.RoutineCatalog;
 import coach.session.Event;
 import coach.session.Outcome;
@@ -41,6 +47,13 @@ public final class RunCommand implements Command {
         .desc("whose session this is (default: your user name)").build());
     o.addOption(Option.builder().longOpt("ascii").desc("ASCII only: no box or block glyphs").build());
     o.addOption(Option.builder().longOpt("quiet").desc("no bell at phase changes").build());
+    o.addOption(Option.builder().longOpt("kiosk").desc("start screen asks for the patient code;"
+        + " the end of a session returns there (for clinic kiosks)").build());
+    o.addOption(Option.builder().longOpt("patients").hasArg().argName("FILE")
+        .desc("with --kiosk: only the codes of this patients file are accepted").build());
+    o.addOption(Option.builder().longOpt("idle-timeout").hasArg().argName("SECONDS")
+        .desc("with --kiosk: save and close a session after this long without a key"
+            + " (default 600)").build());
     o.addOption(Option.builder("h").longOpt("help").desc("show this help").build());
     o.addOption(Option.builder("V").longOpt("version").desc("show the version").build());
     return o;
@@ -79,6 +92,34 @@ public final class RunCommand implements Command {
           + cl.getOptionValue("pace") + "\"");
       return ExitCodes.USAGE;
     }
+    Kiosk kiosk = null;
+    if (cl.hasOption("kiosk")) {
+      int idle;
+      try {
+        idle = Integer.parseInt(cl.getOptionValue("idle-timeout", "600"));
+        if (idle < 1 || idle > 86_400) {
+          throw new NumberFormatException();
+        }
+      } catch (NumberFormatException e) {
+        ctx.err().println("coach: --idle-timeout takes whole seconds from 1 to 86400, not \""
+            + cl.getOptionValue("idle-timeout") + "\"");
+        return ExitCodes.USAGE;
+      }
+      Patients patients = null;
+      if (cl.hasOption("patients")) {
+        Patients.Loaded p = Patients.load(ctx.workDir().resolve(cl.getOptionValue("patients")));
+        if (!p.ok()) {
+          p.problems().forEach(x -> ctx.err().println(x.format()));
+          return ExitCodes.INVALID;
+        }
+        patients = p.patients();
+      }
+      kiosk = new Kiosk(java.time.Duration.ofSeconds(idle), patients,
+          cl.hasOption("patient") ? cl.getOptionValue("patient") : null);
+    } else if (cl.hasOption("patients") || cl.hasOption("idle-timeout")) {
+      ctx.err().println("coach: --patients and --idle-timeout go with --kiosk");
+      return ExitCodes.USAGE;
+    }
     String which = cl.getArgList().isEmpty() ? "sciatica" : cl.getArgList().get(0);
     java.nio.file.Path dataDir = DataDir.resolve(cl.getOptionValue("data-dir"), ctx.env());
     LoadResult loaded = new RoutineCatalog(dataDir.resolve("routines"), ctx.workDir())
@@ -104,7 +145,8 @@ public final class RunCommand implements Command {
       return ExitCodes.INVALID;
     }
     try (store) {
-      return runSession(loaded, store, patient, dataDir, style, pace, cl.hasOption("quiet"), ctx);
+      return runSession(loaded, store, patient, dataDir, style, pace, cl.hasOption("quiet"),
+          kiosk, ctx);
     } catch (StoreException e) {
       AppLog.error(dataDir, "history", e);
       ctx.err().println("coach: " + e.getMessage());
@@ -127,9 +169,37 @@ public final class RunCommand implements Command {
     return user != null && !user.isBlank() ? user : System.getProperty("user.name", "patient");
   }
 
+  private static void onSignals(java.util.function.Consumer<Event> post) {
+    for (String sig : new String[] {"TERM", "HUP", "INT"}) {
+      try {
+        Signal.handle(new Signal(sig), s -> post.accept(new Event.Interrupt("SIG" + sig)));
+      } catch (IllegalArgumentException ignored) {
+        // this platform has no such signal
+      }
+    }
+  }
+
+  /** Kiosk mode: how long a session may sit idle, whose codes count, or one known patient. */
+  private record Kiosk(java.time.Duration idle, Patients patients, String patient) {
+    SessionLoop loop(com.googlecode.lanterna.terminal.Terminal terminal, LoadResult loaded,
+        HistoryStore store, Style style, double pace, boolean quiet) {
+      PacedClock clock = new PacedClock(pace);
+      KioskApp app = new KioskApp(clock, idle, style, loaded.routine().title(), patient,
+          code -> !Patients.NAME.matcher(code).matches() ? Optional.empty()
+              : patients == null ? Optional.of(code)
+              : patients.patient(code).map(Patients.Patient::id),
+          who -> {
+            CoachSession.Planned p = CoachSession.plan(loaded, store, who, style, clock);
+            return new KioskApp.Begun(p.app(), p.sink());
+          });
+      return new SessionLoop(terminal, app, clock::realDelayUntil, quiet, fx -> { },
+          Views.MIN_COLUMNS, Views.MIN_ROWS);
+    }
+  }
+
   private static int runSession(LoadResult loaded, HistoryStore store, String patient,
-      java.nio.file.Path dataDir, Style style, double pace, boolean quiet, CliContext ctx)
-      throws StoreException {
+      java.nio.file.Path dataDir, Style style, double pace, boolean quiet, Kiosk kiosk,
+      CliContext ctx) throws StoreException {
     LocalTerminal local;
     try {
       local = LocalTerminal.open(ctx.env(), System.console() != null);
@@ -144,16 +214,17 @@ public final class RunCommand implements Command {
     Outcome outcome = null;
     Throwable failure = null;
     try {
-      CoachSession session = CoachSession.prepare(local.terminal(), loaded, store, patient, style,
-          pace, quiet);
-      for (String sig : new String[] {"TERM", "HUP", "INT"}) {
-        try {
-          Signal.handle(new Signal(sig), s -> session.post(new Event.Interrupt("SIG" + sig)));
-        } catch (IllegalArgumentException ignored) {
-          // this platform has no such signal
-        }
+      if (kiosk != null) {
+        SessionLoop loop = kiosk.loop(local.terminal(), loaded, store, style, pace, quiet);
+        onSignals(loop::post);
+        loop.run();
+        outcome = Outcome.INTERRUPTED; // a kiosk ends only by a signal or a closed terminal
+      } else {
+        CoachSession session = CoachSession.prepare(local.terminal(), loaded, store, patient,
+            style, pace, quiet);
+        onSignals(session::post);
+        outcome = session.run();
       }
-      outcome = session.run();
     } catch (Exception | Error e) {
       failure = e;
     } finally {

@@ -4,7 +4,8 @@ package coach.session;
  * What can happen to a session: a key the person pressed (already mapped from the terminal to its
  * meaning), a timer tick, or an interruption from outside (a signal or a dropped link).
  */
-public sealed interface Event permits Event.Key, Event.Digit, Event.Tick, Event.Interrupt {
+public sealed interface Event permits Event.Key, Event.Digit, Event.Typed, Event.Tick,
+    Event.Interrupt {
 
   /** Keys by meaning. The terminal layer maps Enter, Space, arrows, letters to these. */
   enum Key implements Event {
@@ -29,7 +30,9 @@ public sealed interface Event permits Event.Key, Event.Digit, Event.Tick, Event.
     /** y: yes on a yes/no question. */
     YES,
     /** n: no on a yes/no question. */
-    NO
+    NO,
+    /** Backspace: erase the last character typed into a field. */
+    ERASE
   }
 
   /** A digit key 0-9 (a pain rating is typed as digits; "1" then "0" is 10). */
@@ -37,6 +40,15 @@ public sealed interface Event permits Event.Key, Event.Digit, Event.Tick, Event.
     public Digit {
       if (value < 0 || value > 9) {
         throw new IllegalArgumentException("digit out of range: " + value);
+      }
+    }
+  }
+
+  /** A character typed into a text field (the kiosk's patient code); printable only. */
+  record Typed(char c) implements Event {
+    public Typed {
+      if (Character.isISOControl(c)) {
+        throw new IllegalArgumentException("control character typed");
       }
     }
   }

@@ -4,6 +4,7 @@ import coach.session.Effect;
 import coach.session.Event;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.graphics.TextGraphics;
+import com.googlecode.lanterna.input.KeyStroke;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -14,6 +15,14 @@ public interface App {
 
   /** Draws the current state; called on the loop's thread. */
   void draw(TextGraphics g, TerminalSize size);
+
+  /**
+   * What a key means now. Called on the input thread, so it may read only what is safe to read
+   * from there. Most apps map keys by meaning; a text field takes characters as typed.
+   */
+  default Event key(KeyStroke k) {
+    return Keys.map(k);
+  }
 
   /** When the app next needs a tick, in its clock's nanoseconds; empty when nothing is timed. */
   OptionalLong nextWakeNanos();

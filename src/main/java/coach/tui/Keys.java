@@ -8,6 +8,18 @@ import com.googlecode.lanterna.input.KeyType;
 public final class Keys {
   private Keys() {}
 
+  /**
+   * For a text field: printable characters as typed (so "q" is a letter, not quit), everything
+   * else by meaning.
+   */
+  public static Event typed(KeyStroke k) {
+    if (k != null && k.getKeyType() == KeyType.Character && !k.isCtrlDown() && !k.isAltDown()
+        && !Character.isISOControl(k.getCharacter())) {
+      return new Event.Typed(k.getCharacter());
+    }
+    return map(k);
+  }
+
   /** The event for a key, or null for keys that mean nothing here. */
   public static Event map(KeyStroke k) {
     if (k == null) {
@@ -27,6 +39,8 @@ public final class Keys {
         return Event.Key.LEFT;
       case ArrowRight:
         return Event.Key.RIGHT;
+      case Backspace:
+        return Event.Key.ERASE;
       case Character:
         break;
       default:

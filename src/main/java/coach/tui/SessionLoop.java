@@ -209,7 +209,7 @@ public final class SessionLoop {
           post(new Event.Interrupt("input closed"));
           return;
         }
-        Event e = Keys.map(k);
+        Event e = app.key(k);
         if (e != null) {
           post(e);
         }

@@ -3,10 +3,27 @@ package coach.tui.view;
 import java.util.List;
 
 /** The coach's fixed words, in one place. */
-final class Texts {
+public final class Texts {
   private Texts() {}
 
-  static final String APP = "Rehab Coach";
+  public static final String APP = "Rehab Coach";
+  public static final String KIOSK_WELCOME = "Welcome";
+  public static final String KIOSK_TYPE_CODE =
+      "Please type your patient code and press Enter to begin your exercises.";
+  public static final String KIOSK_PRESS_ENTER = "Press Enter to begin your exercises.";
+  public static final String KIOSK_CODE_LABEL = "Patient code: ";
+  public static final String KIOSK_EMPTY = "Please type your patient code first.";
+  public static final String KIOSK_UNKNOWN =
+      "That code is not known here. Please check it and try again, or ask at the front desk.";
+  public static final String KIOSK_LOCKED =
+      "Too many codes were not known. Please wait 30 seconds, or ask at the front desk.";
+  public static final String KIOSK_FAILED =
+      "Your session could not be started. Please ask at the front desk.";
+  public static final String KIOSK_SAVED = "The last session was saved. Thank you!";
+  public static final String KIOSK_TIME_LIMIT =
+      "The last session was saved and closed because it reached the time limit.";
+  public static final String KIOSK_IDLE =
+      "The last session was saved and closed because no key was pressed for a while.";
   static final String NOT_A_DIAGNOSIS =
       "This coach does not diagnose. It guides the exercises your clinician chose.";
   static final String WELCOME_NEXT = "Press Enter to begin. First, a few safety questions.";
@@ -58,7 +75,7 @@ final class Texts {
         "Esc      close a window; never loses anything");
   }
 
-  static String sep(boolean ascii) {
+  public static String sep(boolean ascii) {
     return ascii ? " | " : " \u00b7 ";
   }
 
