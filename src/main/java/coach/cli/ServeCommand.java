@@ -1,5 +1,7 @@
 package coach.cli;
 
+import coach.kiosk.PasswordHash;
+import coach.kiosk.Patients;
 import coach.routine.LoadResult;
 import coach.routine.RoutineCatalog;
 import coach.ssh.CoachServer;
@@ -9,7 +11,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.FileHandler;
 import java.util.logging.Level;
@@ -44,13 +48,31 @@ public final class ServeCommand implements Command {
     o.addOption(Option.builder().longOpt("data-dir").hasArg().argName("DIR")
         .desc("history, log and host key").build());
     o.addOption(Option.builder().longOpt("authorized-keys").hasArg().argName("FILE")
-        .desc("OpenSSH authorized_keys file of the kiosks / patients (required)").build());
+        .desc("OpenSSH authorized_keys file: keys that may log in").build());
+    o.addOption(Option.builder().longOpt("patients").hasArg().argName("FILE")
+        .desc("patients file: SSH users, their patients, routines, keys, password hashes and"
+            + " kiosk codes").build());
+    o.addOption(Option.builder().longOpt("kiosk")
+        .desc("every connection starts at a start screen and returns there after a session")
+        .build());
     o.addOption(Option.builder().longOpt("routine").hasArg().argName("NAME|FILE")
         .desc("the routine served (default sciatica)").build());
     o.addOption(Option.builder().longOpt("max-sessions").hasArg().argName("N")
         .desc("sessions at once (default 200)").build());
     o.addOption(Option.builder().longOpt("idle-timeout").hasArg().argName("SECONDS")
-        .desc("close a connection idle this long (default 600)").build());
+        .desc("save and close a session after this long without a key (default 600)").build());
+    o.addOption(Option.builder().longOpt("max-session-length").hasArg().argName("SECONDS")
+        .desc("save and close a session running this long (default 7200)").build());
+    o.addOption(Option.builder().longOpt("connections-per-minute").hasArg().argName("N")
+        .desc("new connections per address per minute (default 20)").build());
+    o.addOption(Option.builder().longOpt("auth-timeout").hasArg().argName("SECONDS")
+        .desc("time to log in (default 60)").build());
+    o.addOption(Option.builder().longOpt("max-auth-attempts").hasArg().argName("N")
+        .desc("login attempts per connection (default 3)").build());
+    o.addOption(Option.builder().longOpt("pace").hasArg().argName("N")
+        .desc("timers run N times faster (for demos and tests; default 1)").build());
+    o.addOption(Option.builder().longOpt("hash-password")
+        .desc("read a password and print its salted hash for the patients file").build());
     o.addOption(Option.builder("h").longOpt("help").desc("show this help").build());
     return o;
   }
@@ -66,42 +88,84 @@ public final class ServeCommand implements Command {
     }
     if (cl.hasOption("help")) {
       java.io.PrintWriter w = new java.io.PrintWriter(ctx.out());
-      new HelpFormatter().printHelp(w, 80, "coach serve --authorized-keys FILE [OPTIONS]",
-          "Serve one coaching session per SSH connection. The SSH user name is the patient.",
+      new HelpFormatter().printHelp(w, 80,
+          "coach serve --authorized-keys FILE | --patients FILE [OPTIONS]",
+          "Serve one coaching session per SSH connection. The SSH user name is the patient,"
+              + " unless the patients file says otherwise.",
           options(), 2, 2, "");
       w.flush();
       return ExitCodes.OK;
     }
-    if (!cl.hasOption("authorized-keys")) {
-      ctx.err().println("coach serve: --authorized-keys FILE is required (who may connect)");
+    if (cl.hasOption("hash-password")) {
+      return hashPassword(ctx);
+    }
+    if (!cl.hasOption("authorized-keys") && !cl.hasOption("patients")) {
+      ctx.err().println("coach serve: give --authorized-keys FILE and/or --patients FILE (who"
+          + " may connect)");
       return ExitCodes.USAGE;
     }
     int port;
     int maxSessions;
     int idle;
+    int maxLength;
+    int perMinute;
+    int authTimeout;
+    int authAttempts;
     try {
-      port = Integer.parseInt(cl.getOptionValue("port", "2222"));
-      maxSessions = Integer.parseInt(cl.getOptionValue("max-sessions", "200"));
-      idle = Integer.parseInt(cl.getOptionValue("idle-timeout", "600"));
-      if (port < 0 || port > 65535 || maxSessions < 1 || idle < 1) {
+      port = number(cl, "port", 2222, 0, 65535);
+      maxSessions = number(cl, "max-sessions", 200, 1, 100_000);
+      idle = number(cl, "idle-timeout", 600, 1, 86_400);
+      maxLength = number(cl, "max-session-length", 7200, 1, 86_400);
+      perMinute = number(cl, "connections-per-minute", 20, 1, 100_000);
+      authTimeout = number(cl, "auth-timeout", 60, 1, 3600);
+      authAttempts = number(cl, "max-auth-attempts", 3, 1, 20);
+    } catch (IllegalArgumentException e) {
+      ctx.err().println("coach serve: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    double pace;
+    try {
+      pace = Double.parseDouble(cl.getOptionValue("pace", "1"));
+      if (!(pace > 0) || pace > 1000) {
         throw new NumberFormatException();
       }
     } catch (NumberFormatException e) {
-      ctx.err().println("coach serve: --port, --max-sessions and --idle-timeout take positive"
-          + " whole numbers");
+      ctx.err().println("coach serve: --pace takes a number above 0 and at most 1000");
       return ExitCodes.USAGE;
     }
-    Path keys = ctx.workDir().resolve(cl.getOptionValue("authorized-keys"));
-    if (!Files.isReadable(keys) || Files.isDirectory(keys)) {
-      ctx.err().println("coach serve: " + keys + ": cannot read the authorized_keys file");
-      return ExitCodes.INVALID;
+    Path keys = null;
+    if (cl.hasOption("authorized-keys")) {
+      keys = ctx.workDir().resolve(cl.getOptionValue("authorized-keys"));
+      if (!Files.isReadable(keys) || Files.isDirectory(keys)) {
+        ctx.err().println("coach serve: " + keys + ": cannot read the authorized_keys file");
+        return ExitCodes.INVALID;
+      }
+    }
+    Patients patients = null;
+    if (cl.hasOption("patients")) {
+      Patients.Loaded loaded = Patients.load(ctx.workDir().resolve(cl.getOptionValue(
+          "patients")));
+      if (!loaded.ok()) {
+        loaded.problems().forEach(p -> ctx.err().println(p.format()));
+        return ExitCodes.INVALID;
+      }
+      patients = loaded.patients();
     }
     Path dataDir = DataDir.resolve(cl.getOptionValue("data-dir"), ctx.env());
-    LoadResult routine = new RoutineCatalog(dataDir.resolve("routines"), ctx.workDir())
-        .find(cl.getOptionValue("routine", "sciatica"));
+    RoutineCatalog catalog = new RoutineCatalog(dataDir.resolve("routines"), ctx.workDir());
+    LoadResult routine = catalog.find(cl.getOptionValue("routine", "sciatica"));
     if (!routine.ok()) {
       routine.problems().forEach(p -> ctx.err().println(p.format()));
       return ExitCodes.INVALID;
+    }
+    Map<String, LoadResult> named = new HashMap<>();
+    for (String name : patients == null ? List.<String>of() : patients.routines()) {
+      LoadResult r = catalog.find(name);
+      if (!r.ok()) {
+        r.problems().forEach(p -> ctx.err().println(p.format()));
+        return ExitCodes.INVALID;
+      }
+      named.put(name, r);
     }
     try {
       DataDir.ensure(dataDir);
@@ -112,10 +176,13 @@ public final class ServeCommand implements Command {
       return ExitCodes.INVALID;
     }
     CoachServer.Settings settings = new CoachServer.Settings(
-        cl.getOptionValue("bind", "127.0.0.1"), port, dataDir, keys, maxSessions,
-        Duration.ofSeconds(idle), Duration.ofSeconds(60), 3);
+        cl.getOptionValue("bind", "127.0.0.1"), port, dataDir, keys, patients,
+        cl.hasOption("kiosk"), maxSessions, Duration.ofSeconds(idle),
+        Duration.ofSeconds(maxLength), Duration.ofSeconds(authTimeout), authAttempts, perMinute,
+        pace);
     try (SqliteHistoryStore store = SqliteHistoryStore.open(SqliteHistoryStore.fileIn(dataDir));
-        CoachServer server = new CoachServer(settings, routine, store)) {
+        CoachServer server = new CoachServer(settings,
+            new CoachServer.Routines(routine, named), store)) {
       server.start();
       ctx.out().println("Serving " + routine.routine().title() + " on " + settings.bind() + ":"
           + server.port() + " (log: " + dataDir.resolve("serve.log") + ")");
@@ -131,7 +198,8 @@ public final class ServeCommand implements Command {
       }
       Runtime.getRuntime().addShutdownHook(hook);
       stop.await();
-      Logger.getLogger("coach.ssh").info("stopping: saving open sessions");
+      Logger.getLogger("coach.ssh").info("stopping: saving " + server.activeSessions()
+          + " open sessions");
       return ExitCodes.OK;
     } catch (StoreException e) {
       ctx.err().println("coach serve: " + e.getMessage());
@@ -145,6 +213,50 @@ public final class ServeCommand implements Command {
       Thread.currentThread().interrupt();
       return ExitCodes.INTERRUPTED;
     }
+  }
+
+  private static int number(CommandLine cl, String option, int fallback, int min, int max) {
+    String v = cl.getOptionValue(option);
+    try {
+      int n = v == null ? fallback : Integer.parseInt(v.trim());
+      if (n < min || n > max) {
+        throw new NumberFormatException();
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--" + option + " takes a whole number from " + min
+          + " to " + max + ", not \"" + v + "\"");
+    }
+  }
+
+  /** Reads a password (without echo on a terminal) and prints its hash; never the password. */
+  private static int hashPassword(CliContext ctx) {
+    char[] pw;
+    java.io.Console console = System.console();
+    if (console != null) {
+      pw = console.readPassword("Password: ");
+      char[] again = pw == null ? null : console.readPassword("Again: ");
+      if (pw == null || again == null || !java.util.Arrays.equals(pw, again)) {
+        ctx.err().println("coach serve: the two passwords differ; nothing printed");
+        return ExitCodes.USAGE;
+      }
+      java.util.Arrays.fill(again, '\0');
+    } else {
+      try {
+        String line = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+            java.nio.charset.StandardCharsets.UTF_8)).readLine();
+        pw = line == null ? null : line.toCharArray();
+      } catch (IOException e) {
+        pw = null;
+      }
+    }
+    if (pw == null || pw.length < 8) {
+      ctx.err().println("coach serve: a password needs at least 8 characters");
+      return ExitCodes.USAGE;
+    }
+    ctx.out().println(PasswordHash.hash(pw));
+    java.util.Arrays.fill(pw, '\0');
+    return ExitCodes.OK;
   }
 
   /** Server and connection logs go to DATA_DIR/serve.log, never to the terminal. */

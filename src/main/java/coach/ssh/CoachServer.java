@@ -1,35 +1,59 @@
 package coach.ssh;
 
+import coach.kiosk.Patients;
 import coach.routine.LoadResult;
 import coach.store.HistoryStore;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.PublicKey;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
+import org.apache.sshd.common.config.keys.AuthorizedKeyEntry;
 import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
+import org.apache.sshd.common.session.Session;
+import org.apache.sshd.common.session.SessionListener;
 import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.server.SshServer;
-import org.apache.sshd.server.config.keys.AuthorizedKeysAuthenticator;
 import org.apache.sshd.server.forward.RejectAllForwardingFilter;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
+import org.apache.sshd.server.session.ServerSession;
 
 /**
  * The coach's own SSH server: one process, one coaching session per interactive connection.
  * Only a shell with a PTY is served: no commands, no SFTP or SCP, no forwarding of ports or
- * agents. Public keys from an OpenSSH authorized_keys file; the SSH user name is the patient.
+ * agents. Logins by public key (an OpenSSH authorized_keys file, or a user's keys in the patients
+ * file) or by a password checked against its salted hash in the patients file.
  */
 public final class CoachServer implements AutoCloseable {
-  /** What the server is started with. */
+  private static final Logger LOG = Logger.getLogger("coach.ssh");
+
+  /** What the server is started with. {@code authorizedKeys} and {@code patients} may be null. */
   public record Settings(String bind, int port, Path dataDir, Path authorizedKeys,
-      int maxSessions, Duration idleTimeout, Duration authTimeout, int maxAuthAttempts) {}
+      Patients patients, boolean kiosk, int maxSessions, Duration idleTimeout,
+      Duration maxSessionLength, Duration authTimeout, int maxAuthAttempts,
+      int connectionsPerMinute, double pace) {}
+
+  /** The routines served: the default and every one the patients file names. */
+  public record Routines(LoadResult fallback, Map<String, LoadResult> byName) {
+    LoadResult forName(String name) {
+      return name == null ? fallback : byName.getOrDefault(name, fallback);
+    }
+  }
 
   private final SshServer sshd;
   private final AtomicInteger active = new AtomicInteger();
+  private final Map<CoachShell, Boolean> open = new ConcurrentHashMap<>();
 
-  public CoachServer(Settings s, LoadResult routine, HistoryStore store) throws IOException {
+  public CoachServer(Settings s, Routines routines, HistoryStore store) throws IOException {
     sshd = SshServer.setUpDefaultServer();
     sshd.setHost(s.bind());
     sshd.setPort(s.port());
@@ -46,17 +70,91 @@ public final class CoachServer implements AutoCloseable {
         // not POSIX
       }
     }
-    sshd.setPublickeyAuthenticator(new AuthorizedKeysAuthenticator(s.authorizedKeys()));
-    sshd.setPasswordAuthenticator(null);
+    List<PublicKey> shared = s.authorizedKeys() == null ? List.of() : readKeys(s.authorizedKeys());
+    sshd.setPublickeyAuthenticator((user, key, session) -> {
+      boolean ok = mayLogIn(s, user) && (shared.stream().anyMatch(k -> KeyUtils.compareKeys(k,
+          key)) || (s.patients() != null && s.patients().user(user).map(u -> u.keys().stream()
+          .anyMatch(k -> KeyUtils.compareKeys(k, key))).orElse(false)));
+      if (!ok) {
+        LOG.info(() -> "key refused: user " + Names.clean(user) + " from " + address(session));
+      }
+      return ok;
+    });
+    if (s.patients() != null && s.patients().anyPassword()) {
+      sshd.setPasswordAuthenticator((user, password, session) -> {
+        boolean ok = mayLogIn(s, user) && s.patients().user(user).map(u -> u.passwordHash()
+            != null && coach.kiosk.PasswordHash.matches(password, u.passwordHash()))
+            .orElse(false);
+        if (!ok) {
+          LOG.info(() -> "password refused: user " + Names.clean(user) + " from "
+              + address(session));
+        }
+        return ok;
+      });
+    } else {
+      sshd.setPasswordAuthenticator(null);
+    }
     sshd.setKeyboardInteractiveAuthenticator(null);
-    sshd.setShellFactory(channel -> new CoachShell(routine, store, active, s.maxSessions()));
+    sshd.setShellFactory(channel -> new CoachShell(s, routines, store, active, open));
     sshd.setCommandFactory(null);
     sshd.setSubsystemFactories(List.of());
     sshd.setForwardingFilter(RejectAllForwardingFilter.INSTANCE);
     sshd.setAgentFactory(null);
-    CoreModuleProperties.IDLE_TIMEOUT.set(sshd, s.idleTimeout());
+    ConnectionRate rate = new ConnectionRate(s.connectionsPerMinute(), System::nanoTime);
+    sshd.addSessionListener(new SessionListener() {
+      @Override
+      public void sessionCreated(Session session) {
+        SocketAddress remote = session.getIoSession().getRemoteAddress();
+        String host = remote instanceof InetSocketAddress a ? a.getAddress().getHostAddress()
+            : String.valueOf(remote);
+        if (!rate.allow(host)) {
+          LOG.info(() -> "too many connections from " + host + "; refused");
+          session.close(true);
+        }
+      }
+    });
+    // the coach's own idle limit ends sessions; the link itself is watched by keep-alives
+    CoreModuleProperties.IDLE_TIMEOUT.set(sshd, Duration.ZERO);
+    CoreModuleProperties.HEARTBEAT_INTERVAL.set(sshd, Duration.ofSeconds(30));
     CoreModuleProperties.AUTH_TIMEOUT.set(sshd, s.authTimeout());
     CoreModuleProperties.MAX_AUTH_REQUESTS.set(sshd, s.maxAuthAttempts());
+    CoreModuleProperties.MAX_CONCURRENT_CHANNELS.set(sshd, 1);
+  }
+
+  /** With a patients file only its users may log in; without one any well-formed name. */
+  private static boolean mayLogIn(Settings s, String user) {
+    if (user == null || !Patients.NAME.matcher(user).matches()) {
+      return false;
+    }
+    return s.patients() == null || s.patients().user(user).isPresent();
+  }
+
+  static String address(ServerSession session) {
+    SocketAddress a = session == null ? null : session.getClientAddress();
+    return a instanceof InetSocketAddress i ? i.getAddress().getHostAddress() + ":" + i.getPort()
+        : String.valueOf(a);
+  }
+
+  private static List<PublicKey> readKeys(Path file) throws IOException {
+    try {
+      return PublicKeyEntryResolverHolder.resolve(AuthorizedKeyEntry.readAuthorizedKeys(file));
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IOException(file + ": a key cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  private static final class PublicKeyEntryResolverHolder {
+    static List<PublicKey> resolve(List<AuthorizedKeyEntry> entries) throws IOException,
+        java.security.GeneralSecurityException {
+      List<PublicKey> out = new java.util.ArrayList<>();
+      for (AuthorizedKeyEntry e : entries) {
+        PublicKey k = e.resolvePublicKey(null, PublicKeyEntryResolver.IGNORING);
+        if (k != null) {
+          out.add(k);
+        }
+      }
+      return out;
+    }
   }
 
   public void start() throws IOException {
@@ -72,8 +170,19 @@ public final class CoachServer implements AutoCloseable {
     return active.get();
   }
 
+  /**
+   * Ends every open session through its core (saved as interrupted, terminal restored on the
+   * client), waits for them to finish saving, then stops listening.
+   */
   @Override
   public void close() throws IOException {
+    for (CoachShell shell : open.keySet()) {
+      shell.interrupt("server stopping");
+    }
+    long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    for (CoachShell shell : open.keySet()) {
+      shell.awaitEnd(Math.max(0, end - System.nanoTime()));
+    }
     sshd.stop(false);
   }
 }

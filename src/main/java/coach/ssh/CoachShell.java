@@ -1,16 +1,24 @@
 package coach.ssh;
 
 import coach.cli.CoachSession;
+import coach.kiosk.KioskApp;
+import coach.kiosk.Patients;
 import coach.routine.LoadResult;
 import coach.session.Event;
+import coach.session.PacedClock;
 import coach.store.HistoryStore;
+import coach.tui.SessionLoop;
 import coach.tui.view.Style;
+import coach.tui.view.Views;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -21,28 +29,32 @@ import org.apache.sshd.server.channel.ChannelSession;
 import org.apache.sshd.server.command.Command;
 
 /**
- * One SSH shell channel: a coaching session for the logged-in patient on its own terminal and
- * thread. A channel without a PTY gets a one-line refusal. Whatever happens here stays here: a
- * failure is logged and closes only this channel.
+ * One SSH shell channel: the logged-in patient's session (or a kiosk's start screen) on its own
+ * terminal and thread. A channel without a PTY gets a one-line refusal. Whatever happens here
+ * stays here: a failure is logged and closes only this channel.
  */
 final class CoachShell implements Command {
   private static final Logger LOG = Logger.getLogger("coach.ssh");
 
-  private final LoadResult routine;
+  private final CoachServer.Settings settings;
+  private final CoachServer.Routines routines;
   private final HistoryStore store;
   private final AtomicInteger active;
-  private final int maxSessions;
+  private final Map<CoachShell, Boolean> open;
+  private final CountDownLatch ended = new CountDownLatch(1);
   private InputStream in;
   private OutputStream out;
   private ExitCallback exit;
-  private volatile CoachSession session;
-  private Thread thread;
+  private volatile SessionLoop loop;
+  private volatile boolean stopping;
 
-  CoachShell(LoadResult routine, HistoryStore store, AtomicInteger active, int maxSessions) {
-    this.routine = routine;
+  CoachShell(CoachServer.Settings settings, CoachServer.Routines routines, HistoryStore store,
+      AtomicInteger active, Map<CoachShell, Boolean> open) {
+    this.settings = settings;
+    this.routines = routines;
     this.store = store;
     this.active = active;
-    this.maxSessions = maxSessions;
+    this.open = open;
   }
 
   @Override
@@ -69,16 +81,19 @@ final class CoachShell implements Command {
   public void start(ChannelSession channel, Environment env) throws IOException {
     Map<String, String> vars = env.getEnv();
     String user = channel.getSession().getUsername();
-    String from = String.valueOf(channel.getSession().getClientAddress());
+    String from = CoachServer.address(channel.getSession());
     if (env.getPtyModes().isEmpty() && !vars.containsKey(Environment.ENV_COLUMNS)) {
+      LOG.info(() -> "no terminal requested: user " + Names.clean(user) + " from " + from);
       refuse("This service needs an interactive terminal: connect with ssh -t.");
       return;
     }
-    if (active.incrementAndGet() > maxSessions) {
+    if (active.incrementAndGet() > settings.maxSessions()) {
       active.decrementAndGet();
+      LOG.info(() -> "all places in use: user " + Names.clean(user) + " from " + from);
       refuse("All places are in use; please try again in a few minutes.");
       return;
     }
+    open.put(this, Boolean.TRUE);
     int cols = parse(vars.get(Environment.ENV_COLUMNS), 80);
     int rows = parse(vars.get(Environment.ENV_LINES), 24);
     ChannelTerminal terminal = new ChannelTerminal(in, new BufferedOutputStream(out, 1 << 15),
@@ -87,25 +102,71 @@ final class CoachShell implements Command {
         parse(env.getEnv().get(Environment.ENV_COLUMNS), cols),
         parse(env.getEnv().get(Environment.ENV_LINES), rows)), Signal.WINCH);
     String noColor = vars.get("NO_COLOR");
-    Style style = new Style(false, noColor == null || noColor.isEmpty());
-    thread = new Thread(() -> run(terminal, user, from, style), "coach-ssh-" + user);
-    thread.start();
+    String term = vars.getOrDefault(Environment.ENV_TERM, "");
+    Style style = new Style(term.equals("linux") || term.equals("vt100") || term.equals("vt220"),
+        (noColor == null || noColor.isEmpty()) && !term.equals("dumb"));
+    Thread t = new Thread(() -> run(terminal, user, from, style), "coach-ssh");
+    t.setDaemon(true);
+    t.start();
   }
 
   private void run(ChannelTerminal terminal, String user, String from, Style style) {
-    LOG.info(() -> "session started: user " + user + " from " + from);
+    LOG.info(() -> "connected: user " + Names.clean(user) + " from " + from);
     int status = 0;
     try {
-      session = CoachSession.prepare(terminal, routine, store, user, style, 1.0, false);
-      session.run();
+      Optional<Patients.User> entry = settings.patients() == null ? Optional.empty()
+          : settings.patients().user(user);
+      boolean kiosk = settings.kiosk() || entry.map(Patients.User::kiosk).orElse(false);
+      String patient = entry.map(Patients.User::patient).orElse(kiosk ? null : user);
+      LoadResult routine = routines.forName(entry.map(Patients.User::routine).orElse(null));
+      PacedClock clock = new PacedClock(settings.pace());
+      KioskApp.Sessions sessions = who -> {
+        LoadResult r = routine;
+        if (settings.patients() != null && entry.map(Patients.User::kiosk).orElse(false)) {
+          r = routines.forName(settings.patients().patient(who).map(Patients.Patient::routine)
+              .orElse(entry.get().routine()));
+        }
+        CoachSession.Planned p = CoachSession.plan(r, store, who, style, clock);
+        LOG.info(() -> "session begun on the line of " + Names.clean(user) + " from " + from);
+        return new KioskApp.Begun(p.app(), p.sink());
+      };
+      String title = routine.routine().title();
+      KioskApp app;
+      if (kiosk) {
+        app = new KioskApp(clock, settings.idleTimeout(), style, title, patient, this::code,
+            sessions);
+      } else {
+        app = KioskApp.single(clock, settings.idleTimeout(), style, title, patient, sessions);
+      }
+      app.limitSessionsTo(settings.maxSessionLength());
+      loop = new SessionLoop(terminal, app, clock::realDelayUntil, false, fx -> { },
+          Views.MIN_COLUMNS, Views.MIN_ROWS);
+      if (stopping) {
+        loop.post(new Event.Interrupt("server stopping"));
+      }
+      loop.run();
     } catch (Exception | Error e) {
       status = 1;
-      LOG.log(Level.WARNING, "session of " + user + " failed", e);
+      LOG.log(Level.WARNING, "the session of " + Names.clean(user) + " from " + from
+          + " failed", e);
     } finally {
       active.decrementAndGet();
-      LOG.info("session ended: user " + user + " from " + from);
+      open.remove(this);
+      LOG.info(() -> "disconnected: user " + Names.clean(user) + " from " + from);
+      ended.countDown();
       exit.onExit(status);
     }
+  }
+
+  /** Codes accepted at this kiosk: those of the patients file, or any well-formed code. */
+  private Optional<String> code(String typed) {
+    if (!Patients.NAME.matcher(typed).matches()) {
+      return Optional.empty();
+    }
+    if (settings.patients() == null) {
+      return Optional.of(typed);
+    }
+    return settings.patients().patient(typed).map(Patients.Patient::id);
   }
 
   private void refuse(String line) throws IOException {
@@ -116,17 +177,31 @@ final class CoachShell implements Command {
 
   private static int parse(String v, int fallback) {
     try {
-      return v == null ? fallback : Integer.parseInt(v.trim());
+      return v == null ? fallback : Math.max(1, Math.min(1000, Integer.parseInt(v.trim())));
     } catch (NumberFormatException e) {
       return fallback;
     }
   }
 
+  /** Ends the session through its core: saved as interrupted. */
+  void interrupt(String why) {
+    stopping = true;
+    SessionLoop l = loop;
+    if (l != null) {
+      l.post(new Event.Interrupt(why));
+    }
+  }
+
+  void awaitEnd(long nanos) {
+    try {
+      ended.await(nanos, TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   @Override
   public void destroy(ChannelSession channel) {
-    CoachSession s = session;
-    if (s != null) {
-      s.post(new Event.Interrupt("connection closed"));
-    }
+    interrupt("connection closed");
   }
 }

@@ -54,10 +54,13 @@ class ServeE2E {
     return p.exitValue() + ":" + Files.readString(out, StandardCharsets.UTF_8);
   }
 
-  private void startServer() throws Exception {
-    server = new ProcessBuilder("java", "-jar", JAR.toString(), "serve", "--port",
-        Integer.toString(port), "--authorized-keys", tmp.resolve("authorized_keys").toString(),
-        "--data-dir", tmp.resolve("data").toString()).redirectErrorStream(true)
+  private void startServer(String... extra) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of("java", "-jar", JAR.toString(), "serve", "--port",
+        Integer.toString(port), "--data-dir", tmp.resolve("data").toString()));
+    cmd.addAll(extra.length > 0 ? List.of(extra)
+        : List.of("--authorized-keys", tmp.resolve("authorized_keys").toString()));
+    Files.deleteIfExists(tmp.resolve("serve.out"));
+    server = new ProcessBuilder(cmd).redirectErrorStream(true)
         .redirectOutput(tmp.resolve("serve.out").toFile()).start();
     long end = System.currentTimeMillis() + 20_000;
     while (!Files.exists(tmp.resolve("serve.out"))
@@ -78,7 +81,7 @@ class ServeE2E {
   private List<String> ssh(String user, String key, String... extra) {
     List<String> cmd = new ArrayList<>(List.of("ssh", "-p", Integer.toString(port), "-i", key,
         "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o",
-        "BatchMode=yes", "-o", "LogLevel=ERROR"));
+        "BatchMode=yes", "-o", "LogLevel=ERROR", "-o", "IdentitiesOnly=yes"));
     cmd.addAll(List.of(extra));
     cmd.add(user + "@127.0.0.1");
     return cmd;
@@ -188,5 +191,185 @@ class ServeE2E {
     assertTrue(keyBefore.contains("ecdsa"), before);
     assertEquals(keyBefore, after.lines().filter(l -> l.startsWith("[127.0.0.1]")).sorted()
         .toList().toString());
+  }
+
+  @Test
+  void ecdsaAndRsaKeysFromOpenSshLogInToo() throws Exception {
+    run("ssh-keygen", "-q", "-t", "ecdsa", "-b", "256", "-N", "", "-f",
+        tmp.resolve("ecdsa").toString());
+    run("ssh-keygen", "-q", "-t", "rsa", "-b", "3072", "-N", "", "-f",
+        tmp.resolve("rsa").toString());
+    Files.writeString(tmp.resolve("authorized_keys"), Files.readString(tmp.resolve("ecdsa.pub"))
+        + Files.readString(tmp.resolve("rsa.pub")));
+    stopServer();
+    startServer();
+    for (String key : List.of("ecdsa", "rsa")) {
+      // logged in, then refused only for want of a terminal: the key was accepted
+      String r = run(ssh("carol", tmp.resolve(key).toString(), "-T").toArray(new String[0]));
+      assertTrue(r.startsWith("1:") && r.contains("needs an interactive terminal"), key + ": " + r);
+    }
+    String r = run(ssh("carol", tmp.resolve("key").toString(), "-T").toArray(new String[0]));
+    assertTrue(r.startsWith("255:"), "the ed25519 key is no longer listed: " + r);
+  }
+
+  /** The hash of a password, as a clinic makes it: coach serve --hash-password. */
+  private String hashOf(String password) throws Exception {
+    Process p = new ProcessBuilder("java", "-jar", JAR.toString(), "serve", "--hash-password")
+        .redirectErrorStream(true).start();
+    p.getOutputStream().write((password + "\n").getBytes(StandardCharsets.UTF_8));
+    p.getOutputStream().close();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    assertTrue(p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0, out);
+    assertTrue(out.startsWith("pbkdf2-sha256$") && !out.contains(password), out);
+    return out;
+  }
+
+  private String passwordSsh(String user) {
+    return "ssh -tt -p " + port + " -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null"
+        + " -o LogLevel=ERROR -o PubkeyAuthentication=no -o PreferredAuthentications=password"
+        + " -o NumberOfPasswordPrompts=1 " + user + "@127.0.0.1; echo SSH=$?";
+  }
+
+  @Test
+  void aKioskLoginAsksForThePatientCodeAndComesBackToIt() throws Exception {
+    Files.writeString(tmp.resolve("patients.yaml"), "users:\n"
+        + "  - user: waiting-room\n"
+        + "    kiosk: true\n"
+        + "    password: \"" + hashOf("correct horse") + "\"\n"
+        + "patients:\n"
+        + "  - P-1001\n");
+    stopServer();
+    startServer("--patients", tmp.resolve("patients.yaml").toString());
+    try (Tmux t = new Tmux(80, 24, tmp)) {
+      t.line(passwordSsh("waiting-room"));
+      t.waitFor("password:", 20_000);
+      t.line("wrong password");
+      t.waitFor(s -> s.contains("SSH=255"), 20_000, "a wrong password to be refused");
+      t.line("clear; " + passwordSsh("waiting-room"));
+      t.waitFor("password:", 20_000);
+      t.line("correct horse");
+      t.waitFor("Please type your patient code", 20_000);
+      t.keys("-l", "P-1002");
+      t.keys("Enter");
+      t.waitFor("not known here", 5000);
+      t.keys("-l", "P-1001");
+      t.keys("Enter");
+      t.waitFor("Press Enter to begin", 5000);
+      t.keys("Enter", "n", "n", "n", "n");
+      t.waitFor("does it hurt", 5000);
+      t.keys("6", "Enter", "Enter");
+      t.waitFor("Cat/Camel series", 5000);
+      t.keys("q", "y");
+      String s = t.waitFor("The last session was saved", 5000);
+      assertTrue(!s.contains("P-1001"), "the start screen shows nobody's code:\n" + s);
+      assertTrue(!s.contains("SSH="), "the kiosk's connection stays open:\n" + s);
+    }
+    assertEquals(1, count("SELECT count(*) FROM ratings r JOIN sessions s ON s.id = r.session_id"
+        + " WHERE s.patient = 'P-1001' AND r.value = 6"));
+    assertEquals(0, count("SELECT count(*) FROM sessions WHERE patient <> 'P-1001'"));
+  }
+
+  @Test
+  void tooManyConnectionsFromOneAddressAreRefused() throws Exception {
+    stopServer();
+    startServer("--authorized-keys", tmp.resolve("authorized_keys").toString(),
+        "--connections-per-minute", "3");
+    String key = tmp.resolve("key").toString();
+    for (int i = 0; i < 3; i++) {
+      String r = run(ssh("dave", key, "-T").toArray(new String[0]));
+      assertTrue(r.startsWith("1:"), "connection " + (i + 1) + " is allowed: " + r);
+    }
+    String r = run(ssh("dave", key, "-T").toArray(new String[0]));
+    assertTrue(r.startsWith("255:"), "the fourth in a minute is refused: " + r);
+    assertTrue(Files.readString(tmp.resolve("data/serve.log")).contains(
+        "too many connections from 127.0.0.1"));
+  }
+
+  @Test
+  void sigtermSavesEveryOpenSession() throws Exception {
+    List<Tmux> kiosks = new ArrayList<>();
+    try {
+      for (int i = 0; i < 3; i++) {
+        Tmux t = new Tmux(80, 24, tmp);
+        kiosks.add(t);
+        t.line(String.join(" ", ssh("p" + i, tmp.resolve("key").toString(), "-tt"))
+            + "; echo SSH=$?");
+      }
+      for (int i = 0; i < 3; i++) {
+        Tmux t = kiosks.get(i);
+        t.waitFor("Press Enter to begin", 20_000);
+        t.keys("Enter", "n", "n", "n", "n");
+        t.waitFor("does it hurt", 5000);
+        t.keys(Integer.toString(i + 1), "Enter", "Enter");
+        t.waitFor("Cat/Camel series", 5000);
+      }
+      server.destroy(); // SIGTERM
+      assertTrue(server.waitFor(20, TimeUnit.SECONDS), "serve did not stop on SIGTERM");
+      assertEquals(0, server.exitValue());
+      for (Tmux t : kiosks) {
+        t.waitFor(s -> s.contains("SSH="), 10_000, "the client to be let go");
+      }
+    } finally {
+      kiosks.forEach(Tmux::close);
+    }
+    assertEquals(3, count("SELECT count(*) FROM sessions WHERE outcome = 'INTERRUPTED'"));
+    for (int i = 0; i < 3; i++) {
+      assertEquals(1, count("SELECT count(*) FROM ratings r JOIN sessions s ON s.id ="
+          + " r.session_id WHERE s.patient = 'p" + i + "' AND r.value = " + (i + 1)));
+    }
+    assertTrue(Files.readString(tmp.resolve("data/serve.log")).contains("stopping: saving 3"));
+  }
+
+  @Test
+  void fiftyConcurrentSessionsEachKeepTheirOwnRatings() throws Exception {
+    stopServer();
+    startServer("--authorized-keys", tmp.resolve("authorized_keys").toString(),
+        "--connections-per-minute", "100", "--pace", "25");
+    int n = 50;
+    List<Tmux> kiosks = new ArrayList<>();
+    try {
+      for (int i = 0; i < n; i++) {
+        Tmux t = new Tmux(80, 24, tmp);
+        kiosks.add(t);
+        t.line(String.join(" ", ssh(String.format("load%02d", i), tmp.resolve("key").toString(),
+            "-tt")) + "; echo SSH=$?");
+      }
+      for (Tmux t : kiosks) {
+        t.waitFor("Press Enter to begin", 60_000);
+        t.keys("Enter", "n", "n", "n", "n");
+      }
+      for (int i = 0; i < n; i++) {
+        Tmux t = kiosks.get(i);
+        t.waitFor("does it hurt", 10_000);
+        t.keys(Integer.toString(i % 4), "Enter", "Enter");
+      }
+      for (Tmux t : kiosks) {
+        t.waitFor("Cat/Camel series", 10_000);
+        t.keys("Enter"); // the first set runs on its own, every session at once
+      }
+      for (int i = 0; i < n; i++) {
+        Tmux t = kiosks.get(i);
+        t.waitFor(s -> s.contains("How much does it hurt right now?"), 60_000, "pain check");
+        t.keys(Integer.toString(i % 4 + 2), "Enter", "Enter");
+      }
+      for (Tmux t : kiosks) {
+        t.waitFor(s -> s.contains("Rest") || s.contains("Set 2") || s.contains("make this easier"),
+            20_000, "what follows the set");
+        t.keys("q", "y");
+      }
+      for (Tmux t : kiosks) {
+        t.waitFor(s -> s.contains("SSH=0"), 20_000, "ssh to end");
+      }
+    } finally {
+      kiosks.forEach(Tmux::close);
+    }
+    assertEquals(n, count("SELECT count(*) FROM sessions WHERE outcome = 'QUIT'"));
+    for (int i = 0; i < n; i++) {
+      String who = String.format("load%02d", i);
+      assertEquals(2, count("SELECT count(*) FROM ratings r JOIN sessions s ON s.id ="
+          + " r.session_id WHERE s.patient = '" + who + "'"), who);
+      assertEquals(1, count("SELECT count(*) FROM ratings r JOIN sessions s ON s.id ="
+          + " r.session_id WHERE s.patient = '" + who + "' AND r.value = " + (i % 4 + 2)), who);
+    }
   }
 }
