@@ -47,6 +47,9 @@ public final class LocalTerminal implements AutoCloseable {
   public static LocalTerminal open(Map<String, String> env, boolean interactive)
       throws Unusable, IOException {
     String term = env.get("TERM");
+    if (!interactive && env.get("SSH_CONNECTION") != null) {
+      throw new Unusable("the coach needs an interactive terminal: connect with ssh -t");
+    }
     if (!interactive) {
       throw new Unusable("the coach needs an interactive terminal: run it in a terminal window,"
           + " not with its input or output redirected");

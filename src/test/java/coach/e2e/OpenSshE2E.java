@@ -1,0 +1,178 @@
+package coach.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The coach run by OpenSSH's sshd for each connection, with the sshd_config block from the
+ * README (taken from it, so the README's snippet is what is tested). sshd must run as root;
+ * scripts/test installs it.
+ */
+@Tag("e2e")
+@Timeout(120)
+class OpenSshE2E {
+  private static final Path ROOT = Path.of("").toAbsolutePath();
+  private static final Path SSHD = Path.of("/usr/sbin/sshd");
+
+  @TempDir Path tmp;
+  private Process sshd;
+  private int port;
+
+  /** The README's block, for the user "root" here and with this checkout's paths. */
+  static String readmeBlock(Path dataDir) throws Exception {
+    String readme = Files.readString(ROOT.resolve("README.md"));
+    Matcher m = Pattern.compile("(?s)```\\n(Match User kiosk\\n.*?)```").matcher(readme);
+    assertTrue(m.find(), "README has the sshd_config block");
+    return m.group(1).replace("Match User kiosk", "Match User root")
+        .replace("/opt/rehab-coach", ROOT.toString())
+        .replace("/var/lib/rehab-coach", dataDir.toString());
+  }
+
+  private String run(String... cmd) throws Exception {
+    Path out = Files.createTempFile(tmp, "out", ".txt");
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+        .redirectOutput(out.toFile()).start();
+    if (!p.waitFor(30, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError(String.join(" ", cmd) + " did not end");
+    }
+    return p.exitValue() + ":" + Files.readString(out, StandardCharsets.UTF_8);
+  }
+
+  @BeforeEach
+  void startSshd() throws Exception {
+    assumeTrue(Files.isExecutable(SSHD), "sshd is not installed");
+    assumeTrue("root".equals(System.getProperty("user.name")), "sshd needs root");
+    Files.createDirectories(Path.of("/run/sshd"));
+    run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", tmp.resolve("host_key").toString());
+    run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", tmp.resolve("key").toString());
+    Files.copy(tmp.resolve("key.pub"), tmp.resolve("authorized_keys"));
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    Files.writeString(tmp.resolve("sshd_config"), "Port " + port + "\n"
+        + "ListenAddress 127.0.0.1\n"
+        + "HostKey " + tmp.resolve("host_key") + "\n"
+        + "PidFile " + tmp.resolve("sshd.pid") + "\n"
+        + "AuthorizedKeysFile " + tmp.resolve("authorized_keys") + "\n"
+        + "StrictModes no\nUsePAM no\nPasswordAuthentication no\n"
+        + "KbdInteractiveAuthentication no\n\n" + readmeBlock(tmp.resolve("data")));
+    String check = run(SSHD.toString(), "-t", "-f", tmp.resolve("sshd_config").toString());
+    assertTrue(check.startsWith("0:"), "sshd accepts the README's block: " + check);
+    sshd = new ProcessBuilder(SSHD.toString(), "-D", "-f", tmp.resolve("sshd_config").toString(),
+        "-E", tmp.resolve("sshd.log").toString()).redirectErrorStream(true).start();
+    long end = System.currentTimeMillis() + 10_000;
+    while (true) {
+      try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+        break;
+      } catch (java.io.IOException e) {
+        assertTrue(System.currentTimeMillis() < end, "sshd did not start");
+        Thread.sleep(50);
+      }
+    }
+  }
+
+  @AfterEach
+  void stopSshd() throws Exception {
+    if (sshd != null) {
+      sshd.destroy();
+      sshd.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  private List<String> ssh(String... extra) {
+    List<String> cmd = new ArrayList<>(List.of("ssh", "-p", Integer.toString(port), "-i",
+        tmp.resolve("key").toString(), "-o", "StrictHostKeyChecking=no", "-o",
+        "UserKnownHostsFile=/dev/null", "-o", "BatchMode=yes", "-o", "LogLevel=ERROR", "-o",
+        "IdentitiesOnly=yes"));
+    cmd.addAll(List.of(extra));
+    cmd.add("root@127.0.0.1");
+    return cmd;
+  }
+
+  private int count(String sql) throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:"
+        + tmp.resolve("data/history.db"));
+        Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+      r.next();
+      return r.getInt(1);
+    }
+  }
+
+  private boolean coachRunning() throws Exception {
+    return run("pgrep", "-f", "rehab-coach.jar.*" + tmp).startsWith("0:");
+  }
+
+  @Test
+  void aKioskSessionUnderSshdResizesAndADroppedLinkSavesIt() throws Exception {
+    Tmux t = new Tmux(80, 24, tmp);
+    try {
+      t.line(String.join(" ", ssh("-tt")) + "; echo SSH=$?");
+      t.waitFor("Please type your patient code", 30_000);
+      t.keys("-l", "P-2001");
+      t.keys("Enter");
+      t.waitFor("Press Enter to begin", 5000);
+      t.keys("Enter", "n", "n", "n", "n");
+      t.waitFor("does it hurt", 5000);
+      t.keys("5", "Enter", "Enter");
+      t.waitFor("Cat/Camel series", 5000);
+      t.resize(60, 20);
+      t.waitFor(s -> s.lines().anyMatch(l -> l.contains("Exercise 1/4") && l.length() <= 60),
+          5000, "the session to redraw at 60 columns");
+      assertTrue(coachRunning());
+    } finally {
+      t.close(); // the kiosk's link drops mid-session
+    }
+    long end = System.currentTimeMillis() + 15_000;
+    while (coachRunning() || count("SELECT count(*) FROM sessions WHERE outcome ="
+        + " 'INTERRUPTED'") == 0) {
+      assertTrue(System.currentTimeMillis() < end, "the coach did not save and exit on SIGHUP");
+      Thread.sleep(100);
+    }
+    assertEquals(1, count("SELECT count(*) FROM ratings r JOIN sessions s ON s.id ="
+        + " r.session_id WHERE s.patient = 'P-2001' AND r.value = 5"));
+  }
+
+  @Test
+  void noTerminalNoCommandNoForwarding() throws Exception {
+    String r = run(ssh("-T").toArray(new String[0]));
+    assertTrue(r.startsWith("3:") && r.contains("connect with ssh -t"), r);
+    List<String> exec = ssh();
+    exec.add("cat /etc/passwd");
+    r = run(exec.toArray(new String[0]));
+    assertTrue(r.startsWith("3:") && !r.contains("root:"), r);
+    List<String> sftp = ssh("-s");
+    sftp.add("sftp");
+    r = run(sftp.toArray(new String[0]));
+    assertTrue(!r.startsWith("0:") && !r.contains("root:"), r);
+    int free;
+    try (ServerSocket s = new ServerSocket(0)) {
+      free = s.getLocalPort();
+    }
+    r = run(ssh("-N", "-o", "ExitOnForwardFailure=yes", "-L", free + ":127.0.0.1:" + port,
+        "-R", "0:127.0.0.1:" + port).toArray(new String[0]));
+    assertTrue(r.startsWith("255:"), "forwarding refused: " + r);
+  }
+}
