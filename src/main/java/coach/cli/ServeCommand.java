@@ -69,6 +69,8 @@ public final class ServeCommand implements Command {
         .desc("time to log in (default 60)").build());
     o.addOption(Option.builder().longOpt("max-auth-attempts").hasArg().argName("N")
         .desc("login attempts per connection (default 3)").build());
+    o.addOption(Option.builder().longOpt("stats-every").hasArg().argName("SECONDS")
+        .desc("log the load (sessions, timer delay, CPU) this often (default 60)").build());
     o.addOption(Option.builder().longOpt("pace").hasArg().argName("N")
         .desc("timers run N times faster (for demos and tests; default 1)").build());
     o.addOption(Option.builder().longOpt("hash-password")
@@ -111,6 +113,7 @@ public final class ServeCommand implements Command {
     int perMinute;
     int authTimeout;
     int authAttempts;
+    int statsEvery;
     try {
       port = number(cl, "port", 2222, 0, 65535);
       maxSessions = number(cl, "max-sessions", 200, 1, 100_000);
@@ -119,6 +122,7 @@ public final class ServeCommand implements Command {
       perMinute = number(cl, "connections-per-minute", 20, 1, 100_000);
       authTimeout = number(cl, "auth-timeout", 60, 1, 3600);
       authAttempts = number(cl, "max-auth-attempts", 3, 1, 20);
+      statsEvery = number(cl, "stats-every", 60, 1, 86_400);
     } catch (IllegalArgumentException e) {
       ctx.err().println("coach serve: " + e.getMessage());
       return ExitCodes.USAGE;
@@ -179,7 +183,7 @@ public final class ServeCommand implements Command {
         cl.getOptionValue("bind", "127.0.0.1"), port, dataDir, keys, patients,
         cl.hasOption("kiosk"), maxSessions, Duration.ofSeconds(idle),
         Duration.ofSeconds(maxLength), Duration.ofSeconds(authTimeout), authAttempts, perMinute,
-        pace);
+        pace, Duration.ofSeconds(statsEvery));
     try (SqliteHistoryStore store = SqliteHistoryStore.open(SqliteHistoryStore.fileIn(dataDir));
         CoachServer server = new CoachServer(settings,
             new CoachServer.Routines(routine, named), store)) {

@@ -40,7 +40,7 @@ public final class CoachServer implements AutoCloseable {
   public record Settings(String bind, int port, Path dataDir, Path authorizedKeys,
       Patients patients, boolean kiosk, int maxSessions, Duration idleTimeout,
       Duration maxSessionLength, Duration authTimeout, int maxAuthAttempts,
-      int connectionsPerMinute, double pace) {}
+      int connectionsPerMinute, double pace, Duration statsEvery) {}
 
   /** The routines served: the default and every one the patients file names. */
   public record Routines(LoadResult fallback, Map<String, LoadResult> byName) {
@@ -52,8 +52,17 @@ public final class CoachServer implements AutoCloseable {
   private final SshServer sshd;
   private final AtomicInteger active = new AtomicInteger();
   private final Map<CoachShell, Boolean> open = new ConcurrentHashMap<>();
+  private final ServerStats stats = new ServerStats();
+  private final java.util.concurrent.ScheduledExecutorService reports =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "coach-serve-stats");
+        t.setDaemon(true);
+        return t;
+      });
+  private final Duration statsEvery;
 
   public CoachServer(Settings s, Routines routines, HistoryStore store) throws IOException {
+    statsEvery = s.statsEvery();
     sshd = SshServer.setUpDefaultServer();
     sshd.setHost(s.bind());
     sshd.setPort(s.port());
@@ -95,7 +104,8 @@ public final class CoachServer implements AutoCloseable {
       sshd.setPasswordAuthenticator(null);
     }
     sshd.setKeyboardInteractiveAuthenticator(null);
-    sshd.setShellFactory(channel -> new CoachShell(s, routines, store, active, open));
+    sshd.setShellFactory(channel -> new CoachShell(s, routines, store, active, open,
+        stats::tick));
     sshd.setCommandFactory(null);
     sshd.setSubsystemFactories(List.of());
     sshd.setForwardingFilter(RejectAllForwardingFilter.INSTANCE);
@@ -159,6 +169,9 @@ public final class CoachServer implements AutoCloseable {
 
   public void start() throws IOException {
     sshd.start();
+    long every = statsEvery.toMillis();
+    reports.scheduleAtFixedRate(() -> LOG.info(stats.report(active.get())), every, every,
+        java.util.concurrent.TimeUnit.MILLISECONDS);
   }
 
   /** The port actually bound (when 0 asked for any free one). */
@@ -176,6 +189,7 @@ public final class CoachServer implements AutoCloseable {
    */
   @Override
   public void close() throws IOException {
+    reports.shutdownNow();
     for (CoachShell shell : open.keySet()) {
       shell.interrupt("server stopping");
     }

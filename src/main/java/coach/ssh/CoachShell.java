@@ -42,6 +42,7 @@ final class CoachShell implements Command {
   private final AtomicInteger active;
   private final Map<CoachShell, Boolean> open;
   private final CountDownLatch ended = new CountDownLatch(1);
+  private final java.util.function.LongConsumer tickLateness;
   private InputStream in;
   private OutputStream out;
   private ExitCallback exit;
@@ -49,7 +50,9 @@ final class CoachShell implements Command {
   private volatile boolean stopping;
 
   CoachShell(CoachServer.Settings settings, CoachServer.Routines routines, HistoryStore store,
-      AtomicInteger active, Map<CoachShell, Boolean> open) {
+      AtomicInteger active, Map<CoachShell, Boolean> open,
+      java.util.function.LongConsumer tickLateness) {
+    this.tickLateness = tickLateness;
     this.settings = settings;
     this.routines = routines;
     this.store = store;
@@ -140,7 +143,7 @@ final class CoachShell implements Command {
       }
       app.limitSessionsTo(settings.maxSessionLength());
       loop = new SessionLoop(terminal, app, clock::realDelayUntil, false, fx -> { },
-          Views.MIN_COLUMNS, Views.MIN_ROWS);
+          Views.MIN_COLUMNS, Views.MIN_ROWS).observeTicks(tickLateness);
       if (stopping) {
         loop.post(new Event.Interrupt("server stopping"));
       }

@@ -44,6 +44,7 @@ public final class SessionLoop {
   private long processed;
   private volatile boolean running;
   private boolean readKeys = true;
+  private java.util.function.LongConsumer tickLateness = late -> { };
   private Screen screen;
 
   /**
@@ -63,6 +64,12 @@ public final class SessionLoop {
   /** Events come only from {@link #post} (a headless pilot drives the loop itself). */
   public SessionLoop withoutKeyboard() {
     readKeys = false;
+    return this;
+  }
+
+  /** Told, for each timer tick, how many nanoseconds after its due time it was handled. */
+  public SessionLoop observeTicks(java.util.function.LongConsumer lateness) {
+    this.tickLateness = lateness;
     return this;
   }
 
@@ -115,10 +122,12 @@ public final class SessionLoop {
         boolean fromQueue = true;
         if (wake.isPresent()) {
           long delay = realDelayUntil.applyAsLong(wake.getAsLong());
+          long due = System.nanoTime() + Math.max(0, delay);
           e = delay <= 0 ? queue.poll() : queue.poll(delay, TimeUnit.NANOSECONDS);
           if (e == null) {
             e = new Event.Tick();
             fromQueue = false;
+            tickLateness.accept(System.nanoTime() - due);
           }
         } else {
           e = queue.take();

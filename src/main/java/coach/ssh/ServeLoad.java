@@ -1,0 +1,123 @@
+package coach.ssh;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.channel.ChannelShell;
+import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
+
+/**
+ * Load for {@code scripts/bench}: many kiosks at once against {@code coach serve}, each driven
+ * into a running countdown. Run as its own process so the server's figures are its own.
+ *
+ * <pre>
+ * java -cp rehab-coach.jar coach.ssh.ServeLoad AUTHORIZED_KEYS_OUT
+ *   stdin: "add PORT N"  opens N more sessions; answers "ready TOTAL counting M"
+ *          "quit"        closes them all
+ * </pre>
+ */
+public final class ServeLoad {
+  private record Kiosk(ClientSession session, ChannelShell channel, AtomicLong bytes) {}
+
+  private ServeLoad() {}
+
+  public static void main(String[] args) throws Exception {
+    java.util.logging.LogManager.getLogManager().reset(); // the library's notes are not output
+    KeyPair key = KeyUtils.generateKeyPair("ecdsa-sha2-nistp256", 256);
+    Files.writeString(Path.of(args[0]), PublicKeyEntry.toString(key.getPublic()) + " load\n");
+    System.out.println("key ready");
+    System.out.flush();
+    SshClient client = SshClient.setUpDefaultClient();
+    client.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
+    client.start();
+    List<Kiosk> kiosks = new ArrayList<>();
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    BufferedReader in = new BufferedReader(new InputStreamReader(System.in,
+        StandardCharsets.UTF_8));
+    for (String line = in.readLine(); line != null; line = in.readLine()) {
+      String[] w = line.trim().split("\\s+");
+      if (w[0].equals("quit")) {
+        break;
+      }
+      if (!w[0].equals("add")) {
+        continue;
+      }
+      int port = Integer.parseInt(w[1]);
+      int n = Integer.parseInt(w[2]);
+      List<Future<Kiosk>> opening = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        String user = "load" + (kiosks.size() + i);
+        opening.add(pool.submit(() -> open(client, key, user, port)));
+      }
+      for (Future<Kiosk> f : opening) {
+        kiosks.add(f.get());
+      }
+      Thread.sleep(4000); // get ready (3 s), then the countdown
+      long[] before = kiosks.stream().mapToLong(k -> k.bytes().get()).toArray();
+      Thread.sleep(2500);
+      int counting = 0;
+      for (int i = 0; i < kiosks.size(); i++) {
+        if (kiosks.get(i).bytes().get() > before[i]) {
+          counting++;
+        }
+      }
+      System.out.println("ready " + kiosks.size() + " counting " + counting);
+      System.out.flush();
+    }
+    for (Kiosk k : kiosks) {
+      k.channel().close(true);
+      k.session().close(true);
+    }
+    pool.shutdownNow();
+    client.stop();
+  }
+
+  private static Kiosk open(SshClient client, KeyPair key, String user, int port)
+      throws Exception {
+    ClientSession s = client.connect(user, "127.0.0.1", port).verify(Duration.ofSeconds(60))
+        .getSession();
+    s.addPublicKeyIdentity(key);
+    s.auth().verify(Duration.ofSeconds(60));
+    ChannelShell ch = s.createShellChannel();
+    ch.setPtyType("xterm-256color");
+    ch.setPtyColumns(80);
+    ch.setPtyLines(24);
+    AtomicLong bytes = new AtomicLong();
+    ch.setOut(new OutputStream() {
+      @Override
+      public void write(int b) {
+        bytes.incrementAndGet();
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) {
+        bytes.addAndGet(len);
+      }
+    });
+    ch.setErr(OutputStream.nullOutputStream());
+    ch.open().verify(Duration.ofSeconds(60));
+    OutputStream keys = ch.getInvertedIn();
+    // welcome, no red flag, baseline 0, its region, the intro: then the countdown runs
+    for (String k : new String[] {"\r", "n", "0", "\r", "\r", "\r"}) {
+      Thread.sleep(150);
+      keys.write(k.getBytes(StandardCharsets.US_ASCII));
+      keys.flush();
+    }
+    return new Kiosk(s, ch, bytes);
+  }
+}
