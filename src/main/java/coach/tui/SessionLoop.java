@@ -7,7 +7,6 @@ import com.googlecode.lanterna.graphics.TextGraphics;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.Screen;
-import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.Terminal;
 import java.io.IOException;
 import java.util.List;
@@ -105,7 +104,7 @@ public final class SessionLoop {
    */
   public void run() throws IOException, InterruptedException {
     running = true;
-    screen = new TerminalScreen(terminal);
+    screen = new DeltaScreen(terminal);
     screen.startScreen();
     try {
       screen.setCursorPosition(null);

@@ -53,7 +53,7 @@ public final class Canvas {
 
   public void centered(int row, String s, boolean bold) {
     String t = fit(clean(s), width);
-    int col = Math.max(0, (width - TerminalTextUtils.getColumnWidth(t)) / 2);
+    int col = Math.max(0, (width - columns(t)) / 2);
     put(col, row, t, bold, false);
   }
 
@@ -74,9 +74,9 @@ public final class Canvas {
     }
     String l = " " + clean(left);
     String r = clean(right) + " ";
-    int rw = TerminalTextUtils.getColumnWidth(r);
+    int rw = columns(r);
     String line;
-    if (TerminalTextUtils.getColumnWidth(l) + rw + 1 <= width) {
+    if (columns(l) + rw + 1 <= width) {
       line = padRight(l, width - rw) + r;
     } else {
       line = padRight(fit(l, width), width);
@@ -119,19 +119,33 @@ public final class Canvas {
     if (t.isEmpty()) {
       return;
     }
-    g.clearModifiers();
-    g.setForegroundColor(TextColor.ANSI.DEFAULT);
-    g.setBackgroundColor(TextColor.ANSI.DEFAULT);
+    TextColor fg = TextColor.ANSI.DEFAULT;
+    TextColor bg = TextColor.ANSI.DEFAULT;
+    java.util.Set<SGR> mods = new java.util.HashSet<>(2);
     if (reverse) {
-      g.enableModifiers(SGR.REVERSE);
       if (style.color()) {
-        g.disableModifiers(SGR.REVERSE);
-        g.setBackgroundColor(TextColor.ANSI.BLUE);
-        g.setForegroundColor(TextColor.ANSI.WHITE_BRIGHT);
+        bg = TextColor.ANSI.BLUE;
+        fg = TextColor.ANSI.WHITE_BRIGHT;
+      } else {
+        mods.add(SGR.REVERSE);
       }
     }
     if (bold) {
-      g.enableModifiers(SGR.BOLD);
+      mods.add(SGR.BOLD);
+    }
+    if (Cells.allNarrow(t)) {
+      // one cell per character, shared cells: none of Lanterna's per-character scans
+      Cells.Look look = new Cells.Look(fg, bg, mods);
+      for (int i = 0, x = col; i < t.length() && x < width; i++, x++) {
+        g.setCharacter(x, row, Cells.cell(t.charAt(i), look));
+      }
+      return;
+    }
+    g.clearModifiers();
+    g.setForegroundColor(fg);
+    g.setBackgroundColor(bg);
+    for (SGR m : mods) {
+      g.enableModifiers(m);
     }
     g.putString(col, row, t);
     g.clearModifiers();
@@ -144,19 +158,24 @@ public final class Canvas {
     return s == null ? "" : SafeText.clean(s);
   }
 
+  /** Terminal columns a string takes (one per character when all are known to be narrow). */
+  static int columns(String s) {
+    return Cells.allNarrow(s) ? s.length() : TerminalTextUtils.getColumnWidth(s);
+  }
+
   /** Cuts a string to at most {@code cols} terminal columns. */
   public static String fit(String s, int cols) {
     if (cols <= 0) {
       return "";
     }
-    if (TerminalTextUtils.getColumnWidth(s) <= cols) {
+    if (columns(s) <= cols) {
       return s;
     }
-    return TerminalTextUtils.fitString(s, cols);
+    return Cells.allNarrow(s) ? s.substring(0, cols) : TerminalTextUtils.fitString(s, cols);
   }
 
   static String padRight(String s, int cols) {
-    int w = TerminalTextUtils.getColumnWidth(s);
+    int w = columns(s);
     return w >= cols ? s : s + " ".repeat(cols - w);
   }
 
@@ -168,17 +187,17 @@ public final class Canvas {
       if (word.isEmpty()) {
         continue;
       }
-      while (TerminalTextUtils.getColumnWidth(word) > cols) {
+      while (columns(word) > cols) {
         if (line.length() > 0) {
           out.add(line.toString());
           line.setLength(0);
         }
-        String head = TerminalTextUtils.fitString(word, cols);
+        String head = fit(word, cols);
         out.add(head);
         word = word.substring(head.length());
       }
-      int need = TerminalTextUtils.getColumnWidth(line.toString())
-          + (line.length() > 0 ? 1 : 0) + TerminalTextUtils.getColumnWidth(word);
+      int need = columns(line.toString())
+          + (line.length() > 0 ? 1 : 0) + columns(word);
       if (need > cols && line.length() > 0) {
         out.add(line.toString());
         line.setLength(0);
