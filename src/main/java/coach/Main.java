@@ -7,6 +7,9 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    // Libraries log through java.util.logging, whose default writes to the terminal; nothing but
+    // the coach may write there. 'serve' sends its log to a file in the data folder.
+    java.util.logging.LogManager.getLogManager().reset();
     System.exit(Cli.standard().run(args));
   }
 }

@@ -144,6 +144,11 @@ public final class ServeCommand implements Command {
         ctx.err().println("coach serve: " + keys + ": cannot read the authorized_keys file");
         return ExitCodes.INVALID;
       }
+      String bad = badKeyLine(keys);
+      if (bad != null) {
+        ctx.err().println(bad);
+        return ExitCodes.INVALID;
+      }
     }
     Patients patients = null;
     if (cl.hasOption("patients")) {
@@ -219,6 +224,35 @@ public final class ServeCommand implements Command {
     }
   }
 
+  /** FILE:LINE:1: why, for the first line that is not a public key; null when all are. */
+  static String badKeyLine(Path file) {
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return file + ": cannot be read as text";
+    }
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i).trim();
+      if (line.isEmpty() || line.startsWith("#")) {
+        continue;
+      }
+      try {
+        var entry = org.apache.sshd.common.config.keys.AuthorizedKeyEntry
+            .parseAuthorizedKeyEntry(line);
+        if (entry == null || entry.resolvePublicKey(null,
+            org.apache.sshd.common.config.keys.PublicKeyEntryResolver.FAILING) == null) {
+          throw new IllegalArgumentException();
+        }
+      } catch (Exception e) {
+        return file + ":" + (i + 1) + ":1: not an OpenSSH public key; expected a line such as"
+            + " \"ssh-ed25519 AAAAC3... name\" (ssh-ed25519, ecdsa-sha2-nistp256/384/521,"
+            + " ssh-rsa), optionally after options";
+      }
+    }
+    return null;
+  }
+
   private static int number(CommandLine cl, String option, int fallback, int min, int max) {
     String v = cl.getOptionValue(option);
     try {
@@ -247,7 +281,7 @@ public final class ServeCommand implements Command {
       java.util.Arrays.fill(again, '\0');
     } else {
       try {
-        String line = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+        String line = new java.io.BufferedReader(new java.io.InputStreamReader(ctx.in(),
             java.nio.charset.StandardCharsets.UTF_8)).readLine();
         pw = line == null ? null : line.toCharArray();
       } catch (IOException e) {
