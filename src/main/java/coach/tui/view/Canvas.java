@@ -119,33 +119,28 @@ public final class Canvas {
     if (t.isEmpty()) {
       return;
     }
-    TextColor fg = TextColor.ANSI.DEFAULT;
-    TextColor bg = TextColor.ANSI.DEFAULT;
-    java.util.Set<SGR> mods = new java.util.HashSet<>(2);
-    if (reverse) {
-      if (style.color()) {
-        bg = TextColor.ANSI.BLUE;
-        fg = TextColor.ANSI.WHITE_BRIGHT;
-      } else {
-        mods.add(SGR.REVERSE);
-      }
-    }
-    if (bold) {
-      mods.add(SGR.BOLD);
-    }
+    int look = (bold ? Cells.BOLD : 0)
+        | (reverse ? (style.color() ? Cells.ACCENT : Cells.REVERSE) : 0);
     if (Cells.allNarrow(t)) {
       // one cell per character, shared cells: none of Lanterna's per-character scans
-      Cells.Look look = new Cells.Look(fg, bg, mods);
       for (int i = 0, x = col; i < t.length() && x < width; i++, x++) {
         g.setCharacter(x, row, Cells.cell(t.charAt(i), look));
       }
       return;
     }
     g.clearModifiers();
-    g.setForegroundColor(fg);
-    g.setBackgroundColor(bg);
-    for (SGR m : mods) {
-      g.enableModifiers(m);
+    if ((look & Cells.ACCENT) != 0) {
+      g.setBackgroundColor(TextColor.ANSI.BLUE);
+      g.setForegroundColor(TextColor.ANSI.WHITE_BRIGHT);
+    } else {
+      g.setForegroundColor(TextColor.ANSI.DEFAULT);
+      g.setBackgroundColor(TextColor.ANSI.DEFAULT);
+    }
+    if ((look & Cells.REVERSE) != 0) {
+      g.enableModifiers(SGR.REVERSE);
+    }
+    if (bold) {
+      g.enableModifiers(SGR.BOLD);
     }
     g.putString(col, row, t);
     g.clearModifiers();

@@ -12,14 +12,15 @@ import com.googlecode.lanterna.TextColor;
  */
 public final class Cells {
   private static final int CACHED = 0x2600;
+  /** Looks of drawn text, as bits. */
+  static final int BOLD = 1;
+  static final int REVERSE = 2;
+  /** The accent colours (white on blue) instead of reverse video. */
+  static final int ACCENT = 4;
   /** Shared, immutable characters per look; filled as they are first drawn. */
-  private static final java.util.Map<Look, TextCharacter[]> LOOKS =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private static final TextCharacter[][] LOOKS = new TextCharacter[8][CACHED];
 
   private Cells() {}
-
-  /** Colours and attributes of drawn text. */
-  record Look(TextColor fg, TextColor bg, java.util.Set<SGR> modifiers) {}
 
   /**
    * A character known to take one cell: Lanterna's checks for width, emoji and grapheme
@@ -36,24 +37,30 @@ public final class Cells {
     }
   }
 
-  /** The shared cell for a narrow character in a look. */
-  static TextCharacter cell(char c, Look look) {
-    TextCharacter[] cells = LOOKS.computeIfAbsent(look, l -> new TextCharacter[CACHED]);
+  /** The shared cell for a narrow character in a look (bits above). */
+  static TextCharacter cell(char c, int look) {
     if (c >= CACHED) {
-      return new Narrow(c, look.fg(), look.bg(), modifiers(look));
+      return make(c, look);
     }
-    TextCharacter t = cells[c];
+    TextCharacter t = LOOKS[look][c];
     if (t == null) {
-      t = new Narrow(c, look.fg(), look.bg(), modifiers(look));
-      cells[c] = t; // a race only makes an equal object twice
+      t = make(c, look);
+      LOOKS[look][c] = t; // a race only makes an equal object twice
     }
     return t;
   }
 
-  private static java.util.EnumSet<SGR> modifiers(Look look) {
+  private static TextCharacter make(char c, int look) {
     java.util.EnumSet<SGR> m = java.util.EnumSet.noneOf(SGR.class);
-    m.addAll(look.modifiers());
-    return m;
+    if ((look & BOLD) != 0) {
+      m.add(SGR.BOLD);
+    }
+    if ((look & REVERSE) != 0) {
+      m.add(SGR.REVERSE);
+    }
+    boolean accent = (look & ACCENT) != 0;
+    return new Narrow(c, accent ? TextColor.ANSI.WHITE_BRIGHT : TextColor.ANSI.DEFAULT,
+        accent ? TextColor.ANSI.BLUE : TextColor.ANSI.DEFAULT, m);
   }
 
   public static boolean narrow(char c) {

@@ -294,7 +294,8 @@ public final class Views {
 
   private static void countdown(Canvas c, Coach coach, SessionState s, int row) {
     long secs = coach.secondsShown(s);
-    String digits = secs >= 60 ? (secs / 60) + ":" + String.format("%02d", secs % 60)
+    long rest = secs % 60;
+    String digits = secs >= 60 ? (secs / 60) + (rest < 10 ? ":0" : ":") + rest
         : Long.toString(secs);
     boolean big = c.height() >= 20 && c.bigCentered(row, digits);
     if (!big) {
