@@ -83,13 +83,9 @@ public final class RunCommand implements Command {
     }
     double pace;
     try {
-      pace = Double.parseDouble(cl.getOptionValue("pace", "1"));
-      if (!(pace > 0) || pace > 1000) {
-        throw new NumberFormatException();
-      }
-    } catch (NumberFormatException e) {
-      ctx.err().println("coach: --pace takes a number above 0 and at most 1000, not \""
-          + cl.getOptionValue("pace") + "\"");
+      pace = pace(cl);
+    } catch (IllegalArgumentException e) {
+      ctx.err().println("coach: " + e.getMessage());
       return ExitCodes.USAGE;
     }
     Kiosk kiosk = null;
@@ -162,6 +158,21 @@ public final class RunCommand implements Command {
         options(), 2, 2, "Keys: Enter next, Space pause, digits rate pain, s skip, ! red flags,"
             + " ? help, q quit.");
     w.flush();
+  }
+
+  /** --pace N: timers N times faster; a number above 0 and at most 1000 (default 1). */
+  static double pace(CommandLine cl) {
+    String v = cl.getOptionValue("pace", "1");
+    try {
+      double pace = Double.parseDouble(v);
+      if (pace > 0 && pace <= 1000) {
+        return pace;
+      }
+    } catch (NumberFormatException ignored) {
+      // said below
+    }
+    throw new IllegalArgumentException("--pace takes a number above 0 and at most 1000, not \""
+        + v + "\"");
   }
 
   static String defaultPatient(CliContext ctx) {

@@ -129,12 +129,9 @@ public final class ServeCommand implements Command {
     }
     double pace;
     try {
-      pace = Double.parseDouble(cl.getOptionValue("pace", "1"));
-      if (!(pace > 0) || pace > 1000) {
-        throw new NumberFormatException();
-      }
-    } catch (NumberFormatException e) {
-      ctx.err().println("coach serve: --pace takes a number above 0 and at most 1000");
+      pace = RunCommand.pace(cl);
+    } catch (IllegalArgumentException e) {
+      ctx.err().println("coach serve: " + e.getMessage());
       return ExitCodes.USAGE;
     }
     Path keys = null;

@@ -8,10 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -75,12 +71,7 @@ class CoachE2E {
   }
 
   private int count(String sql) throws Exception {
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:"
-        + tmp.resolve("data/history.db"));
-        Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
-      r.next();
-      return r.getInt(1);
-    }
+    return Proc.count(tmp.resolve("data/history.db"), sql);
   }
 
   @Test

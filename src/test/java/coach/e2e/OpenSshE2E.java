@@ -5,14 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -50,15 +44,7 @@ class OpenSshE2E {
   }
 
   private String run(String... cmd) throws Exception {
-    Path out = Files.createTempFile(tmp, "out", ".txt");
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-        .redirectOutput(out.toFile()).start();
-    if (!p.waitFor(30, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError(String.join(" ", cmd) + " did not end");
-    }
-    return p.exitValue() + ":" + Files.readString(out, StandardCharsets.UTF_8);
+    return Proc.run(tmp, cmd);
   }
 
   @BeforeEach
@@ -103,22 +89,11 @@ class OpenSshE2E {
   }
 
   private List<String> ssh(String... extra) {
-    List<String> cmd = new ArrayList<>(List.of("ssh", "-p", Integer.toString(port), "-i",
-        tmp.resolve("key").toString(), "-o", "StrictHostKeyChecking=no", "-o",
-        "UserKnownHostsFile=/dev/null", "-o", "BatchMode=yes", "-o", "LogLevel=ERROR", "-o",
-        "IdentitiesOnly=yes"));
-    cmd.addAll(List.of(extra));
-    cmd.add("root@127.0.0.1");
-    return cmd;
+    return Proc.ssh(port, tmp.resolve("key"), "root", extra);
   }
 
   private int count(String sql) throws Exception {
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:"
-        + tmp.resolve("data/history.db"));
-        Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
-      r.next();
-      return r.getInt(1);
-    }
+    return Proc.count(tmp.resolve("data/history.db"), sql);
   }
 
   private boolean coachRunning() throws Exception {

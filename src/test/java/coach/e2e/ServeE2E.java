@@ -10,10 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -40,18 +36,8 @@ class ServeE2E {
     }
   }
 
-  /** Runs a command to its end (at most 20 s); "EXIT:output". */
   private String run(String... cmd) throws Exception {
-    Path out = Files.createTempFile(tmp, "out", ".txt");
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-        .redirectOutput(out.toFile()).start();
-    if (!p.waitFor(20, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError(String.join(" ", cmd) + " did not end: "
-          + Files.readString(out, StandardCharsets.UTF_8));
-    }
-    return p.exitValue() + ":" + Files.readString(out, StandardCharsets.UTF_8);
+    return Proc.run(tmp, cmd);
   }
 
   private void startServer(String... extra) throws Exception {
@@ -79,12 +65,7 @@ class ServeE2E {
   }
 
   private List<String> ssh(String user, String key, String... extra) {
-    List<String> cmd = new ArrayList<>(List.of("ssh", "-p", Integer.toString(port), "-i", key,
-        "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o",
-        "BatchMode=yes", "-o", "LogLevel=ERROR", "-o", "IdentitiesOnly=yes"));
-    cmd.addAll(List.of(extra));
-    cmd.add(user + "@127.0.0.1");
-    return cmd;
+    return Proc.ssh(port, Path.of(key), user, extra);
   }
 
   @BeforeEach
@@ -102,12 +83,7 @@ class ServeE2E {
   }
 
   private int count(String sql) throws Exception {
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:"
-        + tmp.resolve("data/history.db"));
-        Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
-      r.next();
-      return r.getInt(1);
-    }
+    return Proc.count(tmp.resolve("data/history.db"), sql);
   }
 
   @Test
