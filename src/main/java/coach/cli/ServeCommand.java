@@ -68,7 +68,7 @@ public final class ServeCommand implements Command {
     o.addOption(Option.builder().longOpt("auth-timeout").hasArg().argName("SECONDS")
         .desc("time to log in (default 60)").build());
     o.addOption(Option.builder().longOpt("max-auth-attempts").hasArg().argName("N")
-        .desc("login attempts per connection (default 3)").build());
+        .desc("login requests per connection, as OpenSSH's MaxAuthTries (default 6)").build());
     o.addOption(Option.builder().longOpt("stats-every").hasArg().argName("SECONDS")
         .desc("log the load (sessions, timer delay, CPU) this often (default 60)").build());
     o.addOption(Option.builder().longOpt("pace").hasArg().argName("N")
@@ -121,7 +121,7 @@ public final class ServeCommand implements Command {
       maxLength = number(cl, "max-session-length", 7200, 1, 86_400);
       perMinute = number(cl, "connections-per-minute", 20, 1, 100_000);
       authTimeout = number(cl, "auth-timeout", 60, 1, 3600);
-      authAttempts = number(cl, "max-auth-attempts", 3, 1, 20);
+      authAttempts = number(cl, "max-auth-attempts", 6, 1, 20);
       statsEvery = number(cl, "stats-every", 60, 1, 86_400);
     } catch (IllegalArgumentException e) {
       ctx.err().println("coach serve: " + e.getMessage());

@@ -348,4 +348,32 @@ class ServeE2E {
           + " r.session_id WHERE s.patient = '" + who + "' AND r.value = " + (i % 4 + 2)), who);
     }
   }
+
+  @Test
+  void loginsAreLimitedInAttemptsAndTime() throws Exception {
+    String key = tmp.resolve("key").toString();
+    String stranger = tmp.resolve("stranger").toString();
+    run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", tmp.resolve("other").toString());
+    String other = tmp.resolve("other").toString();
+    // the default allows a kiosk whose right key comes third
+    String r = run(ssh("frank", stranger, "-T", "-i", other, "-i", key).toArray(new String[0]));
+    assertTrue(r.startsWith("1:") && r.contains("needs an interactive terminal"), r);
+    stopServer();
+    startServer("--authorized-keys", tmp.resolve("authorized_keys").toString(),
+        "--max-auth-attempts", "2", "--auth-timeout", "2");
+    r = run(ssh("frank", stranger, "-T", "-i", other, "-i", key).toArray(new String[0]));
+    assertTrue(r.startsWith("255:"), "a third try is not allowed: " + r);
+    r = run(ssh("frank", key, "-T").toArray(new String[0]));
+    assertTrue(r.startsWith("1:"), "the right key first is: " + r);
+    try (java.net.Socket idle = new java.net.Socket("127.0.0.1", port)) {
+      idle.setSoTimeout(10_000);
+      long start = System.nanoTime();
+      java.io.InputStream in = idle.getInputStream();
+      while (in.read() >= 0) {
+        // the server's greeting, then nothing until it gives up on this silent client
+      }
+      long waited = (System.nanoTime() - start) / 1_000_000;
+      assertTrue(waited >= 1500 && waited < 9000, "closed after " + waited + " ms");
+    }
+  }
 }
