@@ -376,4 +376,22 @@ class ServeE2E {
       assertTrue(waited >= 1500 && waited < 9000, "closed after " + waited + " ms");
     }
   }
+
+  @Test
+  void noColorFromTheClientTurnsTheAccentColourOff() throws Exception {
+    String blue = "\u001b[44m";
+    try (Tmux t = new Tmux(80, 24, tmp)) {
+      t.line(String.join(" ", ssh("gina", tmp.resolve("key").toString(), "-tt")));
+      t.waitFor("Press Enter to begin", 20_000);
+      assertTrue(t.run("capture-pane", "-p", "-e", "-t", "e2e").contains(blue),
+          "the header in the accent colour");
+    }
+    try (Tmux t = new Tmux(80, 24, tmp)) {
+      t.line("NO_COLOR=1 " + String.join(" ", ssh("gina", tmp.resolve("key").toString(), "-tt",
+          "-o", "SendEnv=NO_COLOR")));
+      t.waitFor("Press Enter to begin", 20_000);
+      String s = t.run("capture-pane", "-p", "-e", "-t", "e2e");
+      assertTrue(!s.contains(blue) && s.contains("\u001b[7m"), "reverse video instead: " + s);
+    }
+  }
 }
