@@ -1,0 +1,154 @@
+package coach.ssh;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import coach.routine.LoadResult;
+import coach.routine.RoutineLoader;
+import coach.store.HistoryStore;
+import coach.store.SessionRecorder;
+import coach.store.SqliteHistoryStore;
+import coach.store.StoreException;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.channel.ChannelShell;
+import org.apache.sshd.client.channel.ClientChannelEvent;
+import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The server in-process, with MINA's client: one session's failure leaves the others alone. */
+@Timeout(60)
+class CoachServerTest {
+  @TempDir Path tmp;
+
+  /** A history that fails for one patient, as a damaged disk or a bug might for one session. */
+  private static HistoryStore failingFor(String patient, HistoryStore real) {
+    return new HistoryStore() {
+      @Override
+      public SessionRecorder begin(String p, String routineId, String hash,
+          Map<String, Integer> levels) throws StoreException {
+        if (p.equals(patient)) {
+          throw new IllegalStateException("injected failure for " + p);
+        }
+        return real.begin(p, routineId, hash, levels);
+      }
+
+      @Override
+      public List<SessionRow> sessions(String p, String routineId, Instant since)
+          throws StoreException {
+        return real.sessions(p, routineId, since);
+      }
+
+      @Override
+      public List<String> patients() throws StoreException {
+        return real.patients();
+      }
+
+      @Override
+      public List<RatingRow> ratings(String sessionId) throws StoreException {
+        return real.ratings(sessionId);
+      }
+
+      @Override
+      public List<EventRow> events(String sessionId) throws StoreException {
+        return real.events(sessionId);
+      }
+
+      @Override
+      public void settleInterrupted(String sessionId) throws StoreException {
+        real.settleInterrupted(sessionId);
+      }
+
+      @Override
+      public void close() throws StoreException {
+        real.close();
+      }
+    };
+  }
+
+  private record Shell(ClientSession session, ChannelShell channel, ByteArrayOutputStream out) {}
+
+  private static Shell open(SshClient client, KeyPair key, String user, int port)
+      throws Exception {
+    ClientSession s = client.connect(user, "127.0.0.1", port).verify(Duration.ofSeconds(20))
+        .getSession();
+    s.addPublicKeyIdentity(key);
+    s.auth().verify(Duration.ofSeconds(20));
+    ChannelShell ch = s.createShellChannel();
+    ch.setPtyType("xterm-256color");
+    ch.setPtyColumns(80);
+    ch.setPtyLines(24);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ch.setOut(out);
+    ch.setErr(OutputStream.nullOutputStream());
+    ch.open().verify(Duration.ofSeconds(20));
+    return new Shell(s, ch, out);
+  }
+
+  private static void keys(Shell sh, String keys) throws Exception {
+    for (char c : keys.toCharArray()) {
+      sh.channel().getInvertedIn().write(c);
+      sh.channel().getInvertedIn().flush();
+      Thread.sleep(30);
+    }
+  }
+
+  @Test
+  void oneSessionFailingLeavesTheOthersRunning() throws Exception {
+    KeyPair key = KeyUtils.generateKeyPair("ecdsa-sha2-nistp256", 256);
+    Path authorized = tmp.resolve("authorized_keys");
+    Files.writeString(authorized, PublicKeyEntry.toString(key.getPublic()) + " test\n");
+    LoadResult routine = new RoutineLoader().load(Path.of("routines/sciatica.yaml"));
+    CoachServer.Settings settings = new CoachServer.Settings("127.0.0.1", 0, tmp, authorized,
+        null, false, 10, Duration.ofMinutes(10), Duration.ofHours(2), Duration.ofSeconds(30), 6,
+        100, 1.0, Duration.ofMinutes(1));
+    try (SqliteHistoryStore real = SqliteHistoryStore.open(SqliteHistoryStore.fileIn(tmp));
+        CoachServer server = new CoachServer(settings, new CoachServer.Routines(routine,
+            Map.of()), failingFor("boom", real))) {
+      server.start();
+      SshClient client = SshClient.setUpDefaultClient();
+      client.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
+      client.start();
+      try {
+        Shell ok = open(client, key, "ok", server.port());
+        Shell boom = open(client, key, "boom", server.port());
+        var ended = boom.channel().waitFor(EnumSet.of(ClientChannelEvent.CLOSED),
+            Duration.ofSeconds(20));
+        assertTrue(ended.contains(ClientChannelEvent.CLOSED), "the failing session is closed");
+        assertEquals(1, boom.channel().getExitStatus(), "with a failure status");
+        // the other session goes on: screening, a baseline rating, quit
+        keys(ok, "\rnnnn4\r\rqy");
+        var done = ok.channel().waitFor(EnumSet.of(ClientChannelEvent.CLOSED),
+            Duration.ofSeconds(20));
+        assertTrue(done.contains(ClientChannelEvent.CLOSED), new String(ok.out().toByteArray(),
+            StandardCharsets.UTF_8));
+        assertEquals(0, ok.channel().getExitStatus());
+        List<HistoryStore.SessionRow> rows = real.sessions("ok", null, null);
+        assertEquals(1, rows.size());
+        assertEquals(4, real.ratings(rows.get(0).id()).get(0).rating().value());
+        long end = System.currentTimeMillis() + 5000;
+        while (server.activeSessions() > 0 && System.currentTimeMillis() < end) {
+          Thread.sleep(20);
+        }
+        assertEquals(0, server.activeSessions(), "both places are free again");
+      } finally {
+        client.stop();
+      }
+    }
+  }
+}
