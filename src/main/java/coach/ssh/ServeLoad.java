@@ -87,8 +87,9 @@ public final class ServeLoad {
     client.stop();
   }
 
-  private static Kiosk open(SshClient client, KeyPair key, String user, int port)
-      throws Exception {
+  /** A shell with an 80x24 xterm PTY for user@127.0.0.1, its output going to {@code out}. */
+  static ChannelShell shell(SshClient client, KeyPair key, String user, int port,
+      OutputStream out) throws Exception {
     ClientSession s = client.connect(user, "127.0.0.1", port).verify(Duration.ofSeconds(60))
         .getSession();
     s.addPublicKeyIdentity(key);
@@ -97,8 +98,16 @@ public final class ServeLoad {
     ch.setPtyType("xterm-256color");
     ch.setPtyColumns(80);
     ch.setPtyLines(24);
+    ch.setOut(out);
+    ch.setErr(OutputStream.nullOutputStream());
+    ch.open().verify(Duration.ofSeconds(60));
+    return ch;
+  }
+
+  private static Kiosk open(SshClient client, KeyPair key, String user, int port)
+      throws Exception {
     AtomicLong bytes = new AtomicLong();
-    ch.setOut(new OutputStream() {
+    ChannelShell ch = shell(client, key, user, port, new OutputStream() {
       @Override
       public void write(int b) {
         bytes.incrementAndGet();
@@ -109,8 +118,7 @@ public final class ServeLoad {
         bytes.addAndGet(len);
       }
     });
-    ch.setErr(OutputStream.nullOutputStream());
-    ch.open().verify(Duration.ofSeconds(60));
+    ClientSession s = ch.getClientSession();
     OutputStream keys = ch.getInvertedIn();
     // welcome, no red flag, baseline 0, its region, the intro: then the countdown runs
     for (String k : new String[] {"\r", "n", "0", "\r", "\r", "\r"}) {

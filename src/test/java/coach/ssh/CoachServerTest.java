@@ -10,7 +10,6 @@ import coach.store.SessionRecorder;
 import coach.store.SqliteHistoryStore;
 import coach.store.StoreException;
 import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,19 +84,9 @@ class CoachServerTest {
 
   private static Shell open(SshClient client, KeyPair key, String user, int port)
       throws Exception {
-    ClientSession s = client.connect(user, "127.0.0.1", port).verify(Duration.ofSeconds(20))
-        .getSession();
-    s.addPublicKeyIdentity(key);
-    s.auth().verify(Duration.ofSeconds(20));
-    ChannelShell ch = s.createShellChannel();
-    ch.setPtyType("xterm-256color");
-    ch.setPtyColumns(80);
-    ch.setPtyLines(24);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ch.setOut(out);
-    ch.setErr(OutputStream.nullOutputStream());
-    ch.open().verify(Duration.ofSeconds(20));
-    return new Shell(s, ch, out);
+    ChannelShell ch = ServeLoad.shell(client, key, user, port, out);
+    return new Shell(ch.getClientSession(), ch, out);
   }
 
   private static void keys(Shell sh, String keys) throws Exception {
