@@ -107,6 +107,7 @@ public final class SqliteHistoryStore implements HistoryStore {
    * that is not ours, is damaged, comes from a newer version, or cannot be written.
    */
   public static SqliteHistoryStore open(Path file) throws StoreException {
+    SqliteNative.prepare();
     boolean fresh = !Files.exists(file);
     try {
       if (fresh) {
