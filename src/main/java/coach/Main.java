@@ -9,7 +9,10 @@ public final class Main {
   public static void main(String[] args) {
     // Libraries log through java.util.logging, whose default writes to the terminal; nothing but
     // the coach may write there. 'serve' sends its log to a file in the data folder.
-    java.util.logging.LogManager.getLogManager().reset();
+    if (System.getProperty("java.util.logging.config.class") == null
+        && System.getProperty("java.util.logging.config.file") == null) {
+      System.setProperty("java.util.logging.config.class", QuietLogging.class.getName());
+    }
     System.exit(Cli.standard().run(args));
   }
 }

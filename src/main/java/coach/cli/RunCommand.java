@@ -118,6 +118,9 @@ public final class RunCommand implements Command {
     }
     String which = cl.getArgList().isEmpty() ? "sciatica" : cl.getArgList().get(0);
     java.nio.file.Path dataDir = DataDir.resolve(cl.getOptionValue("data-dir"), ctx.env());
+    Thread warm = new Thread(SqliteHistoryStore::warmUp, "coach-warm-up");
+    warm.setDaemon(true);
+    warm.start(); // loads SQLite while the routine is read
     LoadResult loaded = new RoutineCatalog(dataDir.resolve("routines"), ctx.workDir())
         .find(which);
     if (!loaded.ok()) {

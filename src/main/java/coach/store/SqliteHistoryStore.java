@@ -103,6 +103,20 @@ public final class SqliteHistoryStore implements HistoryStore {
   }
 
   /**
+   * Loads SQLite's driver and native library without touching any file of ours, so a caller can
+   * do it on another thread while it reads the routine (start-up time).
+   */
+  public static void warmUp() {
+    try {
+      SqliteNative.prepare();
+      Class.forName("org.sqlite.JDBC");
+      org.sqlite.SQLiteJDBCLoader.initialize();
+    } catch (Exception | LinkageError e) {
+      // open() reports any real problem
+    }
+  }
+
+  /**
    * Opens (creating when absent) the history file. Refuses, without changing anything, a file
    * that is not ours, is damaged, comes from a newer version, or cannot be written.
    */
