@@ -127,6 +127,12 @@ public final class RunCommand implements Command {
       loaded.problems().forEach(p -> ctx.err().println(p.format()));
       return ExitCodes.INVALID;
     }
+    ClinicContact.Found card = ClinicContact.find(null, dataDir);
+    if (!card.ok()) {
+      card.problems().forEach(p -> ctx.err().println(p.format()));
+      return ExitCodes.INVALID;
+    }
+    loaded = ClinicContact.apply(loaded, card.card());
     boolean ascii = cl.hasOption("ascii") || !LocalTerminal.isUtf8Locale(ctx.env());
     String noColor = ctx.env("NO_COLOR");
     Style style = new Style(ascii, noColor == null || noColor.isEmpty());

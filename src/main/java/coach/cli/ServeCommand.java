@@ -71,6 +71,10 @@ public final class ServeCommand implements Command {
         .desc("login requests per connection, as OpenSSH's MaxAuthTries (default 6)").build());
     o.addOption(Option.builder().longOpt("stats-every").hasArg().argName("SECONDS")
         .desc("log the load (sessions, timer delay, CPU) this often (default 60)").build());
+    o.addOption(Option.builder().longOpt("contact").hasArg().argName("FILE")
+        .desc("the clinic's contact card (YAML or JSON: name, role, email, phone, booking,"
+            + " note); it replaces every routine's card (default: contact.yaml in the data"
+            + " folder, when there is one)").build());
     o.addOption(Option.builder().longOpt("pace").hasArg().argName("N")
         .desc("timers run N times faster (for demos and tests; default 1)").build());
     o.addOption(Option.builder().longOpt("hash-password")
@@ -164,6 +168,13 @@ public final class ServeCommand implements Command {
       routine.problems().forEach(p -> ctx.err().println(p.format()));
       return ExitCodes.INVALID;
     }
+    ClinicContact.Found card = ClinicContact.find(cl.hasOption("contact")
+        ? ctx.workDir().resolve(cl.getOptionValue("contact")) : null, dataDir);
+    if (!card.ok()) {
+      card.problems().forEach(p -> ctx.err().println(p.format()));
+      return ExitCodes.INVALID;
+    }
+    routine = ClinicContact.apply(routine, card.card());
     Map<String, LoadResult> named = new HashMap<>();
     for (String name : patients == null ? List.<String>of() : patients.routines()) {
       LoadResult r = catalog.find(name);
@@ -171,7 +182,7 @@ public final class ServeCommand implements Command {
         r.problems().forEach(p -> ctx.err().println(p.format()));
         return ExitCodes.INVALID;
       }
-      named.put(name, r);
+      named.put(name, ClinicContact.apply(r, card.card()));
     }
     try {
       DataDir.ensure(dataDir);

@@ -96,29 +96,46 @@ public final class ValidateCommand implements Command {
       String rounds = e.rounds().size() == 1 && e.rounds().get(0).isEmpty() ? ""
           : ", each for: " + String.join(" / ", e.rounds());
       out.println("  " + n++ + ". " + e.name() + " [" + e.id() + "]: " + e.sets() + " sets x "
-          + e.reps() + " reps" + rounds + "; rest " + e.restSeconds() + " s; " + e.frequency());
+          + e.reps() + " reps" + rounds + "; rest " + e.restSeconds() + " s"
+          + (e.frequency() == null ? "; frequency not given" : "; " + e.frequency()));
+      for (int i = 0; i < e.rounds().size(); i++) {
+        if (!e.roundFocus().get(i).isEmpty()) {
+          out.println("       focus for " + e.rounds().get(i) + ": " + e.roundFocus().get(i));
+        }
+      }
       for (int i = 0; i < e.levels().size(); i++) {
         Level l = e.levels().get(i);
-        out.println("       level " + i + (i == 0 ? " (prescribed)" : i == e.easiestLevel()
-            ? " (easiest)" : "") + ": " + l.name() + " [" + l.id() + "]");
+        String role = i == e.startLevel() ? " (prescribed start)"
+            : i < e.startLevel() ? " (harder: offered as progress)"
+            : i == e.easiestLevel() ? " (easiest)" : " (easier)";
+        out.println("       level " + i + role + ": " + l.name() + " [" + l.id() + "]");
         for (Phase p : l.phases()) {
           out.println("         " + (p.timed() ? p.seconds() + " s" : "Enter") + "  " + p.cue());
         }
       }
     }
     PainRule pr = r.painRule();
-    out.println("  Pain rule: increase = " + pr.increaseBy() + "+ point(s) over the last rating"
-        + " or the baseline" + (pr.spreadCounts() ? "; spreading further down counts" : "")
-        + (pr.maxAcceptable() == null ? "" : "; above " + pr.maxAcceptable() + " counts")
+    out.println("  Pain rule: a rating is a rise when it is above " + pr.safeUpTo()
+        + " and " + pr.increaseBy() + "+ point(s) above the highest rating since the exercise"
+        + " started or changed level"
+        + (pr.maxAcceptable() == null ? "; no ceiling"
+            : "; any rating above " + pr.maxAcceptable() + " is a rise (unless no higher than"
+                + " the session's start)")
+        + (pr.spreadCounts() ? "; symptoms reaching further counts (asked: \""
+            + (pr.regionQuestion() == null ? "Where do you feel the symptoms now?"
+                : pr.regionQuestion()) + "\" " + String.join(" / ", pr.regions()) + ")"
+            : "; where symptoms reach is not asked")
         + "; asked after each " + pr.askAfter().name().toLowerCase(java.util.Locale.ROOT)
-        + "; regions: " + String.join(", ", pr.regions())
-        + (pr.nextMorningCheck() ? "; next-morning check" : "")
-        + "; harder level offered after " + pr.progressAfterSessions() + " quiet sessions");
+        + (pr.nextMorningCheck() ? "; next-morning check " + pr.nextMorningAfterHours()
+            + " h to " + pr.nextMorningWithinDays() + " days after the last session" : "")
+        + "; harder level offered after " + pr.progressAfterSessions()
+        + " completed sessions on different days without a rise");
     out.println("  Red flags:");
     for (RedFlag f : r.redFlags().questions()) {
       out.println("    - " + f.question() + " [" + f.id() + "]");
     }
     out.println("  Contact: " + r.contact().name()
+        + (r.contact().role() == null ? "" : " (" + r.contact().role() + ")")
         + (r.contact().email() == null ? "" : ", " + r.contact().email())
         + (r.contact().phone() == null ? "" : ", " + r.contact().phone())
         + (r.contact().booking() == null ? "" : "; " + r.contact().booking()));

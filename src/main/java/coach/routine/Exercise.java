@@ -7,12 +7,17 @@ import java.util.List;
  *
  * <p>A set is repeated for each round label (a side, a spine segment, a direction, or a
  * combination such as "left hip, forward"); each (set, round) pair is {@code reps} repetitions of
- * the current level's phases. Levels run from the prescribed one (index 0) down to the easiest
- * (last index).
+ * the current level's phases. Levels run from the hardest (index 0) down to the easiest (last
+ * index); the prescribed one is {@code startLevel}, and any above it are the next steps that
+ * progression may offer.
  *
- * @param frequency how often, as the therapist wrote it ("daily", "twice a day")
+ * @param frequency how often, as the therapist wrote it ("daily", "twice a day"); null when the
+ *     routine does not say
  * @param rounds never empty; a single unnamed round is {@code List.of("")}
+ * @param roundFocus per round, what to focus on in it ("move mainly from the low back"); "" for
+ *     none; the same size as {@code rounds}
  * @param restSeconds rest after each set (not between rounds)
+ * @param startLevel index of the prescribed level, where a patient with no history starts
  */
 public record Exercise(
     String id,
@@ -21,12 +26,28 @@ public record Exercise(
     int sets,
     int reps,
     List<String> rounds,
+    List<String> roundFocus,
     int restSeconds,
-    List<Level> levels) {
+    List<Level> levels,
+    int startLevel) {
 
   public Exercise {
     rounds = List.copyOf(rounds);
+    roundFocus = roundFocus == null || roundFocus.isEmpty()
+        ? rounds.stream().map(r -> "").toList() : List.copyOf(roundFocus);
     levels = List.copyOf(levels);
+    if (roundFocus.size() != rounds.size()) {
+      throw new IllegalArgumentException("one focus per round");
+    }
+    if (startLevel < 0 || startLevel >= levels.size()) {
+      throw new IllegalArgumentException("start level out of range");
+    }
+  }
+
+  /** An exercise prescribed at its first level, with no focus per round. */
+  public Exercise(String id, String name, String frequency, int sets, int reps,
+      List<String> rounds, int restSeconds, List<Level> levels) {
+    this(id, name, frequency, sets, reps, rounds, List.of(), restSeconds, levels, 0);
   }
 
   public int easiestLevel() {

@@ -23,6 +23,11 @@ public record Routine(
     exercises = List.copyOf(exercises);
   }
 
+  /** This routine with another contact card (a clinic's own card wins over the routine's). */
+  public Routine withContact(Contact card) {
+    return new Routine(id, title, version, seed, disclaimer, card, redFlags, painRule, exercises);
+  }
+
   public Optional<Exercise> exercise(String exerciseId) {
     return exercises.stream().filter(e -> e.id().equals(exerciseId)).findFirst();
   }

@@ -70,13 +70,20 @@ public final class RoutineChecks {
     return RoutineLoader.MAX_TEXT;
   }
 
+  /** Checks a contact card on its own (the clinic-wide contact file). */
+  Contact contactFile(Node root) {
+    Contact c = contact(root);
+    return problems.isEmpty() ? c : null;
+  }
+
   private Contact contact(Node n) {
     Node.Map m = map(n, "contact");
     if (m == null) {
       return null;
     }
-    fields(m, "contact", "name", "email", "phone", "booking", "note");
+    fields(m, "contact", "name", "role", "email", "phone", "booking", "note");
     String name = text(m, "name", true, 200, "contact");
+    String role = text(m, "role", false, 200, "contact");
     String email = text(m, "email", false, 200, "contact");
     String phone = text(m, "phone", false, 100, "contact");
     String booking = text(m, "booking", false, MAX(), "contact");
@@ -85,7 +92,7 @@ public final class RoutineChecks {
       problem(m, "contact needs at least one way to reach the clinician: email, phone or"
           + " booking");
     }
-    return new Contact(name, email, phone, booking, note);
+    return new Contact(name, role, email, phone, booking, note);
   }
 
   private RedFlags redFlags(Node n) {
@@ -122,11 +129,17 @@ public final class RoutineChecks {
     if (m == null) {
       return d;
     }
-    fields(m, "painRule", "increaseBy", "spreadCounts", "maxAcceptable", "askAfter", "regions",
-        "nextMorningCheck", "progressAfterSessions");
+    fields(m, "painRule", "increaseBy", "safeUpTo", "maxAcceptable", "spreadCounts",
+        "regionQuestion", "regions", "askAfter", "nextMorningCheck", "nextMorningAfterHours",
+        "nextMorningWithinDays", "progressAfterSessions");
     Integer increaseBy = integer(m, "increaseBy", false, 1, 10, "painRule");
+    Integer safe = integer(m, "safeUpTo", false, 0, 10, "painRule");
+    Integer max = d.maxAcceptable();
+    if (m.fields().containsKey("maxAcceptable")) {
+      max = integer(m, "maxAcceptable", false, 0, 10, "painRule");
+    }
     Boolean spread = bool(m, "spreadCounts", "painRule");
-    Integer max = integer(m, "maxAcceptable", false, 0, 10, "painRule");
+    String question = text(m, "regionQuestion", false, 200, "painRule");
     String ask = text(m, "askAfter", false, 20, "painRule");
     PainRule.AskAfter askAfter = d.askAfter();
     if (ask != null) {
@@ -140,16 +153,30 @@ public final class RoutineChecks {
     List<String> regions = d.regions();
     Node.Entry re = m.fields().get("regions");
     if (re != null) {
-      List<String> rs = texts(re.value(), "regions", 1, 10, 60, false);
+      List<String> rs = texts(re.value(), "regions", 1, 10, 60, true);
       if (rs != null) {
         regions = rs;
       }
     }
     Boolean morning = bool(m, "nextMorningCheck", "painRule");
+    Integer afterHours = integer(m, "nextMorningAfterHours", false, 0, 72, "painRule");
+    Integer withinDays = integer(m, "nextMorningWithinDays", false, 1, 60, "painRule");
     Integer progress = integer(m, "progressAfterSessions", false, 1, 20, "painRule");
-    return new PainRule(increaseBy == null ? d.increaseBy() : increaseBy,
-        spread == null ? d.spreadCounts() : spread, max, askAfter, regions,
+    int safeUpTo = safe == null ? d.safeUpTo() : safe;
+    if (max != null && safe != null && safeUpTo > max) {
+      problem(m.fields().get("safeUpTo").value(), "\"safeUpTo\" is " + safeUpTo
+          + ", above \"maxAcceptable\" (" + max + "); the safe zone must lie within the ceiling");
+    }
+    if ((question != null || re != null) && Boolean.FALSE.equals(spread)) {
+      Node at = re != null ? re.value() : m.fields().get("regionQuestion").value();
+      problem(at, "\"regions\" and \"regionQuestion\" are only used with"
+          + " \"spreadCounts: true\"; remove them or set spreadCounts to true");
+    }
+    return new PainRule(increaseBy == null ? d.increaseBy() : increaseBy, safeUpTo, max,
+        spread == null ? d.spreadCounts() : spread, question, regions, askAfter,
         morning == null ? d.nextMorningCheck() : morning,
+        afterHours == null ? d.nextMorningAfterHours() : afterHours,
+        withinDays == null ? d.nextMorningWithinDays() : withinDays,
         progress == null ? d.progressAfterSessions() : progress);
   }
 
@@ -161,17 +188,19 @@ public final class RoutineChecks {
     String id = id(m, "id", "an exercise");
     String where = id == null ? "an exercise" : "exercise \"" + id + "\"";
     fields(m, where, "id", "name", "frequency", "sets", "reps", "rounds", "restSeconds",
-        "levels");
+        "start", "levels");
     String name = text(m, "name", true, 200, where);
     String frequency = text(m, "frequency", false, 100, where);
     Integer sets = integer(m, "sets", true, 1, 20, where);
     Integer reps = integer(m, "reps", true, 1, 100, where);
     List<String> rounds = List.of("");
+    List<String> focus = List.of("");
     Node.Entry re = m.fields().get("rounds");
     if (re != null) {
-      List<String> rs = texts(re.value(), "rounds", 1, 12, 100, true);
+      List<String[]> rs = rounds(re.value(), where);
       if (rs != null) {
-        rounds = rs;
+        rounds = rs.stream().map(r -> r[0]).toList();
+        focus = rs.stream().map(r -> r[1]).toList();
       }
     }
     Integer rest = integer(m, "restSeconds", false, 0, 600, where);
@@ -187,11 +216,63 @@ public final class RoutineChecks {
         levels.add(l);
       }
     }
-    if (id == null || name == null || sets == null || reps == null) {
+    int start = 0;
+    String startId = text(m, "start", false, 64, where);
+    if (startId != null) {
+      start = -1;
+      List<String> known = new ArrayList<>();
+      for (int i = 0; i < levels.size(); i++) {
+        Level l = levels.get(i);
+        if (l != null && l.id() != null) {
+          known.add(l.id());
+          if (l.id().equals(startId)) {
+            start = i;
+          }
+        }
+      }
+      if (start < 0) {
+        problem(m.fields().get("start").value(), "\"start\" names the level \"" + startId
+            + "\", which " + where + " does not have; expected one of its level ids: "
+            + String.join(", ", known));
+        return null;
+      }
+    }
+    if (id == null || name == null || sets == null || reps == null || levels.isEmpty()
+        || levels.contains(null)) {
       return null;
     }
-    return new Exercise(id, name, frequency == null ? "daily" : frequency, sets, reps, rounds,
-        rest == null ? 30 : rest, levels);
+    return new Exercise(id, name, frequency, sets, reps, rounds, focus,
+        rest == null ? 30 : rest, levels, start);
+  }
+
+  /** Rounds: each a label, or {name, focus}. Returns [label, focus] pairs, or null. */
+  private List<String[]> rounds(Node n, String where) {
+    Node.Seq s = list(n, "rounds", 1, 12);
+    if (s == null) {
+      return null;
+    }
+    List<String[]> out = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (Node item : s.items()) {
+      String label;
+      String focus = "";
+      if (item instanceof Node.Map rm) {
+        fields(rm, "a round of " + where, "name", "focus");
+        label = text(rm, "name", true, 100, "a round of " + where);
+        String f = text(rm, "focus", false, MAX(), "a round of " + where);
+        focus = f == null ? "" : f;
+      } else {
+        label = textValue(item, "rounds", true, 100, false);
+      }
+      if (label == null) {
+        continue;
+      }
+      if (!seen.add(label)) {
+        problem(item, "\"" + label + "\" appears twice in \"rounds\"");
+      }
+      out.add(new String[] {label, focus});
+    }
+    return out.size() == s.items().size() ? out : null;
   }
 
   private Level level(Node n, String exercise) {

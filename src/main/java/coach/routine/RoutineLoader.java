@@ -106,6 +106,43 @@ public final class RoutineLoader {
     return new LoadResult(name, problems.isEmpty() ? routine : null, problems, hash);
   }
 
+  /** What reading a clinic-wide contact file gave: the card, or every problem. */
+  public record ContactResult(Contact contact, List<Problem> problems) {
+    public ContactResult {
+      problems = List.copyOf(problems);
+    }
+  }
+
+  /**
+   * Reads a clinic-wide contact card (the fields of a routine's {@code contact}, at the top level
+   * of its own YAML or JSON file); it replaces the card of every routine it is used with.
+   */
+  public ContactResult loadContact(Path file) {
+    String name = file.toString();
+    List<Problem> problems = new ArrayList<>();
+    try {
+      if (!Files.isRegularFile(file)) {
+        problems.add(new Problem(name, 0, 0, Files.exists(file)
+            ? "is not a regular file; expected a contact card (YAML or JSON)" : "no such file"));
+        return new ContactResult(null, problems);
+      }
+      if (Files.size(file) > MAX_BYTES) {
+        problems.add(new Problem(name, 0, 0, "the file is larger than 1 MB"));
+        return new ContactResult(null, problems);
+      }
+      byte[] bytes = Files.readAllBytes(file);
+      Node root = readTree(name, bytes, isJson(name), "a contact card (name, email, ...)",
+          problems);
+      Contact c = root == null ? null : new RoutineChecks(name, problems).contactFile(root);
+      return new ContactResult(problems.isEmpty() ? c : null, problems);
+    } catch (AccessDeniedException e) {
+      problems.add(new Problem(name, 0, 0, "cannot be read (permission denied)"));
+    } catch (IOException e) {
+      problems.add(new Problem(name, 0, 0, "cannot be read: " + e.getMessage()));
+    }
+    return new ContactResult(null, problems);
+  }
+
   /**
    * Reads one YAML or JSON document into nodes that remember their positions, with the same
    * bounds as routine files (other files of ours, such as the patients file, use it too). Returns
