@@ -46,7 +46,7 @@ public final class CoachSession {
   public static Planned plan(LoadResult loaded, HistoryStore store, String patient, Style style,
       Clock clock) throws StoreException {
     Routine routine = loaded.routine();
-    CarryOver.Plan plan = CarryOver.plan(routine, store, patient);
+    CarryOver.Plan plan = CarryOver.plan(routine, store, patient, java.time.Instant.now());
     CoachApp app = new CoachApp(new Coach(routine, clock, plan.options()), style);
     Map<String, Integer> startLevels = new LinkedHashMap<>();
     for (int i = 0; i < routine.exercises().size(); i++) {

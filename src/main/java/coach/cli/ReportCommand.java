@@ -56,16 +56,17 @@ public final class ReportCommand implements Command {
       Optional<Routine> routine =
           StoreAccess.routine(sessions.get(sessions.size() - 1).routineId(), dataDir, ctx);
       java.util.Set<String> frequencies = new java.util.TreeSet<>();
-      routine.ifPresent(r -> r.exercises().forEach(e -> frequencies.add(e.frequency())));
-      write(ctx.out(), store, patient, sessions, StoreAccess.exerciseNames(routine),
-          frequencies);
+      routine.ifPresent(r -> r.exercises().stream().map(e -> e.frequency())
+          .filter(java.util.Objects::nonNull).forEach(frequencies::add));
+      write(ctx.out(), store, patient, sessions, routine, frequencies);
       return ExitCodes.OK;
     });
   }
 
   static void write(PrintStream out, HistoryStore store, String patient,
-      List<HistoryStore.SessionRow> sessions, Map<String, String> names,
+      List<HistoryStore.SessionRow> sessions, Optional<Routine> routine,
       java.util.Set<String> frequencies) throws StoreException {
+    Map<String, String> names = StoreAccess.exerciseNames(routine);
     ZoneId zone = ZoneId.systemDefault();
     out.println("Rehab Coach report for patient " + patient);
     LocalDate first = LocalDate.ofInstant(sessions.get(0).started(), zone);
@@ -116,8 +117,9 @@ public final class ReportCommand implements Command {
         String ex = e.exerciseId() == null ? "" : names.getOrDefault(e.exerciseId(),
             e.exerciseId()) + ": ";
         switch (e.kind()) {
-          case "SWITCH" -> switches.add(day + "  " + ex + "level " + e.fromLevel() + " -> "
-              + e.toLevel() + " (" + e.detail() + ")");
+          case "SWITCH" -> switches.add(day + "  " + ex + levelName(routine, e.exerciseId(),
+              e.fromLevel()) + " -> " + levelName(routine, e.exerciseId(), e.toLevel()) + " ("
+              + e.detail() + ")");
           case "RED_FLAG" -> flags.add(day + "  " + e.detail());
           case "CONTACT" -> contacts.add(day + "  " + ex + e.detail());
           case "NEXT_MORNING" -> mornings.add(day + "  " + e.detail());
@@ -139,6 +141,14 @@ public final class ReportCommand implements Command {
     section(out, "Red flags answered yes", flags);
     section(out, "Contact options shown", contacts);
     section(out, "Worse the morning after?", mornings);
+  }
+
+  /** A level's name from the routine, or its number when the routine is not at hand. */
+  static String levelName(Optional<Routine> routine, String exerciseId, int level) {
+    return routine.flatMap(r -> r.exercise(exerciseId))
+        .filter(x -> level >= 0 && level < x.levels().size())
+        .map(x -> "\"" + x.level(level).name() + "\"")
+        .orElse("level " + level);
   }
 
   private static String joined(List<Integer> v) {

@@ -49,7 +49,7 @@ public final class TrainCommand implements Command {
       ManualClock clock = new ManualClock();
       Coach coach;
       try (SqliteHistoryStore store = SqliteHistoryStore.open(tmp.resolve("history.db"))) {
-        CarryOver.Plan plan = CarryOver.plan(r.routine(), store, "train");
+        CarryOver.Plan plan = CarryOver.plan(r.routine(), store, "train", java.time.Instant.now());
         coach = new Coach(r.routine(), clock, plan.options());
         SessionRecorder rec = store.begin("train", "sciatica", r.sha256(), Map.of());
         SessionState s = coach.start();

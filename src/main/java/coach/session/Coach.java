@@ -165,14 +165,20 @@ public final class Coach {
         } else if (e == Event.Key.QUIT) {
           b.overlay = Overlay.QUIT_CONFIRM;
           b.choice = 0;
+        } else if (e == Event.Key.RED_FLAG && redFlagAllowed(b)) {
+          b.overlay = Overlay.NONE;
+          openRedFlags(b, now);
         }
       }
       case QUIT_CONFIRM -> {
         if (e == Event.Key.YES || e == Event.Key.QUIT
             || (e == Event.Key.CONFIRM && b.choice == 1)) {
           b.overlay = Overlay.NONE;
-          end(b, fx, Outcome.QUIT);
-          fx.add(new Effect.Exit());
+          toSummary(b, fx, Outcome.QUIT);
+        } else if (e == Event.Key.RED_FLAG && redFlagAllowed(b)) {
+          b.overlay = Overlay.NONE;
+          b.choice = -1;
+          openRedFlags(b, now);
         } else if (e == Event.Key.NO || e == Event.Key.BACK || e == Event.Key.CONFIRM) {
           closeOverlay(b);
         } else if (isToggle(e)) {
@@ -211,11 +217,16 @@ public final class Coach {
       b.overlay = Overlay.PAUSE;
       return true;
     }
-    if (e == Event.Key.RED_FLAG && !finished && b.screen != Screen.SCREENING) {
+    if (e == Event.Key.RED_FLAG && redFlagAllowed(b)) {
       openRedFlags(b, now);
       return true;
     }
     return false;
+  }
+
+  /** The red-flag questions open from every screen but their own and the urgent advice. */
+  private static boolean redFlagAllowed(SessionState.Builder b) {
+    return b.screen != Screen.SCREENING && b.screen != Screen.URGENT;
   }
 
   private void openRedFlags(SessionState.Builder b, long now) {
@@ -294,8 +305,9 @@ public final class Coach {
           }
         }
       }
-      case PAIN -> onPain(b, e);
+      case PAIN -> onPain(b, fx, e, now);
       case PAIN_REGION -> onRegion(b, fx, e, now);
+      case HIGH_PAIN -> onHighPain(b, fx, e);
       case INTRO -> {
         if (e == Event.Key.CONFIRM) {
           startRound(b, fx, now);
@@ -369,7 +381,6 @@ public final class Coach {
     if (yes) {
       RedFlag q = routine.redFlags().questions().get(b.question);
       fx.add(new Effect.RecordRedFlag(q.id()));
-      fx.add(new Effect.RecordContactShown(null, "red flag: " + q.id()));
       b.screen = Screen.URGENT;
       b.returnTo = null;
       end(b, fx, Outcome.RED_FLAG);
@@ -432,17 +443,22 @@ public final class Coach {
 
   // ---- the pain check ------------------------------------------------------------------------
 
+  /**
+   * Opens a pain check. The starting rating has nothing marked (the person types a number) and
+   * the first symptom answer of a session has no default; later checks mark the last answers.
+   */
   private void beginPain(SessionState.Builder b, Rating.Kind kind) {
     Rating last = b.ratings.isEmpty() ? null : b.ratings.get(b.ratings.size() - 1);
     b.screen = Screen.PAIN;
     b.painKind = kind;
-    b.draftValue = last == null ? 0 : last.value();
+    b.draftValue = last == null || kind == Rating.Kind.BASELINE ? -1 : last.value();
     b.draftOne = false;
-    b.draftRegion = last == null ? 0 : policy.regionRank(last.region());
+    b.draftRegion = last == null ? -1 : policy.regionRank(last.region());
+    b.goodNews = null;
     stopTimer(b);
   }
 
-  private static void onPain(SessionState.Builder b, Event e) {
+  private void onPain(SessionState.Builder b, List<Effect> fx, Event e, long now) {
     if (e instanceof Event.Digit d) {
       if (b.draftOne && d.value() == 0) {
         b.draftValue = 10;
@@ -457,9 +473,13 @@ public final class Coach {
     } else if (e == Event.Key.DOWN || e == Event.Key.LEFT) {
       b.draftValue = Math.max(0, b.draftValue - 1);
       b.draftOne = false;
-    } else if (e == Event.Key.CONFIRM) {
-      b.screen = Screen.PAIN_REGION;
+    } else if (e == Event.Key.CONFIRM && b.draftValue >= 0) {
       b.draftOne = false;
+      if (routine.painRule().spreadCounts()) {
+        b.screen = Screen.PAIN_REGION;
+      } else {
+        confirmRating(b, fx, now);
+      }
     }
   }
 
@@ -473,14 +493,48 @@ public final class Coach {
       b.draftRegion = d.value();
     } else if (e == Event.Key.BACK) {
       b.screen = Screen.PAIN;
-    } else if (e == Event.Key.CONFIRM) {
+    } else if (e == Event.Key.CONFIRM && b.draftRegion >= 0) {
       confirmRating(b, fx, now);
     }
   }
 
+  /** The starting rating was above the ceiling: one level easier throughout, or stop today. */
+  private void onHighPain(SessionState.Builder b, List<Effect> fx, Event e) {
+    if (isToggle(e)) {
+      b.choice = b.choice == 1 ? 0 : 1;
+    } else if (e == Event.Key.CONFIRM) {
+      int start = b.ratings.get(b.ratings.size() - 1).value();
+      String why = "pain before starting was " + start + ", above the limit of "
+          + routine.painRule().maxAcceptable();
+      if (b.choice == 1) {
+        b.stopForToday = true;
+        fx.add(new Effect.RecordContactShown(null, capitalise(why)));
+        toSummary(b, fx, Outcome.STOPPED_FOR_PAIN);
+        return;
+      }
+      for (int i = 0; i < routine.exercises().size(); i++) {
+        int from = b.levels.get(i);
+        if (from < routine.exercises().get(i).easiestLevel()) {
+          switchLevel(b, fx, i, from + 1, capitalise(why) + ": every exercise starts one level"
+              + " easier today", false);
+        }
+      }
+      b.choice = -1;
+      toIntro(b);
+    }
+  }
+
+  private static void toIntro(SessionState.Builder b) {
+    b.screen = Screen.INTRO;
+    b.rep = 1;
+    b.phase = 0;
+  }
+
   private void confirmRating(SessionState.Builder b, List<Effect> fx, long now) {
-    String region = b.draftRegion == 0 ? null
-        : routine.painRule().regions().get(b.draftRegion - 1);
+    PainRule rule = routine.painRule();
+    String region = rule.spreadCounts() && b.draftRegion > 0
+        ? rule.regions().get(b.draftRegion - 1) : null;
+    int rank = policy.regionRank(region);
     Rating rating;
     if (b.painKind == Rating.Kind.BASELINE) {
       rating = new Rating(Rating.Kind.BASELINE, null, -1, null, 0, -1, "", b.draftValue, region);
@@ -490,42 +544,55 @@ public final class Coach {
       rating = new Rating(b.painKind, ex.id(), level, ex.level(level).id(), b.set, b.round,
           ex.rounds().get(b.round), b.draftValue, region);
     }
-    Rating previous = b.ratings.isEmpty() ? null : b.ratings.get(b.ratings.size() - 1);
-    Rating baseline = null;
-    for (Rating r : b.ratings) {
-      if (r.kind() == Rating.Kind.BASELINE) {
-        baseline = r;
-        break;
-      }
-    }
     b.ratings.add(rating);
     fx.add(new Effect.RecordRating(rating));
     if (rating.kind() == Rating.Kind.BASELINE) {
-      b.screen = Screen.INTRO;
-      b.rep = 1;
-      b.phase = 0;
+      b.refValue = rating.value();
+      b.refRegion = rank;
+      if (policy.highStart(rating.value())) {
+        b.screen = Screen.HIGH_PAIN;
+        b.choice = 0;
+      } else {
+        toIntro(b);
+      }
       return;
     }
-    PainPolicy.Verdict v = policy.judge(previous, baseline, rating);
+    Rating first = b.ratings.get(0);
+    int start = first.kind() == Rating.Kind.BASELINE ? first.value() : rating.value();
+    PainPolicy.Reference ref = new PainPolicy.Reference(b.refValue, b.refRegion);
+    PainPolicy.Verdict v = policy.judge(ref, start, rating.value(), rank);
     if (!v.increased()) {
+      PainPolicy.Reference next = ref.with(rating.value(), rank);
+      b.refValue = next.value();
+      b.refRegion = next.region();
+      if (v.nearer()) {
+        b.goodNews = "Good news: the symptoms reach less far than before ("
+            + policy.regionName(ref.region()) + " -> " + policy.regionName(rank) + ").";
+      }
       afterRating(b, fx, now);
       return;
     }
+    // a switch answers the rise once: the rating that caused it is the new reference
+    b.refValue = rating.value();
+    b.refRegion = rank;
     Exercise ex = routine.exercises().get(b.exercise);
     int level = b.levels.get(b.exercise);
     if (level < ex.easiestLevel()) {
-      String reason = capitalise(v.reason()) + ": trying the " + ex.level(level + 1).name()
-          + " instead";
+      String reason = capitalise(v.reason()) + ": from \"" + ex.level(level).name()
+          + "\" to the easier \"" + ex.level(level + 1).name() + "\"";
       switchLevel(b, fx, b.exercise, level + 1, reason, false);
       b.notice = reason;
       b.screen = Screen.SWITCH;
     } else {
-      String reason = capitalise(v.reason()) + ", already at the easiest level ("
-          + ex.level(level).name() + ")";
+      String reason = capitalise(v.reason()) + ", already at the easiest level (\""
+          + ex.level(level).name() + "\")";
       b.stopped.add(ex.id());
+      if (v.aboveCeiling() || b.stopped.size() >= 2) {
+        b.stopForToday = true;
+      }
       b.notice = reason;
       b.screen = Screen.CONTACT;
-      b.choice = 0;
+      b.choice = b.stopForToday ? 1 : 0;
       fx.add(new Effect.RecordContactShown(ex.id(), reason));
     }
   }
@@ -631,9 +698,13 @@ public final class Coach {
       b.exercise++;
       b.set = 1;
       b.round = 0;
-      b.rep = 1;
-      b.phase = 0;
-      b.screen = Screen.INTRO;
+      toIntro(b);
+      // a new exercise starts from the session's last rating
+      Rating last = b.ratings.isEmpty() ? null : b.ratings.get(b.ratings.size() - 1);
+      if (last != null) {
+        b.refValue = last.value();
+        b.refRegion = policy.regionRank(last.region());
+      }
     } else {
       toSummary(b, fx, Outcome.COMPLETED);
     }
@@ -737,9 +808,11 @@ public final class Coach {
     return out;
   }
 
+  /** Where an exercise starts: the level it ended at last time, else its prescribed level. */
   private int startLevel(int exercise) {
     Exercise e = routine.exercises().get(exercise);
-    return Math.max(0, Math.min(e.easiestLevel(), options.startLevels().getOrDefault(e.id(), 0)));
+    return Math.max(0, Math.min(e.easiestLevel(),
+        options.startLevels().getOrDefault(e.id(), e.startLevel())));
   }
 
   private int indexOf(String exerciseId) {

@@ -5,10 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The pain rules of GUIDE section 3 in one place. A rating counts as an increase when it is at
- * least {@code increaseBy} above the previous rating or above the session's baseline, when it is
- * above the routine's ceiling, or (when spread counts) when symptoms reach further from the back
- * than at the previous rating. Every decision carries its reason in plain words.
+ * The pain rules of GUIDE section 3 in one place. A rating is judged against a reference: the
+ * highest rating (and the furthest-reaching symptoms) since the exercise started or last switched
+ * level; after a switch, the rating that caused it; an exercise's first set starts from the
+ * session's last rating. It counts as an increase when
+ * <ul>
+ *   <li>it is above the safe zone and at least {@code increaseBy} above the reference, or</li>
+ *   <li>it is above the ceiling and higher than the session's starting rating, or</li>
+ *   <li>(when the routine asks where symptoms reach) they reach further than the reference.</li>
+ * </ul>
+ * A session that started above the ceiling counts only increases above its starting rating.
  */
 public final class PainPolicy {
   private final PainRule rule;
@@ -17,39 +23,67 @@ public final class PainPolicy {
     this.rule = rule;
   }
 
-  /** Whether a rating counts as an increase, and why. */
-  public record Verdict(boolean increased, String reason) {}
+  public PainRule rule() {
+    return rule;
+  }
 
   /**
-   * @param previous the last rating confirmed in this session (may be the baseline), or null
-   * @param baseline the session's baseline rating, or null
-   * @param current the rating just confirmed
+   * What a rating is compared with.
+   *
+   * @param value the highest rating since the exercise started or last switched level
+   * @param region the furthest region rank reached in that time (0 no symptoms)
    */
-  public Verdict judge(Rating previous, Rating baseline, Rating current) {
+  public record Reference(int value, int region) {
+    /** The reference after a rating that was not an increase: nothing is forgotten. */
+    public Reference with(int v, int r) {
+      return new Reference(Math.max(value, v), Math.max(region, r));
+    }
+  }
+
+  /**
+   * Whether a rating counts as an increase, and why.
+   *
+   * @param aboveCeiling the rating is above the routine's ceiling (and the session's start)
+   * @param nearer the symptoms reach less far than the reference (good news)
+   */
+  public record Verdict(boolean increased, boolean aboveCeiling, boolean nearer, String reason) {}
+
+  /** Whether the session's starting rating is above the ceiling. */
+  public boolean highStart(int start) {
+    return rule.maxAcceptable() != null && start > rule.maxAcceptable();
+  }
+
+  /**
+   * @param ref the reference (see the class comment)
+   * @param start the session's starting rating
+   * @param value the rating just confirmed
+   * @param region its region rank (0 for none or when not asked)
+   */
+  public Verdict judge(Reference ref, int start, int value, int region) {
     List<String> reasons = new ArrayList<>();
-    int v = current.value();
-    if (previous != null && v - previous.value() >= rule.increaseBy()) {
-      reasons.add("pain " + previous.value() + " -> " + v);
+    boolean byNumber = value > rule.safeUpTo() && value - ref.value() >= rule.increaseBy()
+        && (!highStart(start) || value > start);
+    if (byNumber) {
+      reasons.add("pain " + ref.value() + " -> " + value);
     }
-    if (baseline != null && baseline != previous && v - baseline.value() >= rule.increaseBy()) {
-      reasons.add("pain " + v + " is above your starting level of " + baseline.value());
+    boolean ceiling = rule.maxAcceptable() != null && value > rule.maxAcceptable()
+        && value > start;
+    if (ceiling) {
+      reasons.add((byNumber ? "" : "pain " + value + " ") + "above the limit of "
+          + rule.maxAcceptable());
     }
-    if (rule.maxAcceptable() != null && v > rule.maxAcceptable()) {
-      reasons.add("pain " + v + " is above the limit of " + rule.maxAcceptable());
+    boolean spread = rule.spreadCounts() && region > ref.region();
+    if (spread) {
+      reasons.add(ref.region() == 0 ? "symptoms now reach the " + regionName(region)
+          : "symptoms reach further: " + regionName(ref.region()) + " -> "
+              + regionName(region));
     }
-    if (rule.spreadCounts() && previous != null
-        && regionRank(current.region()) > regionRank(previous.region())) {
-      reasons.add(previous.region() == null
-          ? "symptoms now reach: " + current.region()
-          : "symptoms spread further: " + previous.region() + " -> " + current.region());
-    }
+    boolean nearer = rule.spreadCounts() && region < ref.region();
     if (reasons.isEmpty()) {
-      String why = previous == null
-          ? "pain " + v
-          : "pain " + previous.value() + " -> " + v + ", no increase";
-      return new Verdict(false, why);
+      return new Verdict(false, false, nearer, "pain " + ref.value() + " -> " + value
+          + ", no increase");
     }
-    return new Verdict(true, String.join("; ", reasons));
+    return new Verdict(true, ceiling, false, String.join("; ", reasons));
   }
 
   /** 0 for no symptoms (null region), 1 for the first (most central) region, and so on. */
@@ -59,5 +93,11 @@ public final class PainPolicy {
     }
     int i = rule.regions().indexOf(region);
     return i < 0 ? 0 : i + 1;
+  }
+
+  /** The region of a rank; "no symptoms" for 0. */
+  public String regionName(int rank) {
+    return rank <= 0 || rank > rule.regions().size() ? "no symptoms"
+        : rule.regions().get(rank - 1);
   }
 }

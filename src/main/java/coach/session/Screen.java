@@ -18,6 +18,11 @@ public enum Screen {
   PAIN,
   /** Where the symptoms reach (second step of the pain check). */
   PAIN_REGION,
+  /**
+   * The starting rating is above the ceiling: start every exercise one level easier, or end and
+   * contact the clinician.
+   */
+  HIGH_PAIN,
   /** An exercise's introduction: name, level, feel, dosage. */
   INTRO,
   /** A short countdown before the reps of a set (or round) begin. */
@@ -30,6 +35,6 @@ public enum Screen {
   SWITCH,
   /** Pain rose at the easiest level: the exercise stops; the clinician's contact options. */
   CONTACT,
-  /** The end: what was done, ratings and switches. */
+  /** The end: what was done, ratings and switches, and what to do next. */
   SUMMARY
 }

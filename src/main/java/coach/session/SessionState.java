@@ -14,14 +14,21 @@ import java.util.List;
  * @param choice the highlighted answer of a yes/no question or the quit dialog: -1 none, 0 no, 1 yes
  * @param levels the current level index of each exercise, in routine order
  * @param duration the length of the running timer (for the progress bar), 0 when none runs
- * @param draftValue the pain value being chosen on the pain screen
+ * @param draftValue the pain value being chosen on the pain screen; -1 when none is marked yet
  * @param draftOne the last key on the pain screen was the digit 1 (so 0 next makes 10)
- * @param draftRegion the region being chosen: 0 none, i the routine's (i-1)th region
+ * @param draftRegion the region being chosen: 0 no symptoms, i the routine's (i-1)th region, -1
+ *     not chosen yet
  * @param painKind what the pain check in progress is for
  * @param ratings every rating confirmed in this session, in order
  * @param notice the reason shown on the switch or contact screen
  * @param stopped ids of exercises stopped because pain rose at the easiest level
  * @param outcome how the session ended, null while it runs
+ * @param refValue the pain reference of the exercise under way (see {@link PainPolicy})
+ * @param refRegion the region rank of that reference
+ * @param stopForToday pain says to stop for today: the contact card's default is to end, and the
+ *     summary advises rest
+ * @param goodNews said on the next screens after a rating whose symptoms moved back toward the
+ *     centre; null when there is nothing to say
  */
 public record SessionState(
     Screen screen,
@@ -46,7 +53,11 @@ public record SessionState(
     List<SwitchNote> switches,
     String notice,
     List<String> stopped,
-    Outcome outcome) {
+    Outcome outcome,
+    int refValue,
+    int refRegion,
+    boolean stopForToday,
+    String goodNews) {
 
   public SessionState {
     levels = List.copyOf(levels);
@@ -119,6 +130,10 @@ public record SessionState(
     String notice;
     List<String> stopped;
     Outcome outcome;
+    int refValue;
+    int refRegion;
+    boolean stopForToday;
+    String goodNews;
 
     Builder(SessionState s) {
       screen = s.screen;
@@ -144,17 +159,23 @@ public record SessionState(
       notice = s.notice;
       stopped = new ArrayList<>(s.stopped);
       outcome = s.outcome;
+      refValue = s.refValue;
+      refRegion = s.refRegion;
+      stopForToday = s.stopForToday;
+      goodNews = s.goodNews;
     }
 
     public SessionState build() {
       return new SessionState(screen, overlay, returnTo, question, choice, exercise, set, round,
           rep, phase, levels, deadline, duration, pausedRemaining, draftValue, draftOne,
-          draftRegion, painKind, ratings, switches, notice, stopped, outcome);
+          draftRegion, painKind, ratings, switches, notice, stopped, outcome, refValue,
+          refRegion, stopForToday, goodNews);
     }
   }
 
   static SessionState initial(List<Integer> levels) {
     return new SessionState(Screen.WELCOME, Overlay.NONE, null, 0, -1, 0, 1, 0, 1, 0, levels, 0,
-        0, -1, 0, false, 0, null, List.of(), List.of(), null, List.of(), null);
+        0, -1, -1, false, -1, null, List.of(), List.of(), null, List.of(), null, 0, 0, false,
+        null);
   }
 }

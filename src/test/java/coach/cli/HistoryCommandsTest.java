@@ -1,6 +1,7 @@
 package coach.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import coach.routine.LoadResult;
@@ -44,7 +45,9 @@ class HistoryCommandsTest {
   private void session(String patient, int... pain) throws Exception {
     Routine routine = sciatica();
     try (SqliteHistoryStore store = SqliteHistoryStore.open(SqliteHistoryStore.fileIn(data))) {
-      CarryOver.Plan plan = CarryOver.plan(routine, store, patient);
+      // each session is planned as if it were the next day, so the morning-after question is due
+      CarryOver.Plan plan = CarryOver.plan(routine, store, patient,
+          java.time.Instant.now().plus(java.time.Duration.ofHours(9)));
       ManualClock clock = new ManualClock();
       Coach coach = new Coach(routine, clock, plan.options());
       SessionState s = coach.start();
@@ -57,6 +60,8 @@ class HistoryCommandsTest {
           s = apply(coach, s, e, rec);
           i++;
           e = Event.Key.CONFIRM;
+        } else if (s.screen() == Screen.PAIN_REGION && s.draftRegion() < 0) {
+          e = new Event.Digit(1); // the first symptom answer has no default
         } else if (s.screen() == Screen.SCREENING || s.screen() == Screen.NEXT_MORNING
             || s.screen() == Screen.OFFER_HARDER) {
           e = Event.Key.NO;
@@ -96,7 +101,9 @@ class HistoryCommandsTest {
 
   @BeforeEach
   void twoSessions() throws Exception {
-    session("pat", 2, 2, 4, 4); // baseline 2, then a rise to 4: easier level
+    // baseline 2, then 2; 4 and 5 each one level easier; 6 at the easiest level stops the
+    // exercise (above the ceiling: the session ends for today)
+    session("pat", 2, 2, 4, 5, 6);
     session("pat", 1, 1, 1, 1);
   }
 
@@ -107,7 +114,7 @@ class HistoryCommandsTest {
     assertTrue(r[1].contains("Sessions of pat:"), r[1]);
     assertEquals(2, r[1].lines().filter(l -> l.contains(" sciatica ")).count(), r[1]);
     assertTrue(r[1].contains("Cat/Camel series"), r[1]);
-    assertTrue(r[1].matches("(?s).*Cat/Camel series\\s+[\u2581-\u2588]{2}\\s+4 1.*"), r[1]);
+    assertTrue(r[1].matches("(?s).*Cat/Camel series\\s+[\u2581-\u2588]{2}\\s+6 1.*"), r[1]);
     String[] ascii = run("history", "--data-dir", data.toString(), "--ascii");
     assertTrue(ascii[1].lines().filter(l -> l.contains("Cat/Camel")).allMatch(
         l -> l.chars().allMatch(c -> c < 128)), ascii[1]);
@@ -122,8 +129,8 @@ class HistoryCommandsTest {
     List<String> lines = Files.readAllLines(file);
     assertEquals(String.join(",", ExportCommand.COLUMNS), lines.get(0));
     long ratings = lines.stream().filter(l -> l.contains(",RATING,")).count();
-    // first session: baseline 2, then 2, 4 (easier), 4 (still above the baseline: easiest),
-    // 4 (contact, exercise stops) = 5; second: baseline and 3 sets x 3 segments = 10
+    // first session: baseline 2, then 2, 4 (easier), 5 (easiest), 6 (contact, session ends)
+    // = 5; second: baseline and 3 sets x 3 segments = 10
     assertEquals(15, ratings);
     assertTrue(lines.stream().anyMatch(l -> l.contains(",CONTACT,")), String.join("\n", lines));
     assertTrue(lines.stream().anyMatch(l -> l.contains(",SWITCH,") && l.contains("Pain 2 -> 4")),
@@ -156,10 +163,11 @@ class HistoryCommandsTest {
     assertTrue(text.contains("Sessions: 2"), text);
     assertTrue(text.contains("(the routine asks for: daily, 7 a week)"), text);
     assertTrue(text.matches("(?s).*-W\\d\\d: 2 of 7.*"), text);
-    assertTrue(text.contains("Outcomes: 2 completed"), text);
+    assertTrue(text.contains("Outcomes: 1 stopped for pain, 1 completed"), text);
     assertTrue(text.contains("Pain before exercise (baseline): 2 1"), text);
     assertTrue(text.contains("Cat/Camel series: 2 -> 1"), text);
-    assertTrue(text.contains("level 0 -> 1 (Pain 2 -> 4"), text);
+    assertTrue(text.contains("\"Cat/Camel on hands and knees\" -> \"Small-range Cat/Camel on"
+        + " hands and knees\" (Pain 2 -> 4"), text);
     assertTrue(text.contains("Worse the morning after?"), text);
     assertTrue(text.contains("not worse"), text);
   }
@@ -167,9 +175,14 @@ class HistoryCommandsTest {
   @Test
   void theNextSessionKnowsEarlierRatingsForItsSummary() throws Exception {
     try (SqliteHistoryStore store = SqliteHistoryStore.open(SqliteHistoryStore.fileIn(data))) {
-      CarryOver.Plan plan = CarryOver.plan(sciatica(), store, "pat");
-      assertEquals(List.of(4, 1), plan.options().earlier().get("cat-camel"));
+      // the next morning: the question about the morning after is due
+      CarryOver.Plan plan = CarryOver.plan(sciatica(), store, "pat",
+          java.time.Instant.now().plus(java.time.Duration.ofHours(9)));
+      assertEquals(List.of(6, 1), plan.options().earlier().get("cat-camel"));
       assertTrue(plan.options().askNextMorning());
+      // minutes after the last session it is not
+      assertFalse(CarryOver.plan(sciatica(), store, "pat", java.time.Instant.now())
+          .options().askNextMorning());
     }
   }
 

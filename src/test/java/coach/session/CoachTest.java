@@ -43,12 +43,12 @@ class CoachTest {
   }
 
   @Test
-  void painRiseSwitchesToEasierVariantWithTheReason() {
+  void painRiseSwitchesToEasierVariantNamingBothLevels() {
     Driver d = new Driver(routine).throughScreening().rate(3, 0).untilPainOrStop();
     d.rate(5, 0);
     assertEquals(Screen.SWITCH, d.state.screen());
     assertEquals(1, d.state.level(0));
-    assertEquals("Pain 3 -> 5: trying the Level a1 instead", d.state.notice());
+    assertEquals("Pain 3 -> 5: from \"Level a0\" to the easier \"Level a1\"", d.state.notice());
     assertEquals(List.of(new Effect.RecordSwitch("a", 0, 1, d.state.notice())),
         d.effectsOf(Effect.RecordSwitch.class));
     // the remaining sets run at the easier level
@@ -57,24 +57,53 @@ class CoachTest {
     assertEquals(1, d.state.round());
     d.rate(5, 0);
     assertEquals("a1", d.recordedRatings().get(2).levelId());
+    // the switch answered the rise once: the same 5 again is no new rise
+    assertEquals(1, d.state.level(0));
   }
 
   @Test
-  void risingAgainAtTheEasiestLevelStopsTheExerciseAndShowsContact() {
+  void steadyMildPainAfterALowStartNeverSwitches() {
     Driver d = new Driver(routine).throughScreening().rate(1, 0);
-    d.untilPainOrStop().rate(2, 0).press(Event.Key.CONFIRM); // -> a1
-    d.untilPainOrStop().rate(3, 0).press(Event.Key.CONFIRM); // -> a2 (easiest)
-    assertEquals(2, d.state.level(0));
+    int[] values = {2, 2, 3, 3, 3};
+    for (int v : values) {
+      d.untilPainOrStop().rate(v, 0);
+    }
+    assertEquals(Screen.SUMMARY, d.state.screen());
+    assertEquals(Outcome.COMPLETED, d.state.outcome());
+    assertTrue(d.effectsOf(Effect.RecordSwitch.class).isEmpty());
+  }
+
+  @Test
+  void theFirstSetComparesWithTheStartingRating() {
+    Driver d = new Driver(routine).throughScreening().rate(1, 0).untilPainOrStop().rate(4, 0);
+    assertEquals(Screen.SWITCH, d.state.screen());
+    assertTrue(d.state.notice().startsWith("Pain 1 -> 4"), d.state.notice());
+  }
+
+  @Test
+  void aDipAndAReturnToTheSamePainIsNotANewRise() {
+    Driver d = new Driver(routine).throughScreening().rate(4, 0);
+    d.untilPainOrStop().rate(3, 0); // dip
+    d.untilPainOrStop().rate(4, 0); // back to where it was
     d.untilPainOrStop().rate(4, 0);
-    assertEquals(Screen.CONTACT, d.state.screen());
-    assertEquals(List.of("a"), d.state.stopped());
-    var shown = d.effectsOf(Effect.RecordContactShown.class);
-    assertEquals(1, shown.size());
-    assertEquals("a", shown.get(0).exerciseId());
-    // Enter: the next exercise
-    d.press(Event.Key.CONFIRM);
+    assertTrue(d.effectsOf(Effect.RecordSwitch.class).isEmpty());
+    d.untilPainOrStop().rate(5, 0); // above the highest so far
+    assertEquals(Screen.SWITCH, d.state.screen());
+    assertTrue(d.state.notice().startsWith("Pain 4 -> 5"), d.state.notice());
+  }
+
+  @Test
+  void aNewExerciseStartsFromTheSessionsLastRating() {
+    Driver d = new Driver(routine).throughScreening().rate(2, 0);
+    d.untilPainOrStop().rate(5, 0).press(Event.Key.CONFIRM); // a: 2 -> 5 switches once
+    for (int i = 0; i < 3; i++) {
+      d.untilPainOrStop().rate(5, 0);
+    }
     assertEquals(Screen.INTRO, d.state.screen());
     assertEquals(1, d.state.exercise());
+    d.untilPainOrStop().rate(5, 0); // b's first set at the same 5: no rise
+    assertEquals(Screen.SUMMARY, d.state.screen());
+    assertEquals(1, d.effectsOf(Effect.RecordSwitch.class).size());
   }
 
   @Test
@@ -84,44 +113,126 @@ class CoachTest {
         TestRoutines.exercise("y", 1, 1, List.of(""), 0, TestRoutines.level("y0", 1)));
     Driver d = new Driver(oneLevel).throughScreening().rate(0, 0).untilPainOrStop().rate(6, 0);
     assertEquals(Screen.CONTACT, d.state.screen());
+    assertEquals(0, d.state.choice()); // a first stop within the ceiling: next exercise first
     d.press(Event.Key.DOWN, Event.Key.CONFIRM);
     assertEquals(Screen.SUMMARY, d.state.screen());
     assertEquals(Outcome.STOPPED_FOR_PAIN, d.state.outcome());
   }
 
   @Test
-  void symptomsSpreadingDownTheLegCountAsIncreaseWhateverTheNumber() {
-    Driver d = new Driver(routine).throughScreening().rate(4, 2).untilPainOrStop();
-    d.rate(4, 4); // same number, now below the knee (was buttock)
+  void painAboveTheCeilingAtTheEasiestLevelStopsForToday() {
+    Routine capped = TestRoutines.routine(TestRoutines.rule(5, PainRule.AskAfter.SET),
+        routine.exercises().toArray(new coach.routine.Exercise[0]));
+    Driver d = new Driver(capped).throughScreening().rate(2, 0);
+    d.untilPainOrStop().rate(8, 0);
     assertEquals(Screen.SWITCH, d.state.screen());
-    assertTrue(d.state.notice().contains("Symptoms spread further: buttock -> below the knee"),
+    d.press(Event.Key.CONFIRM).untilPainOrStop().rate(8, 0); // still 8: above the ceiling again
+    assertEquals(Screen.SWITCH, d.state.screen());
+    assertTrue(d.state.notice().contains("above the limit of 5"), d.state.notice());
+    d.press(Event.Key.CONFIRM).untilPainOrStop().rate(8, 0);
+    assertEquals(Screen.CONTACT, d.state.screen());
+    assertTrue(d.state.stopForToday());
+    assertEquals(1, d.state.choice()); // "End the session" is marked
+    d.press(Event.Key.CONFIRM);
+    assertEquals(Screen.SUMMARY, d.state.screen());
+    assertEquals(Outcome.STOPPED_FOR_PAIN, d.state.outcome());
+  }
+
+  @Test
+  void aSecondExerciseStoppedInOneSessionStopsForToday() {
+    Routine oneLevel = TestRoutines.routine(TestRoutines.rule(null, PainRule.AskAfter.SET),
+        TestRoutines.exercise("x", 1, 1, List.of(""), 0, TestRoutines.level("x0", 1)),
+        TestRoutines.exercise("y", 1, 1, List.of(""), 0, TestRoutines.level("y0", 1)),
+        TestRoutines.exercise("z", 1, 1, List.of(""), 0, TestRoutines.level("z0", 1)));
+    Driver d = new Driver(oneLevel).throughScreening().rate(1, 0).untilPainOrStop().rate(4, 0);
+    assertEquals(Screen.CONTACT, d.state.screen());
+    assertFalse(d.state.stopForToday());
+    d.press(Event.Key.CONFIRM).untilPainOrStop().rate(5, 0);
+    assertEquals(Screen.CONTACT, d.state.screen());
+    assertTrue(d.state.stopForToday());
+    assertEquals(1, d.state.choice());
+  }
+
+  @Test
+  void aStartAboveTheCeilingOffersEasierLevelsAndCountsOnlyRisesAboveIt() {
+    Routine capped = TestRoutines.routine(TestRoutines.rule(5, PainRule.AskAfter.SET),
+        routine.exercises().toArray(new coach.routine.Exercise[0]));
+    Driver d = new Driver(capped).throughScreening().rate(7, 0);
+    assertEquals(Screen.HIGH_PAIN, d.state.screen());
+    assertEquals(0, d.state.choice()); // one level easier is the default
+    d.press(Event.Key.CONFIRM);
+    assertEquals(List.of(1, 1), d.state.levels());
+    assertEquals(Screen.INTRO, d.state.screen());
+    d.untilPainOrStop().rate(7, 0); // as high as the start: not a rise
+    d.untilPainOrStop().rate(6, 0);
+    d.untilPainOrStop().rate(7, 0);
+    assertEquals(2, d.effectsOf(Effect.RecordSwitch.class).size());
+    d.untilPainOrStop().rate(8, 0); // above the start
+    assertEquals(Screen.SWITCH, d.state.screen());
+  }
+
+  @Test
+  void aStartAboveTheCeilingCanEndTheSessionAtOnce() {
+    Routine capped = TestRoutines.routine(TestRoutines.rule(5, PainRule.AskAfter.SET),
+        routine.exercises().toArray(new coach.routine.Exercise[0]));
+    Driver d = new Driver(capped).throughScreening().rate(9, 0);
+    d.press(Event.Key.DOWN, Event.Key.CONFIRM);
+    assertEquals(Screen.SUMMARY, d.state.screen());
+    assertEquals(Outcome.STOPPED_FOR_PAIN, d.state.outcome());
+    assertTrue(d.state.stopForToday());
+    assertEquals(1, d.effectsOf(Effect.RecordContactShown.class).size());
+  }
+
+  @Test
+  void symptomsSpreadingDownTheLegCountAsIncreaseWhateverTheNumber() {
+    Driver d = new Driver(routine).throughScreening().rate(2, 2).untilPainOrStop();
+    d.rate(2, 4); // same number, now below the knee (was buttock)
+    assertEquals(Screen.SWITCH, d.state.screen());
+    assertTrue(d.state.notice().startsWith("Symptoms reach further: buttock -> below the knee"),
         d.state.notice());
   }
 
   @Test
-  void symptomsMovingUpTowardTheBackAreNotAnIncrease() {
+  void symptomsMovingUpTowardTheBackAreGoodNews() {
     Driver d = new Driver(routine).throughScreening().rate(4, 4).untilPainOrStop();
     d.rate(4, 1);
     assertEquals(Screen.GET_READY, d.state.screen());
     assertEquals(0, d.state.level(0));
+    assertTrue(d.state.goodNews().contains("below the knee -> back"), d.state.goodNews());
+    // and moving back down to where they were is not a new rise either
+    d.untilPainOrStop().rate(4, 4);
+    assertTrue(d.effectsOf(Effect.RecordSwitch.class).isEmpty());
   }
 
   @Test
-  void ratingAboveTheCeilingCountsAsIncrease() {
-    Routine capped = TestRoutines.routine(TestRoutines.rule(5, PainRule.AskAfter.SET),
+  void aRoutineThatDoesNotCountSpreadNeverAsksWhere() {
+    Routine noSpread = TestRoutines.routine(PainRule.of(1, false, 5, PainRule.AskAfter.SET),
         routine.exercises().toArray(new coach.routine.Exercise[0]));
-    Driver d = new Driver(capped).throughScreening().rate(6, 0).untilPainOrStop().rate(6, 0);
-    assertEquals(Screen.SWITCH, d.state.screen());
-    assertTrue(d.state.notice().contains("above the limit of 5"), d.state.notice());
+    Driver d = new Driver(noSpread).throughScreening();
+    d.press(new Event.Digit(2), Event.Key.CONFIRM);
+    assertEquals(Screen.INTRO, d.state.screen());
+    d.untilPainOrStop().press(Event.Key.CONFIRM);
+    assertEquals(Screen.GET_READY, d.state.screen());
+    for (Rating r : d.recordedRatings()) {
+      assertNull(r.region());
+    }
   }
 
   @Test
-  void ratingAboveTheBaselineCountsEvenWhenTheLastRatingWasTheSame() {
-    Driver d = new Driver(routine).throughScreening().rate(2, 0);
-    d.untilPainOrStop().rate(3, 0).press(Event.Key.CONFIRM); // 2 -> 3: switch to a1
-    d.untilPainOrStop().rate(3, 0); // same as last, but 1 above the baseline
-    assertEquals(Screen.SWITCH, d.state.screen());
-    assertTrue(d.state.notice().contains("above your starting level of 2"), d.state.notice());
+  void theStartingRatingHasNothingMarkedAndEnterAloneRecordsNothing() {
+    Driver d = new Driver(routine).throughScreening();
+    assertEquals(-1, d.state.draftValue());
+    d.press(Event.Key.CONFIRM);
+    assertEquals(Screen.PAIN, d.state.screen());
+    d.press(new Event.Digit(1), Event.Key.CONFIRM);
+    // the first symptom answer of a session has no default either
+    assertEquals(Screen.PAIN_REGION, d.state.screen());
+    assertEquals(-1, d.state.draftRegion());
+    d.press(Event.Key.CONFIRM);
+    assertEquals(Screen.PAIN_REGION, d.state.screen());
+    assertTrue(d.recordedRatings().isEmpty());
+    d.press(new Event.Digit(2), Event.Key.CONFIRM);
+    assertEquals("buttock", d.recordedRatings().get(0).region());
   }
 
   @Test
@@ -129,6 +240,20 @@ class CoachTest {
     Driver d = new Driver(routine).throughScreening().rate(5, 0).untilPainOrStop().rate(3, 0);
     assertEquals(0, d.state.level(0));
     assertTrue(d.effectsOf(Effect.RecordSwitch.class).isEmpty());
+  }
+
+  @Test
+  void anExerciseStartsAtItsPrescribedLevelWithHarderOnesAbove() {
+    Routine r = TestRoutines.routine(TestRoutines.rule(5, PainRule.AskAfter.SET),
+        new coach.routine.Exercise("g", "Glide", null, 1, 1, List.of(""), List.of(), 0,
+            List.of(TestRoutines.level("hard", 1), TestRoutines.level("start", 1),
+                TestRoutines.level("easy", 1)), 1));
+    Driver d = new Driver(r);
+    assertEquals(List.of(1), d.state.levels());
+    d = new Driver(r, new StartOptions(Map.of(), false, List.of("g"), null)).throughScreening();
+    assertEquals(Screen.OFFER_HARDER, d.state.screen());
+    d.press(Event.Key.YES);
+    assertEquals(List.of(0), d.state.levels());
   }
 
   @Test
@@ -143,7 +268,7 @@ class CoachTest {
   }
 
   @Test
-  void thePainCheckPreselectsThePreviousRating() {
+  void laterPainChecksPreselectThePreviousAnswers() {
     Driver d = new Driver(routine).throughScreening().rate(4, 2).untilPainOrStop();
     assertEquals(4, d.state.draftValue());
     assertEquals(2, d.state.draftRegion());
@@ -159,13 +284,14 @@ class CoachTest {
   }
 
   @Test
-  void redFlagYesEndsExerciseAndShowsUrgentAdvice() {
+  void redFlagYesEndsExerciseAndShowsUrgentAdviceOnly() {
     Driver d = new Driver(routine).press(Event.Key.CONFIRM, Event.Key.NO, Event.Key.YES);
     assertEquals(Screen.URGENT, d.state.screen());
     assertEquals(Outcome.RED_FLAG, d.state.outcome());
     assertEquals(List.of(new Effect.RecordRedFlag("saddle")),
         d.effectsOf(Effect.RecordRedFlag.class));
     assertTrue(d.recordedRatings().isEmpty());
+    assertTrue(d.effectsOf(Effect.RecordContactShown.class).isEmpty());
     d.press(Event.Key.CONFIRM);
     assertTrue(d.effects.contains(new Effect.Exit()));
   }
@@ -218,8 +344,11 @@ class CoachTest {
     assertNull(d.state.outcome());
     d.press(Event.Key.QUIT, Event.Key.YES);
     assertEquals(Outcome.QUIT, d.state.outcome());
-    assertEquals(List.of(new Effect.SessionEnded(Outcome.QUIT), new Effect.Exit()),
-        d.effects.subList(d.effects.size() - 2, d.effects.size()));
+    // a quit session ends on its summary, like every other way out
+    assertEquals(Screen.SUMMARY, d.state.screen());
+    assertEquals(new Effect.SessionEnded(Outcome.QUIT), d.effects.get(d.effects.size() - 1));
+    d.press(Event.Key.CONFIRM);
+    assertEquals(new Effect.Exit(), d.effects.get(d.effects.size() - 1));
   }
 
   @Test

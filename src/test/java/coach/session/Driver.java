@@ -50,7 +50,7 @@ final class Driver {
     return this;
   }
 
-  /** Types a rating and confirms it with the given region rank (0 none). */
+  /** Types a rating and confirms it with the given region rank (0 none) when the routine asks where. */
   Driver rate(int value, int regionRank) {
     if (value == 10) {
       press(new Event.Digit(1), new Event.Digit(0));
@@ -58,7 +58,9 @@ final class Driver {
       press(new Event.Digit(value));
     }
     press(Event.Key.CONFIRM);
-    press(new Event.Digit(regionRank), Event.Key.CONFIRM);
+    if (state.screen() == Screen.PAIN_REGION) {
+      press(new Event.Digit(regionRank), Event.Key.CONFIRM);
+    }
     return this;
   }
 

@@ -28,14 +28,14 @@ final class TestRoutines {
     return new Exercise(id, "Exercise " + id, "daily", sets, reps, rounds, rest, List.of(levels));
   }
 
+  /** The default rule (safe zone 0-3, rises of 1) with the given ceiling and asking point. */
   static PainRule rule(Integer max, PainRule.AskAfter askAfter) {
-    return new PainRule(1, true, max, askAfter,
-        List.of("back", "buttock", "thigh", "below the knee", "foot"), true, 2);
+    return PainRule.of(1, true, max, askAfter);
   }
 
   static Routine routine(PainRule rule, Exercise... exercises) {
     return new Routine("test", "Test routine", 1, "seed", "Not a diagnosis.",
-        new Contact("Clinic", "care@example.org", null, "Book a call", null),
+        new Contact("Clinic", null, "care@example.org", null, "Book a call", null),
         new RedFlags(List.of(new RedFlag("bladder", "Bladder changes?"),
             new RedFlag("saddle", "Saddle numbness?")), "Seek urgent care."),
         rule, List.of(exercises));
