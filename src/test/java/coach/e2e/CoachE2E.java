@@ -89,8 +89,8 @@ class CoachE2E {
           t.keys("n");
         } else if (s.contains("does it hurt")) {
           t.keys("2", "Enter");
-          t.waitFor("Where do you feel", 5000);
-          t.keys("Enter");
+          t.waitFor("do you feel the symptoms", 5000);
+          t.keys("1", "Enter");
           checks++;
         } else if (s.contains("Enter start") || s.contains("Enter continue")) {
           t.keys("Enter");
@@ -136,11 +136,11 @@ class CoachE2E {
       t.waitFor("Press Enter to begin", 20_000);
       t.keys("Enter", "n", "n", "n", "n");
       t.waitFor("does it hurt", 5000);
-      t.keys("3", "Enter", "Enter");
+      t.keys("3", "Enter", "0", "Enter");
       t.waitFor("Cat/Camel series", 5000);
       t.keys("Enter");
       t.waitFor("How much does it hurt right now", 20_000);
-      t.keys("3", "Enter", "Enter");
+      t.keys("3", "Enter", "0", "Enter");
       t.waitFor("Rep ", 10_000);
       new ProcessBuilder("kill", "-KILL", Long.toString(javaPid())).start().waitFor();
       t.waitFor(x -> x.contains("\nEXIT=137"), 5000, "exit 137");
@@ -150,7 +150,7 @@ class CoachE2E {
       t.keys("Enter");
       String s = t.waitFor("Welcome back", 5000);
       assertTrue(s.contains("Continue at Cat/Camel series, set 1 of 3"), s);
-      t.keys("q", "y");
+      t.keys("q", "y", "Enter"); // quit, then leave the summary
     }
   }
 
@@ -161,7 +161,7 @@ class CoachE2E {
     t.waitFor("Press Enter to begin", 20_000);
     t.keys("Enter", "n", "n", "n", "n");
     t.waitFor("does it hurt", 5000);
-    t.keys("6", "Enter", "Enter");
+    t.keys("6", "Enter", "0", "Enter", "Enter"); // high pain: one level easier
     t.waitFor("Cat/Camel series", 5000);
     long pid = javaPid();
     t.close(); // the terminal goes away: SIGHUP

@@ -94,12 +94,12 @@ class ServeE2E {
       t.waitFor("Press Enter to begin", 20_000);
       t.keys("Enter", "n", "n", "n", "n");
       t.waitFor("does it hurt", 5000);
-      t.keys("4", "Enter", "Enter");
+      t.keys("4", "Enter", "0", "Enter");
       t.waitFor("Cat/Camel series", 5000);
       t.resize(60, 20);
       t.waitFor(s -> s.lines().anyMatch(l -> l.contains("Exercise 1/4") && l.length() <= 60),
           5000, "the session to redraw at 60 columns");
-      t.keys("q", "y");
+      t.keys("q", "y", "Enter"); // quit, then leave the summary
       t.waitFor(s -> s.contains("\nSSH=0"), 10_000, "ssh to end");
     }
     assertEquals(1, count("SELECT count(*) FROM ratings r JOIN sessions s ON s.id = r.session_id"
@@ -114,7 +114,7 @@ class ServeE2E {
     t.waitFor("Press Enter to begin", 20_000);
     t.keys("Enter", "n", "n", "n", "n");
     t.waitFor("does it hurt", 5000);
-    t.keys("7", "Enter", "Enter");
+    t.keys("7", "Enter", "0", "Enter", "Enter"); // high pain: one level easier
     t.waitFor("Cat/Camel series", 5000);
     t.close(); // the kiosk goes away mid-session
     long end = System.currentTimeMillis() + 10_000;
@@ -222,7 +222,9 @@ class ServeE2E {
       t.line("wrong password");
       t.waitFor(s -> s.contains("SSH=255"), 20_000, "a wrong password to be refused");
       t.line("clear; " + passwordSsh("waiting-room"));
-      t.waitFor("password:", 20_000);
+      // a new prompt: the refused attempt's lines are gone (clear ran) and a password is asked
+      t.waitFor(s -> !s.contains("SSH=255") && s.contains("password:"), 20_000,
+          "the second password prompt");
       t.line("correct horse");
       t.waitFor("Please type your patient code", 20_000);
       t.keys("-l", "P-1002");
@@ -233,9 +235,9 @@ class ServeE2E {
       t.waitFor("Press Enter to begin", 5000);
       t.keys("Enter", "n", "n", "n", "n");
       t.waitFor("does it hurt", 5000);
-      t.keys("6", "Enter", "Enter");
+      t.keys("6", "Enter", "0", "Enter", "Enter"); // high pain: one level easier
       t.waitFor("Cat/Camel series", 5000);
-      t.keys("q", "y");
+      t.keys("q", "y", "Enter"); // quit, then leave the summary
       String s = t.waitFor("The last session was saved", 5000);
       assertTrue(!s.contains("P-1001"), "the start screen shows nobody's code:\n" + s);
       assertTrue(!s.contains("SSH="), "the kiosk's connection stays open:\n" + s);
@@ -276,7 +278,7 @@ class ServeE2E {
         t.waitFor("Press Enter to begin", 20_000);
         t.keys("Enter", "n", "n", "n", "n");
         t.waitFor("does it hurt", 5000);
-        t.keys(Integer.toString(i + 1), "Enter", "Enter");
+        t.keys(Integer.toString(i + 1), "Enter", "0", "Enter");
         t.waitFor("Cat/Camel series", 5000);
       }
       server.destroy(); // SIGTERM
@@ -317,7 +319,7 @@ class ServeE2E {
       for (int i = 0; i < n; i++) {
         Tmux t = kiosks.get(i);
         t.waitFor("does it hurt", 10_000);
-        t.keys(Integer.toString(i % 4), "Enter", "Enter");
+        t.keys(Integer.toString(i % 4), "Enter", "0", "Enter");
       }
       for (Tmux t : kiosks) {
         t.waitFor("Cat/Camel series", 10_000);
@@ -326,12 +328,13 @@ class ServeE2E {
       for (int i = 0; i < n; i++) {
         Tmux t = kiosks.get(i);
         t.waitFor(s -> s.contains("How much does it hurt right now?"), 60_000, "pain check");
-        t.keys(Integer.toString(i % 4 + 2), "Enter", "Enter");
+        t.keys(Integer.toString(i % 4 + 2), "Enter", "0", "Enter");
       }
       for (Tmux t : kiosks) {
-        t.waitFor(s -> s.contains("Rest") || s.contains("Set 2") || s.contains("make this easier"),
+        // a rise (3 -> 5) switches; otherwise the next round (middle back) comes
+        t.waitFor(s -> s.contains("Middle back") || s.contains("make this easier"),
             20_000, "what follows the set");
-        t.keys("q", "y");
+        t.keys("q", "y", "Enter"); // quit, then leave the summary
       }
       for (Tmux t : kiosks) {
         t.waitFor(s -> s.contains("SSH=0"), 20_000, "ssh to end");

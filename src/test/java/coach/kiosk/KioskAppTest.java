@@ -144,8 +144,10 @@ class KioskAppTest {
     type("P-1001");
     enter();
     send(Event.Key.CONFIRM, Event.Key.NO, Event.Key.NO, Event.Key.NO, Event.Key.NO);
-    send(new Event.Digit(3), Event.Key.CONFIRM, Event.Key.CONFIRM);
+    send(new Event.Digit(3), Event.Key.CONFIRM, new Event.Digit(0), Event.Key.CONFIRM);
     send(Event.Key.QUIT, Event.Key.YES);
+    assertTrue(screen().contains("Session summary"), screen());
+    send(Event.Key.CONFIRM);
     assertFalse(kiosk.inSession());
     assertFalse(out.stream().anyMatch(e -> e instanceof Effect.Exit), "the kiosk must not exit");
     String s = screen();
@@ -162,7 +164,7 @@ class KioskAppTest {
     type("P-1001");
     enter();
     send(Event.Key.CONFIRM, Event.Key.NO, Event.Key.NO, Event.Key.NO, Event.Key.NO);
-    send(new Event.Digit(2), Event.Key.CONFIRM, Event.Key.CONFIRM);
+    send(new Event.Digit(2), Event.Key.CONFIRM, new Event.Digit(0), Event.Key.CONFIRM);
     assertEquals(Screen.INTRO, coachScreen());
     advance(Duration.ofMinutes(9).plusSeconds(59));
     assertTrue(kiosk.inSession(), "not idle yet");
@@ -182,7 +184,7 @@ class KioskAppTest {
     type("P-1001");
     enter();
     send(Event.Key.CONFIRM, Event.Key.NO, Event.Key.NO, Event.Key.NO, Event.Key.NO);
-    send(new Event.Digit(1), Event.Key.CONFIRM, Event.Key.CONFIRM);
+    send(new Event.Digit(1), Event.Key.CONFIRM, new Event.Digit(0), Event.Key.CONFIRM);
     assertEquals(Screen.INTRO, coachScreen());
     send(Event.Key.CONFIRM); // get ready, then the reps run on their own
     long last = clock.nanoTime();
@@ -255,6 +257,8 @@ class KioskAppTest {
     enter();
     assertEquals(List.of("alice"), begun);
     send(Event.Key.QUIT, Event.Key.YES);
+    assertTrue(screen().contains("Session summary"), screen());
+    send(Event.Key.CONFIRM);
     assertFalse(kiosk.inSession());
     enter();
     assertEquals(List.of("alice", "alice"), begun, "back at the start, Enter begins again");

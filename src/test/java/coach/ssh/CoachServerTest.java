@@ -121,7 +121,7 @@ class CoachServerTest {
         assertTrue(ended.contains(ClientChannelEvent.CLOSED), "the failing session is closed");
         assertEquals(1, boom.channel().getExitStatus(), "with a failure status");
         // the other session goes on: screening, a baseline rating, quit
-        keys(ok, "\rnnnn4\r\rqy");
+        keys(ok, "\rnnnn4\r0\rqy\r");
         var done = ok.channel().waitFor(EnumSet.of(ClientChannelEvent.CLOSED),
             Duration.ofSeconds(20));
         assertTrue(done.contains(ClientChannelEvent.CLOSED), new String(ok.out().toByteArray(),

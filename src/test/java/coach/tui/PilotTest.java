@@ -36,7 +36,7 @@ class PilotTest {
   /** Welcome, all red flags no, baseline rating with no symptoms, to the first intro. */
   private static void toFirstExercise(Pilot p, int baseline) throws InterruptedException {
     p.press(Event.Key.CONFIRM, Event.Key.NO, Event.Key.NO, Event.Key.NO, Event.Key.NO);
-    p.press(new Event.Digit(baseline), Event.Key.CONFIRM, Event.Key.CONFIRM);
+    p.press(new Event.Digit(baseline), Event.Key.CONFIRM, new Event.Digit(0), Event.Key.CONFIRM);
   }
 
   private static void rate(Pilot p, int value) throws InterruptedException {
@@ -58,9 +58,9 @@ class PilotTest {
       assertTrue(p.screen().contains("Rep 1 of 5"), p.screen());
       p.advance(40);
       assertTrue(p.screen().contains("How much does it hurt right now?"), p.screen());
-      rate(p, 3);
+      rate(p, 4);
       assertTrue(p.screen().contains("Let's make this easier"), p.screen());
-      assertTrue(p.screen().contains("Pain 1 -> 3"), p.screen());
+      assertTrue(p.screen().contains("Pain 1 -> 4"), p.screen());
       assertTrue(p.screen().contains("Small-range Cat/Camel"), p.screen());
       p.press(Event.Key.CONFIRM).advance(3).advance(30);
       rate(p, 5);
@@ -71,10 +71,12 @@ class PilotTest {
       assertTrue(contact.contains("This exercise stops for today"), contact);
       assertTrue(contact.contains("support@parfourperformance.com"), contact);
       assertTrue(contact.contains("discovery call"), contact);
+      // 7 is above the ceiling at the easiest level: ending is the marked choice
+      assertTrue(contact.contains("> End the session"), contact);
       assertEquals(1, p.persisted.stream().filter(e -> e instanceof Effect.RecordContactShown)
           .count());
       assertEquals(2, p.persisted.stream().filter(e -> e instanceof Effect.RecordSwitch).count());
-      p.press(Event.Key.CONFIRM);
+      p.press(Event.Key.UP, Event.Key.CONFIRM);
       assertTrue(p.screen().contains("Sciatic nerve glide"), p.screen());
     }
   }
@@ -133,8 +135,13 @@ class PilotTest {
       p.press(Event.Key.BACK);
       assertFalse(p.screen().contains("End the session now?"));
       p.press(Event.Key.QUIT, Event.Key.YES);
-      assertTrue(p.finished());
       assertEquals(new Effect.SessionEnded(Outcome.QUIT), p.persisted.get(p.persisted.size() - 1));
+      // the summary, with what to do next, before leaving
+      assertTrue(p.screen().contains("Session summary: ended early"), p.screen());
+      assertTrue(p.screen().contains("What next:"), p.screen());
+      assertFalse(p.finished());
+      p.press(Event.Key.CONFIRM);
+      assertTrue(p.finished());
       assertTrue(p.persisted.stream().anyMatch(e -> e instanceof Effect.RecordRating r
           && r.rating().value() == 4));
     }
@@ -148,7 +155,7 @@ class PilotTest {
       assertTrue(p.screen().contains("Welcome back"), p.screen());
       assertTrue(p.screen().contains("Continue at Sciatic nerve glide, set 2 of"), p.screen());
       p.press(Event.Key.YES, Event.Key.NO, Event.Key.NO, Event.Key.NO, Event.Key.NO);
-      p.press(new Event.Digit(1), Event.Key.CONFIRM, Event.Key.CONFIRM);
+      p.press(new Event.Digit(1), Event.Key.CONFIRM, new Event.Digit(0), Event.Key.CONFIRM);
       assertTrue(p.screen().contains("Continuing at set 2"), p.screen());
       assertTrue(p.screen().contains("Seated nerve slider"), p.screen());
     }

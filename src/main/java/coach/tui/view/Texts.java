@@ -42,6 +42,8 @@ public final class Texts {
   static final String REST = "Rest";
   static final String SWITCH_TITLE = "Let's make this easier";
   static final String CONTACT_TITLE = "This exercise stops for today";
+  static final String HIGH_PAIN_TITLE = "Your pain is high before starting";
+  static final String WHAT_NEXT = "What next: ";
   static final String SUMMARY_TITLE = "Session summary";
   static final String PAUSED = "Paused";
   static final String PAUSED_HINT = "Take your time. Space or Enter to resume.";
@@ -67,7 +69,7 @@ public final class Texts {
         "Enter    confirm, or go on",
         "Space    pause or resume the timer",
         "0-10     type a pain rating (1 then 0 for 10)",
-        ud + "  " + (ascii ? "" : "     ") + "change a rating or a choice",
+        ud + "  " + (ascii ? "" : "    ") + "change a rating or a choice",
         "s        skip this set, rest or exercise",
         "!        red-flag questions (any time)",
         "?        this help",

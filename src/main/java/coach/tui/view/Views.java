@@ -35,22 +35,23 @@ public final class Views {
       case WELCOME -> welcome(c, routine, top);
       case RESUME -> resume(c, coach, top, s.choice());
       case SCREENING -> screening(c, coach, s, top);
-      case URGENT -> urgent(c, routine, top);
+      case URGENT -> EndViews.urgent(c, routine, top);
       case NEXT_MORNING -> yesNo(c, top, Texts.NEXT_MORNING_TITLE, Texts.NEXT_MORNING_Q,
           "If yes, today's exercises start one level easier.", s.choice());
       case OFFER_HARDER -> offer(c, coach, s, top);
       case PAIN -> pain(c, coach, s, top);
       case PAIN_REGION -> region(c, routine, s, top);
+      case HIGH_PAIN -> EndViews.highPain(c, coach, s, top);
       case INTRO -> intro(c, coach, s, top);
       case GET_READY -> getReady(c, coach, s, top);
       case REP -> rep(c, coach, s, top);
       case REST -> rest(c, coach, s, top);
       case SWITCH -> switched(c, coach, s, top);
-      case CONTACT -> contact(c, coach, s, top);
-      case SUMMARY -> summary(c, coach, s, top);
+      case CONTACT -> EndViews.contact(c, coach, s, top);
+      case SUMMARY -> EndViews.summary(c, coach, s, top);
       default -> { }
     }
-    c.bar(c.height() - 1, footer(coach, s, ascii, c.width()), "");
+    c.bar(c.height() - 1, Footer.line(coach, s, ascii, c.width()), "");
     if (s.overlay() != Overlay.NONE) {
       overlay(c, s, ascii);
     }
@@ -121,43 +122,6 @@ public final class Views {
     c.paragraph(2, row + 2, w, 2, hint, false);
   }
 
-  private static void urgent(Canvas c, Routine r, int top) {
-    int w = c.width() - 4;
-    c.bold(2, top, "!! " + Texts.URGENT_TITLE);
-    int row = c.paragraph(2, top + 2, w, Math.max(1, c.height() - top - 9),
-        r.redFlags().advice(), false) + 1;
-    contactLines(c, r.contact(), row, w);
-  }
-
-  private static int contactLines(Canvas c, Contact k, int row, int w) {
-    List<String> lines = contactText(k);
-    for (String line : lines) {
-      if (row >= c.height() - 2) {
-        break;
-      }
-      row = c.paragraph(2, row, w, 2, line, false);
-    }
-    return row;
-  }
-
-  static List<String> contactText(Contact k) {
-    List<String> lines = new ArrayList<>();
-    lines.add("Contact: " + k.name());
-    if (k.email() != null) {
-      lines.add("  Email: " + k.email());
-    }
-    if (k.phone() != null) {
-      lines.add("  Phone: " + k.phone());
-    }
-    if (k.booking() != null) {
-      lines.add("  " + k.booking());
-    }
-    if (k.note() != null) {
-      lines.add("  " + k.note());
-    }
-    return lines;
-  }
-
   private static void offer(Canvas c, Coach coach, SessionState s, int top) {
     Exercise e = coach.offered(s);
     if (e == null) {
@@ -201,20 +165,24 @@ public final class Views {
     c.text(col0, row, left);
     c.text(Math.max(col0, col0 + scaleWidth - right.length()), row, right);
     row += 2;
-    c.centered(row, s.draftValue() + " - " + Texts.scaleWord(s.draftValue()), true);
+    c.centered(row, s.draftValue() < 0 ? "Type a number from 0 to 10"
+        : s.draftValue() + " - " + Texts.scaleWord(s.draftValue()), true);
     row += 2;
     Rating last = s.lastRating();
-    if (last != null && row < c.height() - 2) {
+    if (last != null && !baseline && row < c.height() - 2) {
       c.text(2, row++, "Last rating: " + last.value() + " (" + Texts.scaleWord(last.value()) + ")");
     }
     if (row < c.height() - 2) {
-      c.paragraph(2, row, w, 2, "Type a number (1 then 0 for 10) or use the arrows; "
-          + "Enter keeps the marked one.", false);
+      c.paragraph(2, row, w, 2, s.draftValue() < 0
+          ? "Type a number (1 then 0 for 10) or use the arrows, then press Enter."
+          : "Type a number (1 then 0 for 10) or use the arrows; Enter keeps the marked one.",
+          false);
     }
   }
 
   private static void region(Canvas c, Routine r, SessionState s, int top) {
-    c.bold(2, top, Texts.REGION_Q);
+    String q = r.painRule().regionQuestion();
+    c.paragraph(2, top, c.width() - 4, 1, q == null ? Texts.REGION_Q : q, true);
     List<String> options = new ArrayList<>();
     options.add(Texts.NO_SYMPTOMS);
     for (String region : r.painRule().regions()) {
@@ -234,7 +202,8 @@ public final class Views {
       }
     }
     if (row < c.height() - 2) {
-      c.text(2, row, "Pain " + s.draftValue() + ". Further down the leg counts as worse.");
+      c.text(2, row, "Pain " + s.draftValue() + (s.draftRegion() < 0
+          ? ". Choose with the arrows or a number, then press Enter." : "."));
     }
   }
 
@@ -243,13 +212,12 @@ public final class Views {
     Level l = coach.level(s);
     int w = c.width() - 4;
     int row = c.paragraph(2, top, w, 2, e.name(), true);
-    int levels = e.levels().size();
-    int li = s.level(s.exercise());
-    row = c.paragraph(2, row, w, 2, "Level: " + l.name() + " (" + (li == 0 ? "as prescribed"
-        : li + " easier") + ", " + (levels - 1 - li) + " easier left)", false) + 1;
+    row = c.paragraph(2, row, w, 2, l.name() + " - " + levelWords(e, s.level(s.exercise())),
+        false) + 1;
+    row = goodNews(c, s, row);
     row = c.paragraph(2, row, w, 3, l.feel(), false) + 1;
-    String dose = e.sets() + " sets x " + e.reps() + " reps" + rounds(e) + sep(c.style().ascii())
-        + e.frequency();
+    String dose = e.sets() + " sets x " + e.reps() + " reps" + rounds(e)
+        + (e.frequency() == null ? "" : sep(c.style().ascii()) + e.frequency());
     row = c.paragraph(2, row, w, 2, dose, true);
     if (s.set() > 1 || s.round() > 0) {
       row = c.paragraph(2, row, w, 1, "Continuing at set " + s.set() + ", " + roundName(e,
@@ -263,6 +231,31 @@ public final class Views {
       String t = (p.timed() ? p.seconds() + " s  " : "Enter ") + p.cue();
       row = c.paragraph(4, row, w - 2, 2, t, false);
     }
+  }
+
+  /** Where a level stands, in a patient's words. */
+  static String levelWords(Exercise e, int level) {
+    if (level == e.startLevel()) {
+      return "the level your clinician prescribed";
+    }
+    if (level < e.startLevel()) {
+      return "a step up from the prescribed level";
+    }
+    return level == e.easiestLevel() ? "the easiest version, to keep pain down"
+        : "an easier version, to keep pain down";
+  }
+
+  /** The good-news line after symptoms moved back toward the centre; returns the next row. */
+  private static int goodNews(Canvas c, SessionState s, int row) {
+    if (s.goodNews() == null || row >= c.height() - 3) {
+      return row;
+    }
+    return c.paragraph(2, row, c.width() - 4, 2, s.goodNews(), true) + 1;
+  }
+
+  /** What to focus on in this round (a spine segment's own cue), or "". */
+  private static String focus(Exercise e, int round) {
+    return round < e.roundFocus().size() ? e.roundFocus().get(round) : "";
   }
 
   private static String rounds(Exercise e) {
@@ -313,6 +306,11 @@ public final class Views {
     c.centered(top + 1, where(coach, s, false), false);
     countdown(c, coach, s, top + 3);
     int row = top + 3 + countdownRows(c);
+    row = goodNews(c, s, row);
+    String focus = focus(e, s.round());
+    if (!focus.isEmpty()) {
+      row = c.paragraph(2, row, c.width() - 4, 2, "Focus: " + focus, false);
+    }
     Phase first = coach.level(s).phases().get(0);
     c.paragraph(2, row, c.width() - 4, 3, "First: " + first.cue(), false);
   }
@@ -324,6 +322,11 @@ public final class Views {
     boolean ascii = c.style().ascii();
     c.text(2, top - 1, Canvas.fit(e.name() + sep(ascii) + l.name(), c.width() - 4));
     c.bold(2, top, where(coach, s, true));
+    String focus = focus(e, s.round());
+    if (!focus.isEmpty()
+        && Canvas.wrap(Canvas.clean(focus), Math.max(1, c.width() - 4)).size() == 1) {
+      c.text(2, top + 1, Canvas.clean(focus));
+    }
     int row = top + 2;
     if (p.timed()) {
       countdown(c, coach, s, row);
@@ -345,11 +348,13 @@ public final class Views {
       c.text(4 + barWidth, row + 1, "phase " + (s.phase() + 1) + " of " + l.phases().size());
       row += 2;
     }
-    if (row < c.height() - 2) {
-      String next = s.phase() + 1 < l.phases().size() ? l.phases().get(s.phase() + 1).cue()
-          : s.rep() < e.reps() ? "rep " + (s.rep() + 1) + ": " + l.phases().get(0).cue()
-          : "pain check";
-      c.paragraph(2, row + 1, c.width() - 4, 1, "Next: " + next, false);
+    String next = s.phase() + 1 < l.phases().size() ? l.phases().get(s.phase() + 1).cue()
+        : s.rep() < e.reps() ? "rep " + (s.rep() + 1) + ": " + l.phases().get(0).cue()
+        : "pain check";
+    // the whole cue or nothing: a cue cut mid-sentence misleads
+    List<String> lines = Canvas.wrap(Canvas.clean("Next: " + next), Math.max(1, c.width() - 4));
+    if (row + lines.size() < c.height() - 1) {
+      c.paragraph(2, row + 1, c.width() - 4, lines.size(), "Next: " + next, false);
     }
   }
 
@@ -358,6 +363,7 @@ public final class Views {
     c.centered(top, Texts.REST, true);
     countdown(c, coach, s, top + 2);
     int row = top + 2 + countdownRows(c);
+    row = goodNews(c, s, row);
     row = c.paragraph(2, row, c.width() - 4, 2, "Next: " + e.name() + ", "
         + where(coach, s, false), false) + 1;
     if (row < c.height() - 2) {
@@ -382,130 +388,7 @@ public final class Views {
     }
   }
 
-  private static void contact(Canvas c, Coach coach, SessionState s, int top) {
-    int w = c.width() - 4;
-    c.bold(2, top, Texts.CONTACT_TITLE);
-    int row = c.paragraph(2, top + 2, w, 3, s.notice(), false);
-    row = c.paragraph(2, row, w, 2, "Please tell your clinician how this felt.", false) + 1;
-    row = contactLines(c, coach.routine().contact(), row, w) + 1;
-    boolean last = s.exercise() + 1 >= coach.routine().exercises().size();
-    String next = last ? "  See the summary  " : "  Next exercise  ";
-    String end = "  End session  ";
-    int r = Math.min(row, c.height() - 3);
-    if (s.choice() == 1) {
-      c.text(4, r, next);
-      c.highlight(4 + next.length() + 2, r, "[" + end.trim() + "]");
-    } else {
-      c.highlight(4, r, "[" + next.trim() + "]");
-      c.text(4 + next.length() + 2, r, end);
-    }
-  }
-
-  private static void summary(Canvas c, Coach coach, SessionState s, int top) {
-    Routine r = coach.routine();
-    int w = c.width() - 4;
-    c.bold(2, top, Texts.SUMMARY_TITLE + ": " + outcome(s));
-    int row = top + 2;
-    Rating base = s.baseline();
-    if (base != null) {
-      c.text(2, row++, "Pain before you started: " + base.value());
-    }
-    for (int i = 0; i < r.exercises().size() && row < c.height() - 2; i++) {
-      Exercise e = r.exercises().get(i);
-      List<String> values = new ArrayList<>();
-      for (Rating x : s.ratings()) {
-        if (e.id().equals(x.exerciseId())) {
-          values.add(Integer.toString(x.value()));
-        }
-      }
-      String status = s.stopped().contains(e.id()) ? " (stopped for pain)"
-          : values.isEmpty() ? " (not done)" : "";
-      List<Integer> before = coach.options().earlier().getOrDefault(e.id(), List.of());
-      String earlier = before.isEmpty() ? "" : "; highest in earlier sessions: "
-          + String.join(" ", before.stream().map(String::valueOf).toList());
-      String line = e.name() + " - " + e.level(s.level(i)).name() + status
-          + (values.isEmpty() ? "" : ": pain " + String.join(" ", values)) + earlier;
-      row = c.paragraph(2, row, w, 2, line, false);
-    }
-    for (SwitchNote n : s.switches()) {
-      if (row >= c.height() - 2) {
-        break;
-      }
-      row = c.paragraph(2, row, w, 2, (n.harder() ? "Harder: " : "Easier: ") + n.reason(), false);
-    }
-  }
-
-  private static String outcome(SessionState s) {
-    if (s.outcome() == null) {
-      return "";
-    }
-    return switch (s.outcome()) {
-      case COMPLETED -> "well done";
-      case STOPPED_FOR_PAIN -> "stopped for pain";
-      case RED_FLAG -> "stopped for safety";
-      case QUIT -> "ended early";
-      case INTERRUPTED -> "interrupted";
-    };
-  }
-
   // ---- footer and overlays -------------------------------------------------------------------
-
-  /** The keys that work now, most important first, as many as fit the width. */
-  static String footer(Coach coach, SessionState s, boolean ascii, int width) {
-    String sep = sep(ascii);
-    StringBuilder out = new StringBuilder();
-    for (String key : footerKeys(coach, s, ascii)) {
-      String next = out.length() == 0 ? key : out + sep + key;
-      if (next.length() + 2 > width) {
-        break;
-      }
-      out.setLength(0);
-      out.append(next);
-    }
-    return out.toString();
-  }
-
-  static List<String> footerKeys(Coach coach, SessionState s, boolean ascii) {
-    String arrows = Texts.arrows(ascii);
-    if (s.overlay() == Overlay.PAUSE) {
-      return List.of("Space resume", "q quit", "? help");
-    }
-    if (s.overlay() == Overlay.HELP) {
-      return List.of("Esc close");
-    }
-    if (s.overlay() == Overlay.QUIT_CONFIRM) {
-      return List.of("y end session", "n keep going");
-    }
-    List<String> keys = new ArrayList<>(switch (s.screen()) {
-      case WELCOME -> List.of("Enter start");
-      case RESUME -> List.of("y continue", "n start fresh");
-      case SCREENING -> s.returnTo() != null ? List.of("y yes", "n no", "Esc back")
-          : List.of("y yes", "n no");
-      case URGENT, SUMMARY -> List.of("Enter close");
-      case NEXT_MORNING, OFFER_HARDER -> List.of("y yes", "n no");
-      case PAIN -> List.of("0-10 rate", "Enter confirm", arrows + " adjust");
-      case PAIN_REGION -> List.of(arrows + " choose", "Enter confirm", "Esc back");
-      case INTRO -> List.of("Enter start", "s skip exercise");
-      case GET_READY -> List.of("Space pause", "Enter start now", "s skip set");
-      case REP -> coach.phase(s).timed() ? List.of("Space pause", "s skip set")
-          : List.of("Enter done", "Space pause", "s skip set");
-      case REST -> List.of("Enter skip rest", "Space pause");
-      case SWITCH -> List.of("Enter continue");
-      case CONTACT -> List.of(arrows + " choose", "Enter confirm");
-    });
-    switch (s.screen()) {
-      case URGENT, SUMMARY, CONTACT, PAIN_REGION -> { }
-      case WELCOME, RESUME, SCREENING, NEXT_MORNING, OFFER_HARDER -> keys.add("q quit");
-      default -> {
-        keys.add("q quit");
-        keys.add("! red flag");
-      }
-    }
-    if (s.screen() != Screen.URGENT && s.screen() != Screen.SUMMARY) {
-      keys.add("? help");
-    }
-    return keys;
-  }
 
   private static void overlay(Canvas c, SessionState s, boolean ascii) {
     List<String> lines = new ArrayList<>();

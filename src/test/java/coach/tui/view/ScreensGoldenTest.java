@@ -46,7 +46,18 @@ class ScreensGoldenTest {
     m.put("baseline", () -> new ScreenTour().toScreen(Screen.PAIN).press(new Event.Digit(3)));
     m.put("region", () -> new ScreenTour().toScreen(Screen.PAIN).press(new Event.Digit(3),
         Event.Key.CONFIRM, Event.Key.DOWN, Event.Key.DOWN));
+    m.put("high-pain", () -> new ScreenTour().toScreen(Screen.PAIN).press(new Event.Digit(8),
+        Event.Key.CONFIRM, new Event.Digit(3), Event.Key.CONFIRM));
     m.put("intro", () -> new ScreenTour().toScreen(Screen.INTRO));
+    m.put("intro-glide", () -> {
+      ScreenTour t = new ScreenTour().toScreen(Screen.INTRO).press(Event.Key.SKIP);
+      return t;
+    });
+    m.put("good-news", () -> new ScreenTour().toScreen(Screen.PAIN).press(new Event.Digit(2),
+        Event.Key.CONFIRM, new Event.Digit(3), Event.Key.CONFIRM).toScreen(Screen.PAIN)
+        .press(new Event.Digit(2), Event.Key.CONFIRM, new Event.Digit(2), Event.Key.CONFIRM));
+    m.put("quit-summary", () -> new ScreenTour().toScreen(Screen.INTRO)
+        .press(Event.Key.QUIT, Event.Key.YES));
     m.put("get-ready", () -> new ScreenTour().toScreen(Screen.GET_READY).advance(0.4));
     m.put("rep", () -> new ScreenTour().toScreen(Screen.REP).advance(5.2));
     m.put("pain-after-set", () -> new ScreenTour().toScreen(Screen.INTRO).toScreen(Screen.PAIN)
@@ -75,7 +86,7 @@ class ScreensGoldenTest {
         Map.of("cat-camel", 2), false, List.of(), null, Map.of("cat-camel", List.of(5, 4, 3))))
         .toScreen(Screen.INTRO).toScreen(Screen.PAIN)
         .press(new Event.Digit(7), Event.Key.CONFIRM, Event.Key.CONFIRM)
-        .press(Event.Key.DOWN, Event.Key.CONFIRM));
+        .press(Event.Key.CONFIRM)); // 7 at the easiest level: "End the session" is marked
     m.put("summary", () -> {
       ScreenTour t = new ScreenTour().toScreen(Screen.INTRO);
       while (t.state.screen() != Screen.SUMMARY) {
@@ -99,6 +110,19 @@ class ScreensGoldenTest {
         DynamicTest.dynamicTest(e.getKey() + " 40x12",
             () -> golden(e.getKey() + "-40x12", e.getValue().get().render(40, 12, utf))))
         .stream()).toList();
+  }
+
+  @Test
+  void aSixtyColumnWindowKeepsTheRedFlagAndHelpKeysAndWholeCues() throws IOException {
+    Style utf = new Style(false, false);
+    for (String name : List.of("pain-after-set", "rep", "welcome", "contact")) {
+      String text = moments().get(name).get().render(60, 20, utf);
+      golden(name + "-60x20", text);
+      String footer = text.lines().reduce((a, b) -> b).orElse("");
+      assertTrue(footer.contains("! red flag"), name + ": " + footer);
+    }
+    String pain = moments().get("pain-after-set").get().render(60, 20, utf);
+    assertTrue(pain.lines().reduce((a, b) -> b).orElse("").contains("? help"), pain);
   }
 
   @Test
