@@ -49,12 +49,12 @@ public final class ExportCommand implements Command {
   public int run(List<String> args, CliContext ctx) {
     Options o = StoreAccess.options();
     o.addOption(Option.builder().longOpt("format").hasArg().argName("csv|json")
-        .desc("csv (default) or json").build());
+        .desc("csv (default) or json").get());
     o.addOption(Option.builder().longOpt("since").hasArg().argName("YYYY-MM-DD")
-        .desc("only sessions started on or after this day").build());
+        .desc("only sessions started on or after this day").get());
     o.addOption(Option.builder("o").longOpt("output").hasArg().argName("FILE")
-        .desc("write to FILE (owner-only) instead of the screen").build());
-    o.addOption(Option.builder().longOpt("all-patients").desc("every patient").build());
+        .desc("write to FILE (owner-only) instead of the screen").get());
+    o.addOption(Option.builder().longOpt("all-patients").desc("every patient").get());
     CommandLine cl;
     try {
       cl = new DefaultParser().parse(o, args.toArray(new String[0]));

@@ -34,7 +34,7 @@ public final class HistoryCommand implements Command {
   @Override
   public int run(List<String> args, CliContext ctx) {
     Options o = StoreAccess.options();
-    o.addOption(Option.builder().longOpt("ascii").desc("ASCII chart").build());
+    o.addOption(Option.builder().longOpt("ascii").desc("ASCII chart").get());
     CommandLine cl;
     try {
       cl = new DefaultParser().parse(o, args.toArray(new String[0]));

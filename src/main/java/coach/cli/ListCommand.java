@@ -24,8 +24,8 @@ public final class ListCommand implements Command {
   @Override
   public int run(List<String> args, CliContext ctx) {
     Options o = new Options();
-    o.addOption(Option.builder().longOpt("data-dir").hasArg().argName("DIR").build());
-    o.addOption(Option.builder("h").longOpt("help").build());
+    o.addOption(Option.builder().longOpt("data-dir").hasArg().argName("DIR").get());
+    o.addOption(Option.builder("h").longOpt("help").get());
     CommandLine cl;
     try {
       cl = new DefaultParser().parse(o, args.toArray(new String[0]));

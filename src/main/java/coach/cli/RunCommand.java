@@ -19,7 +19,6 @@ import coach.store.StoreException;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
-import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
@@ -40,22 +39,22 @@ public final class RunCommand implements Command {
   static Options options() {
     Options o = new Options();
     o.addOption(Option.builder().longOpt("pace").hasArg().argName("N")
-        .desc("timers run N times faster (for demos and tests; default 1)").build());
+        .desc("timers run N times faster (for demos and tests; default 1)").get());
     o.addOption(Option.builder().longOpt("data-dir").hasArg().argName("DIR")
-        .desc("where the history and the log are kept").build());
+        .desc("where the history and the log are kept").get());
     o.addOption(Option.builder().longOpt("patient").hasArg().argName("ID")
-        .desc("whose session this is (default: your user name)").build());
-    o.addOption(Option.builder().longOpt("ascii").desc("ASCII only: no box or block glyphs").build());
-    o.addOption(Option.builder().longOpt("quiet").desc("no bell at phase changes").build());
+        .desc("whose session this is (default: your user name)").get());
+    o.addOption(Option.builder().longOpt("ascii").desc("ASCII only: no box or block glyphs").get());
+    o.addOption(Option.builder().longOpt("quiet").desc("no bell at phase changes").get());
     o.addOption(Option.builder().longOpt("kiosk").desc("start screen asks for the patient code;"
-        + " the end of a session returns there (for clinic kiosks)").build());
+        + " the end of a session returns there (for clinic kiosks)").get());
     o.addOption(Option.builder().longOpt("patients").hasArg().argName("FILE")
-        .desc("with --kiosk: only the codes of this patients file are accepted").build());
+        .desc("with --kiosk: only the codes of this patients file are accepted").get());
     o.addOption(Option.builder().longOpt("idle-timeout").hasArg().argName("SECONDS")
         .desc("with --kiosk: save and close a session after this long without a key"
-            + " (default 600)").build());
-    o.addOption(Option.builder("h").longOpt("help").desc("show this help").build());
-    o.addOption(Option.builder("V").longOpt("version").desc("show the version").build());
+            + " (default 600)").get());
+    o.addOption(Option.builder("h").longOpt("help").desc("show this help").get());
+    o.addOption(Option.builder("V").longOpt("version").desc("show the version").get());
     return o;
   }
 
@@ -160,13 +159,10 @@ public final class RunCommand implements Command {
   }
 
   private static void usage(CliContext ctx) {
-    HelpFormatter f = new HelpFormatter();
-    java.io.PrintWriter w = new java.io.PrintWriter(ctx.out());
-    f.printHelp(w, 80, "coach [run] [NAME|FILE] [OPTIONS]",
+    Help.print(new java.io.PrintWriter(ctx.out()), "coach [run] [NAME|FILE] [OPTIONS]",
         "Start a session. NAME is a bundled routine (see 'coach list'), FILE a routine file.",
-        options(), 2, 2, "Keys: Enter next, Space pause, digits rate pain, s skip, ! red flags,"
+        options(), "Keys: Enter next, Space pause, digits rate pain, s skip, ! red flags,"
             + " ? help, q quit.");
-    w.flush();
   }
 
   /** --pace N: timers N times faster; a number above 0 and at most 1000 (default 1). */

@@ -22,7 +22,6 @@ import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
-import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
@@ -42,44 +41,44 @@ public final class ServeCommand implements Command {
   private static Options options() {
     Options o = new Options();
     o.addOption(Option.builder().longOpt("port").hasArg().argName("N")
-        .desc("port to listen on (default 2222)").build());
+        .desc("port to listen on (default 2222)").get());
     o.addOption(Option.builder().longOpt("bind").hasArg().argName("ADDR")
-        .desc("address to listen on (default 127.0.0.1)").build());
+        .desc("address to listen on (default 127.0.0.1)").get());
     o.addOption(Option.builder().longOpt("data-dir").hasArg().argName("DIR")
-        .desc("history, log and host key").build());
+        .desc("history, log and host key").get());
     o.addOption(Option.builder().longOpt("authorized-keys").hasArg().argName("FILE")
-        .desc("OpenSSH authorized_keys file: keys that may log in").build());
+        .desc("OpenSSH authorized_keys file: keys that may log in").get());
     o.addOption(Option.builder().longOpt("patients").hasArg().argName("FILE")
         .desc("patients file: SSH users, their patients, routines, keys, password hashes and"
-            + " kiosk codes").build());
+            + " kiosk codes").get());
     o.addOption(Option.builder().longOpt("kiosk")
         .desc("every connection starts at a start screen and returns there after a session")
-        .build());
+        .get());
     o.addOption(Option.builder().longOpt("routine").hasArg().argName("NAME|FILE")
-        .desc("the routine served (default sciatica)").build());
+        .desc("the routine served (default sciatica)").get());
     o.addOption(Option.builder().longOpt("max-sessions").hasArg().argName("N")
-        .desc("sessions at once (default 200)").build());
+        .desc("sessions at once (default 200)").get());
     o.addOption(Option.builder().longOpt("idle-timeout").hasArg().argName("SECONDS")
-        .desc("save and close a session after this long without a key (default 600)").build());
+        .desc("save and close a session after this long without a key (default 600)").get());
     o.addOption(Option.builder().longOpt("max-session-length").hasArg().argName("SECONDS")
-        .desc("save and close a session running this long (default 7200)").build());
+        .desc("save and close a session running this long (default 7200)").get());
     o.addOption(Option.builder().longOpt("connections-per-minute").hasArg().argName("N")
-        .desc("new connections per address per minute (default 20)").build());
+        .desc("new connections per address per minute (default 20)").get());
     o.addOption(Option.builder().longOpt("auth-timeout").hasArg().argName("SECONDS")
-        .desc("time to log in (default 60)").build());
+        .desc("time to log in (default 60)").get());
     o.addOption(Option.builder().longOpt("max-auth-attempts").hasArg().argName("N")
-        .desc("login requests per connection, as OpenSSH's MaxAuthTries (default 6)").build());
+        .desc("login requests per connection, as OpenSSH's MaxAuthTries (default 6)").get());
     o.addOption(Option.builder().longOpt("stats-every").hasArg().argName("SECONDS")
-        .desc("log the load (sessions, timer delay, CPU) this often (default 60)").build());
+        .desc("log the load (sessions, timer delay, CPU) this often (default 60)").get());
     o.addOption(Option.builder().longOpt("contact").hasArg().argName("FILE")
         .desc("the clinic's contact card (YAML or JSON: name, role, email, phone, booking,"
             + " note); it replaces every routine's card (default: contact.yaml in the data"
-            + " folder, when there is one)").build());
+            + " folder, when there is one)").get());
     o.addOption(Option.builder().longOpt("pace").hasArg().argName("N")
-        .desc("timers run N times faster (for demos and tests; default 1)").build());
+        .desc("timers run N times faster (for demos and tests; default 1)").get());
     o.addOption(Option.builder().longOpt("hash-password")
-        .desc("read a password and print its salted hash for the patients file").build());
-    o.addOption(Option.builder("h").longOpt("help").desc("show this help").build());
+        .desc("read a password and print its salted hash for the patients file").get());
+    o.addOption(Option.builder("h").longOpt("help").desc("show this help").get());
     return o;
   }
 
@@ -93,13 +92,11 @@ public final class ServeCommand implements Command {
       return ExitCodes.USAGE;
     }
     if (cl.hasOption("help")) {
-      java.io.PrintWriter w = new java.io.PrintWriter(ctx.out());
-      new HelpFormatter().printHelp(w, 80,
+      Help.print(new java.io.PrintWriter(ctx.out()),
           "coach serve --authorized-keys FILE | --patients FILE [OPTIONS]",
           "Serve one coaching session per SSH connection. The SSH user name is the patient,"
               + " unless the patients file says otherwise.",
-          options(), 2, 2, "");
-      w.flush();
+          options(), "");
       return ExitCodes.OK;
     }
     if (cl.hasOption("hash-password")) {

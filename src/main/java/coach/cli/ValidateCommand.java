@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
-import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
@@ -37,8 +36,8 @@ public final class ValidateCommand implements Command {
   private static Options options() {
     Options o = new Options();
     o.addOption(Option.builder("q").longOpt("quiet").desc("print problems only, no summary")
-        .build());
-    o.addOption(Option.builder("h").longOpt("help").desc("show this help").build());
+        .get());
+    o.addOption(Option.builder("h").longOpt("help").desc("show this help").get());
     return o;
   }
 
@@ -52,11 +51,9 @@ public final class ValidateCommand implements Command {
       return ExitCodes.USAGE;
     }
     if (cl.hasOption("help")) {
-      java.io.PrintWriter w = new java.io.PrintWriter(ctx.out());
-      new HelpFormatter().printHelp(w, 80, "coach validate [--quiet] FILE...",
+      Help.print(new java.io.PrintWriter(ctx.out()), "coach validate [--quiet] FILE...",
           "Check routine files (YAML or JSON). Problems are printed as FILE:LINE:COLUMN:"
-              + " message.", options(), 2, 2, "Exit status: 0 all valid, 1 any invalid, 2 usage.");
-      w.flush();
+              + " message.", options(), "Exit status: 0 all valid, 1 any invalid, 2 usage.");
       return ExitCodes.OK;
     }
     if (cl.getArgList().isEmpty()) {

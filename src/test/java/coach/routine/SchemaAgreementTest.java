@@ -7,17 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -29,14 +27,14 @@ import org.junit.jupiter.api.TestFactory;
 class SchemaAgreementTest {
   private static final Path CORPUS = Path.of("src/test/resources/routines");
 
-  private static JsonSchema schema() throws IOException {
+  private static Schema schema() throws IOException {
     try (InputStream in = Files.newInputStream(Path.of("routines/routine.schema.json"))) {
-      return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+      return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
     }
   }
 
   /** Null when the schema accepts the file, else why not. */
-  private static String schemaVerdict(JsonSchema schema, Path file) {
+  private static String schemaVerdict(Schema schema, Path file) {
     JsonNode node;
     try {
       ObjectMapper m = file.toString().endsWith(".json") ? new ObjectMapper()
@@ -48,13 +46,13 @@ class SchemaAgreementTest {
     if (node == null || node.isMissingNode()) {
       return "empty";
     }
-    Set<ValidationMessage> errors = schema.validate(node);
+    List<com.networknt.schema.Error> errors = schema.validate(node);
     return errors.isEmpty() ? null : errors.toString();
   }
 
   @TestFactory
   List<DynamicTest> schemaAndLoaderGiveTheSameVerdict() throws IOException {
-    JsonSchema schema = schema();
+    Schema schema = schema();
     RoutineLoader loader = new RoutineLoader();
     List<Path> files = new ArrayList<>(List.of(Path.of("routines/sciatica.yaml"),
         Path.of("routines/template.yaml")));

@@ -1,6 +1,8 @@
 package coach.ssh;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import coach.routine.LoadResult;
@@ -26,6 +28,8 @@ import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.apache.sshd.common.util.security.SecurityUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,6 +98,51 @@ class CoachServerTest {
       sh.channel().getInvertedIn().write(c);
       sh.channel().getInvertedIn().flush();
       Thread.sleep(30);
+    }
+  }
+
+  /**
+   * Ed25519, OpenSSH's default key type: the authorized_keys line is read and the client's
+   * signature checked, with Bouncy Castle's Ed25519 (not net.i2p's eddsa, which MINA would prefer
+   * if it were on the class path again).
+   */
+  @Test
+  void ed25519KeysLogInAndOthersAreRefused() throws Exception {
+    assertEquals("BouncyCastleEdDSASupport",
+        SecurityUtils.getEdDSASupport().orElseThrow().getClass().getSimpleName());
+    KeyPair key = KeyUtils.generateKeyPair(KeyPairProvider.SSH_ED25519, 256);
+    KeyPair stranger = KeyUtils.generateKeyPair(KeyPairProvider.SSH_ED25519, 256);
+    String line = PublicKeyEntry.toString(key.getPublic());
+    assertTrue(line.startsWith("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5"), line);
+    Path authorized = tmp.resolve("authorized_keys");
+    Files.writeString(authorized, line + " kiosk@clinic\n");
+    LoadResult routine = new RoutineLoader().load(Path.of("routines/sciatica.yaml"));
+    CoachServer.Settings settings = new CoachServer.Settings("127.0.0.1", 0, tmp, authorized,
+        null, false, 10, Duration.ofMinutes(10), Duration.ofHours(2), Duration.ofSeconds(30), 6,
+        100, 1.0, Duration.ofMinutes(1));
+    try (SqliteHistoryStore store = SqliteHistoryStore.open(SqliteHistoryStore.fileIn(tmp));
+        CoachServer server = new CoachServer(settings, new CoachServer.Routines(routine,
+            Map.of()), store)) {
+      server.start();
+      SshClient client = SshClient.setUpDefaultClient();
+      client.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
+      client.start();
+      try {
+        Shell in = open(client, key, "alice", server.port());
+        assertTrue(in.session().isAuthenticated());
+        in.channel().close(false).await(Duration.ofSeconds(10));
+        ClientSession s = client.connect("alice", "127.0.0.1", server.port())
+            .verify(Duration.ofSeconds(60)).getSession();
+        try {
+          s.addPublicKeyIdentity(stranger);
+          assertThrows(Exception.class, () -> s.auth().verify(Duration.ofSeconds(30)));
+          assertFalse(s.isAuthenticated(), "a key not in authorized_keys is refused");
+        } finally {
+          s.close(true);
+        }
+      } finally {
+        client.stop();
+      }
     }
   }
 
