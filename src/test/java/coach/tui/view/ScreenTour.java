@@ -26,7 +26,12 @@ final class ScreenTour {
   SessionState state;
 
   ScreenTour(StartOptions options) {
-    coach = new Coach(sciatica(), clock, options);
+    this(sciatica(), options);
+  }
+
+  /** A tour of any routine, including ones built by hand that the loader would refuse. */
+  ScreenTour(Routine routine, StartOptions options) {
+    coach = new Coach(routine, clock, options);
     state = coach.start();
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import coach.routine.Routine;
 import coach.session.Event;
 import coach.session.Screen;
 import coach.session.StartOptions;
@@ -152,9 +153,40 @@ class ScreensGoldenTest {
 
   @Test
   void controlSequencesInRoutineTextNeverReachTheScreen() {
-    ScreenTour t = new ScreenTour();
-    String drawn = t.render(80, 24, new Style(false, false));
-    assertFalse(drawn.contains("\u001b"));
+    // Built by hand: the loader refuses such text, so this is the drawing path's own defence.
+    String evil = "\u001b[2J\u001b]0;owned\u0007\u009b31m\u202eevil\u0008\u007f";
+    Routine clean = ScreenTour.sciatica();
+    coach.routine.Exercise e = clean.exercises().get(0);
+    coach.routine.Level l = e.level(0);
+    coach.routine.Level hostile = new coach.routine.Level(l.id(), "Level" + evil, "Feel" + evil,
+        List.of(new coach.routine.Phase("Cue" + evil, 3), new coach.routine.Phase("Next" + evil,
+            3)));
+    List<coach.routine.Level> levels = new java.util.ArrayList<>(e.levels());
+    levels.set(0, hostile);
+    coach.routine.Exercise bad = new coach.routine.Exercise(e.id(), "Name" + evil, e.frequency(),
+        e.sets(), e.reps(), List.of("left" + evil), List.of("Focus" + evil), e.restSeconds(),
+        levels, 0);
+    Routine routine = new Routine(clean.id(), "Title" + evil, 1, null, "Disclaimer" + evil,
+        new coach.routine.Contact("Who" + evil, "Role" + evil, "mail" + evil, null, null, null),
+        clean.redFlags(), clean.painRule(), List.of(bad));
+    Style style = new Style(false, false);
+    List<String> drawn = new java.util.ArrayList<>();
+    ScreenTour t = new ScreenTour(routine, StartOptions.fresh());
+    drawn.add(t.render(80, 24, style));
+    t.toScreen(Screen.INTRO);
+    drawn.add(t.render(80, 24, style));
+    t.toScreen(Screen.GET_READY);
+    drawn.add(t.render(80, 24, style));
+    t.toScreen(Screen.REP);
+    drawn.add(t.render(80, 24, style));
+    for (String text : drawn) {
+      assertTrue(text.contains("Name") || text.contains("Title"), text);
+      assertTrue(text.chars().noneMatch(c -> c < 0x20 && c != '\n' || c == 0x7f
+          || (c >= 0x80 && c <= 0x9f) || c == 0x202e), text);
+      assertFalse(text.contains("owned"), "an OSC title sequence leaked: " + text);
+    }
+    assertTrue(drawn.get(3).contains("Cue"), drawn.get(3));
+    assertTrue(drawn.get(2).contains("Focus"), drawn.get(2));
   }
 
   /** Calls the views directly at any size (the loop would show "make the window larger"). */
