@@ -1,5 +1,6 @@
 package coach.kiosk;
 
+import coach.routine.FileText;
 import coach.routine.Node;
 import coach.routine.Problem;
 import coach.routine.RoutineChecks;
@@ -97,21 +98,11 @@ public final class Patients {
   public static Loaded load(Path file) {
     String name = file.toString();
     List<Problem> problems = new ArrayList<>();
-    byte[] bytes;
-    try {
-      if (Files.isDirectory(file)) {
-        return new Loaded(null, List.of(new Problem(name, 0, 0,
-            "is a folder, not a patients file")));
-      }
-      if (Files.size(file) > RoutineLoader.MAX_BYTES) {
-        return new Loaded(null, List.of(new Problem(name, 0, 0,
-            "the file is larger than 1 MB")));
-      }
-      bytes = Files.readAllBytes(file);
-    } catch (IOException e) {
-      return new Loaded(null, List.of(new Problem(name, 0, 0, Files.exists(file)
-          ? "cannot be read" : "no such file")));
+    FileText.Read read = FileText.read(file, RoutineLoader.MAX_BYTES);
+    if (read.problem() != null) {
+      return new Loaded(null, List.of(read.problem()));
     }
+    byte[] bytes = read.bytes();
     Node root = new RoutineLoader().readTree(name, bytes,
         name.toLowerCase(Locale.ROOT).endsWith(".json"), "users and patients", problems);
     if (root == null) {

@@ -7,12 +7,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -52,27 +50,11 @@ public final class RoutineLoader {
 
   /** Loads a file; the name used in problems is the path as given. */
   public LoadResult load(Path file) {
-    String name = file.toString();
-    try {
-      if (Files.isDirectory(file)) {
-        return fail(name, "is a folder, not a routine file");
-      }
-      if (!Files.exists(file)) {
-        return fail(name, "no such file");
-      }
-      long size = Files.size(file);
-      if (size > MAX_BYTES) {
-        return fail(name, "the file is " + size + " bytes; a routine file may be at most "
-            + MAX_BYTES + " bytes (1 MB)");
-      }
-      return parse(name, Files.readAllBytes(file), isJson(name));
-    } catch (NoSuchFileException e) {
-      return fail(name, "no such file");
-    } catch (AccessDeniedException e) {
-      return fail(name, "cannot be read (permission denied)");
-    } catch (IOException e) {
-      return fail(name, "cannot be read: " + e.getMessage());
+    FileText.Read read = FileText.read(file, MAX_BYTES);
+    if (read.problem() != null) {
+      return new LoadResult(file.toString(), null, List.of(read.problem()), null);
     }
+    return parse(file.toString(), read.bytes(), isJson(file.toString()));
   }
 
   static boolean isJson(String name) {
@@ -89,13 +71,6 @@ public final class RoutineLoader {
     if (bytes.length > MAX_BYTES) {
       return new LoadResult(name, null, List.of(new Problem(name, 0, 0,
           "the file is larger than 1 MB")), hash);
-    }
-    for (int i = 0; i < bytes.length; i++) {
-      if (bytes[i] == 0) {
-        int[] pos = position(bytes, i);
-        return new LoadResult(name, null, List.of(new Problem(name, pos[0], pos[1],
-            "this is not a text file (a NUL byte); expected a YAML or JSON routine")), hash);
-      }
     }
     List<Problem> problems = new ArrayList<>();
     Node root = readTree(name, bytes, asJson, "a routine (id, title, exercises, ...)", problems);
@@ -120,25 +95,16 @@ public final class RoutineLoader {
   public ContactResult loadContact(Path file) {
     String name = file.toString();
     List<Problem> problems = new ArrayList<>();
-    try {
-      if (!Files.isRegularFile(file)) {
-        problems.add(new Problem(name, 0, 0, Files.exists(file)
-            ? "is not a regular file; expected a contact card (YAML or JSON)" : "no such file"));
-        return new ContactResult(null, problems);
-      }
-      if (Files.size(file) > MAX_BYTES) {
-        problems.add(new Problem(name, 0, 0, "the file is larger than 1 MB"));
-        return new ContactResult(null, problems);
-      }
-      byte[] bytes = Files.readAllBytes(file);
-      Node root = readTree(name, bytes, isJson(name), "a contact card (name, email, ...)",
-          problems);
-      Contact c = root == null ? null : new RoutineChecks(name, problems).contactFile(root);
-      return new ContactResult(problems.isEmpty() ? c : null, problems);
-    } catch (AccessDeniedException e) {
-      problems.add(new Problem(name, 0, 0, "cannot be read (permission denied)"));
-    } catch (IOException e) {
-      problems.add(new Problem(name, 0, 0, "cannot be read: " + e.getMessage()));
+    FileText.Read read = FileText.read(file, MAX_BYTES);
+    if (read.problem() != null) {
+      problems.add(read.problem());
+      return new ContactResult(null, problems);
+    }
+    Node root = readTree(name, read.bytes(), isJson(name), "a contact card (name, email, ...)",
+        problems);
+    Contact c = root == null ? null : new RoutineChecks(name, problems).contactFile(root);
+    if (problems.isEmpty()) {
+      return new ContactResult(c, problems);
     }
     return new ContactResult(null, problems);
   }
@@ -150,13 +116,10 @@ public final class RoutineLoader {
    */
   public Node readTree(String name, byte[] bytes, boolean asJson, String expected,
       List<Problem> problems) {
-    for (int i = 0; i < bytes.length; i++) {
-      if (bytes[i] == 0) {
-        int[] pos = position(bytes, i);
-        problems.add(new Problem(name, pos[0], pos[1],
-            "this is not a text file (a NUL byte); expected YAML or JSON"));
-        return null;
-      }
+    Problem text = FileText.scan(name, bytes);
+    if (text != null) {
+      problems.add(text);
+      return null;
     }
     Node root;
     try (JsonParser p = asJson ? json.createParser(bytes) : yaml.createParser(bytes)) {
@@ -171,30 +134,135 @@ public final class RoutineLoader {
         problems.add(new Problem(name, l.getLineNr(), l.getColumnNr(),
             "more than one document in the file; expected exactly one: " + expected));
       }
+    } catch (StreamConstraintsException e) {
+      if (!problems.isEmpty() && firstLine(e.getOriginalMessage()).contains("nesting depth")) {
+        return null;
+      }
+      problems.add(constraint(name, bytes, e));
+      return null;
     } catch (JsonProcessingException e) {
       if (!problems.isEmpty() && firstLine(e.getOriginalMessage()).contains("nesting depth")) {
         return null;
       }
       JsonLocation l = e.getLocation();
-      problems.add(new Problem(name, l == null ? 0 : l.getLineNr(), l == null ? 0
-          : l.getColumnNr(), syntaxMessage(e)));
+      int line = l == null ? 0 : l.getLineNr();
+      int col = l == null ? 0 : l.getColumnNr();
+      if (firstLine(e.getOriginalMessage()).startsWith("Numeric value") && line > 0) {
+        col = numberStart(bytes, line, col); // the parser points past the number's end
+      }
+      problems.add(new Problem(name, line, col, syntaxMessage(e)));
       return null;
     } catch (IOException | RuntimeException e) {
-      problems.add(new Problem(name, 0, 0, "cannot be parsed: " + firstLine(e.getMessage())));
+      problems.add(new Problem(name, 0, 0, "cannot be read as YAML or JSON; check the file's"
+          + " syntax near its start"));
       return null;
     }
     return root;
   }
 
+  /** A bound of ours that the text went past, in our words and at its place. */
+  private static Problem constraint(String name, byte[] bytes, StreamConstraintsException e) {
+    String m = firstLine(e.getOriginalMessage());
+    if (m.startsWith("Number value length")) {
+      String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+      java.util.regex.Matcher digits = java.util.regex.Pattern.compile("\\d{21,}").matcher(text);
+      int[] pos = digits.find() ? lineColumn(text, digits.start()) : new int[] {0, 0};
+      return new Problem(name, pos[0], pos[1], "a number with more than 20 digits; expected a"
+          + " small whole number such as 3");
+    }
+    if (m.startsWith("String value length")) {
+      JsonLocation l = e.getLocation();
+      return new Problem(name, l == null ? 0 : l.getLineNr(), l == null ? 0 : l.getColumnNr(),
+          "a text longer than 65536 characters; expected at most " + MAX_TEXT);
+    }
+    JsonLocation l = e.getLocation();
+    return new Problem(name, l == null ? 0 : l.getLineNr(), l == null ? 0 : l.getColumnNr(),
+        "the file goes past a limit on routine files (size, nesting or length)");
+  }
+
+  /** The column where the run of digits ending before {@code col} on {@code line} starts. */
+  private static int numberStart(byte[] bytes, int line, int col) {
+    String[] lines = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).split("\n", -1);
+    if (line > lines.length) {
+      return col;
+    }
+    String l = lines[line - 1];
+    int end = Math.min(l.length(), Math.max(0, col - 1));
+    while (end > 0 && !Character.isDigit(l.charAt(end - 1))) {
+      end--;
+    }
+    int start = end;
+    while (start > 0 && (Character.isDigit(l.charAt(start - 1)) || l.charAt(start - 1) == '-')) {
+      start--;
+    }
+    return end > 0 ? start + 1 : col;
+  }
+
+  private static int[] lineColumn(String text, int index) {
+    int line = 1;
+    int col = 1;
+    for (int i = 0; i < index; i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+        col = 1;
+      } else {
+        col++;
+      }
+    }
+    return new int[] {line, col};
+  }
+
   private static String syntaxMessage(JsonProcessingException e) {
     String m = firstLine(e.getOriginalMessage());
-    if (e instanceof JsonParseException && m.startsWith("Unexpected character")) {
-      return "syntax error: " + m;
+    if (m.startsWith("Numeric value") && m.contains("out of range")) {
+      return "a number too large; expected a small whole number such as 3";
+    }
+    java.util.regex.Matcher u = java.util.regex.Pattern
+        .compile("Unexpected character \\('(.+?)' \\(code \\d+\\)\\):? ?(.*)").matcher(m);
+    if (e instanceof JsonParseException && u.matches()) {
+      String expected = u.group(2).replaceAll("\\s*\\(.*$", "").trim();
+      return "syntax error: unexpected \"" + u.group(1) + "\" here"
+          + (expected.isEmpty() ? "" : "; " + expected);
+    }
+    String yaml = yamlProblem(e.getOriginalMessage());
+    if (yaml != null) {
+      return "syntax error: " + yaml;
     }
     if (m.contains("Number of aliases")) {
       return "YAML aliases are not allowed in routine files; write the value out";
     }
     return "syntax error: " + m;
+  }
+
+  /**
+   * The YAML parser's own account, without its excerpt of the file: "while parsing a flow
+   * sequence (line 15): expected ',' or ']', but got ':'". Null when it is not one.
+   */
+  static String yamlProblem(String message) {
+    if (message == null || !message.contains(" in 'reader', line ")) {
+      return null;
+    }
+    List<String> parts = new ArrayList<>();
+    String[] lines = message.split("\n");
+    for (int i = 0; i < lines.length; i++) {
+      String l = lines[i];
+      if (l.startsWith(" in 'reader', line ")) {
+        if (parts.size() == 1 && lines.length > i + 3) {
+          // the context's own line, when the problem is reported further on
+          java.util.regex.Matcher at = java.util.regex.Pattern.compile("line (\\d+)")
+              .matcher(l);
+          if (at.find()) {
+            parts.set(0, parts.get(0) + " (from line " + at.group(1) + ")");
+          }
+        }
+        i += 2; // the excerpt and its caret
+      } else if (!l.isBlank()) {
+        parts.add(l.trim().replace("<block end>", "the end of an indented block")
+            .replace("'<block mapping start>'", "a field at another indentation")
+            .replace("<stream end>", "the end of the file"));
+      }
+    }
+    return parts.isEmpty() ? null : String.join(": ", parts);
   }
 
   private static String firstLine(String m) {
@@ -301,20 +369,6 @@ public final class RoutineLoader {
       }
     }
     problems.add(p);
-  }
-
-  private static int[] position(byte[] bytes, int index) {
-    int line = 1;
-    int col = 1;
-    for (int i = 0; i < index; i++) {
-      if (bytes[i] == '\n') {
-        line++;
-        col = 1;
-      } else {
-        col++;
-      }
-    }
-    return new int[] {line, col};
   }
 
   public static String sha256(byte[] bytes) {

@@ -94,6 +94,11 @@ class RoutineLoaderTest {
     "control-chars.yaml      | 25:18 | contains a control character (U+001B)",
     "not-a-mapping.yaml      | 1:1   | must be a mapping of fields",
     "empty.yaml              | 1:1   | the file is empty",
+    "latin1.yaml             | 20:25 | the byte 0xE9 is not UTF-8 text; save the file as UTF-8",
+    "raw-escape.yaml         | 23:29 | a control character (U+001B, escape) in the text",
+    "raw-c1.yaml             | 25:23 | a control character (U+009B) in the text",
+    "long-number.yaml        | 15:11 | a number with more than 20 digits",
+    "huge-number.yaml        | 16:11 | a number too large",
   })
   void brokenFilesNameTheLineColumnAndTheProblem(String file, String position, String text) {
     LoadResult r = loader.load(CORPUS.resolve("broken").resolve(file));
@@ -103,6 +108,43 @@ class RoutineLoaderTest {
     String all = r.problems().stream().map(Problem::format).collect(Collectors.joining("\n"));
     assertTrue(r.problems().stream().anyMatch(p -> p.format().startsWith(expected)
         && p.message().contains(text)), "expected " + expected + text + " in\n" + all);
+  }
+
+  @Test
+  void noProblemNamesALibraryOrAJavaException() throws Exception {
+    try (var files = java.nio.file.Files.list(CORPUS.resolve("broken"))) {
+      for (Path f : files.toList()) {
+        for (Problem p : loader.load(f).problems()) {
+          assertFalse(p.message().matches("(?s).*(java\\.|Exception|jackson|snakeyaml"
+              + "|StreamReadConstraints|Unexpected character \\().*"), p.format());
+        }
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"/dev/zero", "/dev/urandom", "/dev/null"})
+  @Timeout(2)
+  void aLinkToADeviceIsRefusedWithoutReadingIt(String device, @TempDir Path dir)
+      throws Exception {
+    Path link = java.nio.file.Files.createSymbolicLink(dir.resolve("routine.yaml"),
+        Path.of(device));
+    LoadResult r = loader.load(link);
+    assertEquals(1, r.problems().size(), r.problems().toString());
+    assertTrue(r.problems().get(0).message().contains("is not a regular file"),
+        r.problems().toString());
+  }
+
+  @Test
+  @Timeout(5)
+  void aPipeIsRefusedWithoutWaitingForAWriter(@TempDir Path dir) throws Exception {
+    Path fifo = dir.resolve("routine.yaml");
+    assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+    LoadResult r = loader.load(fifo);
+    assertTrue(r.problems().get(0).message().contains("is not a regular file"),
+        r.problems().toString());
+    assertTrue(new RoutineLoader().loadContact(fifo).problems().get(0).message()
+        .contains("is not a regular file"));
   }
 
   @Test
@@ -124,7 +166,7 @@ class RoutineLoaderTest {
     "alias-bomb.yaml | YAML anchors (&name) are not allowed",
     "binary.yaml     | this is not a text file",
     "deep.yaml       | nested more than 32 levels deep",
-    "huge.yaml       | a routine file may be at most 1048576 bytes",
+    "huge.yaml       | the file is larger than 1 MB",
     "long-text.yaml  | \"title\" is 5000 characters long",
   })
   @Timeout(1)
@@ -139,7 +181,7 @@ class RoutineLoaderTest {
   @Test
   void aFolderAMissingFileAndAnUnreadableFileEachGiveOneProblem(@TempDir Path dir)
       throws Exception {
-    assertEquals("is a folder, not a routine file",
+    assertEquals("is a folder, not a file",
         loader.load(dir).problems().get(0).message());
     assertEquals("no such file", loader.load(dir.resolve("nope.yaml")).problems().get(0)
         .message());
