@@ -72,6 +72,12 @@ public final class CoachSession {
     return new CoachSession(p.app(), p.recorder(), loop);
   }
 
+  /** Where the details of a save that failed (a full disk) are logged. */
+  public CoachSession onSaveFailure(java.util.function.Consumer<Exception> log) {
+    loop.onSaveFailure(log);
+    return this;
+  }
+
   /** Hands an event to the session from any thread (a signal, a dropped link). */
   public void post(Event e) {
     loop.post(e);

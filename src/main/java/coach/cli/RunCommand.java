@@ -231,13 +231,14 @@ public final class RunCommand implements Command {
     Throwable failure = null;
     try {
       if (kiosk != null) {
-        SessionLoop loop = kiosk.loop(local.terminal(), loaded, store, style, pace, quiet);
+        SessionLoop loop = kiosk.loop(local.terminal(), loaded, store, style, pace, quiet)
+            .onSaveFailure(e -> AppLog.error(dataDir, "saving", e));
         onSignals(loop::post);
         loop.run();
         outcome = Outcome.INTERRUPTED; // a kiosk ends only by a signal or a closed terminal
       } else {
         CoachSession session = CoachSession.prepare(local.terminal(), loaded, store, patient,
-            style, pace, quiet);
+            style, pace, quiet).onSaveFailure(e -> AppLog.error(dataDir, "saving", e));
         onSignals(session::post);
         outcome = session.run();
       }

@@ -237,17 +237,39 @@ public final class SqliteHistoryStore implements HistoryStore {
     void run() throws SQLException;
   }
 
-  /** Runs work in one transaction, committed (durably) before returning. */
+  /**
+   * Runs work in one transaction, committed (durably) before returning. When it fails, the
+   * first error is the one thrown: a rollback or a reset that fails after it (SQLite may already
+   * have ended the transaction on a full disk) is only added to it.
+   */
   private synchronized void inTransaction(Work work) throws SQLException {
     db.setAutoCommit(false);
+    SQLException failed = null;
     try {
       work.run();
       db.commit();
-    } catch (SQLException | RuntimeException e) {
-      db.rollback();
-      throw e;
-    } finally {
+    } catch (SQLException e) {
+      failed = e;
+    } catch (RuntimeException e) {
+      failed = new SQLException(e.getMessage(), e);
+    }
+    if (failed != null) {
+      try {
+        db.rollback();
+      } catch (SQLException e) {
+        failed.addSuppressed(e);
+      }
+    }
+    try {
       db.setAutoCommit(true);
+    } catch (SQLException e) {
+      if (failed == null) {
+        throw e;
+      }
+      failed.addSuppressed(e);
+    }
+    if (failed != null) {
+      throw failed;
     }
   }
 
@@ -255,7 +277,7 @@ public final class SqliteHistoryStore implements HistoryStore {
     try {
       inTransaction(work);
     } catch (SQLException e) {
-      throw new StoreException(file + ": could not save " + what + ": " + plain(e), e);
+      throw new StoreException(file + ": could not save " + what + ": " + plain(e), e, full(e));
     }
   }
 
@@ -306,7 +328,7 @@ public final class SqliteHistoryStore implements HistoryStore {
       String now = Instant.now().toString();
       if (effect instanceof Effect.RecordRating r) {
         Rating x = r.rating();
-        int n = ++seq;
+        int n = seq + 1; // taken only when the rating is saved, so a retry keeps its number
         write("a pain rating", () -> {
           try (PreparedStatement p = db.prepareStatement("INSERT INTO ratings(session_id, seq,"
               + " at, kind, exercise_id, level, level_id, set_no, round_no, round_label, value,"
@@ -326,6 +348,7 @@ public final class SqliteHistoryStore implements HistoryStore {
             p.executeUpdate();
           }
         });
+        seq = n;
       } else if (effect instanceof Effect.RecordSwitch s) {
         write("a change of level", () -> {
           event(now, "SWITCH", s.exerciseId(), s.fromLevel(), s.toLevel(), s.reason());
@@ -544,6 +567,18 @@ public final class SqliteHistoryStore implements HistoryStore {
   }
 
   /** SQLite's message without the driver's decoration. */
+  /** SQLite's "database or disk is full", or the file system's own word for it. */
+  static boolean full(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String m = String.valueOf(t.getMessage());
+      if (m.contains("SQLITE_FULL") || m.contains("disk is full") || m.contains("No space left")
+          || m.contains("File too large") || m.contains("SQLITE_IOERR_WRITE")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static String plain(SQLException e) {
     String m = e.getMessage() == null ? "database error" : e.getMessage();
     if (m.contains("SQLITE_NOTADB") || m.contains("file is not a database")) {
@@ -554,6 +589,9 @@ public final class SqliteHistoryStore implements HistoryStore {
     }
     if (m.contains("SQLITE_READONLY") || m.contains("readonly")) {
       return "the history file is read-only";
+    }
+    if (full(e)) {
+      return "there is no room on the disk (" + m.lines().findFirst().orElse(m) + ")";
     }
     if (m.contains("SQLITE_CANTOPEN")) {
       return "the history file cannot be opened";

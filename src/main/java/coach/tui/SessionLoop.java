@@ -2,6 +2,7 @@ package coach.tui;
 
 import coach.session.Effect;
 import coach.session.Event;
+import coach.store.StoreException;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.graphics.TextGraphics;
 import com.googlecode.lanterna.input.KeyStroke;
@@ -37,6 +38,11 @@ public final class SessionLoop {
   private final LongUnaryOperator realDelayUntil;
   private final boolean quiet;
   private final EffectSink sink;
+  /** Confirmed effects the store could not take yet, oldest first. */
+  private final java.util.ArrayDeque<Effect> unsaved = new java.util.ArrayDeque<>();
+  private StoreException unsavedProblem;
+  private boolean exitWhenSaved;
+  private java.util.function.Consumer<Exception> saveLog = ex -> { };
   private final BlockingQueue<Event> queue = new LinkedBlockingQueue<>();
   private final Object idle = new Object();
   private long posted;
@@ -155,27 +161,78 @@ public final class SessionLoop {
     }
   }
 
+  /** Tells where a failed save is logged (the message on screen is one line). */
+  public SessionLoop onSaveFailure(java.util.function.Consumer<Exception> log) {
+    this.saveLog = log;
+    return this;
+  }
+
   private void handle(Event e) throws IOException {
-    List<Effect> effects = app.update(e);
+    if (!unsaved.isEmpty()) {
+      whileUnsaved(e);
+    } else {
+      carryOut(app.update(e));
+    }
+    if (running) {
+      render();
+    }
+  }
+
+  /** Carries effects out in order; from the first that cannot be saved on, they wait. */
+  private void carryOut(List<Effect> effects) throws IOException {
     for (Effect fx : effects) {
       if (fx instanceof Effect.Bell) {
         if (!quiet) {
           terminal.bell();
         }
       } else if (fx instanceof Effect.Exit) {
-        running = false;
-      } else {
-        try {
-          sink.accept(fx);
-        } catch (IOException | RuntimeException ex) {
-          throw ex;
-        } catch (Exception ex) {
-          throw new IOException(ex);
+        if (unsaved.isEmpty()) {
+          running = false;
+        } else {
+          exitWhenSaved = true;
         }
+      } else if (!unsaved.isEmpty()) {
+        unsaved.add(fx);
+      } else if (!save(fx)) {
+        unsaved.add(fx);
+        // the person reads the problem; a running timer waits for them
+        carryOut(app.update(Event.Key.PAUSE));
       }
     }
-    if (running) {
-      render();
+  }
+
+  /** True when saved; false (and the problem kept for the screen) when the store refused. */
+  private boolean save(Effect fx) throws IOException {
+    try {
+      sink.accept(fx);
+      unsavedProblem = null;
+      return true;
+    } catch (StoreException ex) {
+      unsavedProblem = ex;
+      saveLog.accept(ex);
+      return false;
+    } catch (IOException | RuntimeException ex) {
+      throw ex;
+    } catch (Exception ex) {
+      throw new IOException(ex);
+    }
+  }
+
+  /**
+   * Something confirmed is not saved yet: Enter tries again (in order, each once), q ends with
+   * what was saved (the session stays open in the history, so it is offered for resuming), a
+   * signal or a dropped link ends at once. Nothing else reaches the session meanwhile.
+   */
+  private void whileUnsaved(Event e) throws IOException {
+    if (e instanceof Event.Interrupt || e == Event.Key.QUIT) {
+      running = false;
+    } else if (e == Event.Key.CONFIRM) {
+      while (!unsaved.isEmpty() && save(unsaved.peekFirst())) {
+        unsaved.removeFirst();
+      }
+      if (unsaved.isEmpty() && exitWhenSaved) {
+        running = false;
+      }
     }
   }
 
@@ -188,6 +245,9 @@ public final class SessionLoop {
       tooSmall(g, size);
     } else {
       app.draw(g, size);
+      if (!unsaved.isEmpty()) {
+        NotSaved.draw(g, size, unsavedProblem);
+      }
     }
     // after a resize the terminal's old content is unknown: redraw everything once
     screen.refresh(resized == null ? Screen.RefreshType.DELTA : Screen.RefreshType.COMPLETE);

@@ -209,4 +209,59 @@ class CoachE2E {
       assertTrue(s.contains("EXIT=3"), s);
     }
   }
+
+  /** Sets the running coach's file-size limit (soft), as a full disk or `ulimit -f` would. */
+  private void fileSizeLimit(long pid, String bytes) throws Exception {
+    Process p = new ProcessBuilder("prlimit", "--pid", Long.toString(pid), "--fsize=" + bytes + ":")
+        .redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, p.waitFor(), out);
+  }
+
+  @Test
+  void aFullDiskKeepsTheRatingUntilThereIsRoomAndLosesNothing() throws Exception {
+    try (Tmux t = new Tmux(80, 24, tmp)) {
+      t.line(afterRun(coach("--pace 400 --patient full")));
+      t.waitFor("Press Enter to begin", 20_000);
+      t.keys("Enter", "n", "n", "n", "n");
+      t.waitFor("does it hurt", 5000);
+      t.keys("2", "Enter", "1", "Enter");
+      t.waitFor("Cat/Camel series", 5000);
+      long pid = javaPid();
+      java.nio.file.Path wal = tmp.resolve("data/history.db-wal");
+      // the history may not grow any more: the next write that needs room fails
+      fileSizeLimit(pid, Long.toString(Math.max(1, Files.size(wal))));
+      int confirmed = 1;
+      String s = "";
+      for (int check = 0; check < 12 && !s.contains("Not saved yet"); check++) {
+        t.keys("Enter"); // the intro (later: nothing, the set runs on its own)
+        int before = check;
+        s = t.waitFor(x -> x.contains("How much does it hurt right now")
+            || x.contains("Not saved yet"), 20_000, "pain check " + before);
+        if (s.contains("Not saved yet")) {
+          break;
+        }
+        t.keys("2", "Enter", "Enter"); // the number, then the symptoms as last time
+        confirmed++;
+        s = t.waitFor(x -> !x.contains("How much does it hurt right now")
+            && !x.contains("do you feel the symptoms"), 5000, "the check to close");
+      }
+      String words = s.replaceAll("\\s+", " ");
+      assertTrue(words.contains("The disk is full"), s);
+      assertTrue(words.contains("could not save a pain rating"), s); // the real cause
+      assertEquals(confirmed - 1, count("SELECT count(*) FROM ratings"),
+          "everything before the failed one is saved");
+      // room again: Enter saves the kept rating, once, and the session goes on
+      fileSizeLimit(pid, "unlimited");
+      t.keys("Enter");
+      t.waitFor(x -> !x.contains("Not saved yet"), 5000, "the box to close once saved");
+      assertEquals(confirmed, count("SELECT count(*) FROM ratings"));
+      assertEquals(confirmed, count("SELECT count(DISTINCT seq) FROM ratings"));
+      t.keys("q", "y", "Enter");
+      s = t.waitFor(EXITED, 20_000, "the program to exit");
+      assertTrue(s.contains("EXIT=0"), s);
+      assertEquals(confirmed, count("SELECT count(*) FROM ratings"));
+      assertEquals(1, count("SELECT count(*) FROM sessions WHERE outcome = 'QUIT'"));
+    }
+  }
 }

@@ -27,6 +27,8 @@ final class Pilot implements AutoCloseable {
   final SessionLoop loop;
   final List<Effect> persisted = Collections.synchronizedList(new ArrayList<>());
   int bells;
+  /** While true, every write to the history fails as it does on a full disk. */
+  volatile boolean diskFull;
   private final Thread thread;
   private volatile Throwable failure;
 
@@ -50,8 +52,13 @@ final class Pilot implements AutoCloseable {
     });
     app = new CoachApp(new Coach(routine, clock, options), new Style(false, false));
     // no automatic ticks: the pilot moves time and ticks itself
-    loop = new SessionLoop(terminal, app, at -> Long.MAX_VALUE / 4, false, persisted::add,
-        Views.MIN_COLUMNS, Views.MIN_ROWS).withoutKeyboard();
+    loop = new SessionLoop(terminal, app, at -> Long.MAX_VALUE / 4, false, fx -> {
+      if (diskFull) {
+        throw new coach.store.StoreException("history.db: could not save a pain rating: there"
+            + " is no room on the disk (database or disk is full)", null, true);
+      }
+      persisted.add(fx);
+    }, Views.MIN_COLUMNS, Views.MIN_ROWS).withoutKeyboard();
     thread = new Thread(() -> {
       try {
         loop.run();

@@ -148,6 +148,53 @@ class PilotTest {
   }
 
   @Test
+  void aFullDiskKeepsTheRatingOnScreenAndSavesItOnceWhenThereIsRoom() throws Exception {
+    try (Pilot p = start()) {
+      toFirstExercise(p, 2);
+      p.press(Event.Key.CONFIRM).advance(3).advance(40);
+      int savedBefore = p.persisted.size();
+      p.diskFull = true;
+      rate(p, 3);
+      String s = p.screen();
+      assertTrue(s.contains("Not saved yet"), s);
+      assertTrue(s.contains("The disk is full"), s);
+      assertTrue(s.contains("database or disk is full"), s); // the real cause
+      assertEquals(savedBefore, p.persisted.size());
+      // still full: Enter tries again and keeps the rating waiting
+      p.press(Event.Key.CONFIRM);
+      assertTrue(p.screen().contains("Not saved yet"), p.screen());
+      // other keys do not move the session on while it waits
+      p.press(Event.Key.SKIP, new Event.Digit(7)).advance(60);
+      assertTrue(p.screen().contains("Not saved yet"), p.screen());
+      p.diskFull = false;
+      p.press(Event.Key.CONFIRM);
+      assertFalse(p.screen().contains("Not saved yet"), p.screen());
+      List<Effect.RecordRating> ratings = p.persisted.stream()
+          .filter(e -> e instanceof Effect.RecordRating).map(e -> (Effect.RecordRating) e)
+          .toList();
+      assertEquals(1, ratings.stream().filter(r -> r.rating().value() == 3).count(),
+          "the retried rating lands once");
+      assertEquals(2, ratings.size());
+      // the timer that started behind the box waited: the session is paused, not ahead
+      assertTrue(p.screen().contains("Paused"), p.screen());
+    }
+  }
+
+  @Test
+  void onAFullDiskQuitEndsWithWhatWasSaved() throws Exception {
+    try (Pilot p = start()) {
+      toFirstExercise(p, 2);
+      p.press(Event.Key.CONFIRM).advance(3).advance(40);
+      p.diskFull = true;
+      rate(p, 3);
+      p.press(Event.Key.QUIT);
+      assertTrue(p.finished());
+      assertEquals(1, p.persisted.stream().filter(e -> e instanceof Effect.RecordRating)
+          .count());
+    }
+  }
+
+  @Test
   void anInterruptedSessionIsOfferedForResumption() throws Exception {
     try (Pilot p = new Pilot(SCIATICA, new StartOptions(Map.of("nerve-glide", 1), false,
         List.of(), new StartOptions.ResumePoint(1, 2, 1)), 80, 24)) {
