@@ -8,6 +8,7 @@ import coach.session.Effect;
 import coach.session.Event;
 import coach.session.Outcome;
 import coach.session.PacedClock;
+import coach.store.AlreadyRunning;
 import coach.store.CarryOver;
 import coach.store.HistoryStore;
 import coach.store.SessionRecorder;
@@ -44,7 +45,11 @@ public final class CoachSession {
    * kiosk runs one after another on the same terminal and clock).
    */
   public static Planned plan(LoadResult loaded, HistoryStore store, String patient, Style style,
-      Clock clock) throws StoreException {
+      Clock clock) throws StoreException, AlreadyRunning {
+    java.util.Optional<HistoryStore.Live> live = store.live(patient);
+    if (live.isPresent()) {
+      throw new AlreadyRunning(patient, live.get());
+    }
     Routine routine = loaded.routine();
     CarryOver.Plan plan = CarryOver.plan(routine, store, patient, java.time.Instant.now());
     CoachApp app = new CoachApp(new Coach(routine, clock, plan.options()), style);
@@ -64,7 +69,8 @@ public final class CoachSession {
 
   /** Plans the session from the patient's history and records its start. */
   public static CoachSession prepare(Terminal terminal, LoadResult loaded, HistoryStore store,
-      String patient, Style style, double pace, boolean quiet) throws StoreException {
+      String patient, Style style, double pace, boolean quiet)
+      throws StoreException, AlreadyRunning {
     PacedClock clock = new PacedClock(pace);
     Planned p = plan(loaded, store, patient, style, clock);
     SessionLoop loop = new SessionLoop(terminal, p.app(), clock::realDelayUntil, quiet, p.sink(),

@@ -10,6 +10,8 @@ public final class ExitCodes {
   public static final int USAGE = 2;
   /** The terminal cannot host the full-screen coach (no TTY, TERM=dumb). */
   public static final int NO_TERMINAL = 3;
+  /** Another session of the same patient is running now. */
+  public static final int BUSY = 4;
   /** An unexpected internal error; details are in the log. */
   public static final int INTERNAL = 70;
   /** The session was ended by a signal (SIGINT/SIGTERM/SIGHUP) after saving. */

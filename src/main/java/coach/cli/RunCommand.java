@@ -15,6 +15,7 @@ import coach.tui.view.Style;
 import java.io.IOException;
 import coach.store.HistoryStore;
 import coach.store.SqliteHistoryStore;
+import coach.store.AlreadyRunning;
 import coach.store.StoreException;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
@@ -149,6 +150,18 @@ public final class RunCommand implements Command {
       return ExitCodes.INVALID;
     }
     try (store) {
+      if (store.notice() != null) {
+        ctx.err().println("coach: " + store.notice()); // stays above the session's screen
+        AppLog.info(dataDir, store.notice());
+      }
+      if (kiosk == null) {
+        java.util.Optional<HistoryStore.Live> live = store.live(patient);
+        if (live.isPresent()) {
+          // said before the terminal is taken over, and the running session is left alone
+          ctx.err().println("coach: " + new AlreadyRunning(patient, live.get()).getMessage());
+          return ExitCodes.BUSY;
+        }
+      }
       return runSession(loaded, store, patient, dataDir, style, pace, cl.hasOption("quiet"),
           kiosk, ctx);
     } catch (StoreException e) {

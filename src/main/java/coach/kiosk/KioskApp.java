@@ -223,6 +223,8 @@ public final class KioskApp implements App {
   private void start(String patient, long now, List<Effect> out) {
     try {
       begun(sessions.begin(patient), now);
+    } catch (coach.store.AlreadyRunning ex) {
+      message = Texts.KIOSK_BUSY; // where and since when is not for a shared screen
     } catch (Exception ex) {
       message = Texts.KIOSK_FAILED;
     }

@@ -26,6 +26,21 @@ public interface HistoryStore extends AutoCloseable {
 
   List<EventRow> events(String sessionId) throws StoreException;
 
+  /**
+   * The patient's session that is running now, here or in another process: not ended, marked
+   * live within the last half minute, and (on this computer) its process still there. Empty
+   * when none is, so a new session may start (and a cut-off one may be resumed).
+   */
+  java.util.Optional<Live> live(String patient) throws StoreException;
+
+  /** A session being run now, and where. */
+  record Live(String sessionId, String host, long pid, Instant started, Instant heartbeat) {}
+
+  /** Something the person should know about the history that was opened (one line), or null. */
+  default String notice() {
+    return null;
+  }
+
   /** Marks an interrupted session as dealt with: resumed by a new one, or left. */
   void settleInterrupted(String sessionId) throws StoreException;
 

@@ -33,64 +33,20 @@ import java.util.UUID;
 public final class SqliteHistoryStore implements HistoryStore {
   /** Marks our files: "RhCo". */
   static final int APPLICATION_ID = 0x5268436f;
-  static final int SCHEMA_VERSION = 1;
+  static final int SCHEMA_VERSION = SqliteSchema.VERSION;
+  /** How often a live session says so, and how long after its last word it counts as gone. */
+  static final java.time.Duration HEARTBEAT = java.time.Duration.ofSeconds(10);
+  static final java.time.Duration LIVE_FOR = java.time.Duration.ofSeconds(35);
   private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
-
-  private static final String[] MIGRATION_1 = {
-    """
-    CREATE TABLE sessions (
-      id TEXT PRIMARY KEY,
-      patient TEXT NOT NULL,
-      routine_id TEXT NOT NULL,
-      routine_hash TEXT NOT NULL,
-      started_at TEXT NOT NULL,
-      ended_at TEXT,
-      outcome TEXT,
-      resume_exercise INTEGER NOT NULL DEFAULT 0,
-      resume_set INTEGER NOT NULL DEFAULT 1,
-      resume_round INTEGER NOT NULL DEFAULT 0,
-      settled INTEGER NOT NULL DEFAULT 0)
-    """,
-    "CREATE INDEX sessions_by_patient ON sessions(patient, routine_id, started_at)",
-    """
-    CREATE TABLE levels (
-      session_id TEXT NOT NULL REFERENCES sessions(id),
-      exercise_id TEXT NOT NULL,
-      level INTEGER NOT NULL,
-      PRIMARY KEY (session_id, exercise_id))
-    """,
-    """
-    CREATE TABLE ratings (
-      id INTEGER PRIMARY KEY,
-      session_id TEXT NOT NULL REFERENCES sessions(id),
-      seq INTEGER NOT NULL,
-      at TEXT NOT NULL,
-      kind TEXT NOT NULL,
-      exercise_id TEXT,
-      level INTEGER NOT NULL,
-      level_id TEXT,
-      set_no INTEGER NOT NULL,
-      round_no INTEGER NOT NULL,
-      round_label TEXT NOT NULL,
-      value INTEGER NOT NULL CHECK (value BETWEEN 0 AND 10),
-      region TEXT,
-      UNIQUE (session_id, seq))
-    """,
-    """
-    CREATE TABLE events (
-      id INTEGER PRIMARY KEY,
-      session_id TEXT NOT NULL REFERENCES sessions(id),
-      at TEXT NOT NULL,
-      kind TEXT NOT NULL,
-      exercise_id TEXT,
-      from_level INTEGER NOT NULL DEFAULT -1,
-      to_level INTEGER NOT NULL DEFAULT -1,
-      detail TEXT)
-    """,
-  };
 
   private final Path file;
   private final Connection db;
+  private String notice;
+
+  @Override
+  public String notice() {
+    return notice;
+  }
 
   private SqliteHistoryStore(Path file, Connection db) {
     this.file = file;
@@ -123,6 +79,7 @@ public final class SqliteHistoryStore implements HistoryStore {
   public static SqliteHistoryStore open(Path file) throws StoreException {
     SqliteNative.prepare();
     boolean fresh = !Files.exists(file);
+    boolean empty = false;
     try {
       if (fresh) {
         Path dir = file.toAbsolutePath().getParent();
@@ -134,6 +91,7 @@ public final class SqliteHistoryStore implements HistoryStore {
         trySetPermissions(file, "rw-------");
       } else {
         checkLooksLikeSqlite(file);
+        empty = Files.size(file) == 0;
         if (!Files.isWritable(file)) {
           throw new StoreException(file + ": the history file is read-only; ratings could not"
               + " be saved");
@@ -154,6 +112,10 @@ public final class SqliteHistoryStore implements HistoryStore {
       }
       SqliteHistoryStore store = new SqliteHistoryStore(file, c);
       store.migrate(fresh);
+      if (empty) {
+        store.notice = file + ": the history file was empty (0 bytes), so a new history was"
+            + " started in it; if it held sessions, restore it from a backup";
+      }
       try (Statement s = c.createStatement()) {
         s.execute("PRAGMA journal_mode = WAL");
         s.execute("PRAGMA synchronous = FULL");
@@ -204,11 +166,21 @@ public final class SqliteHistoryStore implements HistoryStore {
     if (version < 1) {
       inTransaction(() -> {
         try (Statement s = db.createStatement()) {
-          for (String sql : MIGRATION_1) {
+          for (String sql : SqliteSchema.MIGRATION_1) {
             s.execute(sql);
           }
           s.execute("PRAGMA application_id = " + APPLICATION_ID);
           s.execute("PRAGMA user_version = 1");
+        }
+      });
+    }
+    if (version < 2) {
+      inTransaction(() -> {
+        try (Statement s = db.createStatement()) {
+          for (String sql : SqliteSchema.MIGRATION_2) {
+            s.execute(sql);
+          }
+          s.execute("PRAGMA user_version = 2");
         }
       });
     }
@@ -287,13 +259,17 @@ public final class SqliteHistoryStore implements HistoryStore {
     String id = UUID.randomUUID().toString();
     write("the session start", () -> {
       try (PreparedStatement p = db.prepareStatement(
-          "INSERT INTO sessions(id, patient, routine_id, routine_hash, started_at)"
-              + " VALUES (?, ?, ?, ?, ?)")) {
+          "INSERT INTO sessions(id, patient, routine_id, routine_hash, started_at, host, pid,"
+              + " heartbeat_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+        String now = Instant.now().toString();
         p.setString(1, id);
         p.setString(2, patient);
         p.setString(3, routineId);
         p.setString(4, routineHash);
-        p.setString(5, Instant.now().toString());
+        p.setString(5, now);
+        p.setString(6, HOST);
+        p.setLong(7, ProcessHandle.current().pid());
+        p.setString(8, now);
         p.executeUpdate();
       }
       try (PreparedStatement p = db.prepareStatement(
@@ -307,7 +283,70 @@ public final class SqliteHistoryStore implements HistoryStore {
         p.executeBatch();
       }
     });
+    heartbeats.start(id);
     return new Recorder(id);
+  }
+
+  /** This machine's name as other processes sharing the history will see it. */
+  static final String HOST = hostName();
+
+  private static String hostName() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.io.IOException | RuntimeException e) {
+      return "this computer";
+    }
+  }
+
+  private final Heartbeats heartbeats = new Heartbeats(this::beat);
+
+  /** Marks the given live sessions as still running now (best effort: a failure is retried). */
+  private void beat(java.util.Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    try {
+      inTransaction(() -> {
+        try (PreparedStatement p = db.prepareStatement(
+            "UPDATE sessions SET heartbeat_at = ? WHERE id = ? AND outcome IS NULL")) {
+          String now = Instant.now().toString();
+          for (String id : ids) {
+            p.setString(1, now);
+            p.setString(2, id);
+            p.addBatch();
+          }
+          p.executeBatch();
+        }
+      });
+    } catch (SQLException e) {
+      // a full disk or a busy file: the next beat tries again; a session that cannot say it
+      // is live for LIVE_FOR only lets a second start resume it
+    }
+  }
+
+  @Override
+  public synchronized java.util.Optional<Live> live(String patient) throws StoreException {
+    try (PreparedStatement p = db.prepareStatement("SELECT id, host, pid, started_at,"
+        + " heartbeat_at FROM sessions WHERE patient = ? AND outcome IS NULL AND heartbeat_at"
+        + " IS NOT NULL ORDER BY started_at DESC")) {
+      p.setString(1, patient);
+      try (ResultSet r = p.executeQuery()) {
+        Instant now = Instant.now();
+        while (r.next()) {
+          Live l = new Live(r.getString(1), r.getString(2), r.getLong(3),
+              Instant.parse(r.getString(4)), Instant.parse(r.getString(5)));
+          boolean fresh = l.heartbeat().plus(LIVE_FOR).isAfter(now);
+          boolean gone = HOST.equals(l.host()) && ProcessHandle.of(l.pid())
+              .map(ph -> !ph.isAlive()).orElse(true);
+          if (fresh && !gone) {
+            return java.util.Optional.of(l);
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException(file + ": could not read the history: " + plain(e), e);
+    }
+    return java.util.Optional.empty();
   }
 
   private final class Recorder implements SessionRecorder {
@@ -382,6 +421,7 @@ public final class SqliteHistoryStore implements HistoryStore {
           }
         });
       } else if (effect instanceof Effect.SessionEnded e) {
+        heartbeats.stop(id);
         write("the end of the session", () -> {
           try (PreparedStatement st = db.prepareStatement("UPDATE sessions SET ended_at = ?,"
               + " outcome = ? WHERE id = ? AND outcome IS NULL")) {
@@ -544,8 +584,11 @@ public final class SqliteHistoryStore implements HistoryStore {
   }
 
   @Override
-  public synchronized void close() {
-    closeQuietly(db);
+  public void close() {
+    heartbeats.close();
+    synchronized (this) {
+      closeQuietly(db);
+    }
   }
 
   private static void closeQuietly(Connection c) {

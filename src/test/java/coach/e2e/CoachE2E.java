@@ -264,4 +264,35 @@ class CoachE2E {
       assertEquals(1, count("SELECT count(*) FROM sessions WHERE outcome = 'QUIT'"));
     }
   }
+
+  @Test
+  void aSecondCoachForTheSamePatientSaysWhereTheFirstRunsAndLeavesItAlone() throws Exception {
+    try (Tmux first = new Tmux(80, 24, tmp); Tmux second = new Tmux(80, 24, tmp)) {
+      first.line(afterRun(coach("--pace 1 --patient twin")));
+      first.waitFor("Press Enter to begin", 20_000);
+      first.keys("Enter", "n", "n", "n", "n");
+      first.waitFor("does it hurt", 5000);
+      first.keys("2", "Enter", "1", "Enter");
+      first.waitFor("Cat/Camel series", 5000);
+      second.line(coach("--pace 1 --patient twin") + "; echo EXIT=$?");
+      String s = second.waitFor(EXITED, 20_000, "the second coach to refuse");
+      String words = s.replaceAll("\\s+", " ");
+      assertTrue(words.contains("a session for patient twin is already running on"), s);
+      assertTrue(words.contains("since "), s);
+      assertTrue(s.contains("EXIT=4"), s);
+      // the first one was not touched: it goes on and ends as it should
+      first.keys("Enter");
+      first.waitFor("Get ready", 5000);
+      first.keys("q", "y");
+      first.waitFor("Session summary", 5000);
+      first.keys("Enter");
+      assertTrue(first.waitFor(EXITED, 20_000, "the first coach to end").contains("EXIT=0"));
+      assertEquals(1, count("SELECT count(*) FROM sessions"));
+      assertEquals(1, count("SELECT count(*) FROM sessions WHERE outcome = 'QUIT'"));
+      // once it ended, the patient can start again
+      second.line("clear; " + coach("--pace 1 --patient twin"));
+      second.waitFor("Press Enter to begin", 20_000);
+      second.keys("q", "y", "Enter");
+    }
+  }
 }

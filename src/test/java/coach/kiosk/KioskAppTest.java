@@ -263,4 +263,20 @@ class KioskAppTest {
     enter();
     assertEquals(List.of("alice", "alice"), begun, "back at the start, Enter begins again");
   }
+
+  @Test
+  void aCodeWhoseSessionIsRunningElsewhereIsToldSoAndNothingIsTouched() throws Exception {
+    var elsewhere = store.begin("P-1001", "sciatica", "hash", java.util.Map.of());
+    type("P-1001");
+    enter();
+    assertFalse(kiosk.inSession());
+    String s = screen();
+    assertTrue(s.contains("already running elsewhere"), s);
+    assertEquals(1, sessions("P-1001").size(), "no second session was started");
+    assertEquals(null, sessions("P-1001").get(0).outcome(), "the running one is left alone");
+    elsewhere.apply(new Effect.SessionEnded(Outcome.COMPLETED));
+    type("P-1001");
+    enter();
+    assertTrue(kiosk.inSession(), "once it ended, the patient can start");
+  }
 }

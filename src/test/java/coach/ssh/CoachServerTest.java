@@ -58,6 +58,11 @@ class CoachServerTest {
       }
 
       @Override
+      public java.util.Optional<Live> live(String p) throws StoreException {
+        return real.live(p);
+      }
+
+      @Override
       public List<String> patients() throws StoreException {
         return real.patients();
       }

@@ -244,4 +244,85 @@ class SqliteHistoryStoreTest {
       }
     }
   }
+
+  @Test
+  void aLiveSessionIsSeenFromAnotherOpeningOfTheSameHistoryUntilItEnds() throws Exception {
+    Path file = dir.resolve("history.db");
+    try (SqliteHistoryStore first = SqliteHistoryStore.open(file);
+        SqliteHistoryStore second = SqliteHistoryStore.open(file)) {
+      assertTrue(second.live("p1").isEmpty());
+      SessionRecorder r = first.begin("p1", "sciatica", "abc", Map.of());
+      HistoryStore.Live live = second.live("p1").orElseThrow();
+      assertEquals(r.sessionId(), live.sessionId());
+      assertEquals(ProcessHandle.current().pid(), live.pid());
+      assertEquals(SqliteHistoryStore.HOST, live.host());
+      assertTrue(second.live("p2").isEmpty(), "another patient is free to start");
+      r.apply(new Effect.SessionEnded(Outcome.QUIT));
+      assertTrue(second.live("p1").isEmpty());
+    }
+  }
+
+  @Test
+  void aSessionCutOffIsNotLive() throws Exception {
+    Path file = dir.resolve("history.db");
+    try (SqliteHistoryStore store = SqliteHistoryStore.open(file)) {
+      SessionRecorder here = store.begin("p1", "sciatica", "abc", Map.of());
+      SessionRecorder there = store.begin("p2", "sciatica", "abc", Map.of());
+      // p1's process on this computer is gone (a kill -9): free at once
+      Process gone = new ProcessBuilder("true").start();
+      gone.waitFor();
+      sql(file, "UPDATE sessions SET pid = " + gone.pid() + " WHERE id = '" + here.sessionId()
+          + "'");
+      assertTrue(store.live("p1").isEmpty());
+      // p2 runs on another computer that stopped saying so a minute ago
+      sql(file, "UPDATE sessions SET host = 'kiosk-7', heartbeat_at = '"
+          + java.time.Instant.now().minusSeconds(60) + "' WHERE id = '" + there.sessionId()
+          + "'");
+      assertTrue(store.live("p2").isEmpty());
+      // ... but one that said so moments ago is live, wherever it runs
+      sql(file, "UPDATE sessions SET heartbeat_at = '" + java.time.Instant.now().minusSeconds(5)
+          + "' WHERE id = '" + there.sessionId() + "'");
+      assertEquals("kiosk-7", store.live("p2").orElseThrow().host());
+    }
+  }
+
+  @Test
+  void anEmptyHistoryFileIsStartedAfreshAndSaidSo() throws Exception {
+    Path file = java.nio.file.Files.createFile(dir.resolve("history.db"));
+    try (SqliteHistoryStore store = SqliteHistoryStore.open(file)) {
+      assertTrue(store.notice().contains("was empty (0 bytes)"), store.notice());
+    }
+    try (SqliteHistoryStore store = SqliteHistoryStore.open(file)) {
+      assertEquals(null, store.notice());
+    }
+  }
+
+  @Test
+  void aHistoryOfTheFirstSchemaOpensWithItsSessions() throws Exception {
+    Path file = dir.resolve("history.db");
+    try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+        var st = c.createStatement()) {
+      for (String q : SqliteSchema.MIGRATION_1) {
+        st.execute(q);
+      }
+      st.execute("PRAGMA application_id = " + SqliteHistoryStore.APPLICATION_ID);
+      st.execute("PRAGMA user_version = 1");
+      st.execute("INSERT INTO sessions(id, patient, routine_id, routine_hash, started_at)"
+          + " VALUES ('old', 'p1', 'sciatica', 'h', '2026-01-01T10:00:00Z')");
+    }
+    try (SqliteHistoryStore store = SqliteHistoryStore.open(file)) {
+      assertEquals(1, store.sessions("p1", null, null).size());
+      assertTrue(store.live("p1").isEmpty(), "an old open session is not live");
+      store.begin("p1", "sciatica", "h", Map.of());
+      assertTrue(store.live("p1").isPresent());
+    }
+  }
+
+  private static void sql(Path file, String statement) throws Exception {
+    try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+        var st = c.createStatement()) {
+      st.execute("PRAGMA busy_timeout = 5000");
+      st.execute(statement);
+    }
+  }
 }

@@ -19,6 +19,8 @@ public final class Texts {
       "Too many codes were not known. Please wait 30 seconds, or ask at the front desk.";
   public static final String KIOSK_FAILED =
       "Your session could not be started. Please ask at the front desk.";
+  public static final String KIOSK_BUSY = "A session for this code is already running"
+      + " elsewhere. Please finish it there first, or ask at the front desk.";
   public static final String KIOSK_SAVED = "The last session was saved. Thank you!";
   public static final String KIOSK_TIME_LIMIT =
       "The last session was saved and closed because it reached the time limit.";
