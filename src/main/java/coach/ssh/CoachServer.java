@@ -91,16 +91,8 @@ public final class CoachServer implements AutoCloseable {
       return ok;
     });
     if (s.patients() != null && s.patients().anyPassword()) {
-      sshd.setPasswordAuthenticator((user, password, session) -> {
-        boolean ok = mayLogIn(s, user) && s.patients().user(user).map(u -> u.passwordHash()
-            != null && coach.kiosk.PasswordHash.matches(password, u.passwordHash()))
-            .orElse(false);
-        if (!ok) {
-          LOG.info(() -> "password refused: user " + Names.clean(user) + " from "
-              + address(session));
-        }
-        return ok;
-      });
+      sshd.setPasswordAuthenticator(new PasswordLogins(s.patients(),
+          coach.kiosk.PasswordHash::matches));
     } else {
       sshd.setPasswordAuthenticator(null);
     }
