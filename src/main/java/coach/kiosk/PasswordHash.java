@@ -21,6 +21,15 @@ public final class PasswordHash {
   private static final int SALT_BYTES = 16;
   private static final int HASH_BYTES = 32;
 
+  /**
+   * A well-formed hash at the same iteration count, of a random password nobody kept: checking a
+   * password against it costs what checking a real one costs. A login for a user that does not
+   * exist, or has no password, is checked against it (and refused whatever the result), so the
+   * time taken does not tell which user names exist.
+   */
+  public static final String DUMMY = PREFIX + "$" + ITERATIONS
+      + "$VOh6jHUrMcmRJgSsex0TKw$hYpRaZ1l4GCZbcFSfAd7nFYQWM5n0XmEgaS4GeV08dc";
+
   private PasswordHash() {}
 
   /** A new hash of the password with a fresh salt. */

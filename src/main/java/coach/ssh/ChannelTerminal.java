@@ -1,5 +1,6 @@
 package coach.ssh;
 
+import coach.tui.TerminalBytes;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.terminal.ansi.ANSITerminal;
 import java.io.InputStream;
@@ -22,6 +23,12 @@ final class ChannelTerminal extends ANSITerminal {
   @Override
   protected TerminalSize findTerminalSize() {
     return size;
+  }
+
+  /** Exactly the character's UTF-8, see {@link TerminalBytes}. */
+  @Override
+  protected byte[] translateCharacter(char c) {
+    return TerminalBytes.utf8(c);
   }
 
   /**

@@ -60,6 +60,17 @@ public final class CoachServer implements AutoCloseable {
         t.setDaemon(true);
         return t;
       });
+  /**
+   * Password checks, after their back-off wait: PBKDF2 costs a tenth of a second of CPU, so half
+   * the processors at most, and never the SSH library's I/O threads.
+   */
+  private final java.util.concurrent.ScheduledExecutorService logins =
+      java.util.concurrent.Executors.newScheduledThreadPool(
+          Math.max(1, Runtime.getRuntime().availableProcessors() / 2), r -> {
+            Thread t = new Thread(r, "coach-ssh-login");
+            t.setDaemon(true);
+            return t;
+          });
   private final Duration statsEvery;
 
   public CoachServer(Settings s, Routines routines, HistoryStore store) throws IOException {
@@ -91,16 +102,10 @@ public final class CoachServer implements AutoCloseable {
       return ok;
     });
     if (s.patients() != null && s.patients().anyPassword()) {
-      sshd.setPasswordAuthenticator((user, password, session) -> {
-        boolean ok = mayLogIn(s, user) && s.patients().user(user).map(u -> u.passwordHash()
-            != null && coach.kiosk.PasswordHash.matches(password, u.passwordHash()))
-            .orElse(false);
-        if (!ok) {
-          LOG.info(() -> "password refused: user " + Names.clean(user) + " from "
-              + address(session));
-        }
-        return ok;
-      });
+      sshd.setPasswordAuthenticator(new PasswordLogins(s.patients(),
+          coach.kiosk.PasswordHash::matches, new LoginBackoff(System::nanoTime),
+          (wait, task) -> logins.schedule(task, wait,
+              java.util.concurrent.TimeUnit.NANOSECONDS)));
     } else {
       sshd.setPasswordAuthenticator(null);
     }
@@ -196,6 +201,7 @@ public final class CoachServer implements AutoCloseable {
   @Override
   public void close() throws IOException {
     reports.shutdownNow();
+    logins.shutdownNow();
     for (CoachShell shell : open.keySet()) {
       shell.interrupt("server stopping");
     }

@@ -21,6 +21,16 @@ final class QuickUnixTerminal extends UnixTerminal {
     super(in, out, charset, CtrlCBehaviour.TRAP);
   }
 
+  /**
+   * Exactly the character's UTF-8 (see {@link TerminalBytes}); in ASCII (a non-UTF-8 locale)
+   * Lanterna's own translation, whose single-byte encoding has no spare byte.
+   */
+  @Override
+  protected byte[] translateCharacter(char c) {
+    return StandardCharsets.UTF_8.equals(getCharset()) ? TerminalBytes.utf8(c)
+        : super.translateCharacter(c);
+  }
+
   @Override
   protected void saveTerminalSettings() throws IOException {
     // save, then set everything Lanterna would set one call at a time

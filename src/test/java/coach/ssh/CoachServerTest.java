@@ -194,4 +194,51 @@ class CoachServerTest {
       }
     }
   }
+
+  /** Logs in with one password; whether the server let the session in. */
+  private static boolean passwordLogin(SshClient client, int port, String user, String password)
+      throws Exception {
+    ClientSession s = client.connect(user, "127.0.0.1", port).verify(Duration.ofSeconds(60))
+        .getSession();
+    try {
+      s.addPasswordIdentity(password);
+      try {
+        s.auth().verify(Duration.ofSeconds(30));
+      } catch (Exception refused) {
+        // refused: the session says so below
+      }
+      return s.isAuthenticated();
+    } finally {
+      s.close(true);
+    }
+  }
+
+  /** Passwords are checked off the I/O threads and answered later; MINA's client sees both. */
+  @Test
+  void passwordsAreAnsweredAfterTheirCheck() throws Exception {
+    Path file = tmp.resolve("patients.yaml");
+    Files.writeString(file, "users:\n  - user: alice\n    password: \""
+        + coach.kiosk.PasswordHash.hash("correct horse".toCharArray()) + "\"\n");
+    coach.kiosk.Patients.Loaded patients = coach.kiosk.Patients.load(file);
+    assertTrue(patients.ok(), patients.problems().toString());
+    LoadResult routine = new RoutineLoader().load(Path.of("routines/sciatica.yaml"));
+    CoachServer.Settings settings = new CoachServer.Settings("127.0.0.1", 0, tmp, null,
+        patients.patients(), false, 10, Duration.ofMinutes(10), Duration.ofHours(2),
+        Duration.ofSeconds(30), 6, 100, 1.0, Duration.ofMinutes(1));
+    try (SqliteHistoryStore store = SqliteHistoryStore.open(SqliteHistoryStore.fileIn(tmp));
+        CoachServer server = new CoachServer(settings, new CoachServer.Routines(routine,
+            Map.of()), store)) {
+      server.start();
+      SshClient client = SshClient.setUpDefaultClient();
+      client.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
+      client.start();
+      try {
+        assertFalse(passwordLogin(client, server.port(), "alice", "wrong"));
+        assertFalse(passwordLogin(client, server.port(), "mallory", "correct horse"));
+        assertTrue(passwordLogin(client, server.port(), "alice", "correct horse"));
+      } finally {
+        client.stop();
+      }
+    }
+  }
 }
