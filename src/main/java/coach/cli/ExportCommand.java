@@ -83,8 +83,18 @@ public final class ExportCommand implements Command {
         return ExitCodes.USAGE;
       }
     }
-    String patient = cl.hasOption("all-patients") ? null
-        : cl.getOptionValue("patient", RunCommand.defaultPatient(ctx));
+    String patient = null; // every patient
+    if (cl.hasOption("all-patients")) {
+      if (cl.hasOption(PatientOption.NAME)) {
+        ctx.err().println("coach export: give --patient ID or --all-patients, not both");
+        return ExitCodes.USAGE;
+      }
+    } else {
+      patient = PatientOption.resolve(cl, ctx, "coach export");
+      if (patient == null) {
+        return ExitCodes.USAGE;
+      }
+    }
     int[] exit = {ExitCodes.OK};
     SqliteHistoryStore store = StoreAccess.open(cl.getOptionValue("data-dir"), ctx, "export",
         exit);

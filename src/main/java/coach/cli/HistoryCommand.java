@@ -47,7 +47,10 @@ public final class HistoryCommand implements Command {
       return ExitCodes.OK;
     }
     boolean ascii = cl.hasOption("ascii") || !LocalTerminal.isUtf8Locale(ctx.env());
-    String patient = cl.getOptionValue("patient", RunCommand.defaultPatient(ctx));
+    String patient = PatientOption.resolve(cl, ctx, "coach history");
+    if (patient == null) {
+      return ExitCodes.USAGE;
+    }
     String dataDir = cl.getOptionValue("data-dir");
     return StoreAccess.withSessions(dataDir, patient, ctx, "history", (store, sessions) -> {
       ctx.out().println("Sessions of " + patient + ":");

@@ -50,7 +50,10 @@ public final class ReportCommand implements Command {
       ctx.out().println("usage: coach report [--patient ID] [--data-dir DIR]");
       return ExitCodes.OK;
     }
-    String patient = cl.getOptionValue("patient", RunCommand.defaultPatient(ctx));
+    String patient = PatientOption.resolve(cl, ctx, "coach report");
+    if (patient == null) {
+      return ExitCodes.USAGE;
+    }
     String dataDir = cl.getOptionValue("data-dir");
     return StoreAccess.withSessions(dataDir, patient, ctx, "report", (store, sessions) -> {
       Optional<Routine> routine =

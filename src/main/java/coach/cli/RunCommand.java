@@ -42,8 +42,7 @@ public final class RunCommand implements Command {
         .desc("timers run N times faster (for demos and tests; default 1)").get());
     o.addOption(Option.builder().longOpt("data-dir").hasArg().argName("DIR")
         .desc("where the history and the log are kept").get());
-    o.addOption(Option.builder().longOpt("patient").hasArg().argName("ID")
-        .desc("whose session this is (default: your user name)").get());
+    o.addOption(PatientOption.option("whose session this is"));
     o.addOption(Option.builder().longOpt("ascii").desc("ASCII only: no box or block glyphs").get());
     o.addOption(Option.builder().longOpt("quiet").desc("no bell at phase changes").get());
     o.addOption(Option.builder().longOpt("kiosk").desc("start screen asks for the patient code;"
@@ -80,6 +79,19 @@ public final class RunCommand implements Command {
           + cl.getArgList().size());
       return ExitCodes.USAGE;
     }
+    // checked before anything is opened: a refused id never reaches the terminal or the history
+    String patient;
+    if (cl.hasOption("kiosk")) { // a kiosk asks each patient for a code unless --patient names one
+      if (!PatientOption.givenIsValid(cl, ctx, "coach")) {
+        return ExitCodes.USAGE;
+      }
+      patient = cl.getOptionValue(PatientOption.NAME);
+    } else {
+      patient = PatientOption.resolve(cl, ctx, "coach");
+      if (patient == null) {
+        return ExitCodes.USAGE;
+      }
+    }
     double pace;
     try {
       pace = pace(cl);
@@ -109,8 +121,7 @@ public final class RunCommand implements Command {
         }
         patients = p.patients();
       }
-      kiosk = new Kiosk(java.time.Duration.ofSeconds(idle), patients,
-          cl.hasOption("patient") ? cl.getOptionValue("patient") : null);
+      kiosk = new Kiosk(java.time.Duration.ofSeconds(idle), patients, patient);
     } else if (cl.hasOption("patients") || cl.hasOption("idle-timeout")) {
       ctx.err().println("coach: --patients and --idle-timeout go with --kiosk");
       return ExitCodes.USAGE;
@@ -135,7 +146,6 @@ public final class RunCommand implements Command {
     boolean ascii = cl.hasOption("ascii") || !LocalTerminal.isUtf8Locale(ctx.env());
     String noColor = ctx.env("NO_COLOR");
     Style style = new Style(ascii, noColor == null || noColor.isEmpty());
-    String patient = cl.getOptionValue("patient", defaultPatient(ctx));
     HistoryStore store;
     try {
       DataDir.ensure(dataDir);
@@ -180,11 +190,6 @@ public final class RunCommand implements Command {
         + v + "\"");
   }
 
-  static String defaultPatient(CliContext ctx) {
-    String user = ctx.env("USER");
-    return user != null && !user.isBlank() ? user : System.getProperty("user.name", "patient");
-  }
-
   private static void onSignals(java.util.function.Consumer<Event> post) {
     for (String sig : new String[] {"TERM", "HUP", "INT"}) {
       try {
@@ -201,7 +206,7 @@ public final class RunCommand implements Command {
         HistoryStore store, Style style, double pace, boolean quiet) {
       PacedClock clock = new PacedClock(pace);
       KioskApp app = new KioskApp(clock, idle, style, loaded.routine().title(), patient,
-          code -> !Patients.NAME.matcher(code).matches() ? Optional.empty()
+          code -> !Patients.validId(code) ? Optional.empty()
               : patients == null ? Optional.of(code)
               : patients.patient(code).map(Patients.Patient::id),
           who -> {
