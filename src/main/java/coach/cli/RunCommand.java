@@ -17,6 +17,7 @@ import coach.store.HistoryStore;
 import coach.store.SqliteHistoryStore;
 import coach.store.StoreException;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.Option;
@@ -190,14 +191,34 @@ public final class RunCommand implements Command {
         + v + "\"");
   }
 
-  private static void onSignals(java.util.function.Consumer<Event> post) {
+  /**
+   * SIGTERM, SIGHUP and SIGINT end the session (saved as interrupted) instead of the process;
+   * the first one that arrives is kept, to exit with the status a shell expects for it.
+   */
+  private static void onSignals(java.util.function.Consumer<Event> post,
+      AtomicReference<String> first) {
     for (String sig : new String[] {"TERM", "HUP", "INT"}) {
       try {
-        Signal.handle(new Signal(sig), s -> post.accept(new Event.Interrupt("SIG" + sig)));
+        Signal.handle(new Signal(sig), s -> {
+          first.compareAndSet(null, sig);
+          post.accept(new Event.Interrupt("SIG" + sig));
+        });
       } catch (IllegalArgumentException ignored) {
         // this platform has no such signal
       }
     }
+  }
+
+  /**
+   * The exit status of a session: when a signal ended it, 128 plus the signal's number as a shell
+   * reports it (SIGHUP 129, SIGINT 130, SIGTERM 143), even if it came on the summary; when its
+   * terminal went away without a signal, 129 as for a hang-up; else 0 (finished, stopped, quit).
+   */
+  static int exitCode(Outcome outcome, String signal) {
+    if (signal != null) {
+      return ExitCodes.forSignal(signal);
+    }
+    return outcome == Outcome.INTERRUPTED ? ExitCodes.HANGUP : ExitCodes.OK;
   }
 
   /** Kiosk mode: how long a session may sit idle, whose codes count, or one known patient. */
@@ -234,16 +255,17 @@ public final class RunCommand implements Command {
     }
     Outcome outcome = null;
     Throwable failure = null;
+    AtomicReference<String> signal = new AtomicReference<>();
     try {
       if (kiosk != null) {
         SessionLoop loop = kiosk.loop(local.terminal(), loaded, store, style, pace, quiet);
-        onSignals(loop::post);
+        onSignals(loop::post, signal);
         loop.run();
         outcome = Outcome.INTERRUPTED; // a kiosk ends only by a signal or a closed terminal
       } else {
         CoachSession session = CoachSession.prepare(local.terminal(), loaded, store, patient,
             style, pace, quiet);
-        onSignals(session::post);
+        onSignals(session::post, signal);
         outcome = session.run();
       }
     } catch (Exception | Error e) {
@@ -262,6 +284,6 @@ public final class RunCommand implements Command {
           + AppLog.file(dataDir) + ")");
       return ExitCodes.INTERNAL;
     }
-    return outcome == Outcome.INTERRUPTED ? ExitCodes.INTERRUPTED : ExitCodes.OK;
+    return exitCode(outcome, signal.get());
   }
 }
