@@ -45,8 +45,7 @@ public final class ExportCommand implements Command {
     return "write every rating and event as CSV or JSON (for the therapist)";
   }
 
-  @Override
-  public int run(List<String> args, CliContext ctx) {
+  static Options options() {
     Options o = StoreAccess.options();
     o.addOption(Option.builder().longOpt("format").hasArg().argName("csv|json")
         .desc("csv (default) or json").get());
@@ -54,17 +53,37 @@ public final class ExportCommand implements Command {
         .desc("only sessions started on or after this day").get());
     o.addOption(Option.builder("o").longOpt("output").hasArg().argName("FILE")
         .desc("write to FILE (owner-only) instead of the screen").get());
-    o.addOption(Option.builder().longOpt("all-patients").desc("every patient").get());
+    o.addOption(Option.builder().longOpt("all-patients")
+        .desc("every patient's sessions, instead of one patient's").get());
+    return o;
+  }
+
+  @Override
+  public String help() {
+    return Help.text("coach export [--patient ID | --all-patients] [OPTIONS]",
+        "Every rating and event, one row each, for the therapist's own tools. A CSV text cell"
+            + " that starts with = + - or @ gets a leading ' so that a spreadsheet shows it"
+            + " rather than running it as a formula.",
+        options(), null, List.of(
+            Help.example("coach export --patient P-1001 -o P-1001.csv",
+                "patient P-1001's ratings and events as CSV, in a file only you can read"),
+            Help.example("coach export --all-patients --since 2026-11-01 --format json",
+                "every patient's sessions since 1 November 2026 as JSON, on the screen"),
+            Help.example("coach export --all-patients --data-dir /var/lib/rehab-coach",
+                "a clinic's whole history as CSV, from the data folder its kiosks use")));
+  }
+
+  @Override
+  public int run(List<String> args, CliContext ctx) {
     CommandLine cl;
     try {
-      cl = new DefaultParser().parse(o, args.toArray(new String[0]));
+      cl = new DefaultParser().parse(options(), args.toArray(new String[0]));
     } catch (ParseException e) {
-      ctx.err().println("coach export: " + e.getMessage());
+      ctx.err().println("coach export: " + e.getMessage() + " (see coach export --help)");
       return ExitCodes.USAGE;
     }
     if (cl.hasOption("help")) {
-      ctx.out().println("usage: coach export [--format csv|json] [--patient ID | --all-patients]"
-          + " [--since YYYY-MM-DD] [-o FILE] [--data-dir DIR]");
+      ctx.out().print(help());
       return ExitCodes.OK;
     }
     String format = cl.getOptionValue("format", "csv");

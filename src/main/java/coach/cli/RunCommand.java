@@ -68,7 +68,7 @@ public final class RunCommand implements Command {
       return ExitCodes.USAGE;
     }
     if (cl.hasOption("help")) {
-      usage(ctx);
+      ctx.out().print(help());
       return ExitCodes.OK;
     }
     if (cl.hasOption("version")) {
@@ -169,11 +169,28 @@ public final class RunCommand implements Command {
     }
   }
 
-  private static void usage(CliContext ctx) {
-    Help.print(new java.io.PrintWriter(ctx.out()), "coach [run] [NAME|FILE] [OPTIONS]",
+  @Override
+  public String help() {
+    return Help.text("coach [run] [NAME|FILE] [OPTIONS]",
         "Start a session. NAME is a bundled routine (see 'coach list'), FILE a routine file.",
         options(), "Keys: Enter next, Space pause, digits rate pain, s skip, ! red flags,"
-            + " ? help, q quit.");
+            + " ? help, q quit.\nExit status: 0 the session ended (finished, stopped or quit);"
+            + " 1 a routine or history that cannot be used; 2 a usage error; 3 no terminal that"
+            + " can show the coach; 129 SIGHUP or a lost terminal, 130 SIGINT, 143 SIGTERM"
+            + " ended the session (saved as interrupted).",
+        List.of(
+            Help.example("coach", "the bundled sciatica routine; the patient is your user name"),
+            Help.example("coach my-routine.yaml --patient P-1001",
+                "a routine file, for patient P-1001"),
+            Help.example("coach sciatica --ascii --quiet",
+                "plain characters instead of box and block glyphs, and no bell"),
+            Help.example("coach --pace 20 --data-dir /tmp/coach-demo",
+                "a demonstration: timers 20 times faster, its history kept apart from yours"),
+            Help.example("coach --kiosk --patients patients.yaml --idle-timeout 300",
+                "a clinic kiosk: asks each patient for a code the patients file lists, and"
+                    + " saves and closes a session left 5 minutes without a key"),
+            Help.example("coach --kiosk --patient P-1001",
+                "a kiosk for one patient: Enter begins their session")));
   }
 
   /** --pace N: timers N times faster; a number above 0 and at most 1000 (default 1). */
