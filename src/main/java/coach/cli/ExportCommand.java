@@ -79,7 +79,8 @@ public final class ExportCommand implements Command {
     try {
       cl = new DefaultParser().parse(options(), args.toArray(new String[0]));
     } catch (ParseException e) {
-      ctx.err().println("coach export: " + e.getMessage() + " (see coach export --help)");
+      ctx.err().println("coach export: " + Quote.printable(e.getMessage())
+          + " (see coach export --help)");
       return ExitCodes.USAGE;
     }
     if (cl.hasOption("help")) {
@@ -88,7 +89,7 @@ public final class ExportCommand implements Command {
     }
     String format = cl.getOptionValue("format", "csv");
     if (!format.equals("csv") && !format.equals("json")) {
-      ctx.err().println("coach export: --format takes csv or json, not \"" + format + "\"");
+      ctx.err().println("coach export: --format takes csv or json, not " + Quote.of(format));
       return ExitCodes.USAGE;
     }
     Instant since = null;
@@ -97,8 +98,8 @@ public final class ExportCommand implements Command {
         since = LocalDate.parse(cl.getOptionValue("since")).atStartOfDay(ZoneId.systemDefault())
             .toInstant();
       } catch (DateTimeParseException e) {
-        ctx.err().println("coach export: --since takes a date like 2026-11-01, not \""
-            + cl.getOptionValue("since") + "\"");
+        ctx.err().println("coach export: --since takes a date like 2026-11-01, not "
+            + Quote.of(cl.getOptionValue("since")));
         return ExitCodes.USAGE;
       }
     }

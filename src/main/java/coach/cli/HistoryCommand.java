@@ -58,7 +58,8 @@ public final class HistoryCommand implements Command {
     try {
       cl = new DefaultParser().parse(options(), args.toArray(new String[0]));
     } catch (ParseException e) {
-      ctx.err().println("coach history: " + e.getMessage() + " (see coach history --help)");
+      ctx.err().println("coach history: " + Quote.printable(e.getMessage())
+          + " (see coach history --help)");
       return ExitCodes.USAGE;
     }
     if (cl.hasOption("help")) {

@@ -46,7 +46,8 @@ public final class ListCommand implements Command {
     try {
       cl = new DefaultParser().parse(options(), args.toArray(new String[0]));
     } catch (ParseException e) {
-      ctx.err().println("coach list: " + e.getMessage() + " (see coach list --help)");
+      ctx.err().println("coach list: " + Quote.printable(e.getMessage())
+          + " (see coach list --help)");
       return ExitCodes.USAGE;
     }
     if (cl.hasOption("help")) {

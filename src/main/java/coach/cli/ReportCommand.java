@@ -55,7 +55,8 @@ public final class ReportCommand implements Command {
     try {
       cl = new DefaultParser().parse(StoreAccess.options(), args.toArray(new String[0]));
     } catch (ParseException e) {
-      ctx.err().println("coach report: " + e.getMessage() + " (see coach report --help)");
+      ctx.err().println("coach report: " + Quote.printable(e.getMessage())
+          + " (see coach report --help)");
       return ExitCodes.USAGE;
     }
     if (cl.hasOption("help")) {

@@ -64,7 +64,8 @@ public final class RunCommand implements Command {
     try {
       cl = new DefaultParser().parse(options(), args.toArray(new String[0]));
     } catch (ParseException e) {
-      ctx.err().println("coach: " + e.getMessage() + " (see coach --help)");
+      ctx.err().println("coach: " + Quote.printable(e.getMessage())
+          + " (see coach --help)");
       return ExitCodes.USAGE;
     }
     if (cl.hasOption("help")) {
@@ -109,8 +110,8 @@ public final class RunCommand implements Command {
           throw new NumberFormatException();
         }
       } catch (NumberFormatException e) {
-        ctx.err().println("coach: --idle-timeout takes whole seconds from 1 to 86400, not \""
-            + cl.getOptionValue("idle-timeout") + "\"");
+        ctx.err().println("coach: --idle-timeout takes whole seconds from 1 to 86400, not "
+            + Quote.of(cl.getOptionValue("idle-timeout")));
         return ExitCodes.USAGE;
       }
       Patients patients = null;
@@ -204,8 +205,8 @@ public final class RunCommand implements Command {
     } catch (NumberFormatException ignored) {
       // said below
     }
-    throw new IllegalArgumentException("--pace takes a number above 0 and at most 1000, not \""
-        + v + "\"");
+    throw new IllegalArgumentException("--pace takes a number above 0 and at most 1000, not "
+        + Quote.of(v));
   }
 
   /**

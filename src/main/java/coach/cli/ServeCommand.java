@@ -123,7 +123,7 @@ public final class ServeCommand implements Command {
     try {
       cl = new DefaultParser().parse(options(), args.toArray(new String[0]));
     } catch (ParseException e) {
-      ctx.err().println("coach serve: " + e.getMessage());
+      ctx.err().println("coach serve: " + Quote.printable(e.getMessage()));
       return ExitCodes.USAGE;
     }
     if (cl.hasOption("help")) {
@@ -299,7 +299,7 @@ public final class ServeCommand implements Command {
       return n;
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("--" + option + " takes a whole number from " + min
-          + " to " + max + ", not \"" + v + "\"");
+          + " to " + max + ", not " + Quote.of(v));
     }
   }
 

@@ -61,7 +61,8 @@ public final class ValidateCommand implements Command {
     try {
       cl = new DefaultParser().parse(options(), args.toArray(new String[0]));
     } catch (ParseException e) {
-      ctx.err().println("coach validate: " + e.getMessage() + " (see coach validate --help)");
+      ctx.err().println("coach validate: " + Quote.printable(e.getMessage())
+          + " (see coach validate --help)");
       return ExitCodes.USAGE;
     }
     if (cl.hasOption("help")) {
