@@ -38,6 +38,11 @@ class CoachE2E {
   private static final java.util.function.Predicate<String> EXITED =
       s -> java.util.regex.Pattern.compile("(?m)^EXIT=\\d+").matcher(s).find();
 
+  /** The shell printed exactly this exit status on a line of its own. */
+  private static boolean exitShown(String screen, int status) {
+    return java.util.regex.Pattern.compile("(?m)^EXIT=" + status + "$").matcher(screen).find();
+  }
+
   private static String afterRun(String shell) {
     return shell + "; echo EXIT=$?; stty -a > stty.txt";
   }
@@ -130,7 +135,7 @@ class CoachE2E {
       kill("-TERM");
       assertTerminalRestored(t);
       // 128 + 15, as a shell reports a process that SIGTERM ended
-      assertTrue(t.screen().contains("\nEXIT=143\n"), t.screen());
+      assertTrue(exitShown(t.screen(), 143), t.screen());
       assertEquals(1, count("SELECT count(*) FROM sessions WHERE outcome = 'INTERRUPTED'"));
     }
   }
@@ -144,7 +149,7 @@ class CoachE2E {
       t.waitFor("Safety check", 5000);
       kill("-HUP");
       assertTerminalRestored(t);
-      assertTrue(t.screen().contains("\nEXIT=129\n"), "128 + 1 for SIGHUP:\n" + t.screen());
+      assertTrue(exitShown(t.screen(), 129), "128 + 1 for SIGHUP:\n" + t.screen());
       assertEquals(1, count("SELECT count(*) FROM sessions WHERE patient = 'hup'"
           + " AND outcome = 'INTERRUPTED'"));
 
@@ -153,7 +158,7 @@ class CoachE2E {
       t.waitFor("Press Enter to begin", 20_000);
       kill("-INT");
       assertTerminalRestored(t);
-      assertTrue(t.screen().contains("\nEXIT=130\n"), "128 + 2 for SIGINT:\n" + t.screen());
+      assertTrue(exitShown(t.screen(), 130), "128 + 2 for SIGINT:\n" + t.screen());
       assertEquals(1, count("SELECT count(*) FROM sessions WHERE patient = 'int'"
           + " AND outcome = 'INTERRUPTED'"));
     }
