@@ -72,8 +72,12 @@ public final class Cli {
       }
       sb.append(String.format("  %-10s %s%n", c.name(), c.summary()));
     }
-    sb.append("\nWithout a command, 'run' starts a session (default routine: sciatica).\n")
-        .append("'coach COMMAND --help' shows a command's options.\n");
+    sb.append("\nWithout a command, 'run' starts a session (default routine: sciatica).\n");
+    Command run = commands.get("run");
+    if (run != null && run.help() != null) {
+      sb.append('\n').append(run.help()).append('\n');
+    }
+    sb.append("'coach COMMAND --help' shows a command's options, with examples.\n");
     return sb.toString();
   }
 }

@@ -11,6 +11,14 @@ public interface Command {
   String summary();
 
   /**
+   * What {@code coach NAME --help} prints: the usage, each option with what it does, and examples
+   * that use every option; null for an internal command that is not listed.
+   */
+  default String help() {
+    return null;
+  }
+
+  /**
    * Runs the command.
    *
    * @param args the arguments after the command word

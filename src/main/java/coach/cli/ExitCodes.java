@@ -14,8 +14,24 @@ public final class ExitCodes {
   public static final int BUSY = 4;
   /** An unexpected internal error; details are in the log. */
   public static final int INTERNAL = 70;
-  /** The session was ended by a signal (SIGINT/SIGTERM/SIGHUP) after saving. */
+  /**
+   * The session was ended after saving by SIGHUP, or because its terminal went away: 128 + 1, as
+   * a shell reports a process that SIGHUP ended.
+   */
+  public static final int HANGUP = 129;
+  /** The session was ended by SIGINT after saving: 128 + 2, as a shell reports it. */
   public static final int INTERRUPTED = 130;
+  /** The session was ended by SIGTERM after saving: 128 + 15, as a shell reports it. */
+  public static final int TERMINATED = 143;
+
+  /** The exit code for a session ended by this signal ("HUP", "INT" or "TERM"). */
+  public static int forSignal(String name) {
+    return switch (name) {
+      case "HUP" -> HANGUP;
+      case "TERM" -> TERMINATED;
+      default -> INTERRUPTED;
+    };
+  }
 
   private ExitCodes() {}
 }

@@ -45,8 +45,7 @@ public final class ExportCommand implements Command {
     return "write every rating and event as CSV or JSON (for the therapist)";
   }
 
-  @Override
-  public int run(List<String> args, CliContext ctx) {
+  static Options options() {
     Options o = StoreAccess.options();
     o.addOption(Option.builder().longOpt("format").hasArg().argName("csv|json")
         .desc("csv (default) or json").get());
@@ -54,22 +53,43 @@ public final class ExportCommand implements Command {
         .desc("only sessions started on or after this day").get());
     o.addOption(Option.builder("o").longOpt("output").hasArg().argName("FILE")
         .desc("write to FILE (owner-only) instead of the screen").get());
-    o.addOption(Option.builder().longOpt("all-patients").desc("every patient").get());
+    o.addOption(Option.builder().longOpt("all-patients")
+        .desc("every patient's sessions, instead of one patient's").get());
+    return o;
+  }
+
+  @Override
+  public String help() {
+    return Help.text("coach export [--patient ID | --all-patients] [OPTIONS]",
+        "Every rating and event, one row each, for the therapist's own tools. A CSV text cell"
+            + " that starts with = + - or @ gets a leading ' so that a spreadsheet shows it"
+            + " rather than running it as a formula.",
+        options(), null, List.of(
+            Help.example("coach export --patient P-1001 -o P-1001.csv",
+                "patient P-1001's ratings and events as CSV, in a file only you can read"),
+            Help.example("coach export --all-patients --since 2026-11-01 --format json",
+                "every patient's sessions since 1 November 2026 as JSON, on the screen"),
+            Help.example("coach export --all-patients --data-dir /var/lib/rehab-coach",
+                "a clinic's whole history as CSV, from the data folder its kiosks use")));
+  }
+
+  @Override
+  public int run(List<String> args, CliContext ctx) {
     CommandLine cl;
     try {
-      cl = new DefaultParser().parse(o, args.toArray(new String[0]));
+      cl = new DefaultParser().parse(options(), args.toArray(new String[0]));
     } catch (ParseException e) {
-      ctx.err().println("coach export: " + e.getMessage());
+      ctx.err().println("coach export: " + Quote.printable(e.getMessage())
+          + " (see coach export --help)");
       return ExitCodes.USAGE;
     }
     if (cl.hasOption("help")) {
-      ctx.out().println("usage: coach export [--format csv|json] [--patient ID | --all-patients]"
-          + " [--since YYYY-MM-DD] [-o FILE] [--data-dir DIR]");
+      ctx.out().print(help());
       return ExitCodes.OK;
     }
     String format = cl.getOptionValue("format", "csv");
     if (!format.equals("csv") && !format.equals("json")) {
-      ctx.err().println("coach export: --format takes csv or json, not \"" + format + "\"");
+      ctx.err().println("coach export: --format takes csv or json, not " + Quote.of(format));
       return ExitCodes.USAGE;
     }
     Instant since = null;
@@ -78,13 +98,23 @@ public final class ExportCommand implements Command {
         since = LocalDate.parse(cl.getOptionValue("since")).atStartOfDay(ZoneId.systemDefault())
             .toInstant();
       } catch (DateTimeParseException e) {
-        ctx.err().println("coach export: --since takes a date like 2026-11-01, not \""
-            + cl.getOptionValue("since") + "\"");
+        ctx.err().println("coach export: --since takes a date like 2026-11-01, not "
+            + Quote.of(cl.getOptionValue("since")));
         return ExitCodes.USAGE;
       }
     }
-    String patient = cl.hasOption("all-patients") ? null
-        : cl.getOptionValue("patient", RunCommand.defaultPatient(ctx));
+    String patient = null; // every patient
+    if (cl.hasOption("all-patients")) {
+      if (cl.hasOption(PatientOption.NAME)) {
+        ctx.err().println("coach export: give --patient ID or --all-patients, not both");
+        return ExitCodes.USAGE;
+      }
+    } else {
+      patient = PatientOption.resolve(cl, ctx, "coach export");
+      if (patient == null) {
+        return ExitCodes.USAGE;
+      }
+    }
     int[] exit = {ExitCodes.OK};
     SqliteHistoryStore store = StoreAccess.open(cl.getOptionValue("data-dir"), ctx, "export",
         exit);

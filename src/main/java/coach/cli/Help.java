@@ -1,20 +1,69 @@
 package coach.cli;
 
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
 import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Options;
 
-/** Prints a command's --help in the layout it has always had. */
+/**
+ * A command's --help: the usage line, what the command does, each option with what it does, any
+ * notes, then examples, each a command line with what it does on the line below.
+ */
 final class Help {
+  static final int WIDTH = 80;
+
   private Help() {}
 
+  /** One example: a command line and what it does. */
+  record Example(String command, String what) {}
+
+  static Example example(String command, String what) {
+    return new Example(command, what);
+  }
+
   /**
-   * commons-cli 1.10 deprecated this formatter for the one in its {@code help} package, which lays
-   * the options out differently; the classic one is kept so the help text stays as documented.
+   * The help text. commons-cli 1.10 deprecated its classic formatter for the one in its
+   * {@code help} package, which lays the options out differently; the classic one is kept so the
+   * option table stays as documented.
    */
   @SuppressWarnings("deprecation")
-  static void print(PrintWriter w, String syntax, String header, Options options, String footer) {
-    new HelpFormatter().printHelp(w, 80, syntax, header, options, 2, 2, footer);
+  static String text(String syntax, String header, Options options, String notes,
+      List<Example> examples) {
+    StringWriter sw = new StringWriter();
+    PrintWriter w = new PrintWriter(sw);
+    new HelpFormatter().printHelp(w, WIDTH, syntax, header, options, 2, 2, notes);
     w.flush();
+    StringBuilder sb = new StringBuilder(sw.toString());
+    if (!examples.isEmpty()) {
+      sb.append("Examples:").append(System.lineSeparator());
+      for (Example e : examples) {
+        sb.append("  ").append(e.command()).append(System.lineSeparator());
+        for (String line : wrap(e.what(), WIDTH - 6)) {
+          sb.append("      ").append(line).append(System.lineSeparator());
+        }
+      }
+    }
+    return sb.toString();
+  }
+
+  /** Words into lines of at most {@code width} characters (a longer word keeps its own line). */
+  static List<String> wrap(String text, int width) {
+    List<String> lines = new java.util.ArrayList<>();
+    StringBuilder line = new StringBuilder();
+    for (String word : text.split(" ")) {
+      if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+        lines.add(line.toString());
+        line.setLength(0);
+      }
+      if (line.length() > 0) {
+        line.append(' ');
+      }
+      line.append(word);
+    }
+    if (line.length() > 0) {
+      lines.add(line.toString());
+    }
+    return lines;
   }
 }

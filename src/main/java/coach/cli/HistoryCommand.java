@@ -31,23 +31,46 @@ public final class HistoryCommand implements Command {
     return "your past sessions and the pain trend of each exercise";
   }
 
+  static Options options() {
+    Options o = StoreAccess.options();
+    o.addOption(Option.builder().longOpt("ascii")
+        .desc("draw the chart in plain characters (also when the locale is not UTF-8)").get());
+    return o;
+  }
+
+  @Override
+  public String help() {
+    return Help.text("coach history [--patient ID] [--data-dir DIR] [--ascii]",
+        "Your past sessions (when, routine, how each ended, how many ratings), then the pain"
+            + " trend of each exercise: the highest rating of each session, oldest first.",
+        options(), null, List.of(
+            Help.example("coach history",
+                "your own sessions (your user name is the patient id)"),
+            Help.example("coach history --patient P-1001 --ascii",
+                "patient P-1001's sessions, the chart in plain characters"),
+            Help.example("coach history --patient P-1001 --data-dir /var/lib/rehab-coach",
+                "the same from a clinic's data folder, where its kiosks keep the history")));
+  }
+
   @Override
   public int run(List<String> args, CliContext ctx) {
-    Options o = StoreAccess.options();
-    o.addOption(Option.builder().longOpt("ascii").desc("ASCII chart").get());
     CommandLine cl;
     try {
-      cl = new DefaultParser().parse(o, args.toArray(new String[0]));
+      cl = new DefaultParser().parse(options(), args.toArray(new String[0]));
     } catch (ParseException e) {
-      ctx.err().println("coach history: " + e.getMessage());
+      ctx.err().println("coach history: " + Quote.printable(e.getMessage())
+          + " (see coach history --help)");
       return ExitCodes.USAGE;
     }
     if (cl.hasOption("help")) {
-      ctx.out().println("usage: coach history [--patient ID] [--data-dir DIR] [--ascii]");
+      ctx.out().print(help());
       return ExitCodes.OK;
     }
     boolean ascii = cl.hasOption("ascii") || !LocalTerminal.isUtf8Locale(ctx.env());
-    String patient = cl.getOptionValue("patient", RunCommand.defaultPatient(ctx));
+    String patient = PatientOption.resolve(cl, ctx, "coach history");
+    if (patient == null) {
+      return ExitCodes.USAGE;
+    }
     String dataDir = cl.getOptionValue("data-dir");
     return StoreAccess.withSessions(dataDir, patient, ctx, "history", (store, sessions) -> {
       ctx.out().println("Sessions of " + patient + ":");

@@ -21,23 +21,43 @@ public final class ListCommand implements Command {
     return "show the bundled routines and those in your routines folder";
   }
 
+  private static Options options() {
+    Options o = new Options();
+    o.addOption(Option.builder().longOpt("data-dir").hasArg().argName("DIR")
+        .desc("the data folder whose routines/ folder holds your routines").get());
+    o.addOption(Option.builder("h").longOpt("help").desc("show this help").get());
+    return o;
+  }
+
+  @Override
+  public String help() {
+    return Help.text("coach list [--data-dir DIR]",
+        "Lists the bundled routines and the *.yaml, *.yml and *.json files in DIR/routines,"
+            + " each with its title, or why it cannot be used.",
+        options(), null, List.of(
+            Help.example("coach list", "the bundled routines and those in your data folder"),
+            Help.example("coach list --data-dir /var/lib/rehab-coach",
+                "the routines a clinic's kiosks can use")));
+  }
+
   @Override
   public int run(List<String> args, CliContext ctx) {
-    Options o = new Options();
-    o.addOption(Option.builder().longOpt("data-dir").hasArg().argName("DIR").get());
-    o.addOption(Option.builder("h").longOpt("help").get());
     CommandLine cl;
     try {
-      cl = new DefaultParser().parse(o, args.toArray(new String[0]));
+      cl = new DefaultParser().parse(options(), args.toArray(new String[0]));
     } catch (ParseException e) {
-      ctx.err().println("coach list: " + e.getMessage());
+      ctx.err().println("coach list: " + Quote.printable(e.getMessage())
+          + " (see coach list --help)");
       return ExitCodes.USAGE;
     }
-    if (cl.hasOption("help") || !cl.getArgList().isEmpty()) {
-      (cl.hasOption("help") ? ctx.out() : ctx.err()).println(
-          "usage: coach list [--data-dir DIR]\n  Lists bundled routines and the *.yaml, *.yml"
-              + " and *.json files in DIR/routines.");
-      return cl.hasOption("help") ? ExitCodes.OK : ExitCodes.USAGE;
+    if (cl.hasOption("help")) {
+      ctx.out().print(help());
+      return ExitCodes.OK;
+    }
+    if (!cl.getArgList().isEmpty()) {
+      ctx.err().println("coach list: takes no arguments, not " + Quote.of(cl.getArgList().get(0))
+          + " (see coach list --help)");
+      return ExitCodes.USAGE;
     }
     var folder = DataDir.resolve(cl.getOptionValue("data-dir"), ctx.env()).resolve("routines");
     try {

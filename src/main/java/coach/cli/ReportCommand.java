@@ -37,20 +37,36 @@ public final class ReportCommand implements Command {
   }
 
   @Override
+  public String help() {
+    return Help.text("coach report [--patient ID] [--data-dir DIR]",
+        "A readable summary of a patient's sessions for the therapist: sessions per week against"
+            + " the routine's frequency, outcomes, pain before exercise and per exercise, changes"
+            + " of level with their reasons, red flags, contact shown and next-morning answers.",
+        StoreAccess.options(), null, List.of(
+            Help.example("coach report --patient P-1001",
+                "the summary of patient P-1001's sessions"),
+            Help.example("coach report --patient P-1001 --data-dir /var/lib/rehab-coach",
+                "the same from a clinic's data folder, where its kiosks keep the history")));
+  }
+
+  @Override
   public int run(List<String> args, CliContext ctx) {
-    Options o = StoreAccess.options();
     CommandLine cl;
     try {
-      cl = new DefaultParser().parse(o, args.toArray(new String[0]));
+      cl = new DefaultParser().parse(StoreAccess.options(), args.toArray(new String[0]));
     } catch (ParseException e) {
-      ctx.err().println("coach report: " + e.getMessage());
+      ctx.err().println("coach report: " + Quote.printable(e.getMessage())
+          + " (see coach report --help)");
       return ExitCodes.USAGE;
     }
     if (cl.hasOption("help")) {
-      ctx.out().println("usage: coach report [--patient ID] [--data-dir DIR]");
+      ctx.out().print(help());
       return ExitCodes.OK;
     }
-    String patient = cl.getOptionValue("patient", RunCommand.defaultPatient(ctx));
+    String patient = PatientOption.resolve(cl, ctx, "coach report");
+    if (patient == null) {
+      return ExitCodes.USAGE;
+    }
     String dataDir = cl.getOptionValue("data-dir");
     return StoreAccess.withSessions(dataDir, patient, ctx, "report", (store, sessions) -> {
       Optional<Routine> routine =

@@ -18,6 +18,7 @@ import coach.store.SqliteHistoryStore;
 import coach.store.AlreadyRunning;
 import coach.store.StoreException;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.Option;
@@ -43,8 +44,7 @@ public final class RunCommand implements Command {
         .desc("timers run N times faster (for demos and tests; default 1)").get());
     o.addOption(Option.builder().longOpt("data-dir").hasArg().argName("DIR")
         .desc("where the history and the log are kept").get());
-    o.addOption(Option.builder().longOpt("patient").hasArg().argName("ID")
-        .desc("whose session this is (default: your user name)").get());
+    o.addOption(PatientOption.option("whose session this is"));
     o.addOption(Option.builder().longOpt("ascii").desc("ASCII only: no box or block glyphs").get());
     o.addOption(Option.builder().longOpt("quiet").desc("no bell at phase changes").get());
     o.addOption(Option.builder().longOpt("kiosk").desc("start screen asks for the patient code;"
@@ -65,11 +65,12 @@ public final class RunCommand implements Command {
     try {
       cl = new DefaultParser().parse(options(), args.toArray(new String[0]));
     } catch (ParseException e) {
-      ctx.err().println("coach: " + e.getMessage() + " (see coach --help)");
+      ctx.err().println("coach: " + Quote.printable(e.getMessage())
+          + " (see coach --help)");
       return ExitCodes.USAGE;
     }
     if (cl.hasOption("help")) {
-      usage(ctx);
+      ctx.out().print(help());
       return ExitCodes.OK;
     }
     if (cl.hasOption("version")) {
@@ -80,6 +81,19 @@ public final class RunCommand implements Command {
       ctx.err().println("coach: give one routine (a name or a file), not "
           + cl.getArgList().size());
       return ExitCodes.USAGE;
+    }
+    // checked before anything is opened: a refused id never reaches the terminal or the history
+    String patient;
+    if (cl.hasOption("kiosk")) { // a kiosk asks each patient for a code unless --patient names one
+      if (!PatientOption.givenIsValid(cl, ctx, "coach")) {
+        return ExitCodes.USAGE;
+      }
+      patient = cl.getOptionValue(PatientOption.NAME);
+    } else {
+      patient = PatientOption.resolve(cl, ctx, "coach");
+      if (patient == null) {
+        return ExitCodes.USAGE;
+      }
     }
     double pace;
     try {
@@ -97,8 +111,8 @@ public final class RunCommand implements Command {
           throw new NumberFormatException();
         }
       } catch (NumberFormatException e) {
-        ctx.err().println("coach: --idle-timeout takes whole seconds from 1 to 86400, not \""
-            + cl.getOptionValue("idle-timeout") + "\"");
+        ctx.err().println("coach: --idle-timeout takes whole seconds from 1 to 86400, not "
+            + Quote.of(cl.getOptionValue("idle-timeout")));
         return ExitCodes.USAGE;
       }
       Patients patients = null;
@@ -110,8 +124,7 @@ public final class RunCommand implements Command {
         }
         patients = p.patients();
       }
-      kiosk = new Kiosk(java.time.Duration.ofSeconds(idle), patients,
-          cl.hasOption("patient") ? cl.getOptionValue("patient") : null);
+      kiosk = new Kiosk(java.time.Duration.ofSeconds(idle), patients, patient);
     } else if (cl.hasOption("patients") || cl.hasOption("idle-timeout")) {
       ctx.err().println("coach: --patients and --idle-timeout go with --kiosk");
       return ExitCodes.USAGE;
@@ -136,7 +149,6 @@ public final class RunCommand implements Command {
     boolean ascii = cl.hasOption("ascii") || !LocalTerminal.isUtf8Locale(ctx.env());
     String noColor = ctx.env("NO_COLOR");
     Style style = new Style(ascii, noColor == null || noColor.isEmpty());
-    String patient = cl.getOptionValue("patient", defaultPatient(ctx));
     HistoryStore store;
     try {
       DataDir.ensure(dataDir);
@@ -171,11 +183,29 @@ public final class RunCommand implements Command {
     }
   }
 
-  private static void usage(CliContext ctx) {
-    Help.print(new java.io.PrintWriter(ctx.out()), "coach [run] [NAME|FILE] [OPTIONS]",
+  @Override
+  public String help() {
+    return Help.text("coach [run] [NAME|FILE] [OPTIONS]",
         "Start a session. NAME is a bundled routine (see 'coach list'), FILE a routine file.",
         options(), "Keys: Enter next, Space pause, digits rate pain, s skip, ! red flags,"
-            + " ? help, q quit.");
+            + " ? help, q quit.\nExit status: 0 the session ended (finished, stopped or quit);"
+            + " 1 a routine or history that cannot be used; 2 a usage error; 3 no terminal that"
+            + " can show the coach; 4 a session of the same patient is running now;"
+            + " 129 SIGHUP or a lost terminal, 130 SIGINT, 143 SIGTERM"
+            + " ended the session (saved as interrupted).",
+        List.of(
+            Help.example("coach", "the bundled sciatica routine; the patient is your user name"),
+            Help.example("coach my-routine.yaml --patient P-1001",
+                "a routine file, for patient P-1001"),
+            Help.example("coach sciatica --ascii --quiet",
+                "plain characters instead of box and block glyphs, and no bell"),
+            Help.example("coach --pace 20 --data-dir /tmp/coach-demo",
+                "a demonstration: timers 20 times faster, its history kept apart from yours"),
+            Help.example("coach --kiosk --patients patients.yaml --idle-timeout 300",
+                "a clinic kiosk: asks each patient for a code the patients file lists, and"
+                    + " saves and closes a session left 5 minutes without a key"),
+            Help.example("coach --kiosk --patient P-1001",
+                "a kiosk for one patient: Enter begins their session")));
   }
 
   /** --pace N: timers N times faster; a number above 0 and at most 1000 (default 1). */
@@ -189,23 +219,38 @@ public final class RunCommand implements Command {
     } catch (NumberFormatException ignored) {
       // said below
     }
-    throw new IllegalArgumentException("--pace takes a number above 0 and at most 1000, not \""
-        + v + "\"");
+    throw new IllegalArgumentException("--pace takes a number above 0 and at most 1000, not "
+        + Quote.of(v));
   }
 
-  static String defaultPatient(CliContext ctx) {
-    String user = ctx.env("USER");
-    return user != null && !user.isBlank() ? user : System.getProperty("user.name", "patient");
-  }
-
-  private static void onSignals(java.util.function.Consumer<Event> post) {
+  /**
+   * SIGTERM, SIGHUP and SIGINT end the session (saved as interrupted) instead of the process;
+   * the first one that arrives is kept, to exit with the status a shell expects for it.
+   */
+  private static void onSignals(java.util.function.Consumer<Event> post,
+      AtomicReference<String> first) {
     for (String sig : new String[] {"TERM", "HUP", "INT"}) {
       try {
-        Signal.handle(new Signal(sig), s -> post.accept(new Event.Interrupt("SIG" + sig)));
+        Signal.handle(new Signal(sig), s -> {
+          first.compareAndSet(null, sig);
+          post.accept(new Event.Interrupt("SIG" + sig));
+        });
       } catch (IllegalArgumentException ignored) {
         // this platform has no such signal
       }
     }
+  }
+
+  /**
+   * The exit status of a session: when a signal ended it, 128 plus the signal's number as a shell
+   * reports it (SIGHUP 129, SIGINT 130, SIGTERM 143), even if it came on the summary; when its
+   * terminal went away without a signal, 129 as for a hang-up; else 0 (finished, stopped, quit).
+   */
+  static int exitCode(Outcome outcome, String signal) {
+    if (signal != null) {
+      return ExitCodes.forSignal(signal);
+    }
+    return outcome == Outcome.INTERRUPTED ? ExitCodes.HANGUP : ExitCodes.OK;
   }
 
   /** Kiosk mode: how long a session may sit idle, whose codes count, or one known patient. */
@@ -214,7 +259,7 @@ public final class RunCommand implements Command {
         HistoryStore store, Style style, double pace, boolean quiet) {
       PacedClock clock = new PacedClock(pace);
       KioskApp app = new KioskApp(clock, idle, style, loaded.routine().title(), patient,
-          code -> !Patients.NAME.matcher(code).matches() ? Optional.empty()
+          code -> !Patients.validId(code) ? Optional.empty()
               : patients == null ? Optional.of(code)
               : patients.patient(code).map(Patients.Patient::id),
           who -> {
@@ -242,17 +287,18 @@ public final class RunCommand implements Command {
     }
     Outcome outcome = null;
     Throwable failure = null;
+    AtomicReference<String> signal = new AtomicReference<>();
     try {
       if (kiosk != null) {
         SessionLoop loop = kiosk.loop(local.terminal(), loaded, store, style, pace, quiet)
             .onSaveFailure(e -> AppLog.error(dataDir, "saving", e));
-        onSignals(loop::post);
+        onSignals(loop::post, signal);
         loop.run();
         outcome = Outcome.INTERRUPTED; // a kiosk ends only by a signal or a closed terminal
       } else {
         CoachSession session = CoachSession.prepare(local.terminal(), loaded, store, patient,
             style, pace, quiet).onSaveFailure(e -> AppLog.error(dataDir, "saving", e));
-        onSignals(session::post);
+        onSignals(session::post, signal);
         outcome = session.run();
       }
     } catch (Exception | Error e) {
@@ -271,6 +317,6 @@ public final class RunCommand implements Command {
           + AppLog.file(dataDir) + ")");
       return ExitCodes.INTERNAL;
     }
-    return outcome == Outcome.INTERRUPTED ? ExitCodes.INTERRUPTED : ExitCodes.OK;
+    return exitCode(outcome, signal.get());
   }
 }

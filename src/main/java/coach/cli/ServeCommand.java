@@ -83,20 +83,51 @@ public final class ServeCommand implements Command {
   }
 
   @Override
+  public String help() {
+    return Help.text("coach serve --authorized-keys FILE | --patients FILE [OPTIONS]",
+        "Serve one coaching session per SSH connection. The SSH user name is the patient,"
+            + " unless the patients file says otherwise.",
+        options(), "SIGTERM, SIGINT or SIGHUP saves every open session as interrupted and exits"
+            + " 0.", List.of(
+            Help.example("coach serve --authorized-keys kiosks.pub --kiosk",
+                "every kiosk whose key is in kiosks.pub gets the start screen that asks for a"
+                    + " patient code"),
+            Help.example("coach serve --patients patients.yaml --routine sciatica",
+                "logins, patients and their routines from the patients file"),
+            Help.example("coach serve --patients patients.yaml --contact clinic.yaml",
+                "the clinic's contact card replaces every routine's"),
+            Help.example("coach serve --patients patients.yaml --bind 0.0.0.0 --port 2200",
+                "listen on every address, port 2200"),
+            Help.example("coach serve --patients patients.yaml --data-dir /var/lib/rehab-coach",
+                "history, log and host key in a folder of their own"),
+            Help.example("coach serve --patients patients.yaml --max-sessions 50",
+                "at most 50 sessions at once"),
+            Help.example("coach serve --patients patients.yaml --idle-timeout 300",
+                "save and close a session after 5 minutes without a key"),
+            Help.example("coach serve --patients patients.yaml --max-session-length 3600",
+                "save and close a session that has run for an hour"),
+            Help.example("coach serve --authorized-keys kiosks.pub --connections-per-minute 5",
+                "at most 5 new connections a minute from one address"),
+            Help.example("coach serve --patients patients.yaml --auth-timeout 30"
+                    + " --max-auth-attempts 3",
+                "30 seconds and 3 tries to log in"),
+            Help.example("coach serve --authorized-keys kiosks.pub --stats-every 10 --pace 20",
+                "a demonstration: timers 20 times faster, the load logged every 10 seconds"),
+            Help.example("coach serve --hash-password",
+                "read a password and print the hash to put in the patients file")));
+  }
+
+  @Override
   public int run(List<String> args, CliContext ctx) {
     CommandLine cl;
     try {
       cl = new DefaultParser().parse(options(), args.toArray(new String[0]));
     } catch (ParseException e) {
-      ctx.err().println("coach serve: " + e.getMessage());
+      ctx.err().println("coach serve: " + Quote.printable(e.getMessage()));
       return ExitCodes.USAGE;
     }
     if (cl.hasOption("help")) {
-      Help.print(new java.io.PrintWriter(ctx.out()),
-          "coach serve --authorized-keys FILE | --patients FILE [OPTIONS]",
-          "Serve one coaching session per SSH connection. The SSH user name is the patient,"
-              + " unless the patients file says otherwise.",
-          options(), "");
+      ctx.out().print(help());
       return ExitCodes.OK;
     }
     if (cl.hasOption("hash-password")) {
@@ -268,7 +299,7 @@ public final class ServeCommand implements Command {
       return n;
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("--" + option + " takes a whole number from " + min
-          + " to " + max + ", not \"" + v + "\"");
+          + " to " + max + ", not " + Quote.of(v));
     }
   }
 

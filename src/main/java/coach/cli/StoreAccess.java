@@ -19,8 +19,7 @@ final class StoreAccess {
 
   static Options options() {
     Options o = new Options();
-    o.addOption(Option.builder().longOpt("patient").hasArg().argName("ID")
-        .desc("whose sessions (default: your user name)").get());
+    o.addOption(PatientOption.option("whose sessions"));
     o.addOption(Option.builder().longOpt("data-dir").hasArg().argName("DIR")
         .desc("where the history is kept").get());
     o.addOption(Option.builder("h").longOpt("help").desc("show this help").get());

@@ -42,18 +42,31 @@ public final class ValidateCommand implements Command {
   }
 
   @Override
+  public String help() {
+    return Help.text("coach validate [--quiet] FILE...",
+        "Check routine files (YAML or JSON) and print, for each valid one, a summary to"
+            + " proofread: every exercise with its levels and cues, rest, frequency, the pain"
+            + " rule in words, red flags and contact. Problems are printed as"
+            + " FILE:LINE:COLUMN: message.",
+        options(), "Exit status: 0 all valid, 1 any invalid, 2 usage.", List.of(
+            Help.example("coach validate my-routine.yaml",
+                "check one file and print its summary"),
+            Help.example("coach validate --quiet routines/*.yaml",
+                "check every routine in a folder: problems, or \"valid\" for each good one")));
+  }
+
+  @Override
   public int run(List<String> args, CliContext ctx) {
     CommandLine cl;
     try {
       cl = new DefaultParser().parse(options(), args.toArray(new String[0]));
     } catch (ParseException e) {
-      ctx.err().println("coach validate: " + e.getMessage() + " (see coach validate --help)");
+      ctx.err().println("coach validate: " + Quote.printable(e.getMessage())
+          + " (see coach validate --help)");
       return ExitCodes.USAGE;
     }
     if (cl.hasOption("help")) {
-      Help.print(new java.io.PrintWriter(ctx.out()), "coach validate [--quiet] FILE...",
-          "Check routine files (YAML or JSON). Problems are printed as FILE:LINE:COLUMN:"
-              + " message.", options(), "Exit status: 0 all valid, 1 any invalid, 2 usage.");
+      ctx.out().print(help());
       return ExitCodes.OK;
     }
     if (cl.getArgList().isEmpty()) {

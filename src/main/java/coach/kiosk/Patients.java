@@ -42,6 +42,9 @@ import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
 public final class Patients {
   /** SSH user names and patient codes: letters, digits, dot, dash, underscore; 1-32 long. */
   public static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,31}");
+  /** {@link #NAME} in words, for messages that refuse a name or a patient id. */
+  public static final String ID_RULE =
+      "1-32 letters, digits, '.', '-' or '_', starting with a letter or digit";
   private static final int MAX_ENTRIES = 10_000;
 
   /** One SSH user. {@code routine} null means the server's default. */
@@ -73,6 +76,15 @@ public final class Patients {
   /** The patient a code typed at a kiosk belongs to (codes are patient ids). */
   public Optional<Patient> patient(String code) {
     return Optional.ofNullable(patients.get(code));
+  }
+
+  /**
+   * Whether a patient id (or SSH user name) is well formed: the one rule for every place a patient
+   * id enters, be it a kiosk code, a login, a patients file or {@code --patient}. Such an id cannot
+   * hold control or invisible characters, and cannot start like a spreadsheet formula.
+   */
+  public static boolean validId(String id) {
+    return id != null && NAME.matcher(id).matches();
   }
 
   public boolean anyPassword() {
@@ -231,9 +243,8 @@ public final class Patients {
         problem(n, "a patient is a code (text) or {id: CODE, routine: NAME}");
         return;
       }
-      if (!NAME.matcher(id).matches()) {
-        problem(at, "\"" + clip(id) + "\" is not a valid patient code; use 1-32 letters, digits,"
-            + " '.', '-' or '_'");
+      if (!validId(id)) {
+        problem(at, "\"" + clip(id) + "\" is not a valid patient code; use " + ID_RULE);
         return;
       }
       Patient old = patients.get(id);
@@ -305,19 +316,25 @@ public final class Patients {
       }
       Object v = e.value() instanceof Node.Scalar s ? s.value() : null;
       String t = v instanceof String str ? str : v instanceof Long l ? l.toString() : null;
-      if (t == null || !NAME.matcher(t).matches()) {
-        problem(e.value(), "\"" + field + "\" must be 1-32 letters, digits, '.', '-' or '_',"
-            + " starting with a letter or digit");
+      if (!validId(t)) {
+        problem(e.value(), "\"" + field + "\" must be " + ID_RULE);
         return null;
       }
       return t;
     }
 
+    /** A value for a message: cut to 40, controls and invisible format characters escaped. */
     private static String clip(String s) {
-      String c = s.codePoints().filter(cp -> !Character.isISOControl(cp))
-          .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-          .toString();
-      return c.length() > 40 ? c.substring(0, 40) + "..." : c;
+      String cut = s.length() > 40 ? s.substring(0, 40) : s;
+      StringBuilder b = new StringBuilder();
+      cut.codePoints().forEach(cp -> {
+        if (Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT) {
+          b.append(String.format("\\u%04X", cp));
+        } else {
+          b.appendCodePoint(cp);
+        }
+      });
+      return s.length() > 40 ? b + "..." : b.toString();
     }
   }
 }

@@ -194,6 +194,76 @@ class HistoryCommandsTest {
   }
 
   @Test
+  void anExportedCsvRunsNoTextCellAsAFormula() throws Exception {
+    // text that a routine or the history could carry, each starting as a spreadsheet formula
+    List<String> hostile = List.of("=HYPERLINK(\"http://x\",\"y\")", "+1+cmd|' /C calc'!A0",
+        "-2+3", "@SUM(A1)");
+    try (SqliteHistoryStore store = SqliteHistoryStore.open(SqliteHistoryStore.fileIn(data))) {
+      SessionRecorder rec = store.begin("p-2", "sciatica", "hash", Map.of());
+      rec.apply(new Effect.RecordRating(new coach.session.Rating(coach.session.Rating.Kind.SET,
+          hostile.get(0), 0, hostile.get(1), 1, 0, hostile.get(2), 3, hostile.get(3))));
+      rec.apply(new Effect.RecordSwitch("cat-camel", 0, 1, hostile.get(0)));
+      rec.apply(new Effect.RecordContactShown("cat-camel", hostile.get(1)));
+      rec.apply(new Effect.RecordRedFlag(hostile.get(3)));
+    }
+    Path file = data.resolve("p-2.csv");
+    String[] r = run("export", "--patient", "p-2", "--data-dir", data.toString(), "-o",
+        file.toString());
+    assertEquals("0", r[0], r[2]);
+    List<List<String>> rows = parseCsv(Files.readString(file, StandardCharsets.UTF_8));
+    List<String> header = rows.get(0);
+    int seen = 0;
+    for (List<String> row : rows.subList(1, rows.size())) {
+      assertEquals(header.size(), row.size(), row.toString());
+      for (int i = 0; i < row.size(); i++) {
+        String cell = row.get(i);
+        boolean number = cell.matches("-?\\d+");
+        assertTrue(cell.isEmpty() || number || "=+-@\t\r".indexOf(cell.charAt(0)) < 0,
+            header.get(i) + " starts like a formula: " + cell);
+        if (cell.startsWith("'") && hostile.contains(cell.substring(1))) {
+          seen++;
+        }
+      }
+    }
+    assertTrue(seen >= 7, "each hostile text is in the export, defused: " + seen);
+  }
+
+  /** RFC 4180: fields separated by commas, quoted fields with doubled quotes, CRLF rows. */
+  private static List<List<String>> parseCsv(String text) {
+    List<List<String>> rows = new java.util.ArrayList<>();
+    List<String> row = new java.util.ArrayList<>();
+    StringBuilder cell = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (quoted) {
+        if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+          cell.append('"');
+          i++;
+        } else if (c == '"') {
+          quoted = false;
+        } else {
+          cell.append(c);
+        }
+      } else if (c == '"') {
+        quoted = true;
+      } else if (c == ',') {
+        row.add(cell.toString());
+        cell.setLength(0);
+      } else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+        row.add(cell.toString());
+        cell.setLength(0);
+        rows.add(row);
+        row = new java.util.ArrayList<>();
+        i++;
+      } else {
+        cell.append(c);
+      }
+    }
+    return rows;
+  }
+
+  @Test
   void aMissingHistorySaysSoAndAnAlienFileIsRefused() throws Exception {
     Path empty = data.resolve("empty");
     String[] r = run("report", "--data-dir", empty.toString());

@@ -38,6 +38,11 @@ class CoachE2E {
   private static final java.util.function.Predicate<String> EXITED =
       s -> java.util.regex.Pattern.compile("(?m)^EXIT=\\d+").matcher(s).find();
 
+  /** The shell printed exactly this exit status on a line of its own. */
+  private static boolean exitShown(String screen, int status) {
+    return java.util.regex.Pattern.compile("(?m)^EXIT=" + status + "$").matcher(screen).find();
+  }
+
   private static String afterRun(String shell) {
     return shell + "; echo EXIT=$?; stty -a > stty.txt";
   }
@@ -63,7 +68,8 @@ class CoachE2E {
   }
 
   private long javaPid() throws Exception {
-    Process p = new ProcessBuilder("pgrep", "-f", "rehab-coach.jar.*" + tmp).start();
+    // the java process itself, not a shell whose command line names it
+    Process p = new ProcessBuilder("pgrep", "-f", "^java .*rehab-coach.jar.*" + tmp).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
     p.waitFor(5, TimeUnit.SECONDS);
     assertFalse(out.isEmpty(), "the coach is not running");
@@ -111,6 +117,10 @@ class CoachE2E {
     }
   }
 
+  private void kill(String signal) throws Exception {
+    new ProcessBuilder("kill", signal, Long.toString(javaPid())).start().waitFor();
+  }
+
   @Test
   void ctrlCAsksInsteadOfKillingAndSigtermRestoresTheTerminal() throws Exception {
     try (Tmux t = new Tmux(80, 24, tmp)) {
@@ -122,10 +132,35 @@ class CoachE2E {
       t.waitFor(s -> !s.contains("End the session now?"), 5000, "the dialog to close");
       t.resize(60, 20);
       t.waitFor(s -> s.lines().anyMatch(l -> l.contains("Enter start")), 5000, "redraw");
-      new ProcessBuilder("kill", "-TERM", Long.toString(javaPid())).start().waitFor();
+      kill("-TERM");
       assertTerminalRestored(t);
-      assertTrue(t.screen().contains("EXIT=130"), t.screen());
+      // 128 + 15, as a shell reports a process that SIGTERM ended
+      assertTrue(exitShown(t.screen(), 143), t.screen());
       assertEquals(1, count("SELECT count(*) FROM sessions WHERE outcome = 'INTERRUPTED'"));
+    }
+  }
+
+  @Test
+  void sighupAndSigintSaveTheSessionAndExitWithTheirOwnStatus() throws Exception {
+    try (Tmux t = new Tmux(80, 24, tmp)) {
+      t.line(afterRun(coach("--pace 1 --patient hup")));
+      t.waitFor("Press Enter to begin", 20_000);
+      t.keys("Enter");
+      t.waitFor("Safety check", 5000);
+      kill("-HUP");
+      assertTerminalRestored(t);
+      assertTrue(exitShown(t.screen(), 129), "128 + 1 for SIGHUP:\n" + t.screen());
+      assertEquals(1, count("SELECT count(*) FROM sessions WHERE patient = 'hup'"
+          + " AND outcome = 'INTERRUPTED'"));
+
+      Files.delete(tmp.resolve("stty.txt"));
+      t.line("clear; " + afterRun(coach("--pace 1 --patient int")));
+      t.waitFor("Press Enter to begin", 20_000);
+      kill("-INT");
+      assertTerminalRestored(t);
+      assertTrue(exitShown(t.screen(), 130), "128 + 2 for SIGINT:\n" + t.screen());
+      assertEquals(1, count("SELECT count(*) FROM sessions WHERE patient = 'int'"
+          + " AND outcome = 'INTERRUPTED'"));
     }
   }
 
@@ -157,7 +192,10 @@ class CoachE2E {
   @Test
   void aDroppedTerminalSavesTheSessionAndLeavesNoProcess() throws Exception {
     Tmux t = new Tmux(80, 24, tmp);
-    t.line(coach("--pace 1 --patient hup"));
+    // the status outlives the terminal in a file: the shell that writes it survives the hang-up
+    // (its trap is reset for the coach, which gets the SIGHUP as usual)
+    t.line("bash -c 'trap true HUP; " + coach("--pace 1 --patient hup")
+        + "; echo $? > exit.txt'");
     t.waitFor("Press Enter to begin", 20_000);
     t.keys("Enter", "n", "n", "n", "n");
     t.waitFor("does it hurt", 5000);
@@ -170,6 +208,12 @@ class CoachE2E {
       assertTrue(System.currentTimeMillis() < end, "the coach is still running after SIGHUP");
       Thread.sleep(50);
     }
+    Path status = tmp.resolve("exit.txt");
+    while (!Files.exists(status) || Files.readString(status).isBlank()) {
+      assertTrue(System.currentTimeMillis() < end, "no exit status was written");
+      Thread.sleep(50);
+    }
+    assertEquals("129", Files.readString(status).trim(), "128 + 1, as for SIGHUP");
     assertEquals(1, count("SELECT count(*) FROM ratings WHERE value = 6"));
     assertEquals(1, count("SELECT count(*) FROM sessions WHERE outcome = 'INTERRUPTED'"));
   }

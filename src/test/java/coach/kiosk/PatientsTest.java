@@ -91,6 +91,33 @@ class PatientsTest {
   }
 
   @Test
+  void patientIdsFollowTheSameRuleAsEveryOtherPatientId() throws Exception {
+    Patients.Loaded l = load("users:\n"
+        + "  - user: alice\n"
+        + "    patient: \"=cmd|x\"\n"
+        + "patients:\n"
+        + "  - \"ab\\u202Ecod\"\n"
+        + "  - {id: \"-rf\"}\n"
+        + "  - P-1002\n");
+    assertFalse(l.ok());
+    String p = problems(l);
+    String f = tmp.resolve("patients.yaml").toString();
+    assertTrue(p.contains(f + ":3:14: \"patient\" must be " + Patients.ID_RULE), p);
+    // the direction override is shown as an escape, never sent to the terminal
+    assertTrue(p.contains(f + ":5:5: \"ab\\u202Ecod\" is not a valid patient code; use "
+        + Patients.ID_RULE), p);
+    assertFalse(p.contains("\u202E"), p);
+    assertTrue(p.contains(f + ":6:10: \"id\" must be " + Patients.ID_RULE), p);
+    assertEquals(3, l.problems().size(), p);
+    for (String id : List.of("=cmd|x", "ab\u202Ecod", "-rf", "", "a b", "x".repeat(33))) {
+      assertFalse(Patients.validId(id), id);
+    }
+    for (String id : List.of("P-1002", "a", "anna.b_2", "x".repeat(32))) {
+      assertTrue(Patients.validId(id), id);
+    }
+  }
+
+  @Test
   void brokenFilesGetOneClearLine() throws Exception {
     assertEquals(tmp.resolve("patients.yaml") + ":1:1: the file is empty; expected users and"
         + " patients", problems(load("")).trim());

@@ -1,0 +1,63 @@
+package coach.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A refused value is quoted in its error with line breaks, escape sequences and invisible
+ * characters written out, so the error stays one line and cannot steer the terminal.
+ */
+class OneLineErrorsTest {
+  @TempDir Path tmp;
+
+  private String[] run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    CliContext ctx = new CliContext(java.io.InputStream.nullInputStream(),
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8),
+        Map.of("USER", "pat", "HOME", tmp.toString(), "TERM", "dumb"), tmp);
+    int code = new Cli(ctx, Commands.all()).run(args);
+    return new String[] {Integer.toString(code), out.toString(StandardCharsets.UTF_8),
+        err.toString(StandardCharsets.UTF_8)};
+  }
+
+  private static void assertOneSafeLine(String[] r, String expected) {
+    assertEquals("2", r[0], r[2]);
+    assertEquals("", r[1]);
+    assertEquals(expected + "\n", r[2]);
+  }
+
+  @Test
+  void aValueWithALineBreakOrAnEscapeSequenceIsWrittenOut() {
+    assertOneSafeLine(run("--pace", "1\n2"),
+        "coach: --pace takes a number above 0 and at most 1000, not \"1\\u000A2\"");
+    assertOneSafeLine(run("export", "--format", "\u001b[2Jcsv"),
+        "coach export: --format takes csv or json, not \"\\u001B[2Jcsv\"");
+    assertOneSafeLine(run("export", "--since", "2026\u202E-11-01"),
+        "coach export: --since takes a date like 2026-11-01, not \"2026\\u202E-11-01\"");
+    assertOneSafeLine(run("--kiosk", "--idle-timeout", "5\"\\0"),
+        "coach: --idle-timeout takes whole seconds from 1 to 86400, not \"5\\\"\\\\0\"");
+  }
+
+  @Test
+  void anUnknownOptionIsNamedInPrintableCharacters() {
+    assertOneSafeLine(run("history", "--x\u001b]52;c;aGk=\u0007"), "coach history:"
+        + " Unrecognized option: --x\\u001B]52;c;aGk=\\u0007 (see coach history --help)");
+  }
+
+  @Test
+  void aLongValueIsCut() {
+    String[] r = run("--pace", "9".repeat(100));
+    assertEquals("2", r[0]);
+    assertTrue(r[2].endsWith(", not \"" + "9".repeat(40) + "...\"\n"), r[2]);
+  }
+}
