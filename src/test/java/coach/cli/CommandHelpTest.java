@@ -143,8 +143,10 @@ class CommandHelpTest {
     assertTrue(r.out().contains("\nusage: coach [run] [NAME|FILE] [OPTIONS]\n"), r.out());
     assertExplainedWithExamples(r.out(), "",
         "pace data-dir patient ascii quiet kiosk patients idle-timeout version");
-    assertTrue(r.out().contains("129 SIGHUP or a lost terminal, 130 SIGINT, 143 SIGTERM"),
+    String words = r.out().replaceAll("\\s+", " ");
+    assertTrue(words.contains("129 SIGHUP or a lost terminal, 130 SIGINT, 143 SIGTERM"),
         r.out());
+    assertTrue(words.contains("4 a session of the same patient is running now"), r.out());
     assertTrue(r.out().contains("'coach COMMAND --help'"), r.out());
   }
 
