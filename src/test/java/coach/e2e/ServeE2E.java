@@ -299,6 +299,7 @@ class ServeE2E {
   }
 
   @Test
+  @Timeout(480) // fifty real logins and sessions; on a loaded machine they take minutes
   void fiftyConcurrentSessionsEachKeepTheirOwnRatings() throws Exception {
     stopServer();
     // timers 25 times faster, but no session may time out while the test, under load, is busy
