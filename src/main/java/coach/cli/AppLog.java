@@ -1,5 +1,6 @@
 package coach.cli;
 
+import coach.app.DataDir;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -1,5 +1,6 @@
 package coach.cli;
 
+import coach.app.DataDir;
 import coach.routine.RoutineCatalog;
 import java.io.IOException;
 import java.util.List;

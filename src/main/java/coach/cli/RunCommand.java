@@ -1,22 +1,22 @@
 package coach.cli;
 
-import coach.kiosk.KioskApp;
+import coach.app.ClinicContact;
+import coach.app.CoachSession;
+import coach.app.DataDir;
+import coach.app.LocalKiosk;
 import coach.kiosk.Patients;
 import coach.routine.LoadResult;
-import coach.session.PacedClock;
-import coach.tui.SessionLoop;
-import coach.tui.view.Views;
-import java.util.Optional;
 import coach.routine.RoutineCatalog;
 import coach.session.Event;
 import coach.session.Outcome;
-import coach.tui.LocalTerminal;
-import coach.tui.view.Style;
-import java.io.IOException;
+import coach.store.AlreadyRunning;
 import coach.store.HistoryStore;
 import coach.store.SqliteHistoryStore;
-import coach.store.AlreadyRunning;
 import coach.store.StoreException;
+import coach.tui.LocalTerminal;
+import coach.tui.SessionLoop;
+import coach.tui.view.Style;
+import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.commons.cli.CommandLine;
@@ -102,7 +102,7 @@ public final class RunCommand implements Command {
       ctx.err().println("coach: " + e.getMessage());
       return ExitCodes.USAGE;
     }
-    Kiosk kiosk = null;
+    LocalKiosk kiosk = null;
     if (cl.hasOption("kiosk")) {
       int idle;
       try {
@@ -124,7 +124,7 @@ public final class RunCommand implements Command {
         }
         patients = p.patients();
       }
-      kiosk = new Kiosk(java.time.Duration.ofSeconds(idle), patients, patient);
+      kiosk = new LocalKiosk(java.time.Duration.ofSeconds(idle), patients, patient);
     } else if (cl.hasOption("patients") || cl.hasOption("idle-timeout")) {
       ctx.err().println("coach: --patients and --idle-timeout go with --kiosk");
       return ExitCodes.USAGE;
@@ -253,26 +253,8 @@ public final class RunCommand implements Command {
     return outcome == Outcome.INTERRUPTED ? ExitCodes.HANGUP : ExitCodes.OK;
   }
 
-  /** Kiosk mode: how long a session may sit idle, whose codes count, or one known patient. */
-  private record Kiosk(java.time.Duration idle, Patients patients, String patient) {
-    SessionLoop loop(com.googlecode.lanterna.terminal.Terminal terminal, LoadResult loaded,
-        HistoryStore store, Style style, double pace, boolean quiet) {
-      PacedClock clock = new PacedClock(pace);
-      KioskApp app = new KioskApp(clock, idle, style, loaded.routine().title(), patient,
-          code -> !Patients.validId(code) ? Optional.empty()
-              : patients == null ? Optional.of(code)
-              : patients.patient(code).map(Patients.Patient::id),
-          who -> {
-            CoachSession.Planned p = CoachSession.plan(loaded, store, who, style, clock);
-            return new KioskApp.Begun(p.app(), p.sink());
-          });
-      return new SessionLoop(terminal, app, clock::realDelayUntil, quiet, fx -> { },
-          Views.MIN_COLUMNS, Views.MIN_ROWS);
-    }
-  }
-
   private static int runSession(LoadResult loaded, HistoryStore store, String patient,
-      java.nio.file.Path dataDir, Style style, double pace, boolean quiet, Kiosk kiosk,
+      java.nio.file.Path dataDir, Style style, double pace, boolean quiet, LocalKiosk kiosk,
       CliContext ctx) throws StoreException {
     LocalTerminal local;
     try {

@@ -1,5 +1,8 @@
 package coach.cli;
 
+import coach.app.ClinicContact;
+import coach.app.CoachSession;
+import coach.app.DataDir;
 import coach.kiosk.PasswordHash;
 import coach.kiosk.Patients;
 import coach.routine.LoadResult;
@@ -227,7 +230,7 @@ public final class ServeCommand implements Command {
         pace, Duration.ofSeconds(statsEvery));
     try (SqliteHistoryStore store = SqliteHistoryStore.open(SqliteHistoryStore.fileIn(dataDir));
         CoachServer server = new CoachServer(settings,
-            new CoachServer.Routines(routine, named), store)) {
+            new CoachServer.Routines(routine, named), CoachSession.forServer(store))) {
       server.start();
       ctx.out().println("Serving " + routine.routine().title() + " on " + settings.bind() + ":"
           + server.port() + " (log: " + dataDir.resolve("serve.log") + ")");

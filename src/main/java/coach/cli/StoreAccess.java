@@ -1,9 +1,10 @@
 package coach.cli;
 
-import coach.routine.Routine;
-import coach.store.HistoryStore;
+import coach.app.DataDir;
 import coach.routine.LoadResult;
+import coach.routine.Routine;
 import coach.routine.RoutineCatalog;
+import coach.store.HistoryStore;
 import coach.store.SqliteHistoryStore;
 import coach.store.StoreException;
 import java.nio.file.Files;
