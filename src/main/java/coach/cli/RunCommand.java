@@ -3,6 +3,7 @@ package coach.cli;
 import coach.app.ClinicContact;
 import coach.app.CoachSession;
 import coach.app.DataDir;
+import coach.app.Logs;
 import coach.app.LocalKiosk;
 import coach.kiosk.Patients;
 import coach.routine.LoadResult;
@@ -157,14 +158,14 @@ public final class RunCommand implements Command {
       ctx.err().println("coach: cannot use the data folder " + dataDir + ": " + e.getMessage());
       return ExitCodes.INVALID;
     } catch (StoreException e) {
-      AppLog.error(dataDir, "opening the history", e);
+      Logs.error(dataDir, "opening the history", e);
       ctx.err().println("coach: " + e.getMessage());
       return ExitCodes.INVALID;
     }
     try (store) {
       if (store.notice() != null) {
         ctx.err().println("coach: " + store.notice()); // stays above the session's screen
-        AppLog.info(dataDir, store.notice());
+        Logs.info(dataDir, store.notice());
       }
       if (kiosk == null) {
         java.util.Optional<HistoryStore.Live> live = store.live(patient);
@@ -177,7 +178,7 @@ public final class RunCommand implements Command {
       return runSession(loaded, store, patient, dataDir, style, pace, cl.hasOption("quiet"),
           kiosk, ctx);
     } catch (StoreException e) {
-      AppLog.error(dataDir, "history", e);
+      Logs.error(dataDir, "history", e);
       ctx.err().println("coach: " + e.getMessage());
       return ExitCodes.INVALID;
     }
@@ -263,7 +264,7 @@ public final class RunCommand implements Command {
       ctx.err().println("coach: " + e.getMessage());
       return ExitCodes.NO_TERMINAL;
     } catch (IOException e) {
-      AppLog.error(dataDir, "opening the terminal", e);
+      Logs.error(dataDir, "opening the terminal", e);
       ctx.err().println("coach: cannot open the terminal: " + e.getMessage());
       return ExitCodes.NO_TERMINAL;
     }
@@ -273,13 +274,13 @@ public final class RunCommand implements Command {
     try {
       if (kiosk != null) {
         SessionLoop loop = kiosk.loop(local.terminal(), loaded, store, style, pace, quiet)
-            .onSaveFailure(e -> AppLog.error(dataDir, "saving", e));
+            .onSaveFailure(e -> Logs.error(dataDir, "saving", e));
         onSignals(loop::post, signal);
         loop.run();
         outcome = Outcome.INTERRUPTED; // a kiosk ends only by a signal or a closed terminal
       } else {
         CoachSession session = CoachSession.prepare(local.terminal(), loaded, store, patient,
-            style, pace, quiet).onSaveFailure(e -> AppLog.error(dataDir, "saving", e));
+            style, pace, quiet).onSaveFailure(e -> Logs.error(dataDir, "saving", e));
         onSignals(session::post, signal);
         outcome = session.run();
       }
@@ -289,14 +290,14 @@ public final class RunCommand implements Command {
       local.close(); // before anything is printed
     }
     if (failure != null) {
-      AppLog.error(dataDir, "session failed", failure);
+      Logs.error(dataDir, "session failed", failure);
       Throwable cause = failure.getCause() instanceof StoreException se ? se : failure;
       if (cause instanceof StoreException se) {
         ctx.err().println("coach: " + se.getMessage());
         return ExitCodes.INVALID;
       }
       ctx.err().println("coach: the session stopped because of an error (details in "
-          + AppLog.file(dataDir) + ")");
+          + Logs.file(dataDir) + ")");
       return ExitCodes.INTERNAL;
     }
     return exitCode(outcome, signal.get());

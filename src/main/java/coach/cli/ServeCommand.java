@@ -3,6 +3,7 @@ package coach.cli;
 import coach.app.ClinicContact;
 import coach.app.CoachSession;
 import coach.app.DataDir;
+import coach.app.Logs;
 import coach.kiosk.PasswordHash;
 import coach.kiosk.Patients;
 import coach.routine.LoadResult;
@@ -18,11 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.logging.FileHandler;
-import java.util.logging.Level;
-import java.util.logging.LogManager;
 import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.Option;
@@ -217,7 +214,7 @@ public final class ServeCommand implements Command {
     }
     try {
       DataDir.ensure(dataDir);
-      logToFile(dataDir);
+      Logs.serveTo(dataDir);
     } catch (IOException e) {
       ctx.err().println("coach serve: cannot use the data folder " + dataDir + ": "
           + e.getMessage());
@@ -233,7 +230,7 @@ public final class ServeCommand implements Command {
             new CoachServer.Routines(routine, named), CoachSession.forServer(store))) {
       server.start();
       ctx.out().println("Serving " + routine.routine().title() + " on " + settings.bind() + ":"
-          + server.port() + " (log: " + dataDir.resolve("serve.log") + ")");
+          + server.port() + " (log: " + dataDir.resolve(Logs.SERVE) + ")");
       ctx.out().flush();
       CountDownLatch stop = new CountDownLatch(1);
       Thread hook = new Thread(stop::countDown, "coach-serve-stop");
@@ -253,7 +250,7 @@ public final class ServeCommand implements Command {
       ctx.err().println("coach serve: " + e.getMessage());
       return ExitCodes.INVALID;
     } catch (IOException e) {
-      AppLog.error(dataDir, "serve", e);
+      Logs.error(dataDir, "serve", e);
       ctx.err().println("coach serve: cannot listen on " + settings.bind() + ":" + port + ": "
           + e.getMessage());
       return ExitCodes.INVALID;
@@ -334,16 +331,5 @@ public final class ServeCommand implements Command {
     ctx.out().println(PasswordHash.hash(pw));
     java.util.Arrays.fill(pw, '\0');
     return ExitCodes.OK;
-  }
-
-  /** Server and connection logs go to DATA_DIR/serve.log, never to the terminal. */
-  private static void logToFile(Path dataDir) throws IOException {
-    LogManager.getLogManager().reset();
-    Logger root = Logger.getLogger("");
-    FileHandler file = new FileHandler(dataDir.resolve("serve.log").toString(), true);
-    file.setFormatter(new SimpleFormatter());
-    root.addHandler(file);
-    root.setLevel(Level.INFO);
-    Logger.getLogger("org.apache.sshd").setLevel(Level.WARNING);
   }
 }

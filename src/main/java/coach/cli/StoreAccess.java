@@ -1,6 +1,7 @@
 package coach.cli;
 
 import coach.app.DataDir;
+import coach.app.Logs;
 import coach.routine.LoadResult;
 import coach.routine.Routine;
 import coach.routine.RoutineCatalog;
@@ -40,7 +41,7 @@ final class StoreAccess {
     try {
       return SqliteHistoryStore.open(file);
     } catch (StoreException e) {
-      AppLog.error(dir, command, e);
+      Logs.error(dir, command, e);
       ctx.err().println("coach " + command + ": " + e.getMessage());
       exit[0] = ExitCodes.INVALID;
       return null;

@@ -1,5 +1,7 @@
 package coach.cli;
 
+import coach.app.DataDir;
+import coach.app.Logs;
 import coach.routine.LoadResult;
 import coach.routine.RoutineCatalog;
 import coach.session.Coach;
@@ -85,7 +87,7 @@ public final class TrainCommand implements Command {
       }
       return ExitCodes.OK;
     } catch (Exception e) {
-      AppLog.error(ctx, "startup training", e);
+      Logs.error(DataDir.resolve(null, ctx.env()), "startup training", e);
       return ExitCodes.INTERNAL;
     }
   }
