@@ -21,10 +21,8 @@ import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
-import org.apache.commons.cli.ParseException;
 import sun.misc.Signal;
 
 /** Starts a coaching session in this terminal (the default command). */
@@ -41,10 +39,8 @@ public final class RunCommand implements Command {
 
   static Options options() {
     Options o = new Options();
-    o.addOption(Option.builder().longOpt("pace").hasArg().argName("N")
-        .desc("timers run N times faster (for demos and tests; default 1)").get());
-    o.addOption(Option.builder().longOpt("data-dir").hasArg().argName("DIR")
-        .desc("where the history and the log are kept").get());
+    o.addOption(CommandLines.pace());
+    o.addOption(CommandLines.dataDir("where the history and the log are kept"));
     o.addOption(PatientOption.option("whose session this is"));
     o.addOption(Option.builder().longOpt("ascii").desc("ASCII only: no box or block glyphs").get());
     o.addOption(Option.builder().longOpt("quiet").desc("no bell at phase changes").get());
@@ -55,25 +51,17 @@ public final class RunCommand implements Command {
     o.addOption(Option.builder().longOpt("idle-timeout").hasArg().argName("SECONDS")
         .desc("with --kiosk: save and close a session after this long without a key"
             + " (default 600)").get());
-    o.addOption(Option.builder("h").longOpt("help").desc("show this help").get());
+    o.addOption(CommandLines.help());
     o.addOption(Option.builder("V").longOpt("version").desc("show the version").get());
     return o;
   }
 
   @Override
   public int run(List<String> args, CliContext ctx) {
-    CommandLine cl;
-    try {
-      cl = new DefaultParser().parse(options(), args.toArray(new String[0]));
-    } catch (ParseException e) {
-      ctx.err().println("coach: " + Quote.printable(e.getMessage())
-          + " (see coach --help)");
-      return ExitCodes.USAGE;
-    }
-    if (cl.hasOption("help")) {
-      ctx.out().print(help());
-      return ExitCodes.OK;
-    }
+    return CommandLines.run("coach", options(), this::help, args, ctx, cl -> run(cl, ctx));
+  }
+
+  private int run(CommandLine cl, CliContext ctx) throws CommandLines.UsageError {
     if (cl.hasOption("version")) {
       ctx.out().println("rehab-coach " + Cli.VERSION);
       return ExitCodes.OK;
@@ -96,26 +84,10 @@ public final class RunCommand implements Command {
         return ExitCodes.USAGE;
       }
     }
-    double pace;
-    try {
-      pace = pace(cl);
-    } catch (IllegalArgumentException e) {
-      ctx.err().println("coach: " + e.getMessage());
-      return ExitCodes.USAGE;
-    }
+    double pace = CommandLines.pace(cl);
     LocalKiosk kiosk = null;
     if (cl.hasOption("kiosk")) {
-      int idle;
-      try {
-        idle = Integer.parseInt(cl.getOptionValue("idle-timeout", "600"));
-        if (idle < 1 || idle > 86_400) {
-          throw new NumberFormatException();
-        }
-      } catch (NumberFormatException e) {
-        ctx.err().println("coach: --idle-timeout takes whole seconds from 1 to 86400, not "
-            + Quote.of(cl.getOptionValue("idle-timeout")));
-        return ExitCodes.USAGE;
-      }
+      int idle = CommandLines.seconds(cl, "idle-timeout", 600, 1, 86_400);
       Patients patients = null;
       if (cl.hasOption("patients")) {
         Patients.Loaded p = Patients.load(ctx.workDir().resolve(cl.getOptionValue("patients")));
@@ -207,21 +179,6 @@ public final class RunCommand implements Command {
                     + " saves and closes a session left 5 minutes without a key"),
             Help.example("coach --kiosk --patient P-1001",
                 "a kiosk for one patient: Enter begins their session")));
-  }
-
-  /** --pace N: timers N times faster; a number above 0 and at most 1000 (default 1). */
-  static double pace(CommandLine cl) {
-    String v = cl.getOptionValue("pace", "1");
-    try {
-      double pace = Double.parseDouble(v);
-      if (pace > 0 && pace <= 1000) {
-        return pace;
-      }
-    } catch (NumberFormatException ignored) {
-      // said below
-    }
-    throw new IllegalArgumentException("--pace takes a number above 0 and at most 1000, not "
-        + Quote.of(v));
   }
 
   /**

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 /** What the reading commands (history, export, report) share: options, the store, names. */
@@ -22,9 +21,8 @@ final class StoreAccess {
   static Options options() {
     Options o = new Options();
     o.addOption(PatientOption.option("whose sessions"));
-    o.addOption(Option.builder().longOpt("data-dir").hasArg().argName("DIR")
-        .desc("where the history is kept").get());
-    o.addOption(Option.builder("h").longOpt("help").desc("show this help").get());
+    o.addOption(CommandLines.dataDir("where the history is kept"));
+    o.addOption(CommandLines.help());
     return o;
   }
 
