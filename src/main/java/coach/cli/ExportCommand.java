@@ -2,7 +2,6 @@ package coach.cli;
 
 import coach.session.Rating;
 import coach.store.HistoryStore;
-import coach.store.SqliteHistoryStore;
 import coach.store.StoreException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -103,7 +102,7 @@ public final class ExportCommand implements Command {
       }
     }
     int[] exit = {ExitCodes.OK};
-    SqliteHistoryStore store = StoreAccess.open(cl.getOptionValue("data-dir"), ctx, "export",
+    HistoryStore store = StoreAccess.open(cl.getOptionValue("data-dir"), ctx, "export",
         exit);
     if (store == null) {
       return exit[0];

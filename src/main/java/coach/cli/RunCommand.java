@@ -3,8 +3,9 @@ package coach.cli;
 import coach.app.ClinicContact;
 import coach.app.CoachSession;
 import coach.app.DataDir;
-import coach.app.Logs;
+import coach.app.History;
 import coach.app.LocalKiosk;
+import coach.app.Logs;
 import coach.kiosk.Patients;
 import coach.routine.LoadResult;
 import coach.routine.RoutineCatalog;
@@ -12,7 +13,6 @@ import coach.session.Event;
 import coach.session.Outcome;
 import coach.store.AlreadyRunning;
 import coach.store.HistoryStore;
-import coach.store.SqliteHistoryStore;
 import coach.store.StoreException;
 import coach.tui.LocalTerminal;
 import coach.tui.SessionLoop;
@@ -104,7 +104,7 @@ public final class RunCommand implements Command {
     }
     String which = cl.getArgList().isEmpty() ? "sciatica" : cl.getArgList().get(0);
     java.nio.file.Path dataDir = DataDir.resolve(cl.getOptionValue("data-dir"), ctx.env());
-    Thread warm = new Thread(SqliteHistoryStore::warmUp, "coach-warm-up");
+    Thread warm = new Thread(History::warmUp, "coach-warm-up");
     warm.setDaemon(true);
     warm.start(); // loads SQLite while the routine is read
     LoadResult loaded = new RoutineCatalog(dataDir.resolve("routines"), ctx.workDir())
@@ -125,7 +125,7 @@ public final class RunCommand implements Command {
     HistoryStore store;
     try {
       DataDir.ensure(dataDir);
-      store = SqliteHistoryStore.open(SqliteHistoryStore.fileIn(dataDir));
+      store = History.open(dataDir);
     } catch (java.io.IOException e) {
       ctx.err().println("coach: cannot use the data folder " + dataDir + ": " + e.getMessage());
       return ExitCodes.INVALID;

@@ -3,13 +3,14 @@ package coach.cli;
 import coach.app.ClinicContact;
 import coach.app.CoachSession;
 import coach.app.DataDir;
+import coach.app.History;
 import coach.app.Logs;
 import coach.kiosk.PasswordHash;
 import coach.kiosk.Patients;
 import coach.routine.LoadResult;
 import coach.routine.RoutineCatalog;
 import coach.ssh.CoachServer;
-import coach.store.SqliteHistoryStore;
+import coach.store.HistoryStore;
 import coach.store.StoreException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -195,7 +196,7 @@ public final class ServeCommand implements Command {
         cl.hasOption("kiosk"), maxSessions, Duration.ofSeconds(idle),
         Duration.ofSeconds(maxLength), Duration.ofSeconds(authTimeout), authAttempts, perMinute,
         pace, Duration.ofSeconds(statsEvery));
-    try (SqliteHistoryStore store = SqliteHistoryStore.open(SqliteHistoryStore.fileIn(dataDir));
+    try (HistoryStore store = History.open(dataDir);
         CoachServer server = new CoachServer(settings,
             new CoachServer.Routines(routine, named), CoachSession.forServer(store))) {
       server.start();
