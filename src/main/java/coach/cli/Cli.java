@@ -1,5 +1,7 @@
 package coach.cli;
 
+import coach.app.DataDir;
+import coach.app.Logs;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -24,8 +26,12 @@ public final class Cli {
     }
   }
 
-  /** The coach's commands bound to the real process streams and environment. */
+  /**
+   * The coach's commands bound to the real process streams and environment; the libraries'
+   * logging kept off the terminal.
+   */
   public static Cli standard() {
+    Logs.quiet();
     return new Cli(CliContext.system(), Commands.all());
   }
 
@@ -51,9 +57,10 @@ public final class Cli {
       Command run = commands.get("run");
       return run.run(args, ctx);
     } catch (RuntimeException | Error e) {
-      AppLog.error(ctx, "unexpected error", e);
+      java.nio.file.Path dataDir = DataDir.resolve(null, ctx.env());
+      Logs.error(dataDir, "unexpected error", e);
       ctx.err().println("coach: internal error: " + e.getClass().getSimpleName()
-          + " (details in " + AppLog.describe(ctx) + ")");
+          + " (details in " + Logs.file(dataDir) + ")");
       return ExitCodes.INTERNAL;
     }
   }

@@ -2,7 +2,6 @@ package coach.cli;
 
 import coach.session.Rating;
 import coach.store.HistoryStore;
-import coach.store.SqliteHistoryStore;
 import coach.store.StoreException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -21,10 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
-import org.apache.commons.cli.ParseException;
 
 /**
  * {@code coach export}: every rating and event, one row each, as CSV or JSON, for the
@@ -75,22 +72,13 @@ public final class ExportCommand implements Command {
 
   @Override
   public int run(List<String> args, CliContext ctx) {
-    CommandLine cl;
-    try {
-      cl = new DefaultParser().parse(options(), args.toArray(new String[0]));
-    } catch (ParseException e) {
-      ctx.err().println("coach export: " + Quote.printable(e.getMessage())
-          + " (see coach export --help)");
-      return ExitCodes.USAGE;
-    }
-    if (cl.hasOption("help")) {
-      ctx.out().print(help());
-      return ExitCodes.OK;
-    }
+    return CommandLines.run("coach export", options(), this::help, args, ctx, cl -> run(cl, ctx));
+  }
+
+  private int run(CommandLine cl, CliContext ctx) throws CommandLines.UsageError {
     String format = cl.getOptionValue("format", "csv");
     if (!format.equals("csv") && !format.equals("json")) {
-      ctx.err().println("coach export: --format takes csv or json, not " + Quote.of(format));
-      return ExitCodes.USAGE;
+      throw new CommandLines.UsageError("--format takes csv or json, not " + Quote.of(format));
     }
     Instant since = null;
     if (cl.hasOption("since")) {
@@ -98,16 +86,14 @@ public final class ExportCommand implements Command {
         since = LocalDate.parse(cl.getOptionValue("since")).atStartOfDay(ZoneId.systemDefault())
             .toInstant();
       } catch (DateTimeParseException e) {
-        ctx.err().println("coach export: --since takes a date like 2026-11-01, not "
+        throw new CommandLines.UsageError("--since takes a date like 2026-11-01, not "
             + Quote.of(cl.getOptionValue("since")));
-        return ExitCodes.USAGE;
       }
     }
     String patient = null; // every patient
     if (cl.hasOption("all-patients")) {
       if (cl.hasOption(PatientOption.NAME)) {
-        ctx.err().println("coach export: give --patient ID or --all-patients, not both");
-        return ExitCodes.USAGE;
+        throw new CommandLines.UsageError("give --patient ID or --all-patients, not both");
       }
     } else {
       patient = PatientOption.resolve(cl, ctx, "coach export");
@@ -116,7 +102,7 @@ public final class ExportCommand implements Command {
       }
     }
     int[] exit = {ExitCodes.OK};
-    SqliteHistoryStore store = StoreAccess.open(cl.getOptionValue("data-dir"), ctx, "export",
+    HistoryStore store = StoreAccess.open(cl.getOptionValue("data-dir"), ctx, "export",
         exit);
     if (store == null) {
       return exit[0];

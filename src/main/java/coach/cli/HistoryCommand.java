@@ -11,10 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
-import org.apache.commons.cli.ParseException;
 
 /** {@code coach history}: past sessions and the pain trend of each exercise. */
 public final class HistoryCommand implements Command {
@@ -54,18 +52,10 @@ public final class HistoryCommand implements Command {
 
   @Override
   public int run(List<String> args, CliContext ctx) {
-    CommandLine cl;
-    try {
-      cl = new DefaultParser().parse(options(), args.toArray(new String[0]));
-    } catch (ParseException e) {
-      ctx.err().println("coach history: " + Quote.printable(e.getMessage())
-          + " (see coach history --help)");
-      return ExitCodes.USAGE;
-    }
-    if (cl.hasOption("help")) {
-      ctx.out().print(help());
-      return ExitCodes.OK;
-    }
+    return CommandLines.run("coach history", options(), this::help, args, ctx, cl -> run(cl, ctx));
+  }
+
+  private int run(CommandLine cl, CliContext ctx) {
     boolean ascii = cl.hasOption("ascii") || !LocalTerminal.isUtf8Locale(ctx.env());
     String patient = PatientOption.resolve(cl, ctx, "coach history");
     if (patient == null) {

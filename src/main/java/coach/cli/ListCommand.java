@@ -1,13 +1,11 @@
 package coach.cli;
 
+import coach.app.DataDir;
 import coach.routine.RoutineCatalog;
 import java.io.IOException;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.DefaultParser;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
-import org.apache.commons.cli.ParseException;
 
 /** {@code coach list}: the bundled routines and those in the user's routines folder. */
 public final class ListCommand implements Command {
@@ -23,9 +21,8 @@ public final class ListCommand implements Command {
 
   private static Options options() {
     Options o = new Options();
-    o.addOption(Option.builder().longOpt("data-dir").hasArg().argName("DIR")
-        .desc("the data folder whose routines/ folder holds your routines").get());
-    o.addOption(Option.builder("h").longOpt("help").desc("show this help").get());
+    o.addOption(CommandLines.dataDir("the data folder whose routines/ folder holds your routines"));
+    o.addOption(CommandLines.help());
     return o;
   }
 
@@ -42,18 +39,10 @@ public final class ListCommand implements Command {
 
   @Override
   public int run(List<String> args, CliContext ctx) {
-    CommandLine cl;
-    try {
-      cl = new DefaultParser().parse(options(), args.toArray(new String[0]));
-    } catch (ParseException e) {
-      ctx.err().println("coach list: " + Quote.printable(e.getMessage())
-          + " (see coach list --help)");
-      return ExitCodes.USAGE;
-    }
-    if (cl.hasOption("help")) {
-      ctx.out().print(help());
-      return ExitCodes.OK;
-    }
+    return CommandLines.run("coach list", options(), this::help, args, ctx, cl -> run(cl, ctx));
+  }
+
+  private int run(CommandLine cl, CliContext ctx) {
     if (!cl.getArgList().isEmpty()) {
       ctx.err().println("coach list: takes no arguments, not " + Quote.of(cl.getArgList().get(0))
           + " (see coach list --help)");

@@ -1,29 +1,28 @@
 package coach.cli;
 
-import coach.kiosk.KioskApp;
+import coach.app.ClinicContact;
+import coach.app.CoachSession;
+import coach.app.DataDir;
+import coach.app.History;
+import coach.app.LocalKiosk;
+import coach.app.Logs;
 import coach.kiosk.Patients;
 import coach.routine.LoadResult;
-import coach.session.PacedClock;
-import coach.tui.SessionLoop;
-import coach.tui.view.Views;
-import java.util.Optional;
 import coach.routine.RoutineCatalog;
 import coach.session.Event;
 import coach.session.Outcome;
+import coach.store.AlreadyRunning;
+import coach.store.HistoryStore;
+import coach.store.StoreException;
 import coach.tui.LocalTerminal;
+import coach.tui.SessionLoop;
 import coach.tui.view.Style;
 import java.io.IOException;
-import coach.store.HistoryStore;
-import coach.store.SqliteHistoryStore;
-import coach.store.AlreadyRunning;
-import coach.store.StoreException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
-import org.apache.commons.cli.ParseException;
 import sun.misc.Signal;
 
 /** Starts a coaching session in this terminal (the default command). */
@@ -40,10 +39,8 @@ public final class RunCommand implements Command {
 
   static Options options() {
     Options o = new Options();
-    o.addOption(Option.builder().longOpt("pace").hasArg().argName("N")
-        .desc("timers run N times faster (for demos and tests; default 1)").get());
-    o.addOption(Option.builder().longOpt("data-dir").hasArg().argName("DIR")
-        .desc("where the history and the log are kept").get());
+    o.addOption(CommandLines.pace());
+    o.addOption(CommandLines.dataDir("where the history and the log are kept"));
     o.addOption(PatientOption.option("whose session this is"));
     o.addOption(Option.builder().longOpt("ascii").desc("ASCII only: no box or block glyphs").get());
     o.addOption(Option.builder().longOpt("quiet").desc("no bell at phase changes").get());
@@ -54,25 +51,17 @@ public final class RunCommand implements Command {
     o.addOption(Option.builder().longOpt("idle-timeout").hasArg().argName("SECONDS")
         .desc("with --kiosk: save and close a session after this long without a key"
             + " (default 600)").get());
-    o.addOption(Option.builder("h").longOpt("help").desc("show this help").get());
+    o.addOption(CommandLines.help());
     o.addOption(Option.builder("V").longOpt("version").desc("show the version").get());
     return o;
   }
 
   @Override
   public int run(List<String> args, CliContext ctx) {
-    CommandLine cl;
-    try {
-      cl = new DefaultParser().parse(options(), args.toArray(new String[0]));
-    } catch (ParseException e) {
-      ctx.err().println("coach: " + Quote.printable(e.getMessage())
-          + " (see coach --help)");
-      return ExitCodes.USAGE;
-    }
-    if (cl.hasOption("help")) {
-      ctx.out().print(help());
-      return ExitCodes.OK;
-    }
+    return CommandLines.run("coach", options(), this::help, args, ctx, cl -> run(cl, ctx));
+  }
+
+  private int run(CommandLine cl, CliContext ctx) throws CommandLines.UsageError {
     if (cl.hasOption("version")) {
       ctx.out().println("rehab-coach " + Cli.VERSION);
       return ExitCodes.OK;
@@ -95,26 +84,10 @@ public final class RunCommand implements Command {
         return ExitCodes.USAGE;
       }
     }
-    double pace;
-    try {
-      pace = pace(cl);
-    } catch (IllegalArgumentException e) {
-      ctx.err().println("coach: " + e.getMessage());
-      return ExitCodes.USAGE;
-    }
-    Kiosk kiosk = null;
+    double pace = CommandLines.pace(cl);
+    LocalKiosk kiosk = null;
     if (cl.hasOption("kiosk")) {
-      int idle;
-      try {
-        idle = Integer.parseInt(cl.getOptionValue("idle-timeout", "600"));
-        if (idle < 1 || idle > 86_400) {
-          throw new NumberFormatException();
-        }
-      } catch (NumberFormatException e) {
-        ctx.err().println("coach: --idle-timeout takes whole seconds from 1 to 86400, not "
-            + Quote.of(cl.getOptionValue("idle-timeout")));
-        return ExitCodes.USAGE;
-      }
+      int idle = CommandLines.seconds(cl, "idle-timeout", 600, 1, 86_400);
       Patients patients = null;
       if (cl.hasOption("patients")) {
         Patients.Loaded p = Patients.load(ctx.workDir().resolve(cl.getOptionValue("patients")));
@@ -124,14 +97,14 @@ public final class RunCommand implements Command {
         }
         patients = p.patients();
       }
-      kiosk = new Kiosk(java.time.Duration.ofSeconds(idle), patients, patient);
+      kiosk = new LocalKiosk(java.time.Duration.ofSeconds(idle), patients, patient);
     } else if (cl.hasOption("patients") || cl.hasOption("idle-timeout")) {
       ctx.err().println("coach: --patients and --idle-timeout go with --kiosk");
       return ExitCodes.USAGE;
     }
     String which = cl.getArgList().isEmpty() ? "sciatica" : cl.getArgList().get(0);
     java.nio.file.Path dataDir = DataDir.resolve(cl.getOptionValue("data-dir"), ctx.env());
-    Thread warm = new Thread(SqliteHistoryStore::warmUp, "coach-warm-up");
+    Thread warm = new Thread(History::warmUp, "coach-warm-up");
     warm.setDaemon(true);
     warm.start(); // loads SQLite while the routine is read
     LoadResult loaded = new RoutineCatalog(dataDir.resolve("routines"), ctx.workDir())
@@ -152,19 +125,19 @@ public final class RunCommand implements Command {
     HistoryStore store;
     try {
       DataDir.ensure(dataDir);
-      store = SqliteHistoryStore.open(SqliteHistoryStore.fileIn(dataDir));
+      store = History.open(dataDir);
     } catch (java.io.IOException e) {
       ctx.err().println("coach: cannot use the data folder " + dataDir + ": " + e.getMessage());
       return ExitCodes.INVALID;
     } catch (StoreException e) {
-      AppLog.error(dataDir, "opening the history", e);
+      Logs.error(dataDir, "opening the history", e);
       ctx.err().println("coach: " + e.getMessage());
       return ExitCodes.INVALID;
     }
     try (store) {
       if (store.notice() != null) {
         ctx.err().println("coach: " + store.notice()); // stays above the session's screen
-        AppLog.info(dataDir, store.notice());
+        Logs.info(dataDir, store.notice());
       }
       if (kiosk == null) {
         java.util.Optional<HistoryStore.Live> live = store.live(patient);
@@ -177,7 +150,7 @@ public final class RunCommand implements Command {
       return runSession(loaded, store, patient, dataDir, style, pace, cl.hasOption("quiet"),
           kiosk, ctx);
     } catch (StoreException e) {
-      AppLog.error(dataDir, "history", e);
+      Logs.error(dataDir, "history", e);
       ctx.err().println("coach: " + e.getMessage());
       return ExitCodes.INVALID;
     }
@@ -206,21 +179,6 @@ public final class RunCommand implements Command {
                     + " saves and closes a session left 5 minutes without a key"),
             Help.example("coach --kiosk --patient P-1001",
                 "a kiosk for one patient: Enter begins their session")));
-  }
-
-  /** --pace N: timers N times faster; a number above 0 and at most 1000 (default 1). */
-  static double pace(CommandLine cl) {
-    String v = cl.getOptionValue("pace", "1");
-    try {
-      double pace = Double.parseDouble(v);
-      if (pace > 0 && pace <= 1000) {
-        return pace;
-      }
-    } catch (NumberFormatException ignored) {
-      // said below
-    }
-    throw new IllegalArgumentException("--pace takes a number above 0 and at most 1000, not "
-        + Quote.of(v));
   }
 
   /**
@@ -253,26 +211,8 @@ public final class RunCommand implements Command {
     return outcome == Outcome.INTERRUPTED ? ExitCodes.HANGUP : ExitCodes.OK;
   }
 
-  /** Kiosk mode: how long a session may sit idle, whose codes count, or one known patient. */
-  private record Kiosk(java.time.Duration idle, Patients patients, String patient) {
-    SessionLoop loop(com.googlecode.lanterna.terminal.Terminal terminal, LoadResult loaded,
-        HistoryStore store, Style style, double pace, boolean quiet) {
-      PacedClock clock = new PacedClock(pace);
-      KioskApp app = new KioskApp(clock, idle, style, loaded.routine().title(), patient,
-          code -> !Patients.validId(code) ? Optional.empty()
-              : patients == null ? Optional.of(code)
-              : patients.patient(code).map(Patients.Patient::id),
-          who -> {
-            CoachSession.Planned p = CoachSession.plan(loaded, store, who, style, clock);
-            return new KioskApp.Begun(p.app(), p.sink());
-          });
-      return new SessionLoop(terminal, app, clock::realDelayUntil, quiet, fx -> { },
-          Views.MIN_COLUMNS, Views.MIN_ROWS);
-    }
-  }
-
   private static int runSession(LoadResult loaded, HistoryStore store, String patient,
-      java.nio.file.Path dataDir, Style style, double pace, boolean quiet, Kiosk kiosk,
+      java.nio.file.Path dataDir, Style style, double pace, boolean quiet, LocalKiosk kiosk,
       CliContext ctx) throws StoreException {
     LocalTerminal local;
     try {
@@ -281,7 +221,7 @@ public final class RunCommand implements Command {
       ctx.err().println("coach: " + e.getMessage());
       return ExitCodes.NO_TERMINAL;
     } catch (IOException e) {
-      AppLog.error(dataDir, "opening the terminal", e);
+      Logs.error(dataDir, "opening the terminal", e);
       ctx.err().println("coach: cannot open the terminal: " + e.getMessage());
       return ExitCodes.NO_TERMINAL;
     }
@@ -291,13 +231,13 @@ public final class RunCommand implements Command {
     try {
       if (kiosk != null) {
         SessionLoop loop = kiosk.loop(local.terminal(), loaded, store, style, pace, quiet)
-            .onSaveFailure(e -> AppLog.error(dataDir, "saving", e));
+            .onSaveFailure(e -> Logs.error(dataDir, "saving", e));
         onSignals(loop::post, signal);
         loop.run();
         outcome = Outcome.INTERRUPTED; // a kiosk ends only by a signal or a closed terminal
       } else {
         CoachSession session = CoachSession.prepare(local.terminal(), loaded, store, patient,
-            style, pace, quiet).onSaveFailure(e -> AppLog.error(dataDir, "saving", e));
+            style, pace, quiet).onSaveFailure(e -> Logs.error(dataDir, "saving", e));
         onSignals(session::post, signal);
         outcome = session.run();
       }
@@ -307,14 +247,14 @@ public final class RunCommand implements Command {
       local.close(); // before anything is printed
     }
     if (failure != null) {
-      AppLog.error(dataDir, "session failed", failure);
+      Logs.error(dataDir, "session failed", failure);
       Throwable cause = failure.getCause() instanceof StoreException se ? se : failure;
       if (cause instanceof StoreException se) {
         ctx.err().println("coach: " + se.getMessage());
         return ExitCodes.INVALID;
       }
       ctx.err().println("coach: the session stopped because of an error (details in "
-          + AppLog.file(dataDir) + ")");
+          + Logs.file(dataDir) + ")");
       return ExitCodes.INTERNAL;
     }
     return exitCode(outcome, signal.get());

@@ -1,11 +1,16 @@
 package coach.cli;
 
+import coach.app.ClinicContact;
+import coach.app.CoachSession;
+import coach.app.DataDir;
+import coach.app.History;
+import coach.app.Logs;
 import coach.kiosk.PasswordHash;
 import coach.kiosk.Patients;
 import coach.routine.LoadResult;
 import coach.routine.RoutineCatalog;
 import coach.ssh.CoachServer;
-import coach.store.SqliteHistoryStore;
+import coach.store.HistoryStore;
 import coach.store.StoreException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,16 +20,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.logging.FileHandler;
-import java.util.logging.Level;
-import java.util.logging.LogManager;
 import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
-import org.apache.commons.cli.ParseException;
 
 /** {@code coach serve}: the coach's own SSH server for clinic kiosks. */
 public final class ServeCommand implements Command {
@@ -44,8 +43,7 @@ public final class ServeCommand implements Command {
         .desc("port to listen on (default 2222)").get());
     o.addOption(Option.builder().longOpt("bind").hasArg().argName("ADDR")
         .desc("address to listen on (default 127.0.0.1)").get());
-    o.addOption(Option.builder().longOpt("data-dir").hasArg().argName("DIR")
-        .desc("history, log and host key").get());
+    o.addOption(CommandLines.dataDir("history, log and host key"));
     o.addOption(Option.builder().longOpt("authorized-keys").hasArg().argName("FILE")
         .desc("OpenSSH authorized_keys file: keys that may log in").get());
     o.addOption(Option.builder().longOpt("patients").hasArg().argName("FILE")
@@ -74,11 +72,10 @@ public final class ServeCommand implements Command {
         .desc("the clinic's contact card (YAML or JSON: name, role, email, phone, booking,"
             + " note); it replaces every routine's card (default: contact.yaml in the data"
             + " folder, when there is one)").get());
-    o.addOption(Option.builder().longOpt("pace").hasArg().argName("N")
-        .desc("timers run N times faster (for demos and tests; default 1)").get());
+    o.addOption(CommandLines.pace());
     o.addOption(Option.builder().longOpt("hash-password")
         .desc("read a password and print its salted hash for the patients file").get());
-    o.addOption(Option.builder("h").longOpt("help").desc("show this help").get());
+    o.addOption(CommandLines.help());
     return o;
   }
 
@@ -119,17 +116,10 @@ public final class ServeCommand implements Command {
 
   @Override
   public int run(List<String> args, CliContext ctx) {
-    CommandLine cl;
-    try {
-      cl = new DefaultParser().parse(options(), args.toArray(new String[0]));
-    } catch (ParseException e) {
-      ctx.err().println("coach serve: " + Quote.printable(e.getMessage()));
-      return ExitCodes.USAGE;
-    }
-    if (cl.hasOption("help")) {
-      ctx.out().print(help());
-      return ExitCodes.OK;
-    }
+    return CommandLines.run("coach serve", options(), this::help, args, ctx, cl -> run(cl, ctx));
+  }
+
+  private int run(CommandLine cl, CliContext ctx) throws CommandLines.UsageError {
     if (cl.hasOption("hash-password")) {
       return hashPassword(ctx);
     }
@@ -138,34 +128,15 @@ public final class ServeCommand implements Command {
           + " may connect)");
       return ExitCodes.USAGE;
     }
-    int port;
-    int maxSessions;
-    int idle;
-    int maxLength;
-    int perMinute;
-    int authTimeout;
-    int authAttempts;
-    int statsEvery;
-    try {
-      port = number(cl, "port", 2222, 0, 65535);
-      maxSessions = number(cl, "max-sessions", 200, 1, 100_000);
-      idle = number(cl, "idle-timeout", 600, 1, 86_400);
-      maxLength = number(cl, "max-session-length", 7200, 1, 86_400);
-      perMinute = number(cl, "connections-per-minute", 20, 1, 100_000);
-      authTimeout = number(cl, "auth-timeout", 60, 1, 3600);
-      authAttempts = number(cl, "max-auth-attempts", 6, 1, 20);
-      statsEvery = number(cl, "stats-every", 60, 1, 86_400);
-    } catch (IllegalArgumentException e) {
-      ctx.err().println("coach serve: " + e.getMessage());
-      return ExitCodes.USAGE;
-    }
-    double pace;
-    try {
-      pace = RunCommand.pace(cl);
-    } catch (IllegalArgumentException e) {
-      ctx.err().println("coach serve: " + e.getMessage());
-      return ExitCodes.USAGE;
-    }
+    int port = CommandLines.wholeNumber(cl, "port", 2222, 0, 65535);
+    int maxSessions = CommandLines.wholeNumber(cl, "max-sessions", 200, 1, 100_000);
+    int idle = CommandLines.seconds(cl, "idle-timeout", 600, 1, 86_400);
+    int maxLength = CommandLines.seconds(cl, "max-session-length", 7200, 1, 86_400);
+    int perMinute = CommandLines.wholeNumber(cl, "connections-per-minute", 20, 1, 100_000);
+    int authTimeout = CommandLines.seconds(cl, "auth-timeout", 60, 1, 3600);
+    int authAttempts = CommandLines.wholeNumber(cl, "max-auth-attempts", 6, 1, 20);
+    int statsEvery = CommandLines.seconds(cl, "stats-every", 60, 1, 86_400);
+    double pace = CommandLines.pace(cl);
     Path keys = null;
     if (cl.hasOption("authorized-keys")) {
       keys = ctx.workDir().resolve(cl.getOptionValue("authorized-keys"));
@@ -214,7 +185,7 @@ public final class ServeCommand implements Command {
     }
     try {
       DataDir.ensure(dataDir);
-      logToFile(dataDir);
+      Logs.serveTo(dataDir);
     } catch (IOException e) {
       ctx.err().println("coach serve: cannot use the data folder " + dataDir + ": "
           + e.getMessage());
@@ -225,12 +196,12 @@ public final class ServeCommand implements Command {
         cl.hasOption("kiosk"), maxSessions, Duration.ofSeconds(idle),
         Duration.ofSeconds(maxLength), Duration.ofSeconds(authTimeout), authAttempts, perMinute,
         pace, Duration.ofSeconds(statsEvery));
-    try (SqliteHistoryStore store = SqliteHistoryStore.open(SqliteHistoryStore.fileIn(dataDir));
+    try (HistoryStore store = History.open(dataDir);
         CoachServer server = new CoachServer(settings,
-            new CoachServer.Routines(routine, named), store)) {
+            new CoachServer.Routines(routine, named), CoachSession.forServer(store))) {
       server.start();
       ctx.out().println("Serving " + routine.routine().title() + " on " + settings.bind() + ":"
-          + server.port() + " (log: " + dataDir.resolve("serve.log") + ")");
+          + server.port() + " (log: " + dataDir.resolve(Logs.SERVE) + ")");
       ctx.out().flush();
       CountDownLatch stop = new CountDownLatch(1);
       Thread hook = new Thread(stop::countDown, "coach-serve-stop");
@@ -250,7 +221,7 @@ public final class ServeCommand implements Command {
       ctx.err().println("coach serve: " + e.getMessage());
       return ExitCodes.INVALID;
     } catch (IOException e) {
-      AppLog.error(dataDir, "serve", e);
+      Logs.error(dataDir, "serve", e);
       ctx.err().println("coach serve: cannot listen on " + settings.bind() + ":" + port + ": "
           + e.getMessage());
       return ExitCodes.INVALID;
@@ -289,20 +260,6 @@ public final class ServeCommand implements Command {
     return null;
   }
 
-  private static int number(CommandLine cl, String option, int fallback, int min, int max) {
-    String v = cl.getOptionValue(option);
-    try {
-      int n = v == null ? fallback : Integer.parseInt(v.trim());
-      if (n < min || n > max) {
-        throw new NumberFormatException();
-      }
-      return n;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--" + option + " takes a whole number from " + min
-          + " to " + max + ", not " + Quote.of(v));
-    }
-  }
-
   /** Reads a password (without echo on a terminal) and prints its hash; never the password. */
   private static int hashPassword(CliContext ctx) {
     char[] pw;
@@ -331,16 +288,5 @@ public final class ServeCommand implements Command {
     ctx.out().println(PasswordHash.hash(pw));
     java.util.Arrays.fill(pw, '\0');
     return ExitCodes.OK;
-  }
-
-  /** Server and connection logs go to DATA_DIR/serve.log, never to the terminal. */
-  private static void logToFile(Path dataDir) throws IOException {
-    LogManager.getLogManager().reset();
-    Logger root = Logger.getLogger("");
-    FileHandler file = new FileHandler(dataDir.resolve("serve.log").toString(), true);
-    file.setFormatter(new SimpleFormatter());
-    root.addHandler(file);
-    root.setLevel(Level.INFO);
-    Logger.getLogger("org.apache.sshd").setLevel(Level.WARNING);
   }
 }

@@ -1,16 +1,16 @@
 package coach.cli;
 
-import coach.routine.Routine;
-import coach.store.HistoryStore;
+import coach.app.DataDir;
+import coach.app.History;
+import coach.app.Logs;
 import coach.routine.LoadResult;
+import coach.routine.Routine;
 import coach.routine.RoutineCatalog;
-import coach.store.SqliteHistoryStore;
+import coach.store.HistoryStore;
 import coach.store.StoreException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 /** What the reading commands (history, export, report) share: options, the store, names. */
@@ -20,26 +20,23 @@ final class StoreAccess {
   static Options options() {
     Options o = new Options();
     o.addOption(PatientOption.option("whose sessions"));
-    o.addOption(Option.builder().longOpt("data-dir").hasArg().argName("DIR")
-        .desc("where the history is kept").get());
-    o.addOption(Option.builder("h").longOpt("help").desc("show this help").get());
+    o.addOption(CommandLines.dataDir("where the history is kept"));
+    o.addOption(CommandLines.help());
     return o;
   }
 
   /** Opens the existing history, or null (after saying why) when there is none or it is unusable. */
-  static SqliteHistoryStore open(String dataDirOption, CliContext ctx, String command,
-      int[] exit) {
+  static HistoryStore open(String dataDirOption, CliContext ctx, String command, int[] exit) {
     Path dir = DataDir.resolve(dataDirOption, ctx.env());
-    Path file = SqliteHistoryStore.fileIn(dir);
-    if (!Files.exists(file)) {
+    if (!History.exists(dir)) {
       ctx.out().println("No sessions recorded yet (no history in " + dir + ").");
       exit[0] = ExitCodes.OK;
       return null;
     }
     try {
-      return SqliteHistoryStore.open(file);
+      return History.open(dir);
     } catch (StoreException e) {
-      AppLog.error(dir, command, e);
+      Logs.error(dir, command, e);
       ctx.err().println("coach " + command + ": " + e.getMessage());
       exit[0] = ExitCodes.INVALID;
       return null;
@@ -49,7 +46,7 @@ final class StoreAccess {
   /** What a reading command does with a patient's sessions (never empty), oldest first. */
   @FunctionalInterface
   interface SessionsWork {
-    int run(SqliteHistoryStore store, java.util.List<HistoryStore.SessionRow> sessions)
+    int run(HistoryStore store, java.util.List<HistoryStore.SessionRow> sessions)
         throws StoreException;
   }
 
@@ -60,7 +57,7 @@ final class StoreAccess {
   static int withSessions(String dataDirOption, String patient, CliContext ctx, String command,
       SessionsWork work) {
     int[] exit = {ExitCodes.OK};
-    SqliteHistoryStore store = open(dataDirOption, ctx, command, exit);
+    HistoryStore store = open(dataDirOption, ctx, command, exit);
     if (store == null) {
       return exit[0];
     }

@@ -1,5 +1,8 @@
 package coach.cli;
 
+import coach.app.DataDir;
+import coach.app.History;
+import coach.app.Logs;
 import coach.routine.LoadResult;
 import coach.routine.RoutineCatalog;
 import coach.session.Coach;
@@ -8,8 +11,8 @@ import coach.session.ManualClock;
 import coach.session.PacedClock;
 import coach.session.SessionState;
 import coach.store.CarryOver;
+import coach.store.HistoryStore;
 import coach.store.SessionRecorder;
-import coach.store.SqliteHistoryStore;
 import coach.tui.Keys;
 import coach.tui.LocalTerminal;
 import coach.tui.view.Canvas;
@@ -48,7 +51,7 @@ public final class TrainCommand implements Command {
           .find("sciatica");
       ManualClock clock = new ManualClock();
       Coach coach;
-      try (SqliteHistoryStore store = SqliteHistoryStore.open(tmp.resolve("history.db"))) {
+      try (HistoryStore store = History.open(tmp)) {
         CarryOver.Plan plan = CarryOver.plan(r.routine(), store, "train", java.time.Instant.now());
         coach = new Coach(r.routine(), clock, plan.options());
         SessionRecorder rec = store.begin("train", "sciatica", r.sha256(), Map.of());
@@ -85,7 +88,7 @@ public final class TrainCommand implements Command {
       }
       return ExitCodes.OK;
     } catch (Exception e) {
-      AppLog.error(ctx, "startup training", e);
+      Logs.error(DataDir.resolve(null, ctx.env()), "startup training", e);
       return ExitCodes.INTERNAL;
     }
   }

@@ -13,10 +13,8 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
-import org.apache.commons.cli.ParseException;
 
 /**
  * {@code coach validate FILE...}: checks routine files and prints, for each valid one, a summary
@@ -37,7 +35,7 @@ public final class ValidateCommand implements Command {
     Options o = new Options();
     o.addOption(Option.builder("q").longOpt("quiet").desc("print problems only, no summary")
         .get());
-    o.addOption(Option.builder("h").longOpt("help").desc("show this help").get());
+    o.addOption(CommandLines.help());
     return o;
   }
 
@@ -57,18 +55,10 @@ public final class ValidateCommand implements Command {
 
   @Override
   public int run(List<String> args, CliContext ctx) {
-    CommandLine cl;
-    try {
-      cl = new DefaultParser().parse(options(), args.toArray(new String[0]));
-    } catch (ParseException e) {
-      ctx.err().println("coach validate: " + Quote.printable(e.getMessage())
-          + " (see coach validate --help)");
-      return ExitCodes.USAGE;
-    }
-    if (cl.hasOption("help")) {
-      ctx.out().print(help());
-      return ExitCodes.OK;
-    }
+    return CommandLines.run("coach validate", options(), this::help, args, ctx, cl -> run(cl, ctx));
+  }
+
+  private int run(CommandLine cl, CliContext ctx) {
     if (cl.getArgList().isEmpty()) {
       ctx.err().println("coach validate: give at least one routine file (see coach validate"
           + " --help)");

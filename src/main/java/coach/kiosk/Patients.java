@@ -2,8 +2,8 @@ package coach.kiosk;
 
 import coach.routine.FileText;
 import coach.routine.Node;
+import coach.routine.NodeReader;
 import coach.routine.Problem;
-import coach.routine.RoutineChecks;
 import coach.routine.RoutineLoader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -284,7 +284,7 @@ public final class Patients {
     private void fields(Node.Map m, String where, String... known) {
       for (var e : m.fields().entrySet()) {
         if (!List.of(known).contains(e.getKey())) {
-          String hint = RoutineChecks.closest(e.getKey(), known);
+          String hint = NodeReader.closest(e.getKey(), known);
           problems.add(new Problem(file, e.getValue().line(), e.getValue().column(),
               "unknown field \"" + clip(e.getKey()) + "\" in " + where + (hint == null
                   ? "; expected one of " + String.join(", ", known)

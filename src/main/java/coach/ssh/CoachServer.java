@@ -2,7 +2,6 @@ package coach.ssh;
 
 import coach.kiosk.Patients;
 import coach.routine.LoadResult;
-import coach.store.HistoryStore;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -73,7 +72,8 @@ public final class CoachServer implements AutoCloseable {
           });
   private final Duration statsEvery;
 
-  public CoachServer(Settings s, Routines routines, HistoryStore store) throws IOException {
+  /** A server for these settings and routines, whose sessions the factory begins. */
+  public CoachServer(Settings s, Routines routines, SessionFactory sessions) throws IOException {
     statsEvery = s.statsEvery();
     sshd = SshServer.setUpDefaultServer();
     sshd.setHost(s.bind());
@@ -115,7 +115,7 @@ public final class CoachServer implements AutoCloseable {
     sshd.setCipherFactories(new java.util.ArrayList<>(List.of(BuiltinCiphers.aes128gcm,
         BuiltinCiphers.aes256gcm, BuiltinCiphers.aes128ctr, BuiltinCiphers.aes192ctr,
         BuiltinCiphers.aes256ctr)));
-    sshd.setShellFactory(channel -> new CoachShell(s, routines, store, active, open,
+    sshd.setShellFactory(channel -> new CoachShell(s, routines, sessions, active, open,
         stats::tick));
     sshd.setCommandFactory(null);
     sshd.setSubsystemFactories(List.of());

@@ -1,12 +1,10 @@
 package coach.ssh;
 
-import coach.cli.CoachSession;
 import coach.kiosk.KioskApp;
 import coach.kiosk.Patients;
 import coach.routine.LoadResult;
 import coach.session.Event;
 import coach.session.PacedClock;
-import coach.store.HistoryStore;
 import coach.tui.SessionLoop;
 import coach.tui.view.Style;
 import coach.tui.view.Views;
@@ -38,7 +36,7 @@ final class CoachShell implements Command {
 
   private final CoachServer.Settings settings;
   private final CoachServer.Routines routines;
-  private final HistoryStore store;
+  private final SessionFactory factory;
   private final AtomicInteger active;
   private final Map<CoachShell, Boolean> open;
   private final CountDownLatch ended = new CountDownLatch(1);
@@ -49,13 +47,13 @@ final class CoachShell implements Command {
   private volatile SessionLoop loop;
   private volatile boolean stopping;
 
-  CoachShell(CoachServer.Settings settings, CoachServer.Routines routines, HistoryStore store,
-      AtomicInteger active, Map<CoachShell, Boolean> open,
+  CoachShell(CoachServer.Settings settings, CoachServer.Routines routines,
+      SessionFactory factory, AtomicInteger active, Map<CoachShell, Boolean> open,
       java.util.function.LongConsumer tickLateness) {
     this.tickLateness = tickLateness;
     this.settings = settings;
     this.routines = routines;
-    this.store = store;
+    this.factory = factory;
     this.active = active;
     this.open = open;
   }
@@ -129,9 +127,9 @@ final class CoachShell implements Command {
           r = routines.forName(settings.patients().patient(who).map(Patients.Patient::routine)
               .orElse(entry.get().routine()));
         }
-        CoachSession.Planned p = CoachSession.plan(r, store, who, style, clock);
+        KioskApp.Begun begun = factory.begin(r, who, style, clock);
         LOG.info(() -> "session begun on the line of " + Names.clean(user) + " from " + from);
-        return new KioskApp.Begun(p.app(), p.sink());
+        return begun;
       };
       String title = routine.routine().title();
       KioskApp app;

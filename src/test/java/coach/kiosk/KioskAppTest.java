@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import coach.cli.CoachSession;
+import coach.app.CoachSession;
 import coach.routine.LoadResult;
 import coach.routine.RoutineLoader;
 import coach.session.Coach;

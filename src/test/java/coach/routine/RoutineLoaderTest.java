@@ -194,8 +194,8 @@ class RoutineLoaderTest {
 
   @Test
   void didYouMeanOnlyForCloseNames() {
-    assertEquals("reps", RoutineChecks.closest("repz", "sets", "reps", "rounds"));
-    assertEquals("restSeconds", RoutineChecks.closest("restseconds", "restSeconds"));
-    assertNull(RoutineChecks.closest("a", "id", "title"));
+    assertEquals("reps", NodeReader.closest("repz", "sets", "reps", "rounds"));
+    assertEquals("restSeconds", NodeReader.closest("restseconds", "restSeconds"));
+    assertNull(NodeReader.closest("a", "id", "title"));
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import coach.app.CoachSession;
 import coach.routine.LoadResult;
 import coach.routine.RoutineLoader;
 import coach.store.HistoryStore;
@@ -127,7 +128,7 @@ class CoachServerTest {
         100, 1.0, Duration.ofMinutes(1));
     try (SqliteHistoryStore store = SqliteHistoryStore.open(SqliteHistoryStore.fileIn(tmp));
         CoachServer server = new CoachServer(settings, new CoachServer.Routines(routine,
-            Map.of()), store)) {
+            Map.of()), CoachSession.forServer(store))) {
       server.start();
       SshClient client = SshClient.setUpDefaultClient();
       client.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
@@ -162,7 +163,7 @@ class CoachServerTest {
         100, 1.0, Duration.ofMinutes(1));
     try (SqliteHistoryStore real = SqliteHistoryStore.open(SqliteHistoryStore.fileIn(tmp));
         CoachServer server = new CoachServer(settings, new CoachServer.Routines(routine,
-            Map.of()), failingFor("boom", real))) {
+            Map.of()), CoachSession.forServer(failingFor("boom", real)))) {
       server.start();
       SshClient client = SshClient.setUpDefaultClient();
       client.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
@@ -227,7 +228,7 @@ class CoachServerTest {
         Duration.ofSeconds(30), 6, 100, 1.0, Duration.ofMinutes(1));
     try (SqliteHistoryStore store = SqliteHistoryStore.open(SqliteHistoryStore.fileIn(tmp));
         CoachServer server = new CoachServer(settings, new CoachServer.Routines(routine,
-            Map.of()), store)) {
+            Map.of()), CoachSession.forServer(store))) {
       server.start();
       SshClient client = SshClient.setUpDefaultClient();
       client.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);

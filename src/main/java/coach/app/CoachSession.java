@@ -1,5 +1,6 @@
-package coach.cli;
+package coach.app;
 
+import coach.kiosk.KioskApp;
 import coach.routine.LoadResult;
 import coach.routine.Routine;
 import coach.session.Clock;
@@ -8,6 +9,7 @@ import coach.session.Effect;
 import coach.session.Event;
 import coach.session.Outcome;
 import coach.session.PacedClock;
+import coach.ssh.SessionFactory;
 import coach.store.AlreadyRunning;
 import coach.store.CarryOver;
 import coach.store.HistoryStore;
@@ -38,7 +40,12 @@ public final class CoachSession {
   }
 
   /** A session ready to run on some loop: its app and where its effects are recorded. */
-  public record Planned(CoachApp app, SessionRecorder recorder, SessionLoop.EffectSink sink) {}
+  public record Planned(CoachApp app, SessionRecorder recorder, SessionLoop.EffectSink sink) {
+    /** What a start screen (a kiosk's, a connection's) runs next. */
+    public KioskApp.Begun begun() {
+      return new KioskApp.Begun(app, sink);
+    }
+  }
 
   /**
    * Plans a session from the patient's history and records its start; the caller runs it (the
@@ -65,6 +72,12 @@ public final class CoachSession {
       }
     };
     return new Planned(app, recorder, sink);
+  }
+
+  /** How the SSH server begins each connection's sessions: planned over this history. */
+  public static SessionFactory forServer(HistoryStore store) {
+    return (routine, patient, style, clock) -> plan(routine, store, patient, style, clock)
+        .begun();
   }
 
   /** Plans the session from the patient's history and records its start. */

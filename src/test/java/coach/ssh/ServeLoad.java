@@ -26,7 +26,7 @@ import org.apache.sshd.common.config.keys.PublicKeyEntry;
  * into a running countdown. Run as its own process so the server's figures are its own.
  *
  * <pre>
- * java -cp rehab-coach.jar coach.ssh.ServeLoad AUTHORIZED_KEYS_OUT
+ * java -cp 'target/classes:target/test-classes:target/lib/*' coach.ssh.ServeLoad KEYS_OUT
  *   stdin: "add PORT N"  opens N more sessions; answers "ready TOTAL counting M"
  *          "quit"        closes them all
  * </pre>

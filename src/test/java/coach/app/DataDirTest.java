@@ -1,4 +1,4 @@
-package coach.cli;
+package coach.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package coach.cli;
+package coach.app;
 
 import java.io.IOException;
 import java.nio.file.Files;

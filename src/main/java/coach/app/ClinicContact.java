@@ -1,4 +1,4 @@
-package coach.cli;
+package coach.app;
 
 import coach.routine.Contact;
 import coach.routine.LoadResult;
@@ -13,8 +13,8 @@ import java.util.List;
  * (or .yml, .json) in the data folder. When there is one it replaces the card of every routine,
  * so patients are pointed to their own clinic rather than to whoever wrote the routine.
  */
-final class ClinicContact {
-  static final List<String> NAMES = List.of("contact.yaml", "contact.yml", "contact.json");
+public final class ClinicContact {
+  public static final List<String> NAMES = List.of("contact.yaml", "contact.yml", "contact.json");
 
   private ClinicContact() {}
 
@@ -22,13 +22,13 @@ final class ClinicContact {
    * @param card the clinic's card, or null when there is none
    * @param problems why a card that exists could not be used (each with its position)
    */
-  record Found(Contact card, List<Problem> problems) {
-    boolean ok() {
+  public record Found(Contact card, List<Problem> problems) {
+    public boolean ok() {
       return problems.isEmpty();
     }
   }
 
-  static Found find(Path given, Path dataDir) {
+  public static Found find(Path given, Path dataDir) {
     Path file = given;
     if (file == null) {
       for (String n : NAMES) {
@@ -46,7 +46,7 @@ final class ClinicContact {
   }
 
   /** The routine with the clinic's card in place of its own (unchanged when card is null). */
-  static LoadResult apply(LoadResult loaded, Contact card) {
+  public static LoadResult apply(LoadResult loaded, Contact card) {
     if (card == null || !loaded.ok()) {
       return loaded;
     }

@@ -1,0 +1,37 @@
+package coach.app;
+
+import coach.kiosk.KioskApp;
+import coach.kiosk.Patients;
+import coach.routine.LoadResult;
+import coach.session.PacedClock;
+import coach.store.HistoryStore;
+import coach.tui.SessionLoop;
+import coach.tui.view.Style;
+import coach.tui.view.Views;
+import com.googlecode.lanterna.terminal.Terminal;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A clinic kiosk on one terminal: the start screen asks for a patient code (or waits for Enter
+ * when it serves one known patient), each session is planned from that patient's history, and
+ * its end returns to the start screen.
+ *
+ * @param idle how long a session may sit without a key before it is saved and closed
+ * @param patients whose codes count; null when any well-formed code does
+ * @param patient the one patient this kiosk serves, or null when it asks for a code
+ */
+public record LocalKiosk(Duration idle, Patients patients, String patient) {
+  /** The loop that runs the kiosk until a signal or a closed terminal ends it. */
+  public SessionLoop loop(Terminal terminal, LoadResult loaded, HistoryStore store, Style style,
+      double pace, boolean quiet) {
+    PacedClock clock = new PacedClock(pace);
+    KioskApp app = new KioskApp(clock, idle, style, loaded.routine().title(), patient,
+        code -> !Patients.validId(code) ? Optional.empty()
+            : patients == null ? Optional.of(code)
+            : patients.patient(code).map(Patients.Patient::id),
+        who -> CoachSession.plan(loaded, store, who, style, clock).begun());
+    return new SessionLoop(terminal, app, clock::realDelayUntil, quiet, fx -> { },
+        Views.MIN_COLUMNS, Views.MIN_ROWS);
+  }
+}

@@ -1,0 +1,142 @@
+package coach.app;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.logging.Formatter;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogManager;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+/**
+ * The process's logging, set up here and nowhere else. Libraries log through java.util.logging,
+ * whose default writes to the terminal, where only the coach may write; so nothing they log is
+ * kept until the server names its file. What a person is not shown goes to a file in the data
+ * folder, one entry per event and never pain data: {@value #COACH} for sessions and commands (the
+ * details of an error, a notice about the history), {@value #SERVE} for the SSH server (who
+ * connected, from where and when, its load, the library's warnings). Writing a log never fails
+ * its caller: an entry that cannot be written is skipped.
+ */
+public final class Logs {
+  public static final String COACH = "coach.log";
+  public static final String SERVE = "serve.log";
+
+  /**
+   * Held so the level set on it lasts (java.util.logging keeps its loggers weakly); taken only in
+   * {@link #serveTo}, as taking a logger starts java.util.logging, which {@link #quiet} must
+   * precede.
+   */
+  private static Logger sshLibrary;
+
+  /**
+   * The configuration java.util.logging reads, once {@link #quiet} named this class: no handler,
+   * nothing logged. Public only for java.util.logging.
+   */
+  public Logs() {
+    Logger.getLogger("").setLevel(Level.OFF);
+  }
+
+  /**
+   * Names this class as the configuration of java.util.logging, unless the person gave one. It is
+   * read only if something logs, so a start that logs nothing pays nothing for it.
+   */
+  public static void quiet() {
+    if (System.getProperty("java.util.logging.config.class") == null
+        && System.getProperty("java.util.logging.config.file") == null) {
+      System.setProperty("java.util.logging.config.class", Logs.class.getName());
+    }
+  }
+
+  /**
+   * From now on, what is logged at INFO and above (the SSH library's only from WARNING) is
+   * appended to DATA_DIR/{@value #SERVE}, and nothing to the terminal.
+   *
+   * @throws IOException when that file cannot be written
+   */
+  public static synchronized void serveTo(Path dataDir) throws IOException {
+    Path file = dataDir.resolve(SERVE);
+    Files.writeString(file, "", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+        StandardOpenOption.APPEND);
+    LogManager.getLogManager().reset();
+    Logger root = Logger.getLogger("");
+    Handler handler = new ToFile(file);
+    handler.setFormatter(new Entry());
+    root.addHandler(handler);
+    root.setLevel(Level.INFO);
+    sshLibrary = Logger.getLogger("org.apache.sshd");
+    sshLibrary.setLevel(Level.WARNING);
+  }
+
+  /** DATA_DIR/{@value #COACH}, where sessions and commands log. */
+  public static Path file(Path dataDir) {
+    return dataDir.resolve(COACH);
+  }
+
+  /** Logs an error of a session or command, with its stack trace, to {@value #COACH}. */
+  public static void error(Path dataDir, String what, Throwable t) {
+    append(dataDir, file(dataDir), entry(Instant.now(), Level.SEVERE, what, t));
+  }
+
+  /** Logs something worth knowing later to {@value #COACH}. */
+  public static void info(Path dataDir, String what) {
+    append(dataDir, file(dataDir), entry(Instant.now(), Level.INFO, what, null));
+  }
+
+  /** One entry: the time, the level, what happened and, for an error, its stack trace. */
+  static String entry(Instant at, Level level, String what, Throwable t) {
+    StringWriter sw = new StringWriter();
+    if (t != null) {
+      t.printStackTrace(new PrintWriter(sw));
+    }
+    return at + " " + (level == Level.SEVERE ? "ERROR" : level.getName()) + " " + what
+        + System.lineSeparator() + sw;
+  }
+
+  private static synchronized void append(Path dataDir, Path file, String text) {
+    try {
+      DataDir.ensure(dataDir);
+      Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
+    } catch (IOException | RuntimeException ignored) {
+      // the log is best effort; the person already got a one-line message
+    }
+  }
+
+  /** A record from java.util.logging as an entry, naming the logger it came from. */
+  private static final class Entry extends Formatter {
+    @Override
+    public String format(LogRecord r) {
+      return entry(r.getInstant(), r.getLevel(), r.getLoggerName() + ": " + formatMessage(r),
+          r.getThrown());
+    }
+  }
+
+  /** Appends each record to one file, opened only for that record. */
+  private static final class ToFile extends Handler {
+    private final Path file;
+
+    ToFile(Path file) {
+      this.file = file;
+    }
+
+    @Override
+    public void publish(LogRecord r) {
+      if (isLoggable(r)) {
+        append(file.getParent(), file, getFormatter().format(r));
+      }
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
+  }
+}

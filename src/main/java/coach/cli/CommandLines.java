@@ -1,0 +1,119 @@
+package coach.cli;
+
+import java.util.List;
+import java.util.function.Supplier;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
+
+/**
+ * What every command does with its command line before its own work: parse it, answer
+ * {@code --help}, and read numbers within their range. A usage error is one line on stderr that
+ * starts with the command (as {@code coach serve: }) and ends the command with
+ * {@link ExitCodes#USAGE}. The options more than one command takes are defined here.
+ */
+final class CommandLines {
+  private CommandLines() {}
+
+  /** A usage error in a command line: what was wrong, as one line for stderr. */
+  static final class UsageError extends Exception {
+    UsageError(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /** A command's own work on its parsed command line. */
+  @FunctionalInterface
+  interface Body {
+    /** @return the exit status (see {@link ExitCodes}) */
+    int run(CommandLine cl) throws UsageError;
+  }
+
+  /**
+   * Parses {@code args} against the options and runs the body, unless the command line cannot be
+   * parsed or asks for --help (which prints the help). A {@link UsageError} from the body is
+   * said after {@code who}; its exit status is {@link ExitCodes#USAGE}.
+   *
+   * @param who the command as the person typed it ("coach", "coach validate")
+   */
+  static int run(String who, Options options, Supplier<String> help, List<String> args,
+      CliContext ctx, Body body) {
+    CommandLine cl;
+    try {
+      cl = new DefaultParser().parse(options, args.toArray(new String[0]));
+    } catch (ParseException e) {
+      ctx.err().println(who + ": " + Quote.printable(e.getMessage()) + " (see " + who
+          + " --help)");
+      return ExitCodes.USAGE;
+    }
+    if (cl.hasOption("help")) {
+      ctx.out().print(help.get());
+      return ExitCodes.OK;
+    }
+    try {
+      return body.run(cl);
+    } catch (UsageError e) {
+      ctx.err().println(who + ": " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+  }
+
+  /** {@code -h, --help}, which every command takes. */
+  static Option help() {
+    return Option.builder("h").longOpt("help").desc("show this help").get();
+  }
+
+  /** {@code --data-dir DIR}, described as what the command keeps or reads there. */
+  static Option dataDir(String what) {
+    return Option.builder().longOpt("data-dir").hasArg().argName("DIR").desc(what).get();
+  }
+
+  /** {@code --pace N}: timers run N times faster. */
+  static Option pace() {
+    return Option.builder().longOpt("pace").hasArg().argName("N")
+        .desc("timers run N times faster (for demos and tests; default 1)").get();
+  }
+
+  /** --pace N: a number above 0 and at most 1000 (default 1). */
+  static double pace(CommandLine cl) throws UsageError {
+    String v = cl.getOptionValue("pace", "1");
+    try {
+      double pace = Double.parseDouble(v);
+      if (pace > 0 && pace <= 1000) {
+        return pace;
+      }
+    } catch (NumberFormatException ignored) {
+      // said below
+    }
+    throw new UsageError("--pace takes a number above 0 and at most 1000, not " + Quote.of(v));
+  }
+
+  /** The option's whole number from min to max; {@code fallback} when it is not given. */
+  static int wholeNumber(CommandLine cl, String option, int fallback, int min, int max)
+      throws UsageError {
+    return number(cl, option, fallback, min, max, "a whole number");
+  }
+
+  /** The option's whole seconds from min to max; {@code fallback} when it is not given. */
+  static int seconds(CommandLine cl, String option, int fallback, int min, int max)
+      throws UsageError {
+    return number(cl, option, fallback, min, max, "whole seconds");
+  }
+
+  private static int number(CommandLine cl, String option, int fallback, int min, int max,
+      String what) throws UsageError {
+    String v = cl.getOptionValue(option);
+    try {
+      int n = v == null ? fallback : Integer.parseInt(v.trim());
+      if (n >= min && n <= max) {
+        return n;
+      }
+    } catch (NumberFormatException ignored) {
+      // said below
+    }
+    throw new UsageError("--" + option + " takes " + what + " from " + min + " to " + max
+        + ", not " + Quote.of(v));
+  }
+}

@@ -1,0 +1,280 @@
+package coach.routine;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Reads the values of a parsed document ({@link Node}), adding a problem with its position for
+ * each one of the wrong kind: a mapping, a list of so many items, known fields (with a "did you
+ * mean"), text that is plain and not too long, a whole number in range, true or false. Each
+ * reader returns null for a value it refused. What the values mean is for its caller.
+ */
+public final class NodeReader {
+  private final String file;
+  private final List<Problem> problems;
+
+  /**
+   * @param file names the document in problems
+   * @param problems where problems are added
+   */
+  NodeReader(String file, List<Problem> problems) {
+    this.file = file;
+    this.problems = problems;
+  }
+
+  /** A problem at a value's position. */
+  void problem(Node at, String message) {
+    problems.add(new Problem(file, at.line(), at.column(), message));
+  }
+
+  private void problem(int line, int col, String message) {
+    problems.add(new Problem(file, line, col, message));
+  }
+
+  /** The value as a mapping of fields; null (a problem unless absent) when it is not one. */
+  Node.Map map(Node n, String what) {
+    if (n instanceof Node.Map m) {
+      return m;
+    }
+    if (n != null) {
+      problem(n, what + " must be a mapping of fields (name: value), " + describe(n));
+    }
+    return null;
+  }
+
+  /** The value of a field that must be there; null (a problem) when it is missing. */
+  Node required(Node.Map m, String field, String where) {
+    Node.Entry e = m.fields().get(field);
+    if (e == null) {
+      problem(m, where + " is missing the required field \"" + field + "\"");
+      return null;
+    }
+    return e.value();
+  }
+
+  /** The value as a list of min to max items; null (a problem unless absent) otherwise. */
+  Node.Seq list(Node n, String field, int min, int max) {
+    if (n == null) {
+      return null;
+    }
+    if (!(n instanceof Node.Seq s)) {
+      problem(n, "\"" + field + "\" must be a list, " + describe(n));
+      return null;
+    }
+    if (s.items().size() < min) {
+      problem(n, "\"" + field + "\" is empty; it needs at least " + min + " item"
+          + (min == 1 ? "" : "s"));
+      return null;
+    }
+    if (s.items().size() > max) {
+      problem(n, "\"" + field + "\" has " + s.items().size() + " items; at most " + max);
+      return null;
+    }
+    return s;
+  }
+
+  /** Reports unknown fields, suggesting the closest known one. */
+  void fields(Node.Map m, String where, String... known) {
+    for (var e : m.fields().entrySet()) {
+      String key = e.getKey();
+      boolean ok = false;
+      for (String k : known) {
+        if (k.equals(key)) {
+          ok = true;
+          break;
+        }
+      }
+      if (!ok) {
+        String hint = closest(key, known);
+        problem(e.getValue().line(), e.getValue().column(), "unknown field \"" + key + "\" in "
+            + where + (hint == null ? "; expected one of " + String.join(", ", known)
+            : "; did you mean \"" + hint + "\"?"));
+      }
+    }
+  }
+
+  /** The known name a mistyped one most likely meant, or null when none is close. */
+  public static String closest(String key, String... known) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String k : known) {
+      int d = distance(key.toLowerCase(Locale.ROOT), k.toLowerCase(Locale.ROOT));
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = k;
+      }
+    }
+    int allowed = key.length() <= 3 ? 1 : Math.max(2, key.length() / 3);
+    return bestDistance <= allowed ? best : null;
+  }
+
+  private static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+
+  /** A field's plain text of at most maxLength; null when absent (a problem when required). */
+  String text(Node.Map m, String field, boolean required, int maxLength, String where) {
+    Node.Entry e = m.fields().get(field);
+    if (e == null) {
+      if (required) {
+        problem(m, where + " is missing the required field \"" + field + "\"");
+      }
+      return null;
+    }
+    return textValue(e.value(), field, required, maxLength, false);
+  }
+
+  /** The value as plain, non-blank (unless allowEmpty) text of at most maxLength, or null. */
+  String textValue(Node n, String field, boolean required, int maxLength,
+      boolean allowEmpty) {
+    boolean blank = n instanceof Node.Scalar s && (s.value() == null
+        || (s.value() instanceof String t && t.isBlank() && !allowEmpty));
+    if (blank) {
+      problem(n, "\"" + field + "\" is empty; " + (required ? "expected text"
+          : "give text or leave the field out"));
+      return null;
+    }
+    if (!(n instanceof Node.Scalar s) || !(s.value() instanceof String str)) {
+      problem(n, "\"" + field + "\" must be text, " + describe(n));
+      return null;
+    }
+    if (str.length() > maxLength) {
+      problem(n, "\"" + field + "\" is " + str.length() + " characters long; at most "
+          + maxLength);
+      return null;
+    }
+    int bad = badCharacter(str);
+    if (bad >= 0) {
+      problem(n, "\"" + field + "\" contains a control character (U+"
+          + String.format("%04X", (int) str.charAt(bad)) + ") at character " + (bad + 1)
+          + "; routine text must be plain");
+      return null;
+    }
+    return str;
+  }
+
+  /** The index of the first control, escape, DEL, C1 or bidi-override character, or -1. */
+  static int badCharacter(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean bad = (c < 0x20 && c != '\n') || c == 0x7f || (c >= 0x80 && c <= 0x9f)
+          || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)
+          || c == 0x200e || c == 0x200f || c == 0x061c;
+      if (bad) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** A list of plain texts, each at most maxLength and given once, or null. */
+  List<String> texts(Node n, String field, int min, int max, int maxLength,
+      boolean unique) {
+    Node.Seq s = list(n, field, min, max);
+    if (s == null) {
+      return null;
+    }
+    List<String> out = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (Node item : s.items()) {
+      String t = textValue(item, field, true, maxLength, false);
+      if (t == null) {
+        continue;
+      }
+      if (!seen.add(t)) {
+        problem(item, "\"" + t + "\" appears twice in \"" + field + "\"");
+      }
+      out.add(t);
+    }
+    return out.size() == s.items().size() ? out : null;
+  }
+
+  /** A whole number from min to max; null when it is absent (a problem when required). */
+  Integer integer(Node.Map m, String field, boolean required, int min, int max, String where) {
+    return integer(m, field, required, false, min, max, where);
+  }
+
+  /**
+   * An optional whole number from min to max whose explicit empty value means none (no
+   * ceiling, wait for Enter); null when it is absent or empty.
+   */
+  Integer integerOrNone(Node.Map m, String field, int min, int max, String where) {
+    return integer(m, field, false, true, min, max, where);
+  }
+
+  private Integer integer(Node.Map m, String field, boolean required, boolean emptyIsNone,
+      int min, int max, String where) {
+    Node.Entry e = m.fields().get(field);
+    if (e == null) {
+      if (required) {
+        problem(m, where + " is missing the required field \"" + field + "\"");
+      }
+      return null;
+    }
+    Node n = e.value();
+    if (emptyIsNone && n instanceof Node.Scalar s && s.value() == null) {
+      return null;
+    }
+    if (!(n instanceof Node.Scalar s) || !(s.value() instanceof Long v)) {
+      problem(n, "\"" + field + "\" must be a whole number, " + describe(n));
+      return null;
+    }
+    if (v < min || v > max) {
+      problem(n, "\"" + field + "\" is " + v + "; expected a whole number from " + min + " to "
+          + max);
+      return null;
+    }
+    return v.intValue();
+  }
+
+  /** A field's true or false; null when absent or refused. */
+  Boolean bool(Node.Map m, String field, String where) {
+    Node.Entry e = m.fields().get(field);
+    if (e == null) {
+      return null;
+    }
+    if (!(e.value() instanceof Node.Scalar s) || !(s.value() instanceof Boolean b)) {
+      problem(e.value(), "\"" + field + "\" must be true or false, " + describe(e.value()));
+      return null;
+    }
+    return b;
+  }
+
+  private static String describe(Node n) {
+    if (n instanceof Node.Map) {
+      return "not a mapping of fields";
+    }
+    if (n instanceof Node.Seq) {
+      return "not a list";
+    }
+    Object v = ((Node.Scalar) n).value();
+    if (v == null) {
+      return "but it is empty";
+    }
+    if (v instanceof String s) {
+      return "got text (\"" + (s.length() > 30 ? s.substring(0, 30) + "..." : s) + "\")";
+    }
+    if (v instanceof Long || v instanceof Double) {
+      return "got the number " + v;
+    }
+    return "got " + v;
+  }
+}

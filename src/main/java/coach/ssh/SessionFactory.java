@@ -1,0 +1,21 @@
+package coach.ssh;
+
+import coach.kiosk.KioskApp;
+import coach.routine.LoadResult;
+import coach.session.Clock;
+import coach.tui.view.Style;
+
+/**
+ * Begins a patient's session on a connection: reads their history and records the start. The
+ * server is handed one when it is built (the app composes it over the history), so this package
+ * knows nothing of how a session is planned or where it is kept.
+ */
+@FunctionalInterface
+public interface SessionFactory {
+  /**
+   * @param routine the routine the connection's user or patient is served
+   * @param clock the connection's clock, shared with its start screen
+   */
+  KioskApp.Begun begin(LoadResult routine, String patient, Style style, Clock clock)
+      throws Exception;
+}

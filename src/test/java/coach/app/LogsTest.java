@@ -1,0 +1,53 @@
+package coach.app;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.logging.LogManager;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LogsTest {
+  @TempDir Path tmp;
+
+  @AfterEach
+  void restore() throws Exception {
+    LogManager.getLogManager().readConfiguration();
+  }
+
+  @Test
+  void anErrorGoesToCoachLogWithItsDetails() throws Exception {
+    Path data = tmp.resolve("data");
+    Logs.error(data, "saving", new IllegalStateException("disk full"));
+    Logs.info(data, "history started afresh");
+    String log = Files.readString(data.resolve("coach.log"));
+    assertTrue(log.contains(" ERROR saving"), log);
+    assertTrue(log.contains("java.lang.IllegalStateException: disk full"), log);
+    assertTrue(log.contains("at coach.app.LogsTest"), "the stack trace: " + log);
+    assertTrue(log.contains(" INFO history started afresh"), log);
+  }
+
+  @Test
+  void aLogThatCannotBeWrittenIsSkipped() throws Exception {
+    Path notAFolder = tmp.resolve("file");
+    Files.writeString(notAFolder, "x");
+    Logs.error(notAFolder, "saving", new RuntimeException()); // no exception
+  }
+
+  @Test
+  void theServerLogsToServeLogAndTheSshLibraryOnlyItsWarnings() throws Exception {
+    Logs.serveTo(tmp);
+    Logger.getLogger("coach.ssh").info("connected: user alice from 127.0.0.1:1");
+    Logger.getLogger("org.apache.sshd.server.SshServer").info("library chatter");
+    Logger.getLogger("org.apache.sshd.server.SshServer").warning("library warning");
+    String log = Files.readString(tmp.resolve("serve.log"));
+    assertTrue(log.contains("INFO coach.ssh: connected: user alice from 127.0.0.1:1"), log);
+    assertTrue(log.contains("WARNING org.apache.sshd.server.SshServer: library warning"), log);
+    assertFalse(log.contains("library chatter"), log);
+    assertFalse(Files.exists(tmp.resolve("coach.log")));
+  }
+}
