@@ -1,6 +1,5 @@
 package coach.tui.view;
 
-import coach.routine.Contact;
 import coach.routine.Exercise;
 import coach.routine.Level;
 import coach.routine.Phase;
@@ -11,7 +10,7 @@ import coach.session.Overlay;
 import coach.session.Rating;
 import coach.session.Screen;
 import coach.session.SessionState;
-import coach.session.SwitchNote;
+import coach.tui.words.Messages;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,15 +28,16 @@ public final class Views {
   public static void draw(Canvas c, Coach coach, SessionState s) {
     Routine routine = coach.routine();
     boolean ascii = c.style().ascii();
-    c.bar(0, Texts.APP + sep(ascii) + routine.title(), position(coach, s));
+    Messages m = c.words();
+    c.bar(0, m.get("app.name") + sep(ascii) + routine.title(), position(m, coach, s));
     int top = 2;
     switch (s.screen()) {
       case WELCOME -> welcome(c, routine, top);
       case RESUME -> resume(c, coach, top, s.choice());
       case SCREENING -> screening(c, coach, s, top);
       case URGENT -> EndViews.urgent(c, routine, top);
-      case NEXT_MORNING -> yesNo(c, top, Texts.NEXT_MORNING_TITLE, Texts.NEXT_MORNING_Q,
-          "If yes, today's exercises start one level easier.", s.choice());
+      case NEXT_MORNING -> yesNo(c, top, m.get("nextMorning.title"),
+          m.get("nextMorning.question"), m.get("nextMorning.hint"), s.choice());
       case OFFER_HARDER -> offer(c, coach, s, top);
       case PAIN -> pain(c, coach, s, top);
       case PAIN_REGION -> region(c, routine, s, top);
@@ -51,18 +51,18 @@ public final class Views {
       case SUMMARY -> EndViews.summary(c, coach, s, top);
       default -> { }
     }
-    c.bar(c.height() - 1, Footer.line(coach, s, ascii, c.width()), "");
+    c.bar(c.height() - 1, Footer.line(m, coach, s, ascii, c.width()), "");
     if (s.overlay() != Overlay.NONE) {
       overlay(c, s, ascii);
     }
   }
 
   private static String sep(boolean ascii) {
-    return Texts.sep(ascii);
+    return Glyphs.sep(ascii);
   }
 
   /** "Set 1/3" etc. for the header, when an exercise is under way. */
-  private static String position(Coach coach, SessionState s) {
+  private static String position(Messages m, Coach coach, SessionState s) {
     return switch (s.screen()) {
       case INTRO, GET_READY, REP, REST, PAIN, PAIN_REGION, SWITCH, CONTACT -> {
         if (s.screen() == Screen.PAIN || s.screen() == Screen.PAIN_REGION) {
@@ -70,7 +70,7 @@ public final class Views {
             yield "";
           }
         }
-        yield "Exercise " + (s.exercise() + 1) + "/" + coach.routine().exercises().size();
+        yield m.get("header.exercise", s.exercise() + 1, coach.routine().exercises().size());
       }
       default -> "";
     };
@@ -84,22 +84,23 @@ public final class Views {
     // the header already names the routine; small windows give its rows to the disclaimer
     int row = c.height() < 16 ? top : c.paragraph(2, top, w, 2, r.title(), true) + 1;
     String disclaimer = r.disclaimer() == null || r.disclaimer().isBlank()
-        ? Texts.NOT_A_DIAGNOSIS : r.disclaimer();
+        ? c.words().get("welcome.disclaimer") : r.disclaimer();
     row = c.paragraph(2, row, w, Math.max(1, last - row - 1), disclaimer, false) + 1;
-    c.paragraph(2, Math.min(row, last), w, 2, Texts.WELCOME_NEXT, true);
+    c.paragraph(2, Math.min(row, last), w, 2, c.words().get("welcome.next"), true);
   }
 
   private static void resume(Canvas c, Coach coach, int top, int choice) {
-    StartOptionsText t = StartOptionsText.of(coach);
-    yesNo(c, top, "Welcome back", t.question(), "y continue" + sep(c.style().ascii())
-        + "n start again from the beginning", choice);
+    Messages m = c.words();
+    yesNo(c, top, m.get("resume.title"), StartOptionsText.question(m, coach),
+        m.get("resume.hint.yes") + sep(c.style().ascii()) + m.get("resume.hint.no"), choice);
   }
 
   private static void screening(Canvas c, Coach coach, SessionState s, int top) {
     RedFlag q = coach.question(s);
     int total = coach.routine().redFlags().questions().size();
-    String title = Texts.SCREENING_TITLE + " (" + (s.question() + 1) + " of " + total + ")";
-    yesNo(c, top, title, q == null ? "" : q.question(), Texts.SCREENING_HINT, s.choice());
+    String title = c.words().get("screening.title", s.question() + 1, total);
+    yesNo(c, top, title, q == null ? "" : q.question(), c.words().get("screening.hint"),
+        s.choice());
   }
 
   private static void yesNo(Canvas c, int top, String title, String question, String hint,
@@ -107,17 +108,20 @@ public final class Views {
     int w = c.width() - 4;
     c.bold(2, top, title);
     int row = c.paragraph(2, top + 2, w, Math.max(1, c.height() - top - 7), question, true) + 1;
-    String no = choice == 0 ? "[ No ]" : "  No  ";
-    String yes = choice == 1 ? "[ Yes ]" : "  Yes  ";
+    String noWord = c.words().get("answer.no");
+    String yesWord = c.words().get("answer.yes");
+    String no = choice == 0 ? "[ " + noWord + " ]" : "  " + noWord + "  ";
+    String yes = choice == 1 ? "[ " + yesWord + " ]" : "  " + yesWord + "  ";
+    int yesCol = 4 + no.length() + 4;
     if (choice == 0) {
       c.highlight(4, row, no);
     } else {
       c.text(4, row, no);
     }
     if (choice == 1) {
-      c.highlight(14, row, yes);
+      c.highlight(yesCol, row, yes);
     } else {
-      c.text(14, row, yes);
+      c.text(yesCol, row, yes);
     }
     c.paragraph(2, row + 2, w, 2, hint, false);
   }
@@ -129,21 +133,22 @@ public final class Views {
     }
     int at = s.level(coach.routine().exercises().indexOf(e));
     Level harder = e.level(Math.max(0, at - 1));
-    String q = e.name() + ": your pain has not gone up for "
-        + coach.routine().painRule().progressAfterSessions()
-        + " sessions at \"" + e.level(at).name() + "\". Try \"" + harder.name() + "\" today?";
-    yesNo(c, top, Texts.OFFER_TITLE, q, "y yes, try it" + sep(c.style().ascii())
-        + "n no, stay at this level", s.choice());
+    Messages m = c.words();
+    String q = m.get("offer.question", e.name(), coach.routine().painRule().progressAfterSessions(),
+        e.level(at).name(), harder.name());
+    yesNo(c, top, m.get("offer.title"), q, m.get("offer.hint.yes") + sep(c.style().ascii())
+        + m.get("offer.hint.no"), s.choice());
   }
 
   private static void pain(Canvas c, Coach coach, SessionState s, int top) {
     int w = c.width() - 4;
+    Messages m = c.words();
     boolean baseline = s.painKind() == Rating.Kind.BASELINE;
-    String q = baseline ? Texts.BASELINE_Q : Texts.PAIN_Q;
+    String q = m.get(baseline ? "pain.baseline.question" : "pain.question");
     if (!baseline) {
       // which set this rating is for, so the person (and the record) know what it is about
-      c.text(2, top - 1, Canvas.fit("After " + coach.exercise(s).name() + ": "
-          + where(coach, s, false), c.width() - 4));
+      c.text(2, top - 1, Canvas.fit(m.get("pain.after", coach.exercise(s).name(),
+          where(m, coach, s, false)), c.width() - 4));
     }
     int row = c.paragraph(2, top, w, 2, q, true) + 1;
     // the scale: 0..10 with the chosen one marked by brackets and reverse video
@@ -160,31 +165,44 @@ public final class Views {
       }
     }
     row++;
-    String left = "no pain";
-    String right = "worst imaginable";
+    String left = m.get("pain.scale.none");
+    String right = m.get("pain.scale.worst");
     c.text(col0, row, left);
     c.text(Math.max(col0, col0 + scaleWidth - right.length()), row, right);
     row += 2;
-    c.centered(row, s.draftValue() < 0 ? "Type a number from 0 to 10"
-        : s.draftValue() + " - " + Texts.scaleWord(s.draftValue()), true);
+    c.centered(row, s.draftValue() < 0 ? m.get("pain.typeNumber")
+        : m.get("pain.marked", s.draftValue(), scaleWord(m, s.draftValue())), true);
     row += 2;
     Rating last = s.lastRating();
     if (last != null && !baseline && row < c.height() - 2) {
-      c.text(2, row++, "Last rating: " + last.value() + " (" + Texts.scaleWord(last.value()) + ")");
+      c.text(2, row++, m.get("pain.last", last.value(), scaleWord(m, last.value())));
     }
     if (row < c.height() - 2) {
-      c.paragraph(2, row, w, 2, s.draftValue() < 0
-          ? "Type a number (1 then 0 for 10) or use the arrows, then press Enter."
-          : "Type a number (1 then 0 for 10) or use the arrows; Enter keeps the marked one.",
+      c.paragraph(2, row, w, 2, m.get(s.draftValue() < 0 ? "pain.hint.first" : "pain.hint.next"),
           false);
     }
   }
 
+  /** The word for a rating on the 0-10 scale. */
+  static String scaleWord(Messages m, int v) {
+    if (v == 0) {
+      return m.get("pain.scale.none");
+    } else if (v <= 3) {
+      return m.get("pain.scale.mild");
+    } else if (v <= 6) {
+      return m.get("pain.scale.moderate");
+    } else if (v <= 9) {
+      return m.get("pain.scale.severe");
+    }
+    return m.get("pain.scale.worst");
+  }
+
   private static void region(Canvas c, Routine r, SessionState s, int top) {
+    Messages m = c.words();
     String q = r.painRule().regionQuestion();
-    c.paragraph(2, top, c.width() - 4, 1, q == null ? Texts.REGION_Q : q, true);
+    c.paragraph(2, top, c.width() - 4, 1, q == null ? m.get("region.question") : q, true);
     List<String> options = new ArrayList<>();
-    options.add(Texts.NO_SYMPTOMS);
+    options.add(m.get("region.none"));
     for (String region : r.painRule().regions()) {
       options.add(capitalise(region));
     }
@@ -202,47 +220,57 @@ public final class Views {
       }
     }
     if (row < c.height() - 2) {
-      c.text(2, row, "Pain " + s.draftValue() + (s.draftRegion() < 0
-          ? ". Choose with the arrows or a number, then press Enter." : "."));
+      c.text(2, row, m.get(s.draftRegion() < 0 ? "region.hint.choose" : "region.hint.chosen",
+          s.draftValue()));
     }
   }
 
   private static void intro(Canvas c, Coach coach, SessionState s, int top) {
     Exercise e = coach.exercise(s);
     Level l = coach.level(s);
+    Messages m = c.words();
     int w = c.width() - 4;
     int row = c.paragraph(2, top, w, 2, e.name(), true);
-    row = c.paragraph(2, row, w, 2, l.name() + " - " + levelWords(e, s.level(s.exercise())),
-        false) + 1;
+    row = c.paragraph(2, row, w, 2, m.get("intro.level", l.name(),
+        levelWords(m, e, s.level(s.exercise()))), false) + 1;
     row = goodNews(c, s, row);
     row = c.paragraph(2, row, w, 3, l.feel(), false) + 1;
-    String dose = e.sets() + " sets x " + e.reps() + " reps" + rounds(e)
+    String dose = dose(m, e)
         + (e.frequency() == null ? "" : sep(c.style().ascii()) + e.frequency());
     row = c.paragraph(2, row, w, 2, dose, true);
     if (s.set() > 1 || s.round() > 0) {
-      row = c.paragraph(2, row, w, 1, "Continuing at set " + s.set() + ", " + roundName(e,
-          s.round()), false);
+      String round = roundName(e, s.round());
+      row = c.paragraph(2, row, w, 1, round.isEmpty() ? m.get("intro.continuing", s.set())
+          : m.get("intro.continuing.round", s.set(), round), false);
     }
     row++;
     for (Phase p : l.phases()) {
       if (row >= c.height() - 2) {
         break;
       }
-      String t = (p.timed() ? p.seconds() + " s  " : "Enter ") + p.cue();
+      String t = p.timed() ? m.get("phase.timed", p.seconds(), p.cue())
+          : m.get("phase.untimed", p.cue());
       row = c.paragraph(4, row, w - 2, 2, t, false);
     }
   }
 
   /** Where a level stands, in a patient's words. */
-  static String levelWords(Exercise e, int level) {
+  static String levelWords(Messages m, Exercise e, int level) {
     if (level == e.startLevel()) {
-      return "the level your clinician prescribed";
+      return m.get("level.prescribed");
     }
     if (level < e.startLevel()) {
-      return "a step up from the prescribed level";
+      return m.get("level.harder");
     }
-    return level == e.easiestLevel() ? "the easiest version, to keep pain down"
-        : "an easier version, to keep pain down";
+    return m.get(level == e.easiestLevel() ? "level.easiest" : "level.easier");
+  }
+
+  /** "3 sets x 10 reps", and what each is for when the exercise has several rounds. */
+  private static String dose(Messages m, Exercise e) {
+    if (e.rounds().size() == 1 && e.rounds().get(0).isEmpty()) {
+      return m.get("intro.dose", e.sets(), e.reps());
+    }
+    return m.get("intro.dose.rounds", e.sets(), e.reps(), String.join(" / ", e.rounds()));
   }
 
   /** The good-news line after symptoms moved back toward the centre; returns the next row. */
@@ -258,31 +286,24 @@ public final class Views {
     return round < e.roundFocus().size() ? e.roundFocus().get(round) : "";
   }
 
-  private static String rounds(Exercise e) {
-    if (e.rounds().size() == 1 && e.rounds().get(0).isEmpty()) {
-      return "";
-    }
-    return ", each for: " + String.join(" / ", e.rounds());
-  }
-
   private static String roundName(Exercise e, int round) {
     String r = e.rounds().get(round);
     return r.isEmpty() ? "" : r;
   }
 
   /** "Left leg · Set 1 of 3 · Rep 2 of 10". */
-  private static String where(Coach coach, SessionState s, boolean withRep) {
+  private static String where(Messages m, Coach coach, SessionState s, boolean withRep) {
     Exercise e = coach.exercise(s);
     List<String> parts = new ArrayList<>();
     String round = roundName(e, s.round());
     if (!round.isEmpty()) {
       parts.add(capitalise(round));
     }
-    parts.add("Set " + s.set() + " of " + e.sets());
+    parts.add(m.get("where.set", s.set(), e.sets()));
     if (withRep) {
-      parts.add("Rep " + s.rep() + " of " + e.reps());
+      parts.add(m.get("where.rep", s.rep(), e.reps()));
     }
-    return String.join(Texts.sep(false).replace("\u00b7", "-"), parts);
+    return String.join(Glyphs.sep(false).replace("\u00b7", "-"), parts);
   }
 
   private static void countdown(Canvas c, Coach coach, SessionState s, int row) {
@@ -292,7 +313,7 @@ public final class Views {
         : Long.toString(secs);
     boolean big = c.height() >= 20 && c.bigCentered(row, digits);
     if (!big) {
-      c.centered(row, digits + " s", true);
+      c.centered(row, c.words().get("countdown.seconds", digits), true);
     }
   }
 
@@ -302,17 +323,18 @@ public final class Views {
 
   private static void getReady(Canvas c, Coach coach, SessionState s, int top) {
     Exercise e = coach.exercise(s);
-    c.centered(top, Texts.GET_READY + ": " + e.name(), true);
-    c.centered(top + 1, where(coach, s, false), false);
+    Messages m = c.words();
+    c.centered(top, m.get("getReady.title", e.name()), true);
+    c.centered(top + 1, where(m, coach, s, false), false);
     countdown(c, coach, s, top + 3);
     int row = top + 3 + countdownRows(c);
     row = goodNews(c, s, row);
     String focus = focus(e, s.round());
     if (!focus.isEmpty()) {
-      row = c.paragraph(2, row, c.width() - 4, 2, "Focus: " + focus, false);
+      row = c.paragraph(2, row, c.width() - 4, 2, m.get("getReady.focus", focus), false);
     }
     Phase first = coach.level(s).phases().get(0);
-    c.paragraph(2, row, c.width() - 4, 3, "First: " + first.cue(), false);
+    c.paragraph(2, row, c.width() - 4, 3, m.get("getReady.first", first.cue()), false);
   }
 
   private static void rep(Canvas c, Coach coach, SessionState s, int top) {
@@ -320,8 +342,9 @@ public final class Views {
     Level l = coach.level(s);
     Phase p = coach.phase(s);
     boolean ascii = c.style().ascii();
+    Messages m = c.words();
     c.text(2, top - 1, Canvas.fit(e.name() + sep(ascii) + l.name(), c.width() - 4));
-    c.bold(2, top, where(coach, s, true));
+    c.bold(2, top, where(m, coach, s, true));
     String focus = focus(e, s.round());
     if (!focus.isEmpty()
         && Canvas.wrap(Canvas.clean(focus), Math.max(1, c.width() - 4)).size() == 1) {
@@ -332,7 +355,7 @@ public final class Views {
       countdown(c, coach, s, row);
       row += countdownRows(c);
     } else {
-      c.centered(row, "Press Enter when done", true);
+      c.centered(row, m.get("rep.pressEnter"), true);
       row += 2;
     }
     row = c.paragraph(2, row, c.width() - 4, 3, p.cue(), true);
@@ -345,69 +368,74 @@ public final class Views {
       long secs = p.timed() ? p.seconds() : 1;
       frac = Math.floor(frac * secs + 1e-9) / secs;
       c.progress(2, row + 1, barWidth, frac);
-      c.text(4 + barWidth, row + 1, "phase " + (s.phase() + 1) + " of " + l.phases().size());
+      c.text(4 + barWidth, row + 1, m.get("rep.phase", s.phase() + 1, l.phases().size()));
       row += 2;
     }
-    String next = s.phase() + 1 < l.phases().size() ? l.phases().get(s.phase() + 1).cue()
-        : s.rep() < e.reps() ? "rep " + (s.rep() + 1) + ": " + l.phases().get(0).cue()
-        : "pain check";
+    String next = s.phase() + 1 < l.phases().size()
+        ? m.get("rep.next.cue", l.phases().get(s.phase() + 1).cue())
+        : s.rep() < e.reps() ? m.get("rep.next.rep", s.rep() + 1, l.phases().get(0).cue())
+        : m.get("rep.next.pain");
     // the whole cue or nothing: a cue cut mid-sentence misleads
-    List<String> lines = Canvas.wrap(Canvas.clean("Next: " + next), Math.max(1, c.width() - 4));
+    List<String> lines = Canvas.wrap(Canvas.clean(next), Math.max(1, c.width() - 4));
     if (row + lines.size() < c.height() - 1) {
-      c.paragraph(2, row + 1, c.width() - 4, lines.size(), "Next: " + next, false);
+      c.paragraph(2, row + 1, c.width() - 4, lines.size(), next, false);
     }
   }
 
   private static void rest(Canvas c, Coach coach, SessionState s, int top) {
     Exercise e = coach.exercise(s);
-    c.centered(top, Texts.REST, true);
+    Messages m = c.words();
+    c.centered(top, m.get("rest.title"), true);
     countdown(c, coach, s, top + 2);
     int row = top + 2 + countdownRows(c);
     row = goodNews(c, s, row);
-    row = c.paragraph(2, row, c.width() - 4, 2, "Next: " + e.name() + ", "
-        + where(coach, s, false), false) + 1;
+    row = c.paragraph(2, row, c.width() - 4, 2, m.get("rest.next", e.name(),
+        where(m, coach, s, false)), false) + 1;
     if (row < c.height() - 2) {
-      c.paragraph(2, row, c.width() - 4, 2, "Breathe easy. Press Enter if you are ready sooner.",
-          false);
+      c.paragraph(2, row, c.width() - 4, 2, m.get("rest.hint"), false);
     }
   }
 
   private static void switched(Canvas c, Coach coach, SessionState s, int top) {
     int w = c.width() - 4;
-    c.bold(2, top, Texts.SWITCH_TITLE);
+    Messages m = c.words();
+    c.bold(2, top, m.get("switch.title"));
     int row = c.paragraph(2, top + 2, w, 3, s.notice(), false) + 1;
     Level l = coach.level(s);
-    row = c.paragraph(2, row, w, 2, "Now: " + l.name(), true);
+    row = c.paragraph(2, row, w, 2, m.get("switch.now", l.name()), true);
     row = c.paragraph(2, row, w, 2, l.feel(), false) + 1;
     for (Phase p : l.phases()) {
       if (row >= c.height() - 2) {
         break;
       }
-      row = c.paragraph(4, row, w - 2, 2, (p.timed() ? p.seconds() + " s  " : "") + p.cue(),
-          false);
+      row = c.paragraph(4, row, w - 2, 2, p.timed() ? m.get("phase.timed", p.seconds(), p.cue())
+          : p.cue(), false);
     }
   }
 
   // ---- footer and overlays -------------------------------------------------------------------
 
   private static void overlay(Canvas c, SessionState s, boolean ascii) {
+    Messages m = c.words();
     List<String> lines = new ArrayList<>();
     String title;
     switch (s.overlay()) {
       case PAUSE -> {
-        title = Texts.PAUSED;
-        lines.add(Texts.PAUSED_HINT);
+        title = m.get("pause.title");
+        lines.add(m.get("pause.hint"));
       }
       case HELP -> {
-        title = "Keys";
-        lines.addAll(Texts.help(ascii));
+        title = m.get("help.title");
+        lines.addAll(help(m, ascii));
       }
       case QUIT_CONFIRM -> {
-        title = Texts.QUIT_Q;
-        lines.add(Texts.QUIT_SAVED);
+        title = m.get("quit.title");
+        lines.add(m.get("quit.saved"));
         lines.add("");
-        lines.add(s.choice() == 1 ? "  No, keep going   [ Yes, end now ]"
-            : "[ No, keep going ]   Yes, end now  ");
+        String no = m.get("quit.no");
+        String yes = m.get("quit.yes");
+        lines.add(s.choice() == 1 ? "  " + no + "   [ " + yes + " ]"
+            : "[ " + no + " ]   " + yes + "  ");
       }
       default -> {
         return;
@@ -450,6 +478,30 @@ public final class Views {
         c.text(col + 2, row + 3 + i, line);
       }
     }
+  }
+
+  /** The help overlay: each key, then what it does, in two columns. */
+  static List<String> help(Messages m, boolean ascii) {
+    String[][] rows = {
+      {m.get("keys.enter"), m.get("help.confirm")},
+      {m.get("keys.space"), m.get("help.pause")},
+      {"0-10", m.get("help.rate")},
+      {Glyphs.arrowKeys(ascii, m), m.get("help.arrows")},
+      {"s", m.get("help.skip")},
+      {"!", m.get("help.redFlag")},
+      {"?", m.get("help.help")},
+      {"q", m.get("help.quit")},
+      {m.get("keys.esc"), m.get("help.back")},
+    };
+    int column = 9;
+    for (String[] r : rows) {
+      column = Math.max(column, r[0].length() + 2);
+    }
+    List<String> lines = new ArrayList<>();
+    for (String[] r : rows) {
+      lines.add(r[0] + " ".repeat(column - r[0].length()) + r[1]);
+    }
+    return lines;
   }
 
   static String capitalise(String s) {
