@@ -274,8 +274,7 @@ public final class Coach {
               Exercise ex = routine.exercises().get(i);
               int from = b.levels.get(i);
               if (from < ex.easiestLevel()) {
-                switchLevel(b, fx, i, from + 1,
-                    "pain was worse the morning after the last session", false);
+                switchLevel(b, fx, i, from + 1, new Reason.MorningWorse(), false);
               }
             }
           }
@@ -294,9 +293,8 @@ public final class Coach {
           List<String> offers = offers();
           int i = indexOf(offers.get(b.question));
           if (yes) {
-            switchLevel(b, fx, i, b.levels.get(i) - 1, "no pain increase for "
-                + routine.painRule().progressAfterSessions()
-                + " sessions: the harder level was offered and taken", true);
+            switchLevel(b, fx, i, b.levels.get(i) - 1,
+                new Reason.HarderTaken(routine.painRule().progressAfterSessions()), true);
           }
           b.question++;
           b.choice = -1;
@@ -504,19 +502,17 @@ public final class Coach {
       b.choice = b.choice == 1 ? 0 : 1;
     } else if (e == Event.Key.CONFIRM) {
       int start = b.ratings.get(b.ratings.size() - 1).value();
-      String why = "pain before starting was " + start + ", above the limit of "
-          + routine.painRule().maxAcceptable();
+      int limit = routine.painRule().maxAcceptable();
       if (b.choice == 1) {
         b.stopForToday = true;
-        fx.add(new Effect.RecordContactShown(null, capitalise(why)));
+        fx.add(new Effect.RecordContactShown(null, new Reason.HighStartStop(start, limit)));
         toSummary(b, fx, Outcome.STOPPED_FOR_PAIN);
         return;
       }
       for (int i = 0; i < routine.exercises().size(); i++) {
         int from = b.levels.get(i);
         if (from < routine.exercises().get(i).easiestLevel()) {
-          switchLevel(b, fx, i, from + 1, capitalise(why) + ": every exercise starts one level"
-              + " easier today", false);
+          switchLevel(b, fx, i, from + 1, new Reason.HighStartEasier(start, limit), false);
         }
       }
       b.choice = -1;
@@ -566,8 +562,7 @@ public final class Coach {
       b.refValue = next.value();
       b.refRegion = next.region();
       if (v.nearer()) {
-        b.goodNews = "Good news: the symptoms reach less far than before ("
-            + policy.regionName(ref.region()) + " -> " + policy.regionName(rank) + ").";
+        b.goodNews = new GoodNews(ref.region(), rank);
       }
       afterRating(b, fx, now);
       return;
@@ -578,14 +573,12 @@ public final class Coach {
     Exercise ex = routine.exercises().get(b.exercise);
     int level = b.levels.get(b.exercise);
     if (level < ex.easiestLevel()) {
-      String reason = capitalise(v.reason()) + ": from \"" + ex.level(level).name()
-          + "\" to the easier \"" + ex.level(level + 1).name() + "\"";
+      Reason reason = new Reason.Easier(v.rise(), level, level + 1);
       switchLevel(b, fx, b.exercise, level + 1, reason, false);
       b.notice = reason;
       b.screen = Screen.SWITCH;
     } else {
-      String reason = capitalise(v.reason()) + ", already at the easiest level (\""
-          + ex.level(level).name() + "\")";
+      Reason reason = new Reason.AtEasiest(v.rise(), level);
       b.stopped.add(ex.id());
       if (v.aboveCeiling() || b.stopped.size() >= 2) {
         b.stopForToday = true;
@@ -607,7 +600,7 @@ public final class Coach {
   }
 
   private void switchLevel(SessionState.Builder b, List<Effect> fx, int exercise, int to,
-      String reason, boolean harder) {
+      Reason reason, boolean harder) {
     String id = routine.exercises().get(exercise).id();
     int from = b.levels.get(exercise);
     b.levels.set(exercise, to);
@@ -822,9 +815,5 @@ public final class Coach {
       }
     }
     return -1;
-  }
-
-  private static String capitalise(String s) {
-    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
 }

@@ -9,6 +9,7 @@ import coach.session.Rating;
 import coach.session.SessionState;
 import coach.session.SwitchNote;
 import coach.tui.words.Messages;
+import coach.tui.words.Reasons;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -99,7 +100,7 @@ final class EndViews {
     Messages m = c.words();
     c.bold(2, top, m.get("contact.title"));
     int row = c.paragraph(2, top + 2, w, Math.max(1, Math.min(3, choices - top - 2)),
-        s.notice(), false);
+        Views.notice(m, coach, s), false);
     if (row < choices - 1) {
       row = c.paragraph(2, row, w, Math.min(2, choices - 1 - row),
           m.get(s.stopForToday() ? "contact.restToday" : "contact.tell"), false) + 1;
@@ -148,8 +149,10 @@ final class EndViews {
       if (row >= bottom - 3) {
         break;
       }
-      row = c.paragraph(2, row, w, 2, m.get(n.harder() ? "summary.harder" : "summary.easier",
-          n.reason()), false);
+      String why = Reasons.text(m, n.reason(), r.exercise(n.exerciseId()).orElse(null),
+          r.painRule().regions());
+      row = c.paragraph(2, row, w, 2, m.get(n.harder() ? "summary.harder" : "summary.easier", why),
+          false);
     }
     if (row < bottom) {
       row = c.paragraph(2, row + 1, w, 4, m.get("summary.whatNext", advice(m, s)), true);

@@ -11,6 +11,7 @@ import coach.session.Rating;
 import coach.session.Screen;
 import coach.session.SessionState;
 import coach.tui.words.Messages;
+import coach.tui.words.Reasons;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -233,7 +234,7 @@ public final class Views {
     int row = c.paragraph(2, top, w, 2, e.name(), true);
     row = c.paragraph(2, row, w, 2, m.get("intro.level", l.name(),
         levelWords(m, e, s.level(s.exercise()))), false) + 1;
-    row = goodNews(c, s, row);
+    row = goodNews(c, coach, s, row);
     row = c.paragraph(2, row, w, 3, l.feel(), false) + 1;
     String dose = dose(m, e)
         + (e.frequency() == null ? "" : sep(c.style().ascii()) + e.frequency());
@@ -252,6 +253,12 @@ public final class Views {
           : m.get("phase.untimed", p.cue());
       row = c.paragraph(4, row, w - 2, 2, t, false);
     }
+  }
+
+  /** Why the exercise under way changed level or stopped. */
+  static String notice(Messages m, Coach coach, SessionState s) {
+    return s.notice() == null ? ""
+        : Reasons.text(m, s.notice(), coach.exercise(s), coach.routine().painRule().regions());
   }
 
   /** Where a level stands, in a patient's words. */
@@ -274,11 +281,12 @@ public final class Views {
   }
 
   /** The good-news line after symptoms moved back toward the centre; returns the next row. */
-  private static int goodNews(Canvas c, SessionState s, int row) {
+  private static int goodNews(Canvas c, Coach coach, SessionState s, int row) {
     if (s.goodNews() == null || row >= c.height() - 3) {
       return row;
     }
-    return c.paragraph(2, row, c.width() - 4, 2, s.goodNews(), true) + 1;
+    return c.paragraph(2, row, c.width() - 4, 2,
+        Reasons.goodNews(c.words(), s.goodNews(), coach.routine().painRule().regions()), true) + 1;
   }
 
   /** What to focus on in this round (a spine segment's own cue), or "". */
@@ -328,7 +336,7 @@ public final class Views {
     c.centered(top + 1, where(m, coach, s, false), false);
     countdown(c, coach, s, top + 3);
     int row = top + 3 + countdownRows(c);
-    row = goodNews(c, s, row);
+    row = goodNews(c, coach, s, row);
     String focus = focus(e, s.round());
     if (!focus.isEmpty()) {
       row = c.paragraph(2, row, c.width() - 4, 2, m.get("getReady.focus", focus), false);
@@ -388,7 +396,7 @@ public final class Views {
     c.centered(top, m.get("rest.title"), true);
     countdown(c, coach, s, top + 2);
     int row = top + 2 + countdownRows(c);
-    row = goodNews(c, s, row);
+    row = goodNews(c, coach, s, row);
     row = c.paragraph(2, row, c.width() - 4, 2, m.get("rest.next", e.name(),
         where(m, coach, s, false)), false) + 1;
     if (row < c.height() - 2) {
@@ -400,7 +408,7 @@ public final class Views {
     int w = c.width() - 4;
     Messages m = c.words();
     c.bold(2, top, m.get("switch.title"));
-    int row = c.paragraph(2, top + 2, w, 3, s.notice(), false) + 1;
+    int row = c.paragraph(2, top + 2, w, 3, notice(m, coach, s), false) + 1;
     Level l = coach.level(s);
     row = c.paragraph(2, row, w, 2, m.get("switch.now", l.name()), true);
     row = c.paragraph(2, row, w, 2, l.feel(), false) + 1;
