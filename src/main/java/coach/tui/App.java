@@ -28,6 +28,6 @@ public interface App {
   /** When the app next needs a tick, in its clock's nanoseconds; empty when nothing is timed. */
   OptionalLong nextWakeNanos();
 
-  /** The words of its screens, for what the loop draws over them (a small window, a failed save). */
+  /** The words of its screens, also for what the loop draws over them (small window, not saved). */
   Messages words();
 }

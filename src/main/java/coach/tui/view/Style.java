@@ -1,5 +1,6 @@
 package coach.tui.view;
 
+import coach.tui.words.Language;
 import coach.tui.words.Messages;
 
 /**
@@ -13,5 +14,10 @@ public record Style(boolean ascii, boolean color, Messages words) {
   /** In English. */
   public Style(boolean ascii, boolean color) {
     this(ascii, color, Messages.english());
+  }
+
+  /** In a language; the words are this terminal's own. */
+  public Style(boolean ascii, boolean color, Language language) {
+    this(ascii, color, Messages.of(language));
   }
 }

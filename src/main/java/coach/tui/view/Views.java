@@ -299,17 +299,28 @@ public final class Views {
     return r.isEmpty() ? "" : r;
   }
 
-  /** "Left leg · Set 1 of 3 · Rep 2 of 10". */
+  /** "Left leg - Set 1 of 3 - Rep 2 of 10". */
   private static String where(Messages m, Coach coach, SessionState s, boolean withRep) {
+    return where(m, coach, s, withRep, false);
+  }
+
+  /** With the rep, in as many columns as there are: "Left leg - Set 1/3 - Rep 2/10" when narrow. */
+  private static String where(Messages m, Coach coach, SessionState s, int columns) {
+    String full = where(m, coach, s, true, false);
+    return full.length() <= columns ? full : where(m, coach, s, true, true);
+  }
+
+  private static String where(Messages m, Coach coach, SessionState s, boolean withRep,
+      boolean compact) {
     Exercise e = coach.exercise(s);
     List<String> parts = new ArrayList<>();
     String round = roundName(e, s.round());
     if (!round.isEmpty()) {
       parts.add(capitalise(round));
     }
-    parts.add(m.get("where.set", s.set(), e.sets()));
+    parts.add(m.get(compact ? "where.set.compact" : "where.set", s.set(), e.sets()));
     if (withRep) {
-      parts.add(m.get("where.rep", s.rep(), e.reps()));
+      parts.add(m.get(compact ? "where.rep.compact" : "where.rep", s.rep(), e.reps()));
     }
     return String.join(Glyphs.sep(false).replace("\u00b7", "-"), parts);
   }
@@ -352,7 +363,7 @@ public final class Views {
     boolean ascii = c.style().ascii();
     Messages m = c.words();
     c.text(2, top - 1, Canvas.fit(e.name() + sep(ascii) + l.name(), c.width() - 4));
-    c.bold(2, top, where(m, coach, s, true));
+    c.bold(2, top, where(m, coach, s, c.width() - 4));
     String focus = focus(e, s.round());
     if (!focus.isEmpty()
         && Canvas.wrap(Canvas.clean(focus), Math.max(1, c.width() - 4)).size() == 1) {

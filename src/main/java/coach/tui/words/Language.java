@@ -67,7 +67,15 @@ public enum Language {
       return fromEnvironment(env);
     }
     return named(option).orElseThrow(() -> new IllegalArgumentException(
-        "--lang takes " + tags() + ", not \"" + option.strip() + "\""));
+        "--lang takes " + tags() + ", not \"" + printable(option) + "\""));
+  }
+
+  /** What was typed, without control or formatting characters, to be echoed on a terminal. */
+  private static String printable(String s) {
+    StringBuilder sb = new StringBuilder();
+    s.strip().codePoints().filter(c -> !Character.isISOControl(c)
+        && Character.getType(c) != Character.FORMAT).limit(40).forEach(sb::appendCodePoint);
+    return sb.toString();
   }
 
   /** "en or es": the tags --lang accepts, for help and messages. */

@@ -79,8 +79,78 @@ class BundleTest {
   }
 
   @Test
+  void everyLanguageHasEveryKeyAndNoOther() throws IOException {
+    Set<String> english = bundle("messages").stringPropertyNames();
+    for (Language l : Language.values()) {
+      if (l == Language.ENGLISH) {
+        continue;
+      }
+      Set<String> other = bundle("messages_" + l.tag()).stringPropertyNames();
+      Set<String> missing = new TreeSet<>(english);
+      missing.removeAll(other);
+      Set<String> extra = new TreeSet<>(other);
+      extra.removeAll(english);
+      assertEquals(Set.of(), missing, l + " lacks these keys");
+      assertEquals(Set.of(), extra, l + " has keys English lacks");
+    }
+  }
+
+  /** The arguments a pattern uses: a translation that drops {0} would lose a number. */
+  private static Set<String> arguments(String pattern) {
+    Set<String> args = new TreeSet<>();
+    java.util.regex.Matcher m = Pattern.compile("\\{(\\d+)").matcher(pattern);
+    while (m.find()) {
+      args.add(m.group(1));
+    }
+    return args;
+  }
+
+  @Test
+  void everyTranslationUsesTheSameArguments() throws IOException {
+    Properties english = bundle("messages");
+    List<String> bad = new ArrayList<>();
+    for (Language l : Language.values()) {
+      Properties other = bundle(l == Language.ENGLISH ? "messages" : "messages_" + l.tag());
+      for (String key : new TreeSet<>(english.stringPropertyNames())) {
+        String v = other.getProperty(key, "");
+        if (!arguments(english.getProperty(key)).equals(arguments(v))) {
+          bad.add(l.tag() + " " + key + ": " + v);
+        }
+      }
+    }
+    assertEquals(List.of(), bad);
+  }
+
+  @Test
+  void theSpanishBundleIsReadAsUtf8() {
+    Messages es = Messages.of(Language.SPANISH);
+    assertEquals("¿Cuánto le duele ahora mismo?", es.get("pain.question"));
+    assertEquals("1 serie x 1 repetición", es.get("intro.dose", 1, 1));
+    assertEquals("3 series x 10 repeticiones", es.get("intro.dose", 3, 10));
+    assertEquals("Preguntas de seguridad (2 de 4)", es.get("screening.title", 2, 4));
+  }
+
+  @Test
+  void englishIsEnglishWhateverTheMachinesOwnLocale() {
+    java.util.Locale before = java.util.Locale.getDefault();
+    try {
+      java.util.Locale.setDefault(java.util.Locale.forLanguageTag("es-ES"));
+      assertEquals("How much does it hurt right now?",
+          Messages.english().get("pain.question"));
+    } finally {
+      java.util.Locale.setDefault(before);
+    }
+  }
+
+  @Test
   void everyValueIsAPatternWithItsApostrophesDoubled() throws IOException {
-    Properties p = bundle("messages");
+    for (Language l : Language.values()) {
+      everyValueIsAPattern(l == Language.ENGLISH ? "messages" : "messages_" + l.tag());
+    }
+  }
+
+  private static void everyValueIsAPattern(String name) throws IOException {
+    Properties p = bundle(name);
     List<String> bad = new ArrayList<>();
     for (String key : new TreeSet<>(p.stringPropertyNames())) {
       String v = p.getProperty(key);
@@ -97,7 +167,7 @@ class BundleTest {
         bad.add(key + ": blanks at an end");
       }
     }
-    assertEquals(List.of(), bad);
+    assertEquals(List.of(), bad, name);
   }
 
   @Test
