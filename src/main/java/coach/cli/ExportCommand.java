@@ -169,11 +169,11 @@ public final class ExportCommand implements Command {
         rows.add(m);
       }
       for (HistoryStore.EventRow e : store.events(s.id())) {
-        Map<String, Object> m = row(s, e.at(), e.kind());
+        Map<String, Object> m = row(s, e.at(), e.kind().name());
         m.put("exercise", e.exerciseId());
         m.put("from_level", e.fromLevel() < 0 ? null : e.fromLevel());
         m.put("to_level", e.toLevel() < 0 ? null : e.toLevel());
-        m.put("detail", e.detail());
+        m.put("detail", coach.tui.words.Reasons.english(e.kind(), e.detail()));
         rows.add(m);
       }
     }

@@ -1,10 +1,13 @@
 package coach.cli;
 
+import coach.routine.Exercise;
 import coach.routine.Routine;
 import coach.session.Outcome;
 import coach.session.Rating;
 import coach.store.HistoryStore;
 import coach.store.StoreException;
+import coach.tui.words.Messages;
+import coach.tui.words.Reasons;
 import java.io.PrintStream;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -83,6 +86,9 @@ public final class ReportCommand implements Command {
       List<HistoryStore.SessionRow> sessions, Optional<Routine> routine,
       java.util.Set<String> frequencies) throws StoreException {
     Map<String, String> names = StoreAccess.exerciseNames(routine);
+    // the history keeps codes; the report is for the therapist, in English
+    Messages english = Messages.english();
+    List<String> regions = routine.map(r -> r.painRule().regions()).orElse(List.of());
     ZoneId zone = ZoneId.systemDefault();
     out.println("Rehab Coach report for patient " + patient);
     LocalDate first = LocalDate.ofInstant(sessions.get(0).started(), zone);
@@ -132,14 +138,17 @@ public final class ReportCommand implements Command {
       for (HistoryStore.EventRow e : store.events(s.id())) {
         String ex = e.exerciseId() == null ? "" : names.getOrDefault(e.exerciseId(),
             e.exerciseId()) + ": ";
+        Exercise exercise = e.exerciseId() == null ? null
+            : routine.flatMap(r -> r.exercise(e.exerciseId())).orElse(null);
+        String detail = Reasons.detail(english, e.kind(), e.detail(), exercise, regions);
         switch (e.kind()) {
-          case "SWITCH" -> switches.add(day + "  " + ex + levelName(routine, e.exerciseId(),
+          case SWITCH -> switches.add(day + "  " + ex + levelName(routine, e.exerciseId(),
               e.fromLevel()) + " -> " + levelName(routine, e.exerciseId(), e.toLevel()) + " ("
-              + e.detail() + ")");
-          case "RED_FLAG" -> flags.add(day + "  " + e.detail());
-          case "CONTACT" -> contacts.add(day + "  " + ex + e.detail());
-          case "NEXT_MORNING" -> mornings.add(day + "  " + e.detail());
-          default -> { }
+              + detail + ")");
+          case RED_FLAG -> flags.add(day + "  " + detail);
+          case CONTACT -> contacts.add(day + "  " + ex + detail);
+          case NEXT_MORNING -> mornings.add(day + "  " + detail);
+          case RESUME -> { }
         }
       }
     }

@@ -44,6 +44,8 @@ public final class RunCommand implements Command {
     o.addOption(PatientOption.option("whose session this is"));
     o.addOption(Option.builder().longOpt("ascii").desc("ASCII only: no box or block glyphs").get());
     o.addOption(Option.builder().longOpt("quiet").desc("no bell at phase changes").get());
+    o.addOption(Option.builder().longOpt("lang").hasArg().argName("LANG").desc("the screens'"
+        + " language: en or es (default: from LC_ALL, LC_MESSAGES or LANG, else en)").get());
     o.addOption(Option.builder().longOpt("kiosk").desc("start screen asks for the patient code;"
         + " the end of a session returns there (for clinic kiosks)").get());
     o.addOption(Option.builder().longOpt("patients").hasArg().argName("FILE")
@@ -85,6 +87,12 @@ public final class RunCommand implements Command {
       }
     }
     double pace = CommandLines.pace(cl);
+    coach.tui.words.Language language;
+    try {
+      language = coach.tui.words.Language.choose(cl.getOptionValue("lang"), ctx.env());
+    } catch (IllegalArgumentException e) {
+      throw new CommandLines.UsageError(e.getMessage());
+    }
     LocalKiosk kiosk = null;
     if (cl.hasOption("kiosk")) {
       int idle = CommandLines.seconds(cl, "idle-timeout", 600, 1, 86_400);
@@ -121,7 +129,7 @@ public final class RunCommand implements Command {
     loaded = ClinicContact.apply(loaded, card.card());
     boolean ascii = cl.hasOption("ascii") || !LocalTerminal.isUtf8Locale(ctx.env());
     String noColor = ctx.env("NO_COLOR");
-    Style style = new Style(ascii, noColor == null || noColor.isEmpty());
+    Style style = new Style(ascii, noColor == null || noColor.isEmpty(), language);
     HistoryStore store;
     try {
       DataDir.ensure(dataDir);
@@ -172,6 +180,8 @@ public final class RunCommand implements Command {
                 "a routine file, for patient P-1001"),
             Help.example("coach sciatica --ascii --quiet",
                 "plain characters instead of box and block glyphs, and no bell"),
+            Help.example("coach --lang es", "the screens in Spanish (as with LANG=es_ES.UTF-8);"
+                + " the routine's own words stay as its therapist wrote them"),
             Help.example("coach --pace 20 --data-dir /tmp/coach-demo",
                 "a demonstration: timers 20 times faster, its history kept apart from yours"),
             Help.example("coach --kiosk --patients patients.yaml --idle-timeout 300",

@@ -8,8 +8,9 @@ import coach.tui.App;
 import coach.tui.Keys;
 import coach.tui.SessionLoop;
 import coach.tui.view.Canvas;
+import coach.tui.view.Glyphs;
 import coach.tui.view.Style;
-import coach.tui.view.Texts;
+import coach.tui.words.Messages;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.graphics.TextGraphics;
 import com.googlecode.lanterna.input.KeyStroke;
@@ -61,6 +62,7 @@ public final class KioskApp implements App {
   /** Read by the input thread to choose how keys are read. */
   private volatile boolean signingIn = true;
   private final StringBuilder code = new StringBuilder();
+  /** The key of the message under the code field, or null. */
   private String message;
   private long lastActivity;
   private int wrong;
@@ -153,12 +155,12 @@ public final class KioskApp implements App {
       }
       if (!key && now - lastActivity >= idleNanos) {
         forward(new Event.Interrupt("idle"), out);
-        message = Texts.KIOSK_IDLE;
+        message = "kiosk.idle";
         return out;
       }
       if (!key && now - sessionStart >= maxSessionNanos) {
-        forward(new Event.Interrupt("session time limit"), out);
-        message = Texts.KIOSK_TIME_LIMIT;
+        forward(new Event.Interrupt("time-limit"), out);
+        message = "kiosk.timeLimit";
         return out;
       }
       forward(e, out);
@@ -199,7 +201,7 @@ public final class KioskApp implements App {
       message = null;
     } else if (e == Event.Key.CONFIRM) {
       if (code.length() == 0) {
-        message = Texts.KIOSK_EMPTY;
+        message = "kiosk.empty";
         return;
       }
       Optional<String> patient = codes.apply(code.toString());
@@ -209,9 +211,9 @@ public final class KioskApp implements App {
         if (wrong >= MAX_WRONG) {
           wrong = 0;
           lockedUntil = now + LOCK_NANOS;
-          message = Texts.KIOSK_LOCKED;
+          message = "kiosk.locked";
         } else {
-          message = Texts.KIOSK_UNKNOWN;
+          message = "kiosk.unknown";
         }
         return;
       }
@@ -224,9 +226,9 @@ public final class KioskApp implements App {
     try {
       begun(sessions.begin(patient), now);
     } catch (coach.store.AlreadyRunning ex) {
-      message = Texts.KIOSK_BUSY; // where and since when is not for a shared screen
+      message = "kiosk.busy"; // where and since when is not for a shared screen
     } catch (Exception ex) {
-      message = Texts.KIOSK_FAILED;
+      message = "kiosk.failed";
     }
   }
 
@@ -251,7 +253,7 @@ public final class KioskApp implements App {
         current = null;
         sink = null;
         signingIn = true;
-        message = lastOutcome == Outcome.INTERRUPTED ? Texts.KIOSK_IDLE : Texts.KIOSK_SAVED;
+        message = lastOutcome == Outcome.INTERRUPTED ? "kiosk.idle" : "kiosk.saved";
         lastActivity = clock.nanoTime();
         return;
       }
@@ -293,23 +295,30 @@ public final class KioskApp implements App {
   }
 
   @Override
+  public Messages words() {
+    return style.words();
+  }
+
+  @Override
   public void draw(TextGraphics g, TerminalSize size) {
     if (current != null) {
       current.draw(g, size);
       return;
     }
     Canvas c = new Canvas(g, size, style);
-    c.bar(0, Texts.APP + Texts.sep(style.ascii()) + title, "");
+    Messages m = c.words();
+    String sep = Glyphs.sep(style.ascii());
+    c.bar(0, m.get("app.name") + sep + title, "");
     int w = c.width() - 4;
     int row = 2;
-    c.bold(2, row, Texts.KIOSK_WELCOME);
+    c.bold(2, row, m.get("kiosk.welcome"));
     row += 2;
     boolean locked = clock.nanoTime() < lockedUntil;
     if (fixedPatient != null) {
-      row = c.paragraph(2, row, w, 3, Texts.KIOSK_PRESS_ENTER, false) + 1;
+      row = c.paragraph(2, row, w, 3, m.get("kiosk.pressEnter"), false) + 1;
     } else {
-      row = c.paragraph(2, row, w, 3, Texts.KIOSK_TYPE_CODE, false) + 1;
-      String label = Texts.KIOSK_CODE_LABEL;
+      row = c.paragraph(2, row, w, 3, m.get("kiosk.typeCode"), false) + 1;
+      String label = m.get("kiosk.codeLabel") + " ";
       int fieldWidth = Math.max(4, Math.min(MAX_CODE + 1, c.width() - label.length() - 6));
       String shown = code.length() < fieldWidth ? code.toString()
           : code.substring(code.length() - fieldWidth + 1);
@@ -320,11 +329,12 @@ public final class KioskApp implements App {
       row += 2;
     }
     if (message != null) {
-      c.paragraph(2, row, w, Math.max(1, c.height() - row - 2), message, true);
+      c.paragraph(2, row, w, Math.max(1, c.height() - row - 2),
+          m.get(message, LOCK_NANOS / 1_000_000_000L), true);
     }
-    String keys = fixedPatient != null ? "Enter begin"
-        : "Enter begin" + Texts.sep(style.ascii()) + "Backspace erase" + Texts.sep(style.ascii())
-            + "Esc clear";
+    String keys = fixedPatient != null ? m.get("kiosk.footer.begin")
+        : m.get("kiosk.footer.begin") + sep + m.get("kiosk.footer.erase") + sep
+            + m.get("kiosk.footer.clear");
     c.bar(c.height() - 1, keys, "");
   }
 }

@@ -12,11 +12,11 @@ public sealed interface Effect {
   record RecordRating(Rating rating) implements Effect {}
 
   /** The exercise moved to another level (easier after pain rose, or harder when offered). */
-  record RecordSwitch(String exerciseId, int fromLevel, int toLevel, String reason)
+  record RecordSwitch(String exerciseId, int fromLevel, int toLevel, Reason reason)
       implements Effect {}
 
   /** The clinician's contact options were shown; exerciseId null when not about one exercise. */
-  record RecordContactShown(String exerciseId, String reason) implements Effect {}
+  record RecordContactShown(String exerciseId, Reason reason) implements Effect {}
 
   /** A red-flag question was answered yes. */
   record RecordRedFlag(String questionId) implements Effect {}

@@ -1,8 +1,6 @@
 package coach.session;
 
 import coach.routine.PainRule;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The pain rules of GUIDE section 3 in one place. A rating is judged against a reference: the
@@ -45,8 +43,9 @@ public final class PainPolicy {
    *
    * @param aboveCeiling the rating is above the routine's ceiling (and the session's start)
    * @param nearer the symptoms reach less far than the reference (good news)
+   * @param rise what made it an increase; null when it is none
    */
-  public record Verdict(boolean increased, boolean aboveCeiling, boolean nearer, String reason) {}
+  public record Verdict(boolean increased, boolean aboveCeiling, boolean nearer, Rise rise) {}
 
   /** Whether the session's starting rating is above the ceiling. */
   public boolean highStart(int start) {
@@ -60,30 +59,18 @@ public final class PainPolicy {
    * @param region its region rank (0 for none or when not asked)
    */
   public Verdict judge(Reference ref, int start, int value, int region) {
-    List<String> reasons = new ArrayList<>();
     boolean byNumber = value > rule.safeUpTo() && value - ref.value() >= rule.increaseBy()
         && (!highStart(start) || value > start);
-    if (byNumber) {
-      reasons.add("pain " + ref.value() + " -> " + value);
-    }
     boolean ceiling = rule.maxAcceptable() != null && value > rule.maxAcceptable()
         && value > start;
-    if (ceiling) {
-      reasons.add((byNumber ? "" : "pain " + value + " ") + "above the limit of "
-          + rule.maxAcceptable());
-    }
     boolean spread = rule.spreadCounts() && region > ref.region();
-    if (spread) {
-      reasons.add(ref.region() == 0 ? "symptoms now reach the " + regionName(region)
-          : "symptoms reach further: " + regionName(ref.region()) + " -> "
-              + regionName(region));
-    }
     boolean nearer = rule.spreadCounts() && region < ref.region();
-    if (reasons.isEmpty()) {
-      return new Verdict(false, false, nearer, "pain " + ref.value() + " -> " + value
-          + ", no increase");
+    if (!byNumber && !ceiling && !spread) {
+      return new Verdict(false, false, nearer, null);
     }
-    return new Verdict(true, ceiling, false, String.join("; ", reasons));
+    Rise rise = new Rise(ref.value(), value, byNumber, ceiling ? rule.maxAcceptable() : -1,
+        spread ? ref.region() : -1, spread ? region : -1);
+    return new Verdict(true, ceiling, false, rise);
   }
 
   /** 0 for no symptoms (null region), 1 for the first (most central) region, and so on. */
@@ -93,11 +80,5 @@ public final class PainPolicy {
     }
     int i = rule.regions().indexOf(region);
     return i < 0 ? 0 : i + 1;
-  }
-
-  /** The region of a rank; "no symptoms" for 0. */
-  public String regionName(int rank) {
-    return rank <= 0 || rank > rule.regions().size() ? "no symptoms"
-        : rule.regions().get(rank - 1);
   }
 }

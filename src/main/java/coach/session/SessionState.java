@@ -20,7 +20,7 @@ import java.util.List;
  *     not chosen yet
  * @param painKind what the pain check in progress is for
  * @param ratings every rating confirmed in this session, in order
- * @param notice the reason shown on the switch or contact screen
+ * @param notice why the exercise changed level or stopped, for the switch or contact screen
  * @param stopped ids of exercises stopped because pain rose at the easiest level
  * @param outcome how the session ended, null while it runs
  * @param refValue the pain reference of the exercise under way (see {@link PainPolicy})
@@ -51,13 +51,13 @@ public record SessionState(
     Rating.Kind painKind,
     List<Rating> ratings,
     List<SwitchNote> switches,
-    String notice,
+    Reason notice,
     List<String> stopped,
     Outcome outcome,
     int refValue,
     int refRegion,
     boolean stopForToday,
-    String goodNews) {
+    GoodNews goodNews) {
 
   public SessionState {
     levels = List.copyOf(levels);
@@ -127,13 +127,13 @@ public record SessionState(
     Rating.Kind painKind;
     List<Rating> ratings;
     List<SwitchNote> switches;
-    String notice;
+    Reason notice;
     List<String> stopped;
     Outcome outcome;
     int refValue;
     int refRegion;
     boolean stopForToday;
-    String goodNews;
+    GoodNews goodNews;
 
     Builder(SessionState s) {
       screen = s.screen;

@@ -6,4 +6,5 @@ package coach.session;
  * @param harder true when the harder level was taken back (offered after sessions without an
  *     increase); false when pain moved the exercise to an easier level
  */
-public record SwitchNote(String exerciseId, int fromLevel, int toLevel, String reason, boolean harder) {}
+public record SwitchNote(String exerciseId, int fromLevel, int toLevel, Reason reason,
+    boolean harder) {}

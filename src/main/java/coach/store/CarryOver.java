@@ -151,8 +151,8 @@ public final class CarryOver {
       }
       Set<String> increased = new HashSet<>();
       for (HistoryStore.EventRow e : store.events(s.id())) {
-        if (("SWITCH".equals(e.kind()) && e.toLevel() > e.fromLevel())
-            || ("CONTACT".equals(e.kind()) && e.exerciseId() != null)) {
+        if ((e.kind() == RecordKind.SWITCH && e.toLevel() > e.fromLevel())
+            || (e.kind() == RecordKind.CONTACT && e.exerciseId() != null)) {
           increased.add(e.exerciseId());
         }
       }

@@ -55,7 +55,11 @@ public interface HistoryStore extends AutoCloseable {
   /** One rating as stored. */
   record RatingRow(String sessionId, int seq, Instant at, Rating rating) {}
 
-  /** A switch, a contact shown, a red flag, the next-morning answer, a resume answer. */
-  record EventRow(String sessionId, Instant at, String kind, String exerciseId, int fromLevel,
+  /**
+   * A switch, a contact shown, a red flag, the next-morning answer, a resume answer.
+   *
+   * @param detail a code (see {@link RecordKind}), or the sentence an older version stored
+   */
+  record EventRow(String sessionId, Instant at, RecordKind kind, String exerciseId, int fromLevel,
       int toLevel, String detail) {}
 }

@@ -390,7 +390,8 @@ public final class SqliteHistoryStore implements HistoryStore {
         seq = n;
       } else if (effect instanceof Effect.RecordSwitch s) {
         write("a change of level", () -> {
-          event(now, "SWITCH", s.exerciseId(), s.fromLevel(), s.toLevel(), s.reason());
+          event(now, RecordKind.SWITCH, s.exerciseId(), s.fromLevel(), s.toLevel(),
+              s.reason().code());
           try (PreparedStatement p = db.prepareStatement("INSERT OR REPLACE INTO levels"
               + "(session_id, exercise_id, level) VALUES (?, ?, ?)")) {
             p.setString(1, id);
@@ -400,15 +401,16 @@ public final class SqliteHistoryStore implements HistoryStore {
           }
         });
       } else if (effect instanceof Effect.RecordContactShown c) {
-        write("a contact note", () -> event(now, "CONTACT", c.exerciseId(), -1, -1, c.reason()));
+        write("a contact note", () -> event(now, RecordKind.CONTACT, c.exerciseId(), -1, -1,
+            c.reason().code()));
       } else if (effect instanceof Effect.RecordRedFlag f) {
-        write("a red flag", () -> event(now, "RED_FLAG", null, -1, -1, f.questionId()));
+        write("a red flag", () -> event(now, RecordKind.RED_FLAG, null, -1, -1, f.questionId()));
       } else if (effect instanceof Effect.RecordNextMorning m) {
-        write("the next-morning answer", () -> event(now, "NEXT_MORNING", null, -1, -1,
-            m.worse() ? "worse" : "not worse"));
+        write("the next-morning answer", () -> event(now, RecordKind.NEXT_MORNING, null, -1, -1,
+            m.worse() ? RecordKind.WORSE : RecordKind.NOT_WORSE));
       } else if (effect instanceof Effect.ResumeAnswered a) {
-        write("the resume answer", () -> event(now, "RESUME", null, -1, -1,
-            a.resumed() ? "continued" : "started fresh"));
+        write("the resume answer", () -> event(now, RecordKind.RESUME, null, -1, -1,
+            a.resumed() ? RecordKind.CONTINUED : RecordKind.STARTED_FRESH));
       } else if (effect instanceof Effect.RecordProgress p) {
         write("the session's progress", () -> {
           try (PreparedStatement st = db.prepareStatement("UPDATE sessions SET resume_exercise"
@@ -434,13 +436,13 @@ public final class SqliteHistoryStore implements HistoryStore {
       }
     }
 
-    private void event(String at, String kind, String exercise, int from, int to, String detail)
-        throws SQLException {
+    private void event(String at, RecordKind kind, String exercise, int from, int to,
+        String detail) throws SQLException {
       try (PreparedStatement p = db.prepareStatement("INSERT INTO events(session_id, at, kind,"
           + " exercise_id, from_level, to_level, detail) VALUES (?,?,?,?,?,?,?)")) {
         p.setString(1, id);
         p.setString(2, at);
-        p.setString(3, kind);
+        p.setString(3, kind.name());
         p.setString(4, exercise);
         p.setInt(5, from);
         p.setInt(6, to);
@@ -552,8 +554,9 @@ public final class SqliteHistoryStore implements HistoryStore {
       List<EventRow> out = new ArrayList<>();
       try (ResultSet r = p.executeQuery()) {
         while (r.next()) {
-          out.add(new EventRow(sessionId, Instant.parse(r.getString(1)), r.getString(2),
-              r.getString(3), r.getInt(4), r.getInt(5), r.getString(6)));
+          out.add(new EventRow(sessionId, Instant.parse(r.getString(1)),
+              RecordKind.valueOf(r.getString(2)), r.getString(3), r.getInt(4), r.getInt(5),
+              r.getString(6)));
         }
       }
       return out;

@@ -2,6 +2,7 @@ package coach.tui;
 
 import coach.session.Effect;
 import coach.session.Event;
+import coach.tui.words.Messages;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.graphics.TextGraphics;
 import com.googlecode.lanterna.input.KeyStroke;
@@ -26,4 +27,7 @@ public interface App {
 
   /** When the app next needs a tick, in its clock's nanoseconds; empty when nothing is timed. */
   OptionalLong nextWakeNanos();
+
+  /** The words of its screens, also for what the loop draws over them (small window, not saved). */
+  Messages words();
 }

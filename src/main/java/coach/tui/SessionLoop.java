@@ -3,6 +3,7 @@ package coach.tui;
 import coach.session.Effect;
 import coach.session.Event;
 import coach.store.StoreException;
+import coach.tui.words.Messages;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.graphics.TextGraphics;
 import com.googlecode.lanterna.input.KeyStroke;
@@ -242,11 +243,11 @@ public final class SessionLoop {
     screen.clear();
     TextGraphics g = screen.newTextGraphics();
     if (size.getColumns() < minColumns || size.getRows() < minRows) {
-      tooSmall(g, size);
+      tooSmall(g, size, app.words());
     } else {
       app.draw(g, size);
       if (!unsaved.isEmpty()) {
-        NotSaved.draw(g, size, unsavedProblem);
+        NotSaved.draw(g, size, app.words(), unsavedProblem);
       }
     }
     // after a resize the terminal's old content is unknown: redraw everything once
@@ -254,8 +255,9 @@ public final class SessionLoop {
   }
 
   /** Asks for a larger window in as many words as fit, down to 1x1. */
-  static void tooSmall(TextGraphics g, TerminalSize size) {
-    String[] tries = {"Please make the window larger", "Make window larger", "Enlarge", "+"};
+  static void tooSmall(TextGraphics g, TerminalSize size, Messages m) {
+    String[] tries = {m.get("tooSmall.long"), m.get("tooSmall.short"), m.get("tooSmall.word"),
+      "+"};
     int w = size.getColumns();
     int h = size.getRows();
     for (String t : tries) {

@@ -173,6 +173,28 @@ class HistoryCommandsTest {
   }
 
   @Test
+  void theReportPutsStoredCodesIntoWordsAndShowsOlderSentencesAsTheyAre() throws Exception {
+    Path db = SqliteHistoryStore.fileIn(data);
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+        java.sql.Statement st = c.createStatement()) {
+      // the history keeps codes with their numbers
+      try (java.sql.ResultSet rs = st.executeQuery(
+          "SELECT detail FROM events WHERE kind = 'SWITCH' ORDER BY id LIMIT 1")) {
+        assertTrue(rs.next());
+        assertEquals("easier pain=2>4 number level=0>1", rs.getString(1));
+      }
+      // an older version stored the sentence itself: it is shown as it is
+      st.executeUpdate("UPDATE events SET detail = 'Pain 3 -> 4: from \"Old\" to the easier"
+          + " \"Older\"' WHERE id = (SELECT min(id) FROM events WHERE kind = 'SWITCH')");
+    }
+    String[] r = run("report", "--data-dir", data.toString());
+    assertEquals("0", r[0], r[2]);
+    assertTrue(r[1].contains("(Pain 3 -> 4: from \"Old\" to the easier \"Older\")"), r[1]);
+    assertTrue(r[1].contains("(Pain 4 -> 5: from \"Small-range Cat/Camel on hands and knees\""
+        + " to the easier \"Seated Cat/Camel\")"), r[1]);
+  }
+
+  @Test
   void theNextSessionKnowsEarlierRatingsForItsSummary() throws Exception {
     try (SqliteHistoryStore store = SqliteHistoryStore.open(SqliteHistoryStore.fileIn(data))) {
       // the next morning: the question about the morning after is due
@@ -202,8 +224,10 @@ class HistoryCommandsTest {
       SessionRecorder rec = store.begin("p-2", "sciatica", "hash", Map.of());
       rec.apply(new Effect.RecordRating(new coach.session.Rating(coach.session.Rating.Kind.SET,
           hostile.get(0), 0, hostile.get(1), 1, 0, hostile.get(2), 3, hostile.get(3))));
-      rec.apply(new Effect.RecordSwitch("cat-camel", 0, 1, hostile.get(0)));
-      rec.apply(new Effect.RecordContactShown("cat-camel", hostile.get(1)));
+      rec.apply(new Effect.RecordSwitch(hostile.get(0), 0, 1, new coach.session.Reason.Easier(
+          new coach.session.Rise(2, 4, true, -1, -1, -1), 0, 1)));
+      rec.apply(new Effect.RecordContactShown(hostile.get(1), new coach.session.Reason.AtEasiest(
+          new coach.session.Rise(2, 6, true, 5, -1, -1), 1)));
       rec.apply(new Effect.RecordRedFlag(hostile.get(3)));
     }
     Path file = data.resolve("p-2.csv");

@@ -219,6 +219,36 @@ class CoachE2E {
   }
 
   @Test
+  void langEsOrASpanishLocaleGiveSpanishScreensWhileTheRoutineKeepsItsWords() throws Exception {
+    try (Tmux t = new Tmux(80, 24, tmp)) {
+      t.line(coach("--lang es --pace 400 --patient es-1") + "; echo EXIT=$?");
+      t.waitFor("Pulse Intro para empezar", 20_000);
+      t.keys("Enter");
+      String s = t.waitFor("Preguntas de seguridad (1 de 4)", 5000);
+      assertTrue(s.contains("bowel or bladder"), "the routine's own question: " + s);
+      t.keys("q");
+      t.waitFor("Terminar la sesi", 5000);
+      t.keys("y");
+      t.waitFor("Resumen:", 5000);
+      t.keys("Enter");
+      t.waitFor(EXITED, 10_000, "the program to exit");
+      assertTrue(exitShown(t.screen(), 0), t.screen());
+      // the locale chooses too, and --lang xx is refused in one line
+      t.line("LC_ALL=es_ES.UTF-8 " + coach("--pace 400 --patient es-2") + "; echo EXIT2=$?");
+      t.waitFor("Pulse Intro para empezar", 20_000);
+      t.keys("q", "y");
+      t.waitFor("Resumen:", 5000);
+      t.keys("Enter");
+      t.waitFor("EXIT2=0", 10_000);
+      t.line(coach("--lang xx") + "; echo EXIT3=$?");
+      String refused = t.waitFor(x -> x.matches("(?s).*\\nEXIT3=\\d.*"), 20_000,
+          "the refusal");
+      assertTrue(refused.contains("coach: --lang takes en or es, not \"xx\""), refused);
+      assertTrue(refused.contains("EXIT3=2"), refused);
+    }
+  }
+
+  @Test
   void escapeSequencesInARoutineNeverReachTheScreen() throws Exception {
     String base = Files.readString(ROOT.resolve("src/test/resources/routines/good/minimal.yaml"));
     // OSC 52 (clipboard), CSI clear-screen and an 8-bit C1 CSI, written as YAML escapes

@@ -224,6 +224,30 @@ class KioskAppTest {
   }
 
   @Test
+  void aSpanishKioskSpeaksSpanishAndItsSessionsToo() throws Exception {
+    Style es = new Style(false, false, coach.tui.words.Language.SPANISH);
+    kiosk = new KioskApp(clock, IDLE, es, "Sciatica relief routine", null,
+        code -> code.equals("P-1001") ? Optional.of(code) : Optional.empty(), patient -> {
+          CoachSession.Planned p = CoachSession.plan(SCIATICA, store, patient, es, clock);
+          return new KioskApp.Begun(p.app(), p.sink());
+        });
+    assertTrue(screen().contains("Escriba su código de paciente"), screen());
+    assertTrue(screen().contains("Código de paciente: [_"), screen());
+    assertTrue(screen().contains("Intro empezar · Retroceso borrar · Esc vaciar"), screen());
+    for (int i = 0; i < 5; i++) {
+      type("P-999" + i);
+      enter();
+    }
+    assertTrue(screen().contains("Espere 30 segundos"), screen());
+    advance(Duration.ofSeconds(30));
+    type("P-1001");
+    enter();
+    assertTrue(screen().contains("Pulse Intro para empezar"), screen());
+    assertTrue(screen().contains("This coach does not diagnose"), "the routine's own words: "
+        + screen());
+  }
+
+  @Test
   void aHalfTypedCodeIsClearedWhenLeftAlone() {
     type("P-10");
     assertEquals(clock.nanoTime() + IDLE.toNanos(), kiosk.nextWakeNanos().getAsLong());

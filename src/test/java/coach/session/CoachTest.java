@@ -48,8 +48,10 @@ class CoachTest {
     d.rate(5, 0);
     assertEquals(Screen.SWITCH, d.state.screen());
     assertEquals(1, d.state.level(0));
-    assertEquals("Pain 3 -> 5: from \"Level a0\" to the easier \"Level a1\"", d.state.notice());
-    assertEquals(List.of(new Effect.RecordSwitch("a", 0, 1, d.state.notice())),
+    Reason why = new Reason.Easier(new Rise(3, 5, true, -1, -1, -1), 0, 1);
+    assertEquals(why, d.state.notice());
+    assertEquals("Pain 3 -> 5: from \"Level a0\" to the easier \"Level a1\"", d.notice());
+    assertEquals(List.of(new Effect.RecordSwitch("a", 0, 1, why)),
         d.effectsOf(Effect.RecordSwitch.class));
     // the remaining sets run at the easier level
     d.press(Event.Key.CONFIRM).untilPainOrStop();
@@ -77,7 +79,7 @@ class CoachTest {
   void theFirstSetComparesWithTheStartingRating() {
     Driver d = new Driver(routine).throughScreening().rate(1, 0).untilPainOrStop().rate(4, 0);
     assertEquals(Screen.SWITCH, d.state.screen());
-    assertTrue(d.state.notice().startsWith("Pain 1 -> 4"), d.state.notice());
+    assertTrue(d.notice().startsWith("Pain 1 -> 4"), d.notice());
   }
 
   @Test
@@ -89,7 +91,7 @@ class CoachTest {
     assertTrue(d.effectsOf(Effect.RecordSwitch.class).isEmpty());
     d.untilPainOrStop().rate(5, 0); // above the highest so far
     assertEquals(Screen.SWITCH, d.state.screen());
-    assertTrue(d.state.notice().startsWith("Pain 4 -> 5"), d.state.notice());
+    assertTrue(d.notice().startsWith("Pain 4 -> 5"), d.notice());
   }
 
   @Test
@@ -128,7 +130,7 @@ class CoachTest {
     assertEquals(Screen.SWITCH, d.state.screen());
     d.press(Event.Key.CONFIRM).untilPainOrStop().rate(8, 0); // still 8: above the ceiling again
     assertEquals(Screen.SWITCH, d.state.screen());
-    assertTrue(d.state.notice().contains("above the limit of 5"), d.state.notice());
+    assertTrue(d.notice().contains("above the limit of 5"), d.notice());
     d.press(Event.Key.CONFIRM).untilPainOrStop().rate(8, 0);
     assertEquals(Screen.CONTACT, d.state.screen());
     assertTrue(d.state.stopForToday());
@@ -188,8 +190,8 @@ class CoachTest {
     Driver d = new Driver(routine).throughScreening().rate(2, 2).untilPainOrStop();
     d.rate(2, 4); // same number, now below the knee (was buttock)
     assertEquals(Screen.SWITCH, d.state.screen());
-    assertTrue(d.state.notice().startsWith("Symptoms reach further: buttock -> below the knee"),
-        d.state.notice());
+    assertTrue(d.notice().startsWith("Symptoms reach further: buttock -> below the knee"),
+        d.notice());
   }
 
   @Test
@@ -198,7 +200,7 @@ class CoachTest {
     d.rate(4, 1);
     assertEquals(Screen.GET_READY, d.state.screen());
     assertEquals(0, d.state.level(0));
-    assertTrue(d.state.goodNews().contains("below the knee -> back"), d.state.goodNews());
+    assertTrue(d.goodNews().contains("below the knee -> back"), d.goodNews());
     // and moving back down to where they were is not a new rise either
     d.untilPainOrStop().rate(4, 4);
     assertTrue(d.effectsOf(Effect.RecordSwitch.class).isEmpty());

@@ -1,5 +1,7 @@
 package coach.session;
 
+import coach.tui.words.Messages;
+import coach.tui.words.Reasons;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -83,6 +85,18 @@ final class Driver {
       }
     }
     throw new AssertionError("session did not reach a key-waiting screen");
+  }
+
+  /** The switch or contact screen's reason, in the English the screen shows. */
+  String notice() {
+    return state.notice() == null ? null : Reasons.text(Messages.english(), state.notice(),
+        coach.exercise(state), coach.routine().painRule().regions());
+  }
+
+  /** The good news on screen, in English. */
+  String goodNews() {
+    return state.goodNews() == null ? null : Reasons.goodNews(Messages.english(),
+        state.goodNews(), coach.routine().painRule().regions());
   }
 
   List<Rating> recordedRatings() {

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import coach.session.Effect;
 import coach.session.Outcome;
 import coach.session.Rating;
+import coach.session.Reason;
+import coach.session.Rise;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -47,8 +49,9 @@ class SqliteHistoryStoreTest {
           2, null)));
       r.apply(new Effect.RecordProgress(0, 1, 0));
       r.apply(new Effect.RecordRating(rating(1, 4, "thigh")));
-      r.apply(new Effect.RecordSwitch("glide", 0, 1, "Pain 2 -> 4"));
-      r.apply(new Effect.RecordContactShown("glide", "easiest"));
+      Rise rise = new Rise(2, 4, true, -1, 0, 3);
+      r.apply(new Effect.RecordSwitch("glide", 0, 1, new Reason.Easier(rise, 0, 1)));
+      r.apply(new Effect.RecordContactShown("glide", new Reason.AtEasiest(rise, 1)));
       r.apply(new Effect.RecordRedFlag("bladder"));
       r.apply(new Effect.Bell());
       r.apply(new Effect.SessionEnded(Outcome.RED_FLAG));
@@ -63,9 +66,15 @@ class SqliteHistoryStoreTest {
       List<HistoryStore.RatingRow> ratings = store.ratings(s.id());
       assertEquals(2, ratings.size());
       assertEquals(rating(1, 4, "thigh"), ratings.get(1).rating());
-      List<String> kinds = store.events(s.id()).stream().map(HistoryStore.EventRow::kind)
-          .toList();
-      assertEquals(List.of("NEXT_MORNING", "SWITCH", "CONTACT", "RED_FLAG"), kinds);
+      List<HistoryStore.EventRow> events = store.events(s.id());
+      assertEquals(List.of(RecordKind.NEXT_MORNING, RecordKind.SWITCH, RecordKind.CONTACT,
+          RecordKind.RED_FLAG), events.stream().map(HistoryStore.EventRow::kind).toList());
+      // details are codes with their numbers, not sentences
+      assertEquals(List.of("not worse", "easier pain=2>4 number spread=0>3 level=0>1",
+          "easiest pain=2>4 number spread=0>3 level=1", "bladder"),
+          events.stream().map(HistoryStore.EventRow::detail).toList());
+      assertEquals(java.util.Optional.of(new Reason.Easier(new Rise(2, 4, true, -1, 0, 3), 0, 1)),
+          Reason.parse(events.get(1).detail()));
       assertEquals("ok", store.integrityCheck());
     }
   }

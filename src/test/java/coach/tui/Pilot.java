@@ -33,6 +33,11 @@ final class Pilot implements AutoCloseable {
   private volatile Throwable failure;
 
   Pilot(Routine routine, StartOptions options, int cols, int rows) {
+    this(routine, options, cols, rows, new Style(false, false));
+  }
+
+  /** A pilot whose screens are drawn in this style (and language). */
+  Pilot(Routine routine, StartOptions options, int cols, int rows, Style style) {
     terminal = new DefaultVirtualTerminal(new TerminalSize(cols, rows));
     terminal.addVirtualTerminalListener(new com.googlecode.lanterna.terminal.virtual
         .VirtualTerminalListener() {
@@ -50,7 +55,7 @@ final class Pilot implements AutoCloseable {
       @Override
       public void onResized(com.googlecode.lanterna.terminal.Terminal t, TerminalSize s) {}
     });
-    app = new CoachApp(new Coach(routine, clock, options), new Style(false, false));
+    app = new CoachApp(new Coach(routine, clock, options), style);
     // no automatic ticks: the pilot moves time and ticks itself
     loop = new SessionLoop(terminal, app, at -> Long.MAX_VALUE / 4, false, fx -> {
       if (diskFull) {

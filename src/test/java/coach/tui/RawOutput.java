@@ -8,7 +8,8 @@ import coach.session.Effect;
 import coach.session.Event;
 import coach.tui.view.Canvas;
 import coach.tui.view.Style;
-import coach.tui.view.Texts;
+import coach.tui.view.Glyphs;
+import coach.tui.words.Messages;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.graphics.TextGraphics;
 import java.nio.ByteBuffer;
@@ -25,8 +26,8 @@ import java.util.OptionalLong;
  * between the control sequences.
  */
 public final class RawOutput {
-  public static final String HEADER_RIGHT = "Set 1 of 3" + Texts.sep(false) + "Rep 2 of 10";
-  public static final String FOOTER = String.join(Texts.sep(false), "Enter start", "q quit",
+  public static final String HEADER_RIGHT = "Set 1 of 3" + Glyphs.sep(false) + "Rep 2 of 10";
+  public static final String FOOTER = String.join(Glyphs.sep(false), "Enter start", "q quit",
       "! red flag");
   public static final String ACCENTS = "Caf\u00e9 cr\u00e8me \u00b7 na\u00efve";
   public static final String BLOCKS = "\u2588\u2591 \u2191\u2193 adjust \u00b7 \u2014 done";
@@ -53,6 +54,11 @@ public final class RawOutput {
       @Override
       public OptionalLong nextWakeNanos() {
         return OptionalLong.empty();
+      }
+
+      @Override
+      public Messages words() {
+        return Messages.english();
       }
     };
   }

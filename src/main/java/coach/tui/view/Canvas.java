@@ -1,5 +1,6 @@
 package coach.tui.view;
 
+import coach.tui.words.Messages;
 import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.TerminalTextUtils;
@@ -35,6 +36,11 @@ public final class Canvas {
 
   public Style style() {
     return style;
+  }
+
+  /** The words of the screens, in this terminal's language. */
+  public Messages words() {
+    return style.words();
   }
 
   /** Plain text at a position, cut at the right edge. */

@@ -42,6 +42,11 @@ public final class CoachApp implements coach.tui.App {
     return coach.nextWake(state);
   }
 
+  @Override
+  public coach.tui.words.Messages words() {
+    return style.words();
+  }
+
   public SessionState state() {
     return state;
   }

@@ -8,6 +8,8 @@ import coach.session.Outcome;
 import coach.session.Rating;
 import coach.session.SessionState;
 import coach.session.SwitchNote;
+import coach.tui.words.Messages;
+import coach.tui.words.Reasons;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,25 +23,24 @@ final class EndViews {
   /** After a red flag: urgent-care advice only (no booking, no routine). */
   static void urgent(Canvas c, Routine r, int top) {
     int w = c.width() - 4;
-    c.bold(2, top, "!! " + Texts.URGENT_TITLE);
+    c.bold(2, top, "!! " + c.words().get("urgent.title"));
     c.paragraph(2, top + 2, w, Math.max(1, c.height() - top - 4), r.redFlags().advice(), false);
   }
 
   static void highPain(Canvas c, Coach coach, SessionState s, int top) {
     int w = c.width() - 4;
     int choices = c.height() - 4; // two rows above the footer, whatever the height
+    Messages m = c.words();
     Rating start = s.lastRating();
-    c.bold(2, top, Texts.HIGH_PAIN_TITLE);
-    int row = c.paragraph(2, top + 2, w, Math.max(1, choices - top - 3), "Your pain is "
-        + start.value() + " before starting, above " + coach.routine().painRule().maxAcceptable()
-        + ", the limit this routine sets for exercise.", false) + 1;
+    c.bold(2, top, m.get("highPain.title"));
+    int row = c.paragraph(2, top + 2, w, Math.max(1, choices - top - 3), m.get("highPain.text",
+        start.value(), coach.routine().painRule().maxAcceptable()), false) + 1;
     boolean narrow = c.width() < 60;
     int after = choices(c, Math.min(row, choices), s.choice(),
-        narrow ? "Each exercise one level easier" : "Start every exercise one level easier",
-        narrow ? "End now, contact my clinician" : "End for today and contact your clinician");
+        m.get(narrow ? "highPain.easier.short" : "highPain.easier"),
+        m.get(narrow ? "highPain.stop.short" : "highPain.stop"));
     if (after + 1 < c.height() - 1) {
-      c.paragraph(2, after + 1, w, 2, "Today only rises above " + start.value()
-          + " will count as pain going up.", false);
+      c.paragraph(2, after + 1, w, 2, m.get("highPain.counts", start.value()), false);
     }
   }
 
@@ -63,7 +64,7 @@ final class EndViews {
 
   /** The contact card's lines from {@code row}, stopping before {@code limit}. */
   static int contactLines(Canvas c, Contact k, int row, int w, int limit) {
-    for (String line : contactText(k)) {
+    for (String line : contactText(c.words(), k)) {
       if (row >= limit) {
         break;
       }
@@ -72,17 +73,17 @@ final class EndViews {
     return row;
   }
 
-  static List<String> contactText(Contact k) {
+  static List<String> contactText(Messages m, Contact k) {
     List<String> lines = new ArrayList<>();
-    lines.add("Contact: " + k.name());
+    lines.add(m.get("contact.name", k.name()));
     if (k.role() != null) {
       lines.add("  (" + k.role() + ")");
     }
     if (k.email() != null) {
-      lines.add("  Email: " + k.email());
+      lines.add("  " + m.get("contact.email", k.email()));
     }
     if (k.phone() != null) {
-      lines.add("  Phone: " + k.phone());
+      lines.add("  " + m.get("contact.phone", k.phone()));
     }
     if (k.booking() != null) {
       lines.add("  " + k.booking());
@@ -96,29 +97,30 @@ final class EndViews {
   static void contact(Canvas c, Coach coach, SessionState s, int top) {
     int w = c.width() - 4;
     int choices = c.height() - 4; // the two choices always fit above the footer
-    c.bold(2, top, Texts.CONTACT_TITLE);
+    Messages m = c.words();
+    c.bold(2, top, m.get("contact.title"));
     int row = c.paragraph(2, top + 2, w, Math.max(1, Math.min(3, choices - top - 2)),
-        s.notice(), false);
+        Views.notice(m, coach, s), false);
     if (row < choices - 1) {
-      row = c.paragraph(2, row, w, Math.min(2, choices - 1 - row), s.stopForToday()
-          ? "Please rest for today and tell your clinician how this felt."
-          : "Please tell your clinician how this felt.", false) + 1;
+      row = c.paragraph(2, row, w, Math.min(2, choices - 1 - row),
+          m.get(s.stopForToday() ? "contact.restToday" : "contact.tell"), false) + 1;
     }
     row = contactLines(c, coach.routine().contact(), row, w, choices - 1) + 1;
     boolean last = s.exercise() + 1 >= coach.routine().exercises().size();
-    choices(c, Math.min(row, choices), s.choice(), last ? "See the summary" : "Next exercise",
-        "End the session");
+    choices(c, Math.min(row, choices), s.choice(),
+        m.get(last ? "contact.summary" : "contact.next"), m.get("contact.end"));
   }
 
   static void summary(Canvas c, Coach coach, SessionState s, int top) {
     Routine r = coach.routine();
+    Messages m = c.words();
     int w = c.width() - 4;
     int bottom = c.height() - 2;
-    c.bold(2, top, Texts.SUMMARY_TITLE + ": " + outcome(s));
+    c.bold(2, top, m.get("summary.title", outcome(m, s)));
     int row = top + 2;
     Rating base = s.baseline();
     if (base != null) {
-      c.text(2, row++, "Pain before you started: " + base.value());
+      c.text(2, row++, m.get("summary.baseline", base.value()));
     }
     for (int i = 0; i < r.exercises().size() && row < bottom; i++) {
       Exercise e = r.exercises().get(i);
@@ -128,23 +130,32 @@ final class EndViews {
           values.add(Integer.toString(x.value()));
         }
       }
-      String status = s.stopped().contains(e.id()) ? " (stopped for pain)"
-          : values.isEmpty() ? " (not done)" : "";
+      String level = e.level(s.level(i)).name();
+      String pain = String.join(" ", values);
+      boolean stopped = s.stopped().contains(e.id());
+      String line = stopped && !values.isEmpty() ? m.get("summary.line.stopped", e.name(), level,
+          pain)
+          : stopped ? m.get("summary.line.stoppedUnrated", e.name(), level)
+          : values.isEmpty() ? m.get("summary.line.notDone", e.name(), level)
+          : m.get("summary.line.done", e.name(), level, pain);
       List<Integer> before = coach.options().earlier().getOrDefault(e.id(), List.of());
-      String earlier = before.isEmpty() ? "" : "; highest in earlier sessions: "
-          + String.join(" ", before.stream().map(String::valueOf).toList());
-      String line = e.name() + " - " + e.level(s.level(i)).name() + status
-          + (values.isEmpty() ? "" : ": pain " + String.join(" ", values)) + earlier;
+      if (!before.isEmpty()) {
+        line = m.get("summary.line.earlier", line,
+            String.join(" ", before.stream().map(String::valueOf).toList()));
+      }
       row = c.paragraph(2, row, w, 2, line, false);
     }
     for (SwitchNote n : s.switches()) {
       if (row >= bottom - 3) {
         break;
       }
-      row = c.paragraph(2, row, w, 2, (n.harder() ? "Harder: " : "Easier: ") + n.reason(), false);
+      String why = Reasons.text(m, n.reason(), r.exercise(n.exerciseId()).orElse(null),
+          r.painRule().regions());
+      row = c.paragraph(2, row, w, 2, m.get(n.harder() ? "summary.harder" : "summary.easier", why),
+          false);
     }
     if (row < bottom) {
-      row = c.paragraph(2, row + 1, w, 4, Texts.WHAT_NEXT + advice(s), true);
+      row = c.paragraph(2, row + 1, w, 4, m.get("summary.whatNext", advice(m, s)), true);
     }
     if (needsContact(s)) {
       contactLines(c, r.contact(), row, w);
@@ -152,37 +163,33 @@ final class EndViews {
   }
 
   /** What to do next, from how the session went. */
-  static String advice(SessionState s) {
+  static String advice(Messages m, SessionState s) {
     if (s.stopForToday() || s.outcome() == Outcome.STOPPED_FOR_PAIN) {
-      return "Rest for today. Notice how it feels tomorrow morning, and contact your clinician"
-          + " about today's pain.";
+      return m.get("advice.restToday");
     }
-    String morning = "Notice how your pain is tomorrow morning; the coach will ask next time.";
     if (!s.stopped().isEmpty()) {
-      return morning + " An exercise was stopped for pain: please tell your clinician.";
+      return m.get("advice.exerciseStopped");
     }
     if (s.outcome() == Outcome.QUIT) {
-      return "Ended early; everything you rated is saved. " + morning
-          + " Contact your clinician if pain is still worse the next day.";
+      return m.get("advice.endedEarly");
     }
-    return morning + " Contact your clinician if pain is still worse the next day or the"
-        + " symptoms spread further.";
+    return m.get("advice.done");
   }
 
   private static boolean needsContact(SessionState s) {
     return s.stopForToday() || s.outcome() == Outcome.STOPPED_FOR_PAIN || !s.stopped().isEmpty();
   }
 
-  private static String outcome(SessionState s) {
+  private static String outcome(Messages m, SessionState s) {
     if (s.outcome() == null) {
       return "";
     }
     return switch (s.outcome()) {
-      case COMPLETED -> s.stopped().isEmpty() ? "well done" : "done, with a stop for pain";
-      case STOPPED_FOR_PAIN -> "stopped for pain";
-      case RED_FLAG -> "stopped for safety";
-      case QUIT -> "ended early";
-      case INTERRUPTED -> "interrupted";
+      case COMPLETED -> m.get(s.stopped().isEmpty() ? "outcome.wellDone" : "outcome.doneWithStop");
+      case STOPPED_FOR_PAIN -> m.get("outcome.stoppedForPain");
+      case RED_FLAG -> m.get("outcome.redFlag");
+      case QUIT -> m.get("outcome.quit");
+      case INTERRUPTED -> m.get("outcome.interrupted");
     };
   }
 }

@@ -4,6 +4,7 @@ import coach.session.Coach;
 import coach.session.Overlay;
 import coach.session.Screen;
 import coach.session.SessionState;
+import coach.tui.words.Messages;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,18 +13,27 @@ import java.util.List;
  * way first; the screen's main key and the red-flag key are always listed.
  */
 final class Footer {
-  static final String RED_FLAG = "! red flag";
+  /** Never gives way. */
+  private static final int ALWAYS = 100;
+  private static final int CONFIRM = 80;
+  private static final int QUIT = 60;
+  private static final int HELP = 50;
+  private static final int OTHER = 40;
+  private static final int ARROWS = 30;
+
+  /** A key and what it does now, with how much it is needed on a narrow window. */
+  record Key(String text, int priority) {}
 
   private Footer() {}
 
-  static String line(Coach coach, SessionState s, boolean ascii, int width) {
-    List<String> keys = new ArrayList<>(keys(coach, s, ascii));
-    String sep = Texts.sep(ascii);
-    while (String.join(sep, keys).length() + 2 > width && keys.size() > 1) {
+  static String line(Messages m, Coach coach, SessionState s, boolean ascii, int width) {
+    List<Key> keys = new ArrayList<>(keys(m, coach, s, ascii));
+    String sep = Glyphs.sep(ascii);
+    while (joined(keys, sep).length() + 2 > width && keys.size() > 1) {
       int drop = -1;
       for (int i = 1; i < keys.size(); i++) {
-        int p = priority(keys.get(i));
-        if (p < 100 && (drop < 0 || p <= priority(keys.get(drop)))) {
+        int p = keys.get(i).priority();
+        if (p < ALWAYS && (drop < 0 || p <= keys.get(drop).priority())) {
           drop = i;
         }
       }
@@ -32,66 +42,63 @@ final class Footer {
       }
       keys.remove(drop);
     }
-    String out = String.join(sep, keys);
+    String out = joined(keys, sep);
     return out.length() + 2 > width ? Canvas.fit(out, Math.max(0, width - 2)) : out;
   }
 
-  /** Which keys give way first on a narrow window (lowest first); 100 never does. */
-  private static int priority(String key) {
-    if (key.equals(RED_FLAG)) {
-      return 100;
-    }
-    if (key.startsWith("Enter")) {
-      return 80;
-    }
-    if (key.startsWith("q ")) {
-      return 60;
-    }
-    if (key.startsWith("? ")) {
-      return 50;
-    }
-    if (key.endsWith(" adjust") || key.endsWith(" choose")) {
-      return 30;
-    }
-    return 40;
+  private static String joined(List<Key> keys, String sep) {
+    return String.join(sep, keys.stream().map(Key::text).toList());
   }
 
-  static List<String> keys(Coach coach, SessionState s, boolean ascii) {
-    String arrows = Texts.arrows(ascii);
+  static List<Key> keys(Messages m, Coach coach, SessionState s, boolean ascii) {
+    String arrows = Glyphs.arrows(ascii, m);
+    Key redFlag = new Key(m.get("footer.redFlag"), ALWAYS);
+    Key quit = new Key(m.get("footer.quit"), QUIT);
+    Key help = new Key(m.get("footer.help"), HELP);
+    Key confirm = new Key(m.get("footer.confirm"), CONFIRM);
+    Key yes = new Key(m.get("footer.yes"), OTHER);
+    Key no = new Key(m.get("footer.no"), OTHER);
+    Key back = new Key(m.get("footer.back"), OTHER);
+    Key pause = new Key(m.get("footer.pause"), OTHER);
+    Key skipSet = new Key(m.get("footer.skipSet"), OTHER);
+    Key choose = new Key(m.get("footer.choose", arrows), ARROWS);
     if (s.overlay() == Overlay.PAUSE) {
-      return List.of("Space resume", "q quit", RED_FLAG, "? help");
+      return List.of(new Key(m.get("footer.resume"), OTHER), quit, redFlag, help);
     }
     if (s.overlay() == Overlay.HELP) {
-      return List.of("Esc close", RED_FLAG);
+      return List.of(new Key(m.get("footer.close"), OTHER), redFlag);
     }
     if (s.overlay() == Overlay.QUIT_CONFIRM) {
-      return List.of("y end session", "n keep going", RED_FLAG);
+      return List.of(new Key(m.get("footer.quit.yes"), OTHER),
+          new Key(m.get("footer.quit.no"), OTHER), redFlag);
     }
-    List<String> keys = new ArrayList<>(switch (s.screen()) {
-      case WELCOME -> List.of("Enter start");
-      case RESUME -> List.of("y continue", "n start fresh");
-      case SCREENING -> s.returnTo() != null ? List.of("y yes", "n no", "Esc back")
-          : List.of("y yes", "n no");
-      case URGENT, SUMMARY -> List.of("Enter close");
-      case NEXT_MORNING, OFFER_HARDER -> List.of("y yes", "n no");
-      case PAIN -> List.of("0-10 rate", "Enter confirm", arrows + " adjust");
-      case PAIN_REGION -> List.of(arrows + " choose", "Enter confirm", "Esc back");
-      case HIGH_PAIN, CONTACT -> List.of("Enter confirm", arrows + " choose");
-      case INTRO -> List.of("Enter start", "s skip exercise");
-      case GET_READY -> List.of("Space pause", "Enter start now", "s skip set");
-      case REP -> coach.phase(s).timed() ? List.of("Space pause", "s skip set")
-          : List.of("Enter done", "Space pause", "s skip set");
-      case REST -> List.of("Enter skip rest", "Space pause");
-      case SWITCH -> List.of("Enter continue");
+    List<Key> keys = new ArrayList<>(switch (s.screen()) {
+      case WELCOME -> List.of(new Key(m.get("footer.start"), CONFIRM));
+      case RESUME -> List.of(new Key(m.get("footer.resume.yes"), OTHER),
+          new Key(m.get("footer.resume.no"), OTHER));
+      case SCREENING -> s.returnTo() != null ? List.of(yes, no, back) : List.of(yes, no);
+      case URGENT, SUMMARY -> List.of(new Key(m.get("footer.close.end"), CONFIRM));
+      case NEXT_MORNING, OFFER_HARDER -> List.of(yes, no);
+      case PAIN -> List.of(new Key(m.get("footer.rate"), OTHER), confirm,
+          new Key(m.get("footer.adjust", arrows), ARROWS));
+      case PAIN_REGION -> List.of(choose, confirm, back);
+      case HIGH_PAIN, CONTACT -> List.of(confirm, choose);
+      case INTRO -> List.of(new Key(m.get("footer.start"), CONFIRM),
+          new Key(m.get("footer.skipExercise"), OTHER));
+      case GET_READY -> List.of(pause, new Key(m.get("footer.startNow"), CONFIRM), skipSet);
+      case REP -> coach.phase(s).timed() ? List.of(pause, skipSet)
+          : List.of(new Key(m.get("footer.done"), CONFIRM), pause, skipSet);
+      case REST -> List.of(new Key(m.get("footer.skipRest"), CONFIRM), pause);
+      case SWITCH -> List.of(new Key(m.get("footer.continue"), CONFIRM));
     });
     if (s.screen() != Screen.URGENT && s.screen() != Screen.SUMMARY) {
-      keys.add("q quit");
+      keys.add(quit);
     }
     if (s.screen() != Screen.URGENT && s.screen() != Screen.SCREENING) {
-      keys.add(RED_FLAG);
+      keys.add(redFlag);
     }
     if (s.screen() != Screen.URGENT) {
-      keys.add("? help");
+      keys.add(help);
     }
     return keys;
   }

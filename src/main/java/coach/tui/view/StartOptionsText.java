@@ -3,18 +3,20 @@ package coach.tui.view;
 import coach.routine.Exercise;
 import coach.session.Coach;
 import coach.session.StartOptions;
+import coach.tui.words.Messages;
 
 /** Words for the resume question, from where the interrupted session stopped. */
-record StartOptionsText(String question) {
-  static StartOptionsText of(Coach coach) {
+final class StartOptionsText {
+  private StartOptionsText() {}
+
+  static String question(Messages m, Coach coach) {
     StartOptions.ResumePoint r = coach.options().resume();
     if (r == null || r.exerciseIndex() >= coach.routine().exercises().size()) {
-      return new StartOptionsText("Continue where you left off last time?");
+      return m.get("resume.question");
     }
     Exercise e = coach.routine().exercises().get(r.exerciseIndex());
-    String round = r.round() < e.rounds().size() && !e.rounds().get(r.round()).isEmpty()
-        ? ", " + e.rounds().get(r.round()) : "";
-    return new StartOptionsText("Your last session stopped early. Continue at " + e.name()
-        + ", set " + r.set() + " of " + e.sets() + round + "?");
+    String round = r.round() < e.rounds().size() ? e.rounds().get(r.round()) : "";
+    return round.isEmpty() ? m.get("resume.question.at", e.name(), r.set(), e.sets())
+        : m.get("resume.question.at.round", e.name(), r.set(), e.sets(), round);
   }
 }

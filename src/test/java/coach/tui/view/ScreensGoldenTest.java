@@ -9,6 +9,7 @@ import coach.routine.Routine;
 import coach.session.Event;
 import coach.session.Screen;
 import coach.session.StartOptions;
+import coach.tui.words.Language;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
@@ -110,6 +111,18 @@ class ScreensGoldenTest {
             () -> golden(e.getKey() + "-80x24", e.getValue().get().render(80, 24, utf))),
         DynamicTest.dynamicTest(e.getKey() + " 40x12",
             () -> golden(e.getKey() + "-40x12", e.getValue().get().render(40, 12, utf))))
+        .stream()).toList();
+  }
+
+  /** The same moments in Spanish: *-es-80x24.txt and *-es-40x12.txt. */
+  @TestFactory
+  List<DynamicTest> everyScreenInSpanishMatchesItsGoldenText() {
+    Style es = new Style(false, false, Language.SPANISH);
+    return moments().entrySet().stream().flatMap(e -> List.of(
+        DynamicTest.dynamicTest(e.getKey() + " es 80x24",
+            () -> golden(e.getKey() + "-es-80x24", e.getValue().get().render(80, 24, es))),
+        DynamicTest.dynamicTest(e.getKey() + " es 40x12",
+            () -> golden(e.getKey() + "-es-40x12", e.getValue().get().render(40, 12, es))))
         .stream()).toList();
   }
 

@@ -1,0 +1,78 @@
+package coach.session;
+
+import coach.routine.Routine;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * The timers of a session as deadlines in the state: which screens run one, when the next tick
+ * is due, pausing and resuming. Nothing counts ticks; the time left is the deadline minus now.
+ */
+final class Timers {
+  private final Routine routine;
+
+  Timers(Routine routine) {
+    this.routine = routine;
+  }
+
+  /**
+   * When the next tick is due: the moment the countdown's whole seconds change or the timer ends.
+   * Empty when nothing is timed (waiting for a key, paused, an overlay open).
+   */
+  OptionalLong nextWake(SessionState s, long now) {
+    if (s.overlay() != Overlay.NONE || s.paused() || !timed(s.screen(), s.exercise(),
+        s.levels(), s.phase())) {
+      return OptionalLong.empty();
+    }
+    long remaining = s.deadline() - now;
+    if (remaining <= 0) {
+      return OptionalLong.of(s.deadline());
+    }
+    long shown = (remaining + Coach.SECOND - 1) / Coach.SECOND;
+    return OptionalLong.of(s.deadline() - (shown - 1) * Coach.SECOND);
+  }
+
+  /** Whether a timer runs out on its own now (not paused, no overlay over it) by {@code now}. */
+  boolean due(SessionState.Builder b, long now) {
+    return b.overlay == Overlay.NONE && b.pausedRemaining < 0 && isTimed(b) && now >= b.deadline;
+  }
+
+  static void start(SessionState.Builder b, long at, long duration) {
+    b.deadline = at + duration;
+    b.duration = duration;
+    b.pausedRemaining = -1;
+  }
+
+  static void stop(SessionState.Builder b) {
+    b.deadline = 0;
+    b.duration = 0;
+    b.pausedRemaining = -1;
+  }
+
+  /** Keeps the time left of a running timer; nothing when none runs or it is paused already. */
+  void pause(SessionState.Builder b, long now) {
+    if (isTimed(b) && b.pausedRemaining < 0) {
+      b.pausedRemaining = Math.max(0, b.deadline - now);
+    }
+  }
+
+  static void resume(SessionState.Builder b, long now) {
+    if (b.pausedRemaining >= 0) {
+      b.deadline = now + b.pausedRemaining;
+      b.pausedRemaining = -1;
+    }
+  }
+
+  boolean isTimed(SessionState.Builder b) {
+    return timed(b.screen, b.exercise, b.levels, b.phase);
+  }
+
+  private boolean timed(Screen screen, int exercise, List<Integer> levels, int phase) {
+    return switch (screen) {
+      case GET_READY, REST -> true;
+      case REP -> routine.exercises().get(exercise).level(levels.get(exercise)).phases()
+          .get(phase).timed();
+      default -> false;
+    };
+  }
+}

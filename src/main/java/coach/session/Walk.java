@@ -1,0 +1,189 @@
+package coach.session;
+
+import coach.routine.Exercise;
+import coach.routine.Level;
+import coach.routine.PainRule;
+import coach.routine.Phase;
+import coach.routine.Routine;
+import java.util.List;
+
+/**
+ * Walking the routine: get ready, the reps phase by phase, the pain check after a set, rest,
+ * the next round, set and exercise, and the end. Each timer starts at the moment the last one
+ * ended, so however late a tick arrives no time is lost or gained.
+ */
+final class Walk {
+  private final Routine routine;
+  private final PainPolicy policy;
+  private final PainCheck pain;
+  private final Timers timers;
+
+  Walk(Routine routine, PainPolicy policy, PainCheck pain, Timers timers) {
+    this.routine = routine;
+    this.policy = policy;
+    this.pain = pain;
+    this.timers = timers;
+  }
+
+  /** Carries out where a pain-check key leads. */
+  void follow(SessionState.Builder b, List<Effect> fx, PainCheck.Next next, long now) {
+    switch (next) {
+      case INTRO -> toIntro(b);
+      case AFTER_RATING -> afterRating(b, fx, now);
+      case SUMMARY -> toSummary(b, fx, Outcome.STOPPED_FOR_PAIN);
+      case STAY -> { }
+    }
+  }
+
+  /** Runs every timer that has ended by {@code now}, each from the moment the last one ended. */
+  void runTimers(SessionState.Builder b, List<Effect> fx, long now) {
+    // a timer of at least one second always ends, so this loop ends
+    while (timers.due(b, now)) {
+      long at = b.deadline;
+      switch (b.screen) {
+        case GET_READY -> startReps(b, fx, at);
+        case REP -> advanceRep(b, fx, at);
+        case REST -> startRound(b, fx, at);
+        default -> {
+          return;
+        }
+      }
+    }
+  }
+
+  static void toIntro(SessionState.Builder b) {
+    b.screen = Screen.INTRO;
+    b.rep = 1;
+    b.phase = 0;
+  }
+
+  /** After a set's rating (and any switch): the next round, rest, or the next exercise. */
+  void afterRating(SessionState.Builder b, List<Effect> fx, long now) {
+    if (b.painKind == Rating.Kind.EXERCISE) {
+      nextExercise(b, fx);
+    } else {
+      nextRound(b, fx, now);
+    }
+  }
+
+  void startRound(SessionState.Builder b, List<Effect> fx, long at) {
+    fx.add(new Effect.RecordProgress(b.exercise, b.set, b.round));
+    b.screen = Screen.GET_READY;
+    b.rep = 1;
+    b.phase = 0;
+    Timers.start(b, at, Coach.GET_READY);
+  }
+
+  void startReps(SessionState.Builder b, List<Effect> fx, long at) {
+    b.screen = Screen.REP;
+    b.rep = 1;
+    b.phase = 0;
+    startPhase(b, fx, at);
+  }
+
+  private void startPhase(SessionState.Builder b, List<Effect> fx, long at) {
+    Phase p = phaseOf(b);
+    if (p.timed()) {
+      Timers.start(b, at, p.seconds() * Coach.SECOND);
+    } else {
+      Timers.stop(b);
+    }
+    fx.add(new Effect.Bell());
+  }
+
+  void advanceRep(SessionState.Builder b, List<Effect> fx, long at) {
+    Level level = levelOf(b);
+    Exercise ex = routine.exercises().get(b.exercise);
+    if (b.phase + 1 < level.phases().size()) {
+      b.phase++;
+      startPhase(b, fx, at);
+    } else if (b.rep < ex.reps()) {
+      b.rep++;
+      b.phase = 0;
+      startPhase(b, fx, at);
+    } else {
+      endOfRound(b, fx, at);
+    }
+  }
+
+  void endOfRound(SessionState.Builder b, List<Effect> fx, long at) {
+    Exercise ex = routine.exercises().get(b.exercise);
+    boolean lastOfExercise = b.set >= ex.sets() && b.round >= ex.rounds().size() - 1;
+    if (routine.painRule().askAfter() == PainRule.AskAfter.SET) {
+      pain.begin(b, Rating.Kind.SET);
+    } else if (lastOfExercise) {
+      pain.begin(b, Rating.Kind.EXERCISE);
+    } else {
+      b.painKind = Rating.Kind.SET;
+      nextRound(b, fx, at);
+    }
+  }
+
+  private void nextRound(SessionState.Builder b, List<Effect> fx, long at) {
+    Exercise ex = routine.exercises().get(b.exercise);
+    if (b.round + 1 < ex.rounds().size()) {
+      b.round++;
+      startRound(b, fx, at);
+    } else if (b.set < ex.sets()) {
+      b.set++;
+      b.round = 0;
+      if (ex.restSeconds() > 0) {
+        b.screen = Screen.REST;
+        Timers.start(b, at, ex.restSeconds() * Coach.SECOND);
+        fx.add(new Effect.Bell());
+      } else {
+        startRound(b, fx, at);
+      }
+    } else {
+      nextExercise(b, fx);
+    }
+  }
+
+  void nextExercise(SessionState.Builder b, List<Effect> fx) {
+    Timers.stop(b);
+    b.choice = -1;
+    b.notice = null;
+    if (b.exercise + 1 < routine.exercises().size()) {
+      b.exercise++;
+      b.set = 1;
+      b.round = 0;
+      toIntro(b);
+      // a new exercise starts from the session's last rating
+      Rating last = b.ratings.isEmpty() ? null : b.ratings.get(b.ratings.size() - 1);
+      if (last != null) {
+        b.refValue = last.value();
+        b.refRegion = policy.regionRank(last.region());
+      }
+    } else {
+      toSummary(b, fx, Outcome.COMPLETED);
+    }
+  }
+
+  void toSummary(SessionState.Builder b, List<Effect> fx, Outcome outcome) {
+    Timers.stop(b);
+    b.choice = -1;
+    b.screen = Screen.SUMMARY;
+    end(b, fx, outcome);
+  }
+
+  /** The session ends with this outcome, once. */
+  static void end(SessionState.Builder b, List<Effect> fx, Outcome outcome) {
+    if (b.outcome == null) {
+      b.outcome = outcome;
+      fx.add(new Effect.SessionEnded(outcome));
+    }
+  }
+
+  /** Whether the phase under way runs on a timer (else it waits for Enter). */
+  boolean phaseTimed(SessionState.Builder b) {
+    return phaseOf(b).timed();
+  }
+
+  private Level levelOf(SessionState.Builder b) {
+    return routine.exercises().get(b.exercise).level(b.levels.get(b.exercise));
+  }
+
+  private Phase phaseOf(SessionState.Builder b) {
+    return levelOf(b).phases().get(b.phase);
+  }
+}

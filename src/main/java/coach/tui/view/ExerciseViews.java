@@ -1,0 +1,177 @@
+package coach.tui.view;
+
+import coach.routine.Exercise;
+import coach.routine.Level;
+import coach.routine.Phase;
+import coach.session.Coach;
+import coach.session.SessionState;
+import coach.tui.words.Messages;
+import java.util.List;
+
+/**
+ * An exercise under way: its introduction, get ready, the reps with the large countdown and the
+ * cue, rest, and the change to an easier level.
+ */
+final class ExerciseViews {
+  private ExerciseViews() {}
+
+  static void intro(Canvas c, Coach coach, SessionState s, int top) {
+    Exercise e = coach.exercise(s);
+    Level l = coach.level(s);
+    Messages m = c.words();
+    int w = c.width() - 4;
+    int row = c.paragraph(2, top, w, 2, e.name(), true);
+    row = c.paragraph(2, row, w, 2, m.get("intro.level", l.name(),
+        levelWords(m, e, s.level(s.exercise()))), false) + 1;
+    row = Views.goodNews(c, coach, s, row);
+    row = c.paragraph(2, row, w, 3, l.feel(), false) + 1;
+    String dose = dose(m, e)
+        + (e.frequency() == null ? "" : Views.sep(c.style().ascii()) + e.frequency());
+    row = c.paragraph(2, row, w, 2, dose, true);
+    if (s.set() > 1 || s.round() > 0) {
+      String round = Views.roundName(e, s.round());
+      row = c.paragraph(2, row, w, 1, round.isEmpty() ? m.get("intro.continuing", s.set())
+          : m.get("intro.continuing.round", s.set(), round), false);
+    }
+    row++;
+    for (Phase p : l.phases()) {
+      if (row >= c.height() - 2) {
+        break;
+      }
+      String t = p.timed() ? m.get("phase.timed", p.seconds(), p.cue())
+          : m.get("phase.untimed", p.cue());
+      row = c.paragraph(4, row, w - 2, 2, t, false);
+    }
+  }
+
+  /** Where a level stands, in a patient's words. */
+  private static String levelWords(Messages m, Exercise e, int level) {
+    if (level == e.startLevel()) {
+      return m.get("level.prescribed");
+    }
+    if (level < e.startLevel()) {
+      return m.get("level.harder");
+    }
+    return m.get(level == e.easiestLevel() ? "level.easiest" : "level.easier");
+  }
+
+  /** "3 sets x 10 reps", and what each is for when the exercise has several rounds. */
+  private static String dose(Messages m, Exercise e) {
+    if (e.rounds().size() == 1 && e.rounds().get(0).isEmpty()) {
+      return m.get("intro.dose", e.sets(), e.reps());
+    }
+    return m.get("intro.dose.rounds", e.sets(), e.reps(), String.join(" / ", e.rounds()));
+  }
+
+  /** What to focus on in this round (a spine segment's own cue), or "". */
+  private static String focus(Exercise e, int round) {
+    return round < e.roundFocus().size() ? e.roundFocus().get(round) : "";
+  }
+
+  private static void countdown(Canvas c, Coach coach, SessionState s, int row) {
+    long secs = coach.secondsShown(s);
+    long rest = secs % 60;
+    String digits = secs >= 60 ? (secs / 60) + (rest < 10 ? ":0" : ":") + rest
+        : Long.toString(secs);
+    boolean big = c.height() >= 20 && c.bigCentered(row, digits);
+    if (!big) {
+      c.centered(row, c.words().get("countdown.seconds", digits), true);
+    }
+  }
+
+  private static int countdownRows(Canvas c) {
+    return c.height() >= 20 ? 6 : 2;
+  }
+
+  static void getReady(Canvas c, Coach coach, SessionState s, int top) {
+    Exercise e = coach.exercise(s);
+    Messages m = c.words();
+    c.centered(top, m.get("getReady.title", e.name()), true);
+    c.centered(top + 1, Views.where(m, coach, s, false), false);
+    countdown(c, coach, s, top + 3);
+    int row = top + 3 + countdownRows(c);
+    row = Views.goodNews(c, coach, s, row);
+    String focus = focus(e, s.round());
+    if (!focus.isEmpty()) {
+      row = c.paragraph(2, row, c.width() - 4, 2, m.get("getReady.focus", focus), false);
+    }
+    Phase first = coach.level(s).phases().get(0);
+    c.paragraph(2, row, c.width() - 4, 3, m.get("getReady.first", first.cue()), false);
+  }
+
+  static void rep(Canvas c, Coach coach, SessionState s, int top) {
+    Exercise e = coach.exercise(s);
+    Level l = coach.level(s);
+    Phase p = coach.phase(s);
+    boolean ascii = c.style().ascii();
+    Messages m = c.words();
+    c.text(2, top - 1, Canvas.fit(e.name() + Views.sep(ascii) + l.name(), c.width() - 4));
+    c.bold(2, top, Views.where(m, coach, s, c.width() - 4));
+    String focus = focus(e, s.round());
+    if (!focus.isEmpty()
+        && Canvas.wrap(Canvas.clean(focus), Math.max(1, c.width() - 4)).size() == 1) {
+      c.text(2, top + 1, Canvas.clean(focus));
+    }
+    int row = top + 2;
+    if (p.timed()) {
+      countdown(c, coach, s, row);
+      row += countdownRows(c);
+    } else {
+      c.centered(row, m.get("rep.pressEnter"), true);
+      row += 2;
+    }
+    row = c.paragraph(2, row, c.width() - 4, 3, p.cue(), true);
+    if (row < c.height() - 3) {
+      int barWidth = Math.min(40, c.width() - 20);
+      double frac = p.timed() && s.duration() > 0
+          ? 1.0 - (double) s.remaining(coach.clock().nanoTime()) / s.duration()
+          : 0;
+      // a whole-second view of progress so the bar changes with the digits, not every frame
+      long secs = p.timed() ? p.seconds() : 1;
+      frac = Math.floor(frac * secs + 1e-9) / secs;
+      c.progress(2, row + 1, barWidth, frac);
+      c.text(4 + barWidth, row + 1, m.get("rep.phase", s.phase() + 1, l.phases().size()));
+      row += 2;
+    }
+    String next = s.phase() + 1 < l.phases().size()
+        ? m.get("rep.next.cue", l.phases().get(s.phase() + 1).cue())
+        : s.rep() < e.reps() ? m.get("rep.next.rep", s.rep() + 1, l.phases().get(0).cue())
+        : m.get("rep.next.pain");
+    // the whole cue or nothing: a cue cut mid-sentence misleads
+    List<String> lines = Canvas.wrap(Canvas.clean(next), Math.max(1, c.width() - 4));
+    if (row + lines.size() < c.height() - 1) {
+      c.paragraph(2, row + 1, c.width() - 4, lines.size(), next, false);
+    }
+  }
+
+  static void rest(Canvas c, Coach coach, SessionState s, int top) {
+    Exercise e = coach.exercise(s);
+    Messages m = c.words();
+    c.centered(top, m.get("rest.title"), true);
+    countdown(c, coach, s, top + 2);
+    int row = top + 2 + countdownRows(c);
+    row = Views.goodNews(c, coach, s, row);
+    row = c.paragraph(2, row, c.width() - 4, 2, m.get("rest.next", e.name(),
+        Views.where(m, coach, s, false)), false) + 1;
+    if (row < c.height() - 2) {
+      c.paragraph(2, row, c.width() - 4, 2, m.get("rest.hint"), false);
+    }
+  }
+
+  static void switched(Canvas c, Coach coach, SessionState s, int top) {
+    int w = c.width() - 4;
+    Messages m = c.words();
+    c.bold(2, top, m.get("switch.title"));
+    int row = c.paragraph(2, top + 2, w, 3, Views.notice(m, coach, s), false) + 1;
+    Level l = coach.level(s);
+    row = c.paragraph(2, row, w, 2, m.get("switch.now", l.name()), true);
+    row = c.paragraph(2, row, w, 2, l.feel(), false) + 1;
+    for (Phase p : l.phases()) {
+      if (row >= c.height() - 2) {
+        break;
+      }
+      row = c.paragraph(4, row, w - 2, 2, p.timed() ? m.get("phase.timed", p.seconds(), p.cue())
+          : p.cue(), false);
+    }
+  }
+}

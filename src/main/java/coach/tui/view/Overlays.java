@@ -1,0 +1,100 @@
+package coach.tui.view;
+
+import coach.session.SessionState;
+import coach.tui.words.Messages;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The windows over a screen: paused, the keys (help), and "end the session now?". */
+final class Overlays {
+  private Overlays() {}
+
+  static void overlay(Canvas c, SessionState s, boolean ascii) {
+    Messages m = c.words();
+    List<String> lines = new ArrayList<>();
+    String title;
+    switch (s.overlay()) {
+      case PAUSE -> {
+        title = m.get("pause.title");
+        lines.add(m.get("pause.hint"));
+      }
+      case HELP -> {
+        title = m.get("help.title");
+        lines.addAll(help(m, ascii));
+      }
+      case QUIT_CONFIRM -> {
+        title = m.get("quit.title");
+        lines.add(m.get("quit.saved"));
+        lines.add("");
+        String no = m.get("quit.no");
+        String yes = m.get("quit.yes");
+        lines.add(s.choice() == 1 ? "  " + no + "   [ " + yes + " ]"
+            : "[ " + no + " ]   " + yes + "  ");
+      }
+      default -> {
+        return;
+      }
+    }
+    int inner = title.length();
+    for (String l : lines) {
+      inner = Math.max(inner, l.length());
+    }
+    inner = Math.min(inner, c.width() - 4);
+    if (inner < 4 || c.height() < 5) {
+      c.highlight(0, 0, title);
+      return;
+    }
+    int boxW = inner + 4;
+    int boxH = Math.min(lines.size() + 4, c.height() - 2);
+    int col = Math.max(0, (c.width() - boxW) / 2);
+    int row = Math.max(1, (c.height() - boxH) / 2);
+    String h = ascii ? "-" : "\u2500";
+    String v = ascii ? "|" : "\u2502";
+    String tl = ascii ? "+" : "\u250c";
+    String tr = ascii ? "+" : "\u2510";
+    String bl = ascii ? "+" : "\u2514";
+    String br = ascii ? "+" : "\u2518";
+    c.text(col, row, tl + h.repeat(boxW - 2) + tr);
+    for (int i = 1; i < boxH - 1; i++) {
+      c.text(col, row + i, v + " ".repeat(boxW - 2) + v);
+    }
+    c.text(col, row + boxH - 1, bl + h.repeat(boxW - 2) + br);
+    c.bold(col + 2, row + 1, Canvas.fit(title, inner));
+    for (int i = 0; i < lines.size() && i + 3 < boxH; i++) {
+      String line = Canvas.fit(lines.get(i), inner);
+      if (line.contains("[")) {
+        int a = line.indexOf('[');
+        int b = line.indexOf(']') + 1;
+        c.text(col + 2, row + 3 + i, line.substring(0, a));
+        c.highlight(col + 2 + a, row + 3 + i, line.substring(a, b));
+        c.text(col + 2 + b, row + 3 + i, line.substring(b));
+      } else {
+        c.text(col + 2, row + 3 + i, line);
+      }
+    }
+  }
+
+  /** The help overlay: each key, then what it does, in two columns. */
+  private static List<String> help(Messages m, boolean ascii) {
+    String[][] rows = {
+      {m.get("keys.enter"), m.get("help.confirm")},
+      {m.get("keys.space"), m.get("help.pause")},
+      {"0-10", m.get("help.rate")},
+      {Glyphs.arrowKeys(ascii, m), m.get("help.arrows")},
+      {"s", m.get("help.skip")},
+      {"!", m.get("help.redFlag")},
+      {"?", m.get("help.help")},
+      {"q", m.get("help.quit")},
+      {m.get("keys.esc"), m.get("help.back")},
+    };
+    int column = 9;
+    for (String[] r : rows) {
+      column = Math.max(column, r[0].length() + 2);
+    }
+    List<String> lines = new ArrayList<>();
+    for (String[] r : rows) {
+      lines.add(r[0] + " ".repeat(column - r[0].length()) + r[1]);
+    }
+    return lines;
+  }
+}
