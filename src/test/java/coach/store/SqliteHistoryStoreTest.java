@@ -20,6 +20,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +77,26 @@ class SqliteHistoryStoreTest {
       assertEquals(java.util.Optional.of(new Reason.Easier(new Rise(2, 4, true, -1, 0, 3), 0, 1)),
           Reason.parse(events.get(1).detail()));
       assertEquals("ok", store.integrityCheck());
+    }
+  }
+
+  @Test
+  void sessionsComeInOrderWithTheLevelsEachEndedAt() throws Exception {
+    try (SqliteHistoryStore store = SqliteHistoryStore.open(dir.resolve("history.db"))) {
+      store.begin("p1", "sciatica", "h", Map.of("a", 0, "b", 1)).apply(
+          new Effect.RecordSwitch("b", 1, 2, new Reason.MorningWorse()));
+      store.begin("p1", "other", "h", Map.of());
+      store.begin("p2", "sciatica", "h", Map.of("a", 2));
+      store.begin("p1", "sciatica", "h", Map.of("c", 0));
+      List<HistoryStore.SessionRow> p1 = store.sessions("p1", null, null);
+      assertEquals(List.of(Map.of("a", 0, "b", 2), Map.of(), Map.of("c", 0)),
+          p1.stream().map(HistoryStore.SessionRow::levels).toList());
+      assertTrue(p1.get(0).started().compareTo(p1.get(2).started()) <= 0);
+      assertEquals(List.of(Map.of("a", 0, "b", 2), Map.of("c", 0)),
+          store.sessions("p1", "sciatica", null).stream().map(HistoryStore.SessionRow::levels)
+              .toList());
+      assertEquals(4, store.sessions(null, null, null).size());
+      assertEquals(List.of(), store.sessions("p1", null, Instant.now().plusSeconds(60)));
     }
   }
 

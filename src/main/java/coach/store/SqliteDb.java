@@ -1,0 +1,122 @@
+package coach.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * The one connection to a history file, shared by its opening, its recorders and its queries:
+ * every use holds this object's lock, so one thread at a time uses the connection.
+ */
+final class SqliteDb {
+  /** Work on the connection that may fail with SQLite's own exception. */
+  @FunctionalInterface
+  interface Work {
+    void run() throws SQLException;
+  }
+
+  final Path file;
+  final Connection connection;
+
+  SqliteDb(Path file, Connection connection) {
+    this.file = file;
+    this.connection = connection;
+  }
+
+  /**
+   * Runs work in one transaction, committed (durably) before returning. When it fails, the
+   * first error is the one thrown: a rollback or a reset that fails after it (SQLite may already
+   * have ended the transaction on a full disk) is only added to it.
+   */
+  synchronized void inTransaction(Work work) throws SQLException {
+    connection.setAutoCommit(false);
+    SQLException failed = null;
+    try {
+      work.run();
+      connection.commit();
+    } catch (SQLException e) {
+      failed = e;
+    } catch (RuntimeException e) {
+      failed = new SQLException(e.getMessage(), e);
+    }
+    if (failed != null) {
+      try {
+        connection.rollback();
+      } catch (SQLException e) {
+        failed.addSuppressed(e);
+      }
+    }
+    try {
+      connection.setAutoCommit(true);
+    } catch (SQLException e) {
+      if (failed == null) {
+        throw e;
+      }
+      failed.addSuppressed(e);
+    }
+    if (failed != null) {
+      throw failed;
+    }
+  }
+
+  /** Saves in one transaction; a failure says what could not be saved and why, in one line. */
+  void write(String what, Work work) throws StoreException {
+    try {
+      inTransaction(work);
+    } catch (SQLException e) {
+      throw new StoreException(file + ": could not save " + what + ": " + plain(e), e, full(e));
+    }
+  }
+
+  /** A failed read, in one line. */
+  StoreException readFailure(SQLException e) {
+    return new StoreException(file + ": could not read the history: " + plain(e), e);
+  }
+
+  synchronized void close() {
+    closeQuietly(connection);
+  }
+
+  static void closeQuietly(Connection c) {
+    if (c != null) {
+      try {
+        c.close();
+      } catch (SQLException ignored) {
+        // closing: nothing left to save
+      }
+    }
+  }
+
+  /** SQLite's "database or disk is full", or the file system's own word for it. */
+  static boolean full(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String m = String.valueOf(t.getMessage());
+      if (m.contains("SQLITE_FULL") || m.contains("disk is full") || m.contains("No space left")
+          || m.contains("File too large") || m.contains("SQLITE_IOERR_WRITE")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** SQLite's message without the driver's decoration. */
+  static String plain(SQLException e) {
+    String m = e.getMessage() == null ? "database error" : e.getMessage();
+    if (m.contains("SQLITE_NOTADB") || m.contains("file is not a database")) {
+      return "this is not a Rehab Coach history file (left unchanged)";
+    }
+    if (m.contains("SQLITE_CORRUPT")) {
+      return "the history file is damaged (left unchanged)";
+    }
+    if (m.contains("SQLITE_READONLY") || m.contains("readonly")) {
+      return "the history file is read-only";
+    }
+    if (full(e)) {
+      return "there is no room on the disk (" + m.lines().findFirst().orElse(m) + ")";
+    }
+    if (m.contains("SQLITE_CANTOPEN")) {
+      return "the history file cannot be opened";
+    }
+    return m.lines().findFirst().orElse(m);
+  }
+}
