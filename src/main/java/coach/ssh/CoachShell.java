@@ -104,8 +104,10 @@ final class CoachShell implements Command {
         parse(env.getEnv().get(Environment.ENV_LINES), rows)), Signal.WINCH);
     String noColor = vars.get("NO_COLOR");
     String term = vars.getOrDefault(Environment.ENV_TERM, "");
+    // the client's own LANG/LC_* (sent with OpenSSH's SendEnv) choose the screens' language
     Style style = new Style(term.equals("linux") || term.equals("vt100") || term.equals("vt220"),
-        (noColor == null || noColor.isEmpty()) && !term.equals("dumb"));
+        (noColor == null || noColor.isEmpty()) && !term.equals("dumb"),
+        coach.tui.words.Language.fromEnvironment(vars));
     Thread t = new Thread(() -> run(terminal, user, from, style), "coach-ssh");
     t.setDaemon(true);
     t.start();
