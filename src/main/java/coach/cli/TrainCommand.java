@@ -59,10 +59,13 @@ public final class TrainCommand implements Command {
         DefaultVirtualTerminal vt = new DefaultVirtualTerminal(new TerminalSize(80, 24));
         TerminalScreen screen = new TerminalScreen(vt);
         screen.startScreen();
+        // a session's first steps as a patient takes them: safety questions, the starting
+        // rating and where it is felt, the first exercise, a tick, pause, help, quit, summary
         Event[] walk = {Event.Key.CONFIRM, Event.Key.NO, Event.Key.NO, Event.Key.NO,
-          Event.Key.NO, new Event.Digit(2), Event.Key.CONFIRM, Event.Key.CONFIRM,
-          Event.Key.CONFIRM, new Event.Tick(), Event.Key.PAUSE, Event.Key.PAUSE,
-          Event.Key.HELP, Event.Key.BACK, Event.Key.QUIT, Event.Key.YES};
+          Event.Key.NO, new Event.Digit(2), Event.Key.CONFIRM, new Event.Digit(1),
+          Event.Key.CONFIRM, Event.Key.CONFIRM, new Event.Tick(), Event.Key.PAUSE,
+          Event.Key.PAUSE, Event.Key.HELP, Event.Key.BACK, Event.Key.QUIT, Event.Key.YES,
+          Event.Key.CONFIRM};
         for (Event e : walk) {
           clock.advanceNanos(Coach.SECOND);
           var t = coach.update(s, e);
