@@ -3,9 +3,6 @@ package coach.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -30,15 +27,9 @@ class CommandHelpTest {
   private record Result(int code, String out, String err) {}
 
   private static Result run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    CliContext ctx = new CliContext(java.io.InputStream.nullInputStream(),
-        new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8),
-        Map.of("USER", "pat", "HOME", "/nonexistent"), Path.of("").toAbsolutePath());
-    int code = new Cli(ctx, Commands.all()).run(args);
-    return new Result(code, out.toString(StandardCharsets.UTF_8),
-        err.toString(StandardCharsets.UTF_8));
+    InProcess r = InProcess.run(Map.of("USER", "pat", "HOME", "/nonexistent"),
+        Path.of("").toAbsolutePath(), args);
+    return new Result(r.code(), r.out(), r.err());
   }
 
   /** An option as the table names it: its long name and its short one, if any. */

@@ -2,9 +2,6 @@ package coach.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,15 +14,8 @@ class CommandLinesTest {
   @TempDir Path tmp;
 
   private String[] run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    CliContext ctx = new CliContext(java.io.InputStream.nullInputStream(),
-        new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8),
-        Map.of("USER", "pat", "HOME", tmp.toString(), "TERM", "dumb"), tmp);
-    int code = new Cli(ctx, Commands.all()).run(args);
-    return new String[] {Integer.toString(code), out.toString(StandardCharsets.UTF_8),
-        err.toString(StandardCharsets.UTF_8)};
+    return InProcess.run(Map.of("USER", "pat", "HOME", tmp.toString(), "TERM", "dumb"), tmp,
+        args).asArray();
   }
 
   private static void assertUsage(String[] r, String expected) {

@@ -20,8 +20,6 @@ import coach.store.SessionRecorder;
 import coach.store.SqliteHistoryStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,15 +86,8 @@ class HistoryCommandsTest {
   }
 
   private String[] run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    CliContext ctx = new CliContext(System.in, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8),
-        Map.of("USER", "pat", "HOME", data.toString(), "LANG", "C.UTF-8"), Path.of("")
-            .toAbsolutePath());
-    int code = new Cli(ctx, Commands.all()).run(args);
-    return new String[] {Integer.toString(code), out.toString(StandardCharsets.UTF_8),
-        err.toString(StandardCharsets.UTF_8)};
+    return InProcess.run(Map.of("USER", "pat", "HOME", data.toString(), "LANG", "C.UTF-8"),
+        Path.of("").toAbsolutePath(), args).asArray();
   }
 
   @BeforeEach

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,17 +33,11 @@ class PatientIdTest {
   }
 
   private Result runIn(Path dataDir, String user, String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
     List<String> argv = new ArrayList<>(List.of(args));
     argv.addAll(List.of("--data-dir", dataDir.toString()));
-    CliContext ctx = new CliContext(java.io.InputStream.nullInputStream(),
-        new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8),
-        Map.of("USER", user, "HOME", tmp.toString(), "LANG", "C.UTF-8", "TERM", "dumb"), tmp);
-    int code = new Cli(ctx, Commands.all()).run(argv.toArray(new String[0]));
-    return new Result(code, out.toString(StandardCharsets.UTF_8),
-        err.toString(StandardCharsets.UTF_8));
+    InProcess r = InProcess.run(Map.of("USER", user, "HOME", tmp.toString(), "LANG", "C.UTF-8",
+        "TERM", "dumb"), tmp, argv.toArray(new String[0]));
+    return new Result(r.code(), r.out(), r.err());
   }
 
   private Path data() {
