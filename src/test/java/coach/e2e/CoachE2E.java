@@ -117,6 +117,18 @@ class CoachE2E {
     }
   }
 
+  /**
+   * From the first screen to the first exercise: Enter, no to the four safety questions, then
+   * the starting rating's keys (and any that follow it), until the exercise is on screen.
+   */
+  private static void toFirstExercise(Tmux t, String... ratingKeys) throws Exception {
+    t.waitFor("Press Enter to begin", 20_000);
+    t.keys("Enter", "n", "n", "n", "n");
+    t.waitFor("does it hurt", 5000);
+    t.keys(ratingKeys);
+    t.waitFor("Cat/Camel series", 5000);
+  }
+
   private void kill(String signal) throws Exception {
     new ProcessBuilder("kill", signal, Long.toString(javaPid())).start().waitFor();
   }
@@ -168,11 +180,7 @@ class CoachE2E {
   void killMinusNineLosesNoConfirmedRatingAndTheNextStartOffersToResume() throws Exception {
     try (Tmux t = new Tmux(80, 24, tmp)) {
       t.line(coach("--pace 50 --patient k9") + "; echo EXIT=$?; stty sane");
-      t.waitFor("Press Enter to begin", 20_000);
-      t.keys("Enter", "n", "n", "n", "n");
-      t.waitFor("does it hurt", 5000);
-      t.keys("3", "Enter", "0", "Enter");
-      t.waitFor("Cat/Camel series", 5000);
+      toFirstExercise(t, "3", "Enter", "0", "Enter");
       t.keys("Enter");
       t.waitFor("How much does it hurt right now", 20_000);
       t.keys("3", "Enter", "0", "Enter");
@@ -196,11 +204,7 @@ class CoachE2E {
     // (its trap is reset for the coach, which gets the SIGHUP as usual)
     t.line("bash -c 'trap true HUP; " + coach("--pace 1 --patient hup")
         + "; echo $? > exit.txt'");
-    t.waitFor("Press Enter to begin", 20_000);
-    t.keys("Enter", "n", "n", "n", "n");
-    t.waitFor("does it hurt", 5000);
-    t.keys("6", "Enter", "0", "Enter", "Enter"); // high pain: one level easier
-    t.waitFor("Cat/Camel series", 5000);
+    toFirstExercise(t, "6", "Enter", "0", "Enter", "Enter"); // high pain: one level easier
     long pid = javaPid();
     t.close(); // the terminal goes away: SIGHUP
     long end = System.currentTimeMillis() + 10_000;
@@ -296,11 +300,7 @@ class CoachE2E {
   void aFullDiskKeepsTheRatingUntilThereIsRoomAndLosesNothing() throws Exception {
     try (Tmux t = new Tmux(80, 24, tmp)) {
       t.line(afterRun(coach("--pace 400 --patient full")));
-      t.waitFor("Press Enter to begin", 20_000);
-      t.keys("Enter", "n", "n", "n", "n");
-      t.waitFor("does it hurt", 5000);
-      t.keys("2", "Enter", "1", "Enter");
-      t.waitFor("Cat/Camel series", 5000);
+      toFirstExercise(t, "2", "Enter", "1", "Enter");
       long pid = javaPid();
       java.nio.file.Path wal = tmp.resolve("data/history.db-wal");
       // the history may not grow any more: the next write that needs room fails
@@ -343,11 +343,7 @@ class CoachE2E {
   void aSecondCoachForTheSamePatientSaysWhereTheFirstRunsAndLeavesItAlone() throws Exception {
     try (Tmux first = new Tmux(80, 24, tmp); Tmux second = new Tmux(80, 24, tmp)) {
       first.line(afterRun(coach("--pace 1 --patient twin")));
-      first.waitFor("Press Enter to begin", 20_000);
-      first.keys("Enter", "n", "n", "n", "n");
-      first.waitFor("does it hurt", 5000);
-      first.keys("2", "Enter", "1", "Enter");
-      first.waitFor("Cat/Camel series", 5000);
+      toFirstExercise(first, "2", "Enter", "1", "Enter");
       second.line(coach("--pace 1 --patient twin") + "; echo EXIT=$?");
       String s = second.waitFor(EXITED, 20_000, "the second coach to refuse");
       String words = s.replaceAll("\\s+", " ");

@@ -129,14 +129,8 @@ class CoachPropertiesTest {
         assertEquals(increased && !easiest, d.state.screen() == Screen.SWITCH);
       } else if (d.state.screen() == Screen.PAIN) {
         d.rate(values.get(0), regions.get(0));
-      } else if (d.state.screen() == Screen.CONTACT) {
-        d.press(Event.Key.UP, Event.Key.UP); // the marked choice stays as it was
-        d.press(d.state.choice() == 1 ? Event.Key.DOWN : Event.Key.UP);
-        d.press(Event.Key.UP, Event.Key.CONFIRM); // always on to the next exercise
-      } else if (d.state.screen() == Screen.SWITCH || d.state.screen() == Screen.HIGH_PAIN) {
-        d.press(Event.Key.CONFIRM);
       } else {
-        d.untilPainOrStop();
+        d.onward();
       }
     }
     long stops = d.effectsOf(Effect.RecordContactShown.class).stream()
@@ -174,12 +168,8 @@ class CoachPropertiesTest {
           assertTrue(d.state.screen() == Screen.SWITCH || d.state.screen() == Screen.CONTACT,
               "pain " + v + " above the ceiling " + max + " went to " + d.state.screen());
         }
-      } else if (d.state.screen() == Screen.CONTACT) {
-        d.press(Event.Key.DOWN, Event.Key.UP, Event.Key.CONFIRM);
-      } else if (d.state.screen() == Screen.SWITCH || d.state.screen() == Screen.HIGH_PAIN) {
-        d.press(Event.Key.CONFIRM);
       } else {
-        d.untilPainOrStop();
+        d.onward();
       }
     }
   }
@@ -195,11 +185,9 @@ class CoachPropertiesTest {
     Driver d = run(routine, values, regions);
     Integer max = routine.painRule().maxAcceptable();
     List<Rating> seen = new ArrayList<>();
-    int switches = 0;
     List<Effect> fx = d.effects;
     for (Effect e : fx) {
       if (e instanceof Effect.RecordSwitch || e instanceof Effect.RecordContactShown) {
-        switches++;
         if (!seen.isEmpty()) {
           Rating cause = seen.get(seen.size() - 1);
           seen.clear();

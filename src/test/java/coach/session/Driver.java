@@ -99,6 +99,25 @@ final class Driver {
         state.goodNews(), coach.routine().painRule().regions());
   }
 
+  /**
+   * Past any screen but a pain check, as a patient who goes on: Enter on a switch or the
+   * high-pain question (one level easier), "Next exercise" on the contact card, and the timers
+   * and intros up to the next pain check.
+   */
+  Driver onward() {
+    switch (state.screen()) {
+      case CONTACT -> {
+        if (state.choice() == 1) {
+          press(Event.Key.UP); // from "End the session" to "Next exercise"
+        }
+        press(Event.Key.CONFIRM);
+      }
+      case SWITCH, HIGH_PAIN -> press(Event.Key.CONFIRM);
+      default -> untilPainOrStop();
+    }
+    return this;
+  }
+
   List<Rating> recordedRatings() {
     List<Rating> out = new ArrayList<>();
     for (Effect e : effects) {

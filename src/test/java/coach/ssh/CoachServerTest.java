@@ -123,16 +123,12 @@ class CoachServerTest {
     Path authorized = tmp.resolve("authorized_keys");
     Files.writeString(authorized, line + " kiosk@clinic\n");
     LoadResult routine = new RoutineLoader().load(Path.of("routines/sciatica.yaml"));
-    CoachServer.Settings settings = new CoachServer.Settings("127.0.0.1", 0, tmp, authorized,
-        null, false, 10, Duration.ofMinutes(10), Duration.ofHours(2), Duration.ofSeconds(30), 6,
-        100, 1.0, Duration.ofMinutes(1));
+    CoachServer.Settings settings = settings(authorized, null);
     try (SqliteHistoryStore store = SqliteHistoryStore.open(SqliteHistoryStore.fileIn(tmp));
         CoachServer server = new CoachServer(settings, new CoachServer.Routines(routine,
             Map.of()), CoachSession.forServer(store))) {
       server.start();
-      SshClient client = SshClient.setUpDefaultClient();
-      client.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
-      client.start();
+      SshClient client = client();
       try {
         Shell in = open(client, key, "alice", server.port());
         assertTrue(in.session().isAuthenticated());
@@ -152,22 +148,33 @@ class CoachServerTest {
     }
   }
 
+  /** A server on a free loopback port with this test's limits; logins by keys or a patients file. */
+  private CoachServer.Settings settings(Path authorized, coach.kiosk.Patients patients) {
+    return new CoachServer.Settings("127.0.0.1", 0, tmp, authorized, patients, false, 10,
+        Duration.ofMinutes(10), Duration.ofHours(2), Duration.ofSeconds(30), 6, 100, 1.0,
+        Duration.ofMinutes(1));
+  }
+
+  /** MINA's client, started, trusting whatever host key the test server shows. */
+  private static SshClient client() {
+    SshClient client = SshClient.setUpDefaultClient();
+    client.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
+    client.start();
+    return client;
+  }
+
   @Test
   void oneSessionFailingLeavesTheOthersRunning() throws Exception {
     KeyPair key = KeyUtils.generateKeyPair("ecdsa-sha2-nistp256", 256);
     Path authorized = tmp.resolve("authorized_keys");
     Files.writeString(authorized, PublicKeyEntry.toString(key.getPublic()) + " test\n");
     LoadResult routine = new RoutineLoader().load(Path.of("routines/sciatica.yaml"));
-    CoachServer.Settings settings = new CoachServer.Settings("127.0.0.1", 0, tmp, authorized,
-        null, false, 10, Duration.ofMinutes(10), Duration.ofHours(2), Duration.ofSeconds(30), 6,
-        100, 1.0, Duration.ofMinutes(1));
+    CoachServer.Settings settings = settings(authorized, null);
     try (SqliteHistoryStore real = SqliteHistoryStore.open(SqliteHistoryStore.fileIn(tmp));
         CoachServer server = new CoachServer(settings, new CoachServer.Routines(routine,
             Map.of()), CoachSession.forServer(failingFor("boom", real)))) {
       server.start();
-      SshClient client = SshClient.setUpDefaultClient();
-      client.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
-      client.start();
+      SshClient client = client();
       try {
         Shell ok = open(client, key, "ok", server.port());
         Shell boom = open(client, key, "boom", server.port());
@@ -223,16 +230,12 @@ class CoachServerTest {
     coach.kiosk.Patients.Loaded patients = coach.kiosk.Patients.load(file);
     assertTrue(patients.ok(), patients.problems().toString());
     LoadResult routine = new RoutineLoader().load(Path.of("routines/sciatica.yaml"));
-    CoachServer.Settings settings = new CoachServer.Settings("127.0.0.1", 0, tmp, null,
-        patients.patients(), false, 10, Duration.ofMinutes(10), Duration.ofHours(2),
-        Duration.ofSeconds(30), 6, 100, 1.0, Duration.ofMinutes(1));
+    CoachServer.Settings settings = settings(null, patients.patients());
     try (SqliteHistoryStore store = SqliteHistoryStore.open(SqliteHistoryStore.fileIn(tmp));
         CoachServer server = new CoachServer(settings, new CoachServer.Routines(routine,
             Map.of()), CoachSession.forServer(store))) {
       server.start();
-      SshClient client = SshClient.setUpDefaultClient();
-      client.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
-      client.start();
+      SshClient client = client();
       try {
         assertFalse(passwordLogin(client, server.port(), "alice", "wrong"));
         assertFalse(passwordLogin(client, server.port(), "mallory", "correct horse"));
