@@ -44,6 +44,27 @@ public interface HistoryStore extends AutoCloseable {
   /** Marks an interrupted session as dealt with: resumed by a new one, or left. */
   void settleInterrupted(String sessionId) throws StoreException;
 
+  /**
+   * Whether what is being recorded now is kept on this computer for the moment, to be sent to
+   * the history when it can be reached again (a database away). Nothing is lost either way.
+   */
+  default boolean keptLocally() {
+    return false;
+  }
+
+  /**
+   * Copies a session recorded in another history, with its ids and numbers, so copying it again
+   * adds nothing (moving a history from one back end to another).
+   */
+  void copy(SessionRow session, List<RatingRow> ratings, List<EventRow> events)
+      throws StoreException;
+
+  /** How many sessions, ratings and events the history holds. */
+  Counts counts() throws StoreException;
+
+  /** Sizes of a history. */
+  record Counts(long sessions, long ratings, long events) {}
+
   @Override
   void close() throws StoreException;
 
@@ -58,8 +79,9 @@ public interface HistoryStore extends AutoCloseable {
   /**
    * A switch, a contact shown, a red flag, the next-morning answer, a resume answer.
    *
+   * @param seq its number within the session (1, 2, ...)
    * @param detail a code (see {@link RecordKind}), or the sentence an older version stored
    */
-  record EventRow(String sessionId, Instant at, RecordKind kind, String exerciseId, int fromLevel,
+  record EventRow(String sessionId, int seq, Instant at, RecordKind kind, String exerciseId, int fromLevel,
       int toLevel, String detail) {}
 }

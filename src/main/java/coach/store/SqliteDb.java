@@ -2,19 +2,16 @@ package coach.store;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 
 /**
  * The one connection to a history file, shared by its opening, its recorders and its queries:
  * every use holds this object's lock, so one thread at a time uses the connection.
  */
-final class SqliteDb {
-  /** Work on the connection that may fail with SQLite's own exception. */
-  @FunctionalInterface
-  interface Work {
-    void run() throws SQLException;
-  }
-
+final class SqliteDb extends Db {
   final Path file;
   final Connection connection;
 
@@ -28,11 +25,12 @@ final class SqliteDb {
    * first error is the one thrown: a rollback or a reset that fails after it (SQLite may already
    * have ended the transaction on a full disk) is only added to it.
    */
+  @Override
   synchronized void inTransaction(Work work) throws SQLException {
     connection.setAutoCommit(false);
     SQLException failed = null;
     try {
-      work.run();
+      work.run(connection);
       connection.commit();
     } catch (SQLException e) {
       failed = e;
@@ -59,18 +57,36 @@ final class SqliteDb {
     }
   }
 
-  /** Saves in one transaction; a failure says what could not be saved and why, in one line. */
-  void write(String what, Work work) throws StoreException {
-    try {
-      inTransaction(work);
-    } catch (SQLException e) {
-      throw new StoreException(file + ": could not save " + what + ": " + plain(e), e, full(e));
-    }
+  @Override
+  synchronized <T> T query(Query<T> q) throws SQLException {
+    return q.run(connection);
   }
 
-  /** A failed read, in one line. */
-  StoreException readFailure(SQLException e) {
-    return new StoreException(file + ": could not read the history: " + plain(e), e);
+  /** Moments are kept as ISO-8601 text (UTC), as every version has written them. */
+  @Override
+  void setTime(PreparedStatement p, int i, Instant t) throws SQLException {
+    p.setString(i, t == null ? null : t.toString());
+  }
+
+  @Override
+  Instant time(ResultSet r, int i) throws SQLException {
+    String s = r.getString(i);
+    return s == null ? null : Instant.parse(s);
+  }
+
+  @Override
+  String name() {
+    return file.toString();
+  }
+
+  @Override
+  boolean full(SQLException e) {
+    return full((Throwable) e);
+  }
+
+  @Override
+  String plain(SQLException e) {
+    return plainMessage(e);
   }
 
   synchronized void close() {
@@ -100,7 +116,7 @@ final class SqliteDb {
   }
 
   /** SQLite's message without the driver's decoration. */
-  static String plain(SQLException e) {
+  static String plainMessage(SQLException e) {
     String m = e.getMessage() == null ? "database error" : e.getMessage();
     if (m.contains("SQLITE_NOTADB") || m.contains("file is not a database")) {
       return "this is not a Rehab Coach history file (left unchanged)";
@@ -111,7 +127,7 @@ final class SqliteDb {
     if (m.contains("SQLITE_READONLY") || m.contains("readonly")) {
       return "the history file is read-only";
     }
-    if (full(e)) {
+    if (full((Throwable) e)) {
       return "there is no room on the disk (" + m.lines().findFirst().orElse(m) + ")";
     }
     if (m.contains("SQLITE_CANTOPEN")) {

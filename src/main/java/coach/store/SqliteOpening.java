@@ -81,7 +81,7 @@ final class SqliteOpening {
       return new Opened(db, notice);
     } catch (SQLException e) {
       SqliteDb.closeQuietly(c);
-      throw new StoreException(file + ": " + SqliteDb.plain(e), e);
+      throw new StoreException(file + ": " + SqliteDb.plainMessage(e), e);
     } catch (StoreException e) {
       SqliteDb.closeQuietly(c);
       throw e;
@@ -121,24 +121,18 @@ final class SqliteOpening {
       throw new StoreException(file + ": this history was written by a newer version of the"
           + " coach (schema " + version + "); please update the coach");
     }
-    if (version < 1) {
-      db.inTransaction(() -> {
-        try (Statement s = c.createStatement()) {
-          for (String sql : SqliteSchema.MIGRATION_1) {
+    for (int v = version; v < SCHEMA_VERSION; v++) {
+      String[] steps = SqliteSchema.MIGRATIONS[v];
+      int next = v + 1;
+      db.inTransaction(conn -> {
+        try (Statement s = conn.createStatement()) {
+          for (String sql : steps) {
             s.execute(sql);
           }
-          s.execute("PRAGMA application_id = " + APPLICATION_ID);
-          s.execute("PRAGMA user_version = 1");
-        }
-      });
-    }
-    if (version < 2) {
-      db.inTransaction(() -> {
-        try (Statement s = c.createStatement()) {
-          for (String sql : SqliteSchema.MIGRATION_2) {
-            s.execute(sql);
+          if (next == 1) {
+            s.execute("PRAGMA application_id = " + APPLICATION_ID);
           }
-          s.execute("PRAGMA user_version = 2");
+          s.execute("PRAGMA user_version = " + next);
         }
       });
     }

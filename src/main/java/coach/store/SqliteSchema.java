@@ -4,7 +4,7 @@ package coach.store;
 final class SqliteSchema {
   private SqliteSchema() {}
 
-  static final int VERSION = 2;
+  static final int VERSION = 3;
 
   static final String[] MIGRATION_1 = {
     """
@@ -65,4 +65,18 @@ final class SqliteSchema {
     "ALTER TABLE sessions ADD COLUMN pid INTEGER",
     "ALTER TABLE sessions ADD COLUMN heartbeat_at TEXT",
   };
+
+  /**
+   * Every event gets its number within its session (as ratings have), so an event written twice
+   * is written once: the history can be copied, and sent again, without doubles.
+   */
+  static final String[] MIGRATION_3 = {
+    "ALTER TABLE events ADD COLUMN seq INTEGER",
+    "UPDATE events SET seq = (SELECT count(*) FROM events e WHERE e.session_id = events.session_id"
+        + " AND e.id <= events.id)",
+    "CREATE UNIQUE INDEX events_by_session ON events(session_id, seq)",
+  };
+
+  /** The migrations in order: the one at index i brings a history to version i + 1. */
+  static final String[][] MIGRATIONS = {MIGRATION_1, MIGRATION_2, MIGRATION_3};
 }

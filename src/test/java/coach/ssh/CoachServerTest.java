@@ -84,6 +84,17 @@ class CoachServerTest {
       }
 
       @Override
+      public void copy(SessionRow session, List<RatingRow> ratings, List<EventRow> events)
+          throws StoreException {
+        real.copy(session, ratings, events);
+      }
+
+      @Override
+      public Counts counts() throws StoreException {
+        return real.counts();
+      }
+
+      @Override
       public void close() throws StoreException {
         real.close();
       }

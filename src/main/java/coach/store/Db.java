@@ -1,0 +1,67 @@
+package coach.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+
+/**
+ * A history's database as the shared statements ({@link HistorySql}) see it: where a
+ * transaction runs, how a moment is written and read, and how a failure is put in one line.
+ */
+abstract class Db {
+  /** Work inside one transaction. */
+  @FunctionalInterface
+  interface Work {
+    void run(Connection c) throws SQLException;
+  }
+
+  /** A read that returns what it found. */
+  @FunctionalInterface
+  interface Query<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  /** Runs work in one transaction, committed (durably) before returning. */
+  abstract void inTransaction(Work work) throws SQLException;
+
+  /** Runs a read on a connection of this database. */
+  abstract <T> T query(Query<T> q) throws SQLException;
+
+  /** Binds a moment. */
+  abstract void setTime(PreparedStatement p, int i, Instant t) throws SQLException;
+
+  /** Reads a moment (null stays null). */
+  abstract Instant time(ResultSet r, int i) throws SQLException;
+
+  /** The failure in one plain line, without the driver's decoration. */
+  abstract String plain(SQLException e);
+
+  /** Whether the failure means there was no room (trying again later may work). */
+  boolean full(SQLException e) {
+    return false;
+  }
+
+  /** Names the history in messages (a file, or a database without its password). */
+  abstract String name();
+
+  /** Saves in one transaction; a failure says what could not be saved and why, in one line. */
+  final void write(String what, Work work) throws StoreException {
+    try {
+      inTransaction(work);
+    } catch (SQLException e) {
+      throw new StoreException(name() + ": could not save " + what + ": " + plain(e), e,
+          full(e));
+    }
+  }
+
+  /** Reads; a failure is one line. */
+  final <T> T read(Query<T> q) throws StoreException {
+    try {
+      return query(q);
+    } catch (SQLException e) {
+      throw new StoreException(name() + ": could not read the history: " + plain(e), e);
+    }
+  }
+}

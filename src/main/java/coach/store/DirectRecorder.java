@@ -1,0 +1,40 @@
+package coach.store;
+
+import coach.session.Effect;
+import java.time.Instant;
+
+/**
+ * Writes one session's effects straight into the history as they happen, each entry in its own
+ * transaction, durable before {@link #apply} returns (the SQLite history on this computer).
+ */
+final class DirectRecorder implements SessionRecorder {
+  private final Db db;
+  private final Heartbeats heartbeats;
+  private final SessionEntries entries;
+  private final String id;
+
+  DirectRecorder(Db db, Heartbeats heartbeats, String id) {
+    this.db = db;
+    this.heartbeats = heartbeats;
+    this.entries = new SessionEntries(id);
+    this.id = id;
+  }
+
+  @Override
+  public String sessionId() {
+    return id;
+  }
+
+  @Override
+  public void apply(Effect effect) throws StoreException {
+    Entry e = entries.of(effect, Instant.now());
+    if (e == null) {
+      return;
+    }
+    if (e instanceof Entry.End) {
+      heartbeats.stop(id);
+    }
+    db.write(Entry.what(e), c -> HistorySql.write(c, db, e));
+    entries.saved(e);
+  }
+}

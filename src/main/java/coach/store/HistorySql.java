@@ -1,0 +1,329 @@
+package coach.store;
+
+import coach.session.Outcome;
+import coach.session.Rating;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The statements both back ends run, in SQL that SQLite and PostgreSQL read alike. Every write
+ * is idempotent: an entry written twice (a retry, a spool sent again after a crash) leaves the
+ * history as if written once.
+ */
+final class HistorySql {
+  private HistorySql() {}
+
+  /** Writes one entry on the connection, inside the caller's transaction. */
+  static void write(Connection c, Db db, Entry entry) throws SQLException {
+    if (entry instanceof Entry.Begin b) {
+      try (PreparedStatement p = c.prepareStatement("INSERT INTO sessions(id, patient,"
+          + " routine_id, routine_hash, started_at, host, pid, heartbeat_at)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")) {
+        p.setString(1, b.sessionId());
+        p.setString(2, b.patient());
+        p.setString(3, b.routineId());
+        p.setString(4, b.routineHash());
+        db.setTime(p, 5, b.at());
+        p.setString(6, b.host());
+        p.setLong(7, b.pid());
+        db.setTime(p, 8, b.at());
+        p.executeUpdate();
+      }
+      levels(c, b.sessionId(), b.levels(), false);
+    } else if (entry instanceof Entry.RatingEntry r) {
+      rating(c, db, r.sessionId(), r.seq(), r.at(), r.rating());
+    } else if (entry instanceof Entry.EventEntry e) {
+      event(c, db, e);
+      if (e.kind() == RecordKind.SWITCH) {
+        levels(c, e.sessionId(), Map.of(e.exerciseId(), e.toLevel()), true);
+      }
+    } else if (entry instanceof Entry.Progress p) {
+      try (PreparedStatement st = c.prepareStatement("UPDATE sessions SET resume_exercise = ?,"
+          + " resume_set = ?, resume_round = ? WHERE id = ?")) {
+        st.setInt(1, p.exercise());
+        st.setInt(2, p.set());
+        st.setInt(3, p.round());
+        st.setString(4, p.sessionId());
+        st.executeUpdate();
+      }
+    } else if (entry instanceof Entry.End e) {
+      try (PreparedStatement st = c.prepareStatement("UPDATE sessions SET ended_at = ?,"
+          + " outcome = ? WHERE id = ? AND outcome IS NULL")) {
+        db.setTime(st, 1, e.at());
+        st.setString(2, e.outcome().name());
+        st.setString(3, e.sessionId());
+        st.executeUpdate();
+      }
+    } else if (entry instanceof Entry.Settle s) {
+      try (PreparedStatement st = c.prepareStatement("UPDATE sessions SET settled = 1,"
+          + " outcome = COALESCE(outcome, 'INTERRUPTED') WHERE id = ?")) {
+        st.setString(1, s.sessionId());
+        st.executeUpdate();
+      }
+    }
+  }
+
+  private static void levels(Connection c, String session, Map<String, Integer> levels,
+      boolean replace) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement("INSERT INTO levels(session_id, exercise_id,"
+        + " level) VALUES (?, ?, ?) ON CONFLICT (session_id, exercise_id) DO "
+        + (replace ? "UPDATE SET level = excluded.level" : "NOTHING"))) {
+      for (Map.Entry<String, Integer> e : levels.entrySet()) {
+        p.setString(1, session);
+        p.setString(2, e.getKey());
+        p.setInt(3, e.getValue());
+        p.addBatch();
+      }
+      p.executeBatch();
+    }
+  }
+
+  private static void rating(Connection c, Db db, String session, int seq, Instant at, Rating x)
+      throws SQLException {
+    try (PreparedStatement p = c.prepareStatement("INSERT INTO ratings(session_id, seq, at, kind,"
+        + " exercise_id, level, level_id, set_no, round_no, round_label, value, region)"
+        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (session_id, seq) DO NOTHING")) {
+      p.setString(1, session);
+      p.setInt(2, seq);
+      db.setTime(p, 3, at);
+      p.setString(4, x.kind().name());
+      p.setString(5, x.exerciseId());
+      p.setInt(6, x.level());
+      p.setString(7, x.levelId());
+      p.setInt(8, x.set());
+      p.setInt(9, x.round());
+      p.setString(10, x.roundLabel());
+      p.setInt(11, x.value());
+      p.setString(12, x.region());
+      p.executeUpdate();
+    }
+  }
+
+  private static void event(Connection c, Db db, Entry.EventEntry e) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement("INSERT INTO events(session_id, seq, at, kind,"
+        + " exercise_id, from_level, to_level, detail) VALUES (?,?,?,?,?,?,?,?)"
+        + " ON CONFLICT (session_id, seq) DO NOTHING")) {
+      p.setString(1, e.sessionId());
+      p.setInt(2, e.seq());
+      db.setTime(p, 3, e.at());
+      p.setString(4, e.kind().name());
+      p.setString(5, e.exerciseId());
+      p.setInt(6, e.fromLevel());
+      p.setInt(7, e.toLevel());
+      p.setString(8, e.detail());
+      p.executeUpdate();
+    }
+  }
+
+  /** Marks the given live sessions as still running at {@code now}. */
+  static void heartbeat(Connection c, Db db, java.util.Collection<String> ids, Instant now)
+      throws SQLException {
+    try (PreparedStatement p = c.prepareStatement(
+        "UPDATE sessions SET heartbeat_at = ? WHERE id = ? AND outcome IS NULL")) {
+      for (String id : ids) {
+        db.setTime(p, 1, now);
+        p.setString(2, id);
+        p.addBatch();
+      }
+      p.executeBatch();
+    }
+  }
+
+  /**
+   * Copies a whole session as it is stored elsewhere (another history), keeping its ids and
+   * numbers, so copying it again adds nothing.
+   */
+  static void copy(Connection c, Db db, HistoryStore.SessionRow s,
+      List<HistoryStore.RatingRow> ratings, List<HistoryStore.EventRow> events)
+      throws SQLException {
+    try (PreparedStatement p = c.prepareStatement("INSERT INTO sessions(id, patient, routine_id,"
+        + " routine_hash, started_at, ended_at, outcome, resume_exercise, resume_set,"
+        + " resume_round, settled) VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING")) {
+      p.setString(1, s.id());
+      p.setString(2, s.patient());
+      p.setString(3, s.routineId());
+      p.setString(4, s.routineHash());
+      db.setTime(p, 5, s.started());
+      db.setTime(p, 6, s.ended());
+      p.setString(7, s.outcome() == null ? null : s.outcome().name());
+      p.setInt(8, s.resumeExercise());
+      p.setInt(9, s.resumeSet());
+      p.setInt(10, s.resumeRound());
+      p.setInt(11, s.settled() ? 1 : 0);
+      p.executeUpdate();
+    }
+    levels(c, s.id(), s.levels(), false);
+    for (HistoryStore.RatingRow r : ratings) {
+      rating(c, db, s.id(), r.seq(), r.at(), r.rating());
+    }
+    for (HistoryStore.EventRow e : events) {
+      event(c, db, new Entry.EventEntry(s.id(), e.at(), e.seq(), e.kind(), e.exerciseId(),
+          e.fromLevel(), e.toLevel(), e.detail()));
+    }
+  }
+
+  /**
+   * Sessions, oldest first, each with the levels it ended at: one query, the levels joined to
+   * their session, however many sessions there are.
+   */
+  static List<HistoryStore.SessionRow> sessions(Connection c, Db db, String patient,
+      String routineId, Instant since) throws SQLException {
+    StringBuilder sql = new StringBuilder("SELECT s.id, s.patient, s.routine_id,"
+        + " s.routine_hash, s.started_at, s.ended_at, s.outcome, s.resume_exercise, s.resume_set,"
+        + " s.resume_round, s.settled, l.exercise_id, l.level"
+        + " FROM sessions s LEFT JOIN levels l ON l.session_id = s.id WHERE 1 = 1");
+    if (patient != null) {
+      sql.append(" AND s.patient = ?");
+    }
+    if (routineId != null) {
+      sql.append(" AND s.routine_id = ?");
+    }
+    if (since != null) {
+      sql.append(" AND s.started_at >= ?");
+    }
+    sql.append(" ORDER BY s.started_at, s.id, l.exercise_id");
+    try (PreparedStatement p = c.prepareStatement(sql.toString())) {
+      int i = 1;
+      if (patient != null) {
+        p.setString(i++, patient);
+      }
+      if (routineId != null) {
+        p.setString(i++, routineId);
+      }
+      if (since != null) {
+        db.setTime(p, i, since);
+      }
+      List<HistoryStore.SessionRow> out = new ArrayList<>();
+      try (ResultSet r = p.executeQuery()) {
+        HistoryStore.SessionRow row = null;
+        Map<String, Integer> levels = null;
+        while (r.next()) {
+          String id = r.getString(1);
+          if (row == null || !row.id().equals(id)) {
+            if (row != null) {
+              out.add(withLevels(row, levels));
+            }
+            String outcome = r.getString(7);
+            row = new HistoryStore.SessionRow(id, r.getString(2), r.getString(3),
+                r.getString(4), db.time(r, 5), db.time(r, 6),
+                outcome == null ? null : Outcome.valueOf(outcome), r.getInt(8), r.getInt(9),
+                r.getInt(10), r.getInt(11) != 0, Map.of());
+            levels = new HashMap<>();
+          }
+          String exercise = r.getString(12);
+          if (exercise != null) {
+            levels.put(exercise, r.getInt(13));
+          }
+        }
+        if (row != null) {
+          out.add(withLevels(row, levels));
+        }
+      }
+      return out;
+    }
+  }
+
+  private static HistoryStore.SessionRow withLevels(HistoryStore.SessionRow s,
+      Map<String, Integer> levels) {
+    return new HistoryStore.SessionRow(s.id(), s.patient(), s.routineId(), s.routineHash(),
+        s.started(), s.ended(), s.outcome(), s.resumeExercise(), s.resumeSet(), s.resumeRound(),
+        s.settled(), Map.copyOf(levels));
+  }
+
+  static List<String> patients(Connection c) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement(
+        "SELECT DISTINCT patient FROM sessions ORDER BY patient");
+        ResultSet r = p.executeQuery()) {
+      List<String> out = new ArrayList<>();
+      while (r.next()) {
+        out.add(r.getString(1));
+      }
+      return out;
+    }
+  }
+
+  static List<HistoryStore.RatingRow> ratings(Connection c, Db db, String sessionId)
+      throws SQLException {
+    try (PreparedStatement p = c.prepareStatement("SELECT seq, at, kind, exercise_id, level,"
+        + " level_id, set_no, round_no, round_label, value, region FROM ratings"
+        + " WHERE session_id = ? ORDER BY seq")) {
+      p.setString(1, sessionId);
+      List<HistoryStore.RatingRow> out = new ArrayList<>();
+      try (ResultSet r = p.executeQuery()) {
+        while (r.next()) {
+          Rating x = new Rating(Rating.Kind.valueOf(r.getString(3)), r.getString(4),
+              r.getInt(5), r.getString(6), r.getInt(7), r.getInt(8), r.getString(9),
+              r.getInt(10), r.getString(11));
+          out.add(new HistoryStore.RatingRow(sessionId, r.getInt(1), db.time(r, 2), x));
+        }
+      }
+      return out;
+    }
+  }
+
+  static List<HistoryStore.EventRow> events(Connection c, Db db, String sessionId)
+      throws SQLException {
+    try (PreparedStatement p = c.prepareStatement("SELECT seq, at, kind, exercise_id,"
+        + " from_level, to_level, detail FROM events WHERE session_id = ? ORDER BY seq")) {
+      p.setString(1, sessionId);
+      List<HistoryStore.EventRow> out = new ArrayList<>();
+      try (ResultSet r = p.executeQuery()) {
+        while (r.next()) {
+          out.add(new HistoryStore.EventRow(sessionId, r.getInt(1), db.time(r, 2),
+              RecordKind.valueOf(r.getString(3)), r.getString(4), r.getInt(5), r.getInt(6),
+              r.getString(7)));
+        }
+      }
+      return out;
+    }
+  }
+
+  /**
+   * The patient's session running now: not ended, marked live within {@code liveFor}, and (on
+   * this computer) its process still there.
+   */
+  static Optional<HistoryStore.Live> live(Connection c, Db db, String patient, String host,
+      Duration liveFor) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement("SELECT id, host, pid, started_at,"
+        + " heartbeat_at FROM sessions WHERE patient = ? AND outcome IS NULL"
+        + " AND heartbeat_at IS NOT NULL ORDER BY started_at DESC")) {
+      p.setString(1, patient);
+      try (ResultSet r = p.executeQuery()) {
+        Instant now = Instant.now();
+        while (r.next()) {
+          HistoryStore.Live l = new HistoryStore.Live(r.getString(1), r.getString(2),
+              r.getLong(3), db.time(r, 4), db.time(r, 5));
+          boolean fresh = l.heartbeat().plus(liveFor).isAfter(now);
+          boolean gone = host.equals(l.host()) && ProcessHandle.of(l.pid())
+              .map(ph -> !ph.isAlive()).orElse(true);
+          if (fresh && !gone) {
+            return Optional.of(l);
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** How many sessions, ratings and events the history holds. */
+  static HistoryStore.Counts counts(Connection c) throws SQLException {
+    long[] n = new long[3];
+    String[] tables = {"sessions", "ratings", "events"};
+    for (int i = 0; i < 3; i++) {
+      try (PreparedStatement p = c.prepareStatement("SELECT count(*) FROM " + tables[i]);
+          ResultSet r = p.executeQuery()) {
+        n[i] = r.next() ? r.getLong(1) : 0;
+      }
+    }
+    return new HistoryStore.Counts(n[0], n[1], n[2]);
+  }
+}
