@@ -76,8 +76,23 @@ public final class CoachSession {
 
   /** How the SSH server begins each connection's sessions: planned over this history. */
   public static SessionFactory forServer(HistoryStore store) {
-    return (routine, patient, style, clock) -> plan(routine, store, patient, style, clock)
-        .begun();
+    return new SessionFactory() {
+      @Override
+      public KioskApp.Begun begin(LoadResult routine, String patient, Style style, Clock clock)
+          throws Exception {
+        return plan(routine, store, patient, style, clock).begun();
+      }
+
+      @Override
+      public java.util.function.BooleanSupplier keptLocally() {
+        return keptLocallyOf(store);
+      }
+    };
+  }
+
+  /** What a loop looks at to say the history is kept here for now; null for a local file. */
+  static java.util.function.BooleanSupplier keptLocallyOf(HistoryStore store) {
+    return store.remote() ? store::keptLocally : null;
   }
 
   /** Plans the session from the patient's history and records its start. */
@@ -88,6 +103,9 @@ public final class CoachSession {
     Planned p = plan(loaded, store, patient, style, clock);
     SessionLoop loop = new SessionLoop(terminal, p.app(), clock::realDelayUntil, quiet, p.sink(),
         Views.MIN_COLUMNS, Views.MIN_ROWS);
+    if (keptLocallyOf(store) != null) {
+      loop.showKeptLocally(keptLocallyOf(store));
+    }
     return new CoachSession(p.app(), p.recorder(), loop);
   }
 

@@ -31,7 +31,9 @@ public record LocalKiosk(Duration idle, Patients patients, String patient) {
             : patients == null ? Optional.of(code)
             : patients.patient(code).map(Patients.Patient::id),
         who -> CoachSession.plan(loaded, store, who, style, clock).begun());
-    return new SessionLoop(terminal, app, clock::realDelayUntil, quiet, fx -> { },
+    SessionLoop loop = new SessionLoop(terminal, app, clock::realDelayUntil, quiet, fx -> { },
         Views.MIN_COLUMNS, Views.MIN_ROWS);
+    java.util.function.BooleanSupplier kept = CoachSession.keptLocallyOf(store);
+    return kept == null ? loop : loop.showKeptLocally(kept);
   }
 }

@@ -70,6 +70,25 @@ final class CommandLines {
     return Option.builder().longOpt("data-dir").hasArg().argName("DIR").desc(what).get();
   }
 
+  /** {@code --db URL}: the clinic's PostgreSQL history instead of the data folder's file. */
+  static Option db() {
+    return Option.builder().longOpt("db").hasArg().argName("URL").desc("keep the history in"
+        + " the clinic's PostgreSQL database, postgresql://USER@HOST:PORT/DATABASE (the password"
+        + " comes from PGPASSWORD or ~/.pgpass, never from the URL; COACH_DB in the environment"
+        + " does the same); without it, the history is history.db in the data folder").get();
+  }
+
+  /** The database named by --db or COACH_DB, or null for the data folder's own history. */
+  static String db(CommandLine cl, CliContext ctx) throws UsageError {
+    try {
+      return coach.app.History.database(cl.getOptionValue("db"), ctx.env());
+    } catch (IllegalArgumentException e) {
+      throw new UsageError((cl.hasOption("db") ? "--db " : "COACH_DB ")
+          + Quote.of(cl.hasOption("db") ? cl.getOptionValue("db")
+              : ctx.env().get(coach.app.History.ENV)) + ": " + e.getMessage());
+    }
+  }
+
   /** {@code --pace N}: timers run N times faster. */
   static Option pace() {
     return Option.builder().longOpt("pace").hasArg().argName("N")

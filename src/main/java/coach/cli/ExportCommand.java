@@ -67,7 +67,10 @@ public final class ExportCommand implements Command {
             Help.example("coach export --all-patients --since 2026-11-01 --format json",
                 "every patient's sessions since 1 November 2026 as JSON, on the screen"),
             Help.example("coach export --all-patients --data-dir /var/lib/rehab-coach",
-                "a clinic's whole history as CSV, from the data folder its kiosks use")));
+                "a clinic's whole history as CSV, from the data folder its kiosks use"),
+            Help.example("coach export --all-patients"
+                    + " --db postgresql://coach@db.clinic.example/rehab",
+                "every site's sessions from the clinic group's shared history")));
   }
 
   @Override
@@ -102,8 +105,7 @@ public final class ExportCommand implements Command {
       }
     }
     int[] exit = {ExitCodes.OK};
-    HistoryStore store = StoreAccess.open(cl.getOptionValue("data-dir"), ctx, "export",
-        exit);
+    HistoryStore store = StoreAccess.open(cl, ctx, "export", exit);
     if (store == null) {
       return exit[0];
     }

@@ -38,7 +38,7 @@ public final class HistoryCommand implements Command {
 
   @Override
   public String help() {
-    return Help.text("coach history [--patient ID] [--data-dir DIR] [--ascii]",
+    return Help.text("coach history [--patient ID] [--data-dir DIR | --db URL] [--ascii]",
         "Your past sessions (when, routine, how each ended, how many ratings), then the pain"
             + " trend of each exercise: the highest rating of each session, oldest first.",
         options(), null, List.of(
@@ -47,7 +47,10 @@ public final class HistoryCommand implements Command {
             Help.example("coach history --patient P-1001 --ascii",
                 "patient P-1001's sessions, the chart in plain characters"),
             Help.example("coach history --patient P-1001 --data-dir /var/lib/rehab-coach",
-                "the same from a clinic's data folder, where its kiosks keep the history")));
+                "the same from a clinic's data folder, where its kiosks keep the history"),
+            Help.example("coach history --patient P-1001"
+                    + " --db postgresql://coach@db.clinic.example/rehab",
+                "the same from the clinic group's shared history, with every site's sessions")));
   }
 
   @Override
@@ -62,7 +65,7 @@ public final class HistoryCommand implements Command {
       return ExitCodes.USAGE;
     }
     String dataDir = cl.getOptionValue("data-dir");
-    return StoreAccess.withSessions(dataDir, patient, ctx, "history", (store, sessions) -> {
+    return StoreAccess.withSessions(cl, patient, ctx, "history", (store, sessions) -> {
       ctx.out().println("Sessions of " + patient + ":");
       // exercise -> the highest rating of each session, oldest first
       Map<String, List<Integer>> trend = new LinkedHashMap<>();

@@ -41,7 +41,7 @@ public final class ReportCommand implements Command {
 
   @Override
   public String help() {
-    return Help.text("coach report [--patient ID] [--data-dir DIR]",
+    return Help.text("coach report [--patient ID] [--data-dir DIR | --db URL]",
         "A readable summary of a patient's sessions for the therapist: sessions per week against"
             + " the routine's frequency, outcomes, pain before exercise and per exercise, changes"
             + " of level with their reasons, red flags, contact shown and next-morning answers.",
@@ -49,7 +49,10 @@ public final class ReportCommand implements Command {
             Help.example("coach report --patient P-1001",
                 "the summary of patient P-1001's sessions"),
             Help.example("coach report --patient P-1001 --data-dir /var/lib/rehab-coach",
-                "the same from a clinic's data folder, where its kiosks keep the history")));
+                "the same from a clinic's data folder, where its kiosks keep the history"),
+            Help.example("coach report --patient P-1001"
+                    + " --db postgresql://coach@db.clinic.example/rehab",
+                "the same from the clinic group's shared history, with every site's sessions")));
   }
 
   @Override
@@ -71,7 +74,7 @@ public final class ReportCommand implements Command {
       return ExitCodes.USAGE;
     }
     String dataDir = cl.getOptionValue("data-dir");
-    return StoreAccess.withSessions(dataDir, patient, ctx, "report", (store, sessions) -> {
+    return StoreAccess.withSessions(cl, patient, ctx, "report", (store, sessions) -> {
       Optional<Routine> routine =
           StoreAccess.routine(sessions.get(sessions.size() - 1).routineId(), dataDir, ctx);
       java.util.Set<String> frequencies = new java.util.TreeSet<>();

@@ -41,6 +41,7 @@ public final class RunCommand implements Command {
     Options o = new Options();
     o.addOption(CommandLines.pace());
     o.addOption(CommandLines.dataDir("where the history and the log are kept"));
+    o.addOption(CommandLines.db());
     o.addOption(PatientOption.option("whose session this is"));
     o.addOption(Option.builder().longOpt("ascii").desc("ASCII only: no box or block glyphs").get());
     o.addOption(Option.builder().longOpt("quiet").desc("no bell at phase changes").get());
@@ -112,7 +113,8 @@ public final class RunCommand implements Command {
     }
     String which = cl.getArgList().isEmpty() ? "sciatica" : cl.getArgList().get(0);
     java.nio.file.Path dataDir = DataDir.resolve(cl.getOptionValue("data-dir"), ctx.env());
-    Thread warm = new Thread(History::warmUp, "coach-warm-up");
+    String db = CommandLines.db(cl, ctx);
+    Thread warm = new Thread(() -> History.warmUp(db), "coach-warm-up");
     warm.setDaemon(true);
     warm.start(); // loads SQLite while the routine is read
     LoadResult loaded = new RoutineCatalog(dataDir.resolve("routines"), ctx.workDir())
@@ -133,7 +135,7 @@ public final class RunCommand implements Command {
     HistoryStore store;
     try {
       DataDir.ensure(dataDir);
-      store = History.open(dataDir);
+      store = History.open(dataDir, db, ctx.env());
     } catch (java.io.IOException e) {
       ctx.err().println("coach: cannot use the data folder " + dataDir + ": " + e.getMessage());
       return ExitCodes.INVALID;
@@ -188,7 +190,10 @@ public final class RunCommand implements Command {
                 "a clinic kiosk: asks each patient for a code the patients file lists, and"
                     + " saves and closes a session left 5 minutes without a key"),
             Help.example("coach --kiosk --patient P-1001",
-                "a kiosk for one patient: Enter begins their session")));
+                "a kiosk for one patient: Enter begins their session"),
+            Help.example("coach --db postgresql://coach@db.clinic.example:5432/rehab",
+                "the clinic's shared history in PostgreSQL; while it cannot be reached the"
+                    + " session goes on and its ratings wait in the data folder")));
   }
 
   /**

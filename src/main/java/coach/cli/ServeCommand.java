@@ -44,6 +44,7 @@ public final class ServeCommand implements Command {
     o.addOption(Option.builder().longOpt("bind").hasArg().argName("ADDR")
         .desc("address to listen on (default 127.0.0.1)").get());
     o.addOption(CommandLines.dataDir("history, log and host key"));
+    o.addOption(CommandLines.db());
     o.addOption(Option.builder().longOpt("authorized-keys").hasArg().argName("FILE")
         .desc("OpenSSH authorized_keys file: keys that may log in").get());
     o.addOption(Option.builder().longOpt("patients").hasArg().argName("FILE")
@@ -97,6 +98,10 @@ public final class ServeCommand implements Command {
                 "listen on every address, port 2200"),
             Help.example("coach serve --patients patients.yaml --data-dir /var/lib/rehab-coach",
                 "history, log and host key in a folder of their own"),
+            Help.example("coach serve --patients patients.yaml --db"
+                    + " postgresql://coach@db.clinic.example/rehab",
+                "one history for every site: each server that names the database sees every"
+                    + " session, and one cut off on one server is offered on the others"),
             Help.example("coach serve --patients patients.yaml --max-sessions 50",
                 "at most 50 sessions at once"),
             Help.example("coach serve --patients patients.yaml --idle-timeout 300",
@@ -161,6 +166,7 @@ public final class ServeCommand implements Command {
       patients = loaded.patients();
     }
     Path dataDir = DataDir.resolve(cl.getOptionValue("data-dir"), ctx.env());
+    String db = CommandLines.db(cl, ctx);
     RoutineCatalog catalog = new RoutineCatalog(dataDir.resolve("routines"), ctx.workDir());
     LoadResult routine = catalog.find(cl.getOptionValue("routine", "sciatica"));
     if (!routine.ok()) {
@@ -196,7 +202,7 @@ public final class ServeCommand implements Command {
         cl.hasOption("kiosk"), maxSessions, Duration.ofSeconds(idle),
         Duration.ofSeconds(maxLength), Duration.ofSeconds(authTimeout), authAttempts, perMinute,
         pace, Duration.ofSeconds(statsEvery));
-    try (HistoryStore store = History.open(dataDir);
+    try (HistoryStore store = History.open(dataDir, db, ctx.env());
         CoachServer server = new CoachServer(settings,
             new CoachServer.Routines(routine, named), CoachSession.forServer(store))) {
       server.start();

@@ -11,6 +11,7 @@ import coach.store.StoreException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
 /** What the reading commands (history, export, report) share: options, the store, names. */
@@ -21,20 +22,29 @@ final class StoreAccess {
     Options o = new Options();
     o.addOption(PatientOption.option("whose sessions"));
     o.addOption(CommandLines.dataDir("where the history is kept"));
+    o.addOption(CommandLines.db());
     o.addOption(CommandLines.help());
     return o;
   }
 
   /** Opens the existing history, or null (after saying why) when there is none or it is unusable. */
-  static HistoryStore open(String dataDirOption, CliContext ctx, String command, int[] exit) {
-    Path dir = DataDir.resolve(dataDirOption, ctx.env());
-    if (!History.exists(dir)) {
+  static HistoryStore open(CommandLine cl, CliContext ctx, String command, int[] exit) {
+    Path dir = DataDir.resolve(cl.getOptionValue("data-dir"), ctx.env());
+    String db;
+    try {
+      db = CommandLines.db(cl, ctx);
+    } catch (CommandLines.UsageError e) {
+      ctx.err().println("coach " + command + ": " + e.getMessage());
+      exit[0] = ExitCodes.USAGE;
+      return null;
+    }
+    if (!History.exists(dir, db)) {
       ctx.out().println("No sessions recorded yet (no history in " + dir + ").");
       exit[0] = ExitCodes.OK;
       return null;
     }
     try {
-      return History.open(dir);
+      return History.open(dir, db, ctx.env());
     } catch (StoreException e) {
       Logs.error(dir, command, e);
       ctx.err().println("coach " + command + ": " + e.getMessage());
@@ -54,10 +64,10 @@ final class StoreAccess {
    * Opens the history, reads the patient's sessions and hands them to the work; says so when
    * there is no history or no session, and turns store problems into one line and exit 1.
    */
-  static int withSessions(String dataDirOption, String patient, CliContext ctx, String command,
+  static int withSessions(CommandLine cl, String patient, CliContext ctx, String command,
       SessionsWork work) {
     int[] exit = {ExitCodes.OK};
-    HistoryStore store = open(dataDirOption, ctx, command, exit);
+    HistoryStore store = open(cl, ctx, command, exit);
     if (store == null) {
       return exit[0];
     }

@@ -144,6 +144,9 @@ final class CoachShell implements Command {
       app.limitSessionsTo(settings.maxSessionLength());
       loop = new SessionLoop(terminal, app, clock::realDelayUntil, false, fx -> { },
           Views.MIN_COLUMNS, Views.MIN_ROWS).observeTicks(tickLateness);
+      if (factory.keptLocally() != null) {
+        loop.showKeptLocally(factory.keptLocally());
+      }
       if (stopping) {
         loop.post(new Event.Interrupt("server stopping"));
       }

@@ -18,4 +18,12 @@ public interface SessionFactory {
    */
   KioskApp.Begun begin(LoadResult routine, String patient, Style style, Clock clock)
       throws Exception;
+
+  /**
+   * Whether what sessions record is kept on this computer for now (the history's database
+   * cannot be reached); a line on the screen says so. Null when that cannot happen.
+   */
+  default java.util.function.BooleanSupplier keptLocally() {
+    return null;
+  }
 }

@@ -52,6 +52,11 @@ public interface HistoryStore extends AutoCloseable {
     return false;
   }
 
+  /** Whether the history is elsewhere (a database over the network), so it can be away. */
+  default boolean remote() {
+    return false;
+  }
+
   /**
    * Copies a session recorded in another history, with its ids and numbers, so copying it again
    * adds nothing (moving a history from one back end to another).

@@ -51,6 +51,8 @@ public final class SessionLoop {
   private volatile boolean running;
   private boolean readKeys = true;
   private java.util.function.LongConsumer tickLateness = late -> { };
+  private java.util.function.BooleanSupplier keptLocally;
+  private boolean shownKeptLocally;
   private Screen screen;
 
   /**
@@ -76,6 +78,15 @@ public final class SessionLoop {
   /** Told, for each timer tick, how many nanoseconds after its due time it was handled. */
   public SessionLoop observeTicks(java.util.function.LongConsumer lateness) {
     this.tickLateness = lateness;
+    return this;
+  }
+
+  /**
+   * Shows a line saying the history is kept on this computer for now whenever the supplier says
+   * so (a clinic database that cannot be reached); looked at about every second.
+   */
+  public SessionLoop showKeptLocally(java.util.function.BooleanSupplier supplier) {
+    this.keptLocally = supplier;
     return this;
   }
 
@@ -126,17 +137,29 @@ public final class SessionLoop {
         OptionalLong wake = app.nextWakeNanos();
         Event e;
         boolean fromQueue = true;
+        long look = keptLocally == null ? Long.MAX_VALUE : STATUS_EVERY_NANOS;
         if (wake.isPresent()) {
           long delay = realDelayUntil.applyAsLong(wake.getAsLong());
           long due = System.nanoTime() + Math.max(0, delay);
-          e = delay <= 0 ? queue.poll() : queue.poll(delay, TimeUnit.NANOSECONDS);
+          e = delay <= 0 ? queue.poll()
+              : queue.poll(Math.min(delay, look), TimeUnit.NANOSECONDS);
+          if (e == null && System.nanoTime() - due < 0) {
+            statusChanged();
+            continue;
+          }
           if (e == null) {
             e = new Event.Tick();
             fromQueue = false;
             tickLateness.accept(System.nanoTime() - due);
           }
-        } else {
+        } else if (keptLocally == null) {
           e = queue.take();
+        } else {
+          e = queue.poll(look, TimeUnit.NANOSECONDS);
+          if (e == null) {
+            statusChanged();
+            continue;
+          }
         }
         try {
           handle(e);
@@ -237,6 +260,15 @@ public final class SessionLoop {
     }
   }
 
+  private static final long STATUS_EVERY_NANOS = 1_000_000_000L;
+
+  /** Redraws when the history's keeping changed since the last frame. */
+  private void statusChanged() throws IOException {
+    if (keptLocally.getAsBoolean() != shownKeptLocally) {
+      render();
+    }
+  }
+
   private void render() throws IOException {
     TerminalSize resized = screen.doResizeIfNecessary();
     TerminalSize size = resized == null ? screen.getTerminalSize() : resized;
@@ -246,12 +278,27 @@ public final class SessionLoop {
       tooSmall(g, size, app.words());
     } else {
       app.draw(g, size);
+      shownKeptLocally = keptLocally != null && keptLocally.getAsBoolean();
+      if (shownKeptLocally) {
+        keptLocallyLine(g, size, app.words());
+      }
       if (!unsaved.isEmpty()) {
         NotSaved.draw(g, size, app.words(), unsavedProblem);
       }
     }
     // after a resize the terminal's old content is unknown: redraw everything once
     screen.refresh(resized == null ? Screen.RefreshType.DELTA : Screen.RefreshType.COMPLETE);
+  }
+
+  /** Right-aligned above the keys: the history is kept here until the database is back. */
+  static void keptLocallyLine(TextGraphics g, TerminalSize size, Messages m) {
+    String text = m.get("history.keptLocally");
+    if (text.length() + 2 > size.getColumns()) {
+      text = m.get("history.keptLocally.short");
+    }
+    String shown = coach.tui.view.Canvas.fit(" " + text + " ", size.getColumns());
+    g.putString(Math.max(0, size.getColumns() - shown.length()), size.getRows() - 2, shown,
+        com.googlecode.lanterna.SGR.REVERSE);
   }
 
   /** Asks for a larger window in as many words as fit, down to 1x1. */
