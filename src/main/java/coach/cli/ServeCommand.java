@@ -98,8 +98,7 @@ public final class ServeCommand implements Command {
                 "listen on every address, port 2200"),
             Help.example("coach serve --patients patients.yaml --data-dir /var/lib/rehab-coach",
                 "history, log and host key in a folder of their own"),
-            Help.example("coach serve --patients patients.yaml --db"
-                    + " postgresql://coach@db.clinic.example/rehab",
+            Help.example("coach serve --patients patients.yaml --db postgresql://coach@db/rehab",
                 "one history for every site: each server that names the database sees every"
                     + " session, and one cut off on one server is offered on the others"),
             Help.example("coach serve --patients patients.yaml --max-sessions 50",

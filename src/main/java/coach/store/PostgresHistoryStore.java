@@ -35,6 +35,8 @@ public final class PostgresHistoryStore implements HistoryStore {
   private final Spool spool;
   private final Heartbeats heartbeats = new Heartbeats(this::beat);
   private final Map<String, Spool.Held> held = new LinkedHashMap<>();
+  /** Entries of no running session this process kept, until sent. */
+  private final java.util.Set<Path> singles = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final Object signal = new Object();
   private final Thread sender;
   private boolean wake;
@@ -44,6 +46,7 @@ public final class PostgresHistoryStore implements HistoryStore {
   private PostgresHistoryStore(PostgresDb db, Spool spool) {
     this.db = db;
     this.spool = spool;
+    sendOnce(); // what an earlier process left, before anything reads
     this.sender = new Thread(this::sendLoop, "coach-history-sender");
     sender.setDaemon(true);
     sender.start();
@@ -193,6 +196,7 @@ public final class PostgresHistoryStore implements HistoryStore {
           ours = held.containsKey(name.substring(0, name.length() - ".jsonl".length()));
         }
         if (!ours && spool.sendLeftOver(f, this::send)) {
+          singles.remove(f);
           sentAny = true;
         }
       }
@@ -267,7 +271,7 @@ public final class PostgresHistoryStore implements HistoryStore {
   }
 
   private int pending() {
-    int n = 0;
+    int n = singles.size();
     synchronized (held) {
       for (Spool.Held h : held.values()) {
         n += h.pending();
@@ -322,7 +326,7 @@ public final class PostgresHistoryStore implements HistoryStore {
   public void settleInterrupted(String sessionId) throws StoreException {
     Entry.Settle s = new Entry.Settle(sessionId, Instant.now());
     try {
-      spool.single(s);
+      singles.add(spool.single(s));
     } catch (IOException e) {
       throw spoolFailure(Entry.what(s), e);
     }

@@ -138,8 +138,12 @@ final class Spool {
     }
   }
 
-  /** Keeps one entry that belongs to no running session (it is sent like a file left over). */
-  void single(Entry e) throws IOException {
+  /**
+   * Keeps one entry that belongs to no running session (it is sent like a file left over).
+   *
+   * @return its file
+   */
+  Path single(Entry e) throws IOException {
     String name = "x-" + UUID.randomUUID();
     Path fresh = dir.resolve(name + SUFFIX + ".new");
     try (FileChannel ch = FileChannel.open(fresh, StandardOpenOption.CREATE_NEW,
@@ -151,8 +155,10 @@ final class Spool {
       }
       ch.force(false);
     }
-    Files.move(fresh, dir.resolve(name + SUFFIX), StandardCopyOption.ATOMIC_MOVE);
+    Path file = dir.resolve(name + SUFFIX);
+    Files.move(fresh, file, StandardCopyOption.ATOMIC_MOVE);
     syncDir();
+    return file;
   }
 
   private void syncDir() {

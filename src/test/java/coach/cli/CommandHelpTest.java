@@ -91,13 +91,13 @@ class CommandHelpTest {
 
   @ParameterizedTest
   @CsvSource({
-      "run,      pace data-dir patient ascii quiet lang kiosk patients idle-timeout version",
+      "run,      pace data-dir db patient ascii quiet lang kiosk patients idle-timeout version",
       "validate, quiet",
       "list,     data-dir",
-      "history,  patient data-dir ascii",
-      "report,   patient data-dir",
-      "export,   patient data-dir format since output all-patients",
-      "serve,    port bind data-dir authorized-keys patients kiosk routine max-sessions"
+      "history,  patient data-dir db ascii",
+      "report,   patient data-dir db",
+      "export,   patient data-dir db format since output all-patients",
+      "serve,    port bind data-dir db authorized-keys patients kiosk routine max-sessions"
           + " idle-timeout max-session-length connections-per-minute auth-timeout"
           + " max-auth-attempts stats-every contact pace hash-password"})
   void eachCommandsHelpExplainsEveryOptionWithExamples(String command, String options) {
@@ -133,7 +133,7 @@ class CommandHelpTest {
     }
     assertTrue(r.out().contains("\nusage: coach [run] [NAME|FILE] [OPTIONS]\n"), r.out());
     assertExplainedWithExamples(r.out(), "",
-        "pace data-dir patient ascii quiet lang kiosk patients idle-timeout version");
+        "pace data-dir db patient ascii quiet lang kiosk patients idle-timeout version");
     String words = r.out().replaceAll("\\s+", " ");
     assertTrue(words.contains("129 SIGHUP or a lost terminal, 130 SIGINT, 143 SIGTERM"),
         r.out());

@@ -1,0 +1,261 @@
+package coach.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import coach.routine.LoadResult;
+import coach.routine.Routine;
+import coach.routine.RoutineLoader;
+import coach.session.Effect;
+import coach.session.Outcome;
+import coach.session.Rating;
+import coach.session.Reason;
+import coach.session.Rise;
+import coach.session.StartOptions;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * What every back end of the history promises, run against each of them (SQLite, PostgreSQL):
+ * every record kind read back as written, the plan the next session is given, resuming,
+ * who is running now, copying a history without doubles, and writers at once.
+ */
+abstract class HistoryStoreContract {
+  /** Opens the history under test; each call is a new opening of the same history. */
+  abstract HistoryStore open() throws Exception;
+
+  /** Runs a statement on the history directly (to stand in for another computer). */
+  abstract void sql(String statement) throws Exception;
+
+  static Rating rating(int set, int value, String region) {
+    return new Rating(Rating.Kind.SET, "glide", 1, "slider", set, 0, "left leg", value, region);
+  }
+
+  @Test
+  void everyRecordingEffectIsKeptAndReadBack() throws Exception {
+    String id;
+    try (HistoryStore store = open()) {
+      SessionRecorder r = store.begin("p1", "sciatica", "abc", Map.of("glide", 0));
+      id = r.sessionId();
+      r.apply(new Effect.RecordNextMorning(false));
+      r.apply(new Effect.RecordRating(new Rating(Rating.Kind.BASELINE, null, -1, null, 0, -1, "",
+          2, null)));
+      r.apply(new Effect.RecordProgress(0, 1, 0));
+      r.apply(new Effect.RecordRating(rating(1, 4, "thigh")));
+      Rise rise = new Rise(2, 4, true, -1, 0, 3);
+      r.apply(new Effect.RecordSwitch("glide", 0, 1, new Reason.Easier(rise, 0, 1)));
+      r.apply(new Effect.RecordContactShown("glide", new Reason.AtEasiest(rise, 1)));
+      r.apply(new Effect.RecordRedFlag("bladder"));
+      r.apply(new Effect.ResumeAnswered(false));
+      r.apply(new Effect.Bell());
+      r.apply(new Effect.SessionEnded(Outcome.RED_FLAG));
+      r.apply(new Effect.SessionEnded(Outcome.QUIT)); // the first end stands
+    }
+    try (HistoryStore store = open()) {
+      List<HistoryStore.SessionRow> sessions = store.sessions("p1", null, null);
+      assertEquals(1, sessions.size());
+      HistoryStore.SessionRow s = sessions.get(0);
+      assertEquals(id, s.id());
+      assertEquals(Outcome.RED_FLAG, s.outcome());
+      assertEquals(Map.of("glide", 1), s.levels());
+      assertEquals(List.of(0, 1, 0), List.of(s.resumeExercise(), s.resumeSet(), s.resumeRound()));
+      assertTrue(s.ended() != null && !s.ended().isBefore(s.started()));
+      List<HistoryStore.RatingRow> ratings = store.ratings(s.id());
+      assertEquals(List.of(1, 2), ratings.stream().map(HistoryStore.RatingRow::seq).toList());
+      assertEquals(2, ratings.get(0).rating().value());
+      assertEquals(rating(1, 4, "thigh"), ratings.get(1).rating());
+      List<HistoryStore.EventRow> events = store.events(s.id());
+      assertEquals(List.of(RecordKind.NEXT_MORNING, RecordKind.SWITCH, RecordKind.CONTACT,
+          RecordKind.RED_FLAG, RecordKind.RESUME),
+          events.stream().map(HistoryStore.EventRow::kind).toList());
+      assertEquals(List.of(1, 2, 3, 4, 5),
+          events.stream().map(HistoryStore.EventRow::seq).toList());
+      // details are codes with their numbers, not sentences
+      assertEquals(List.of("not worse", "easier pain=2>4 number spread=0>3 level=0>1",
+          "easiest pain=2>4 number spread=0>3 level=1", "bladder", "started fresh"),
+          events.stream().map(HistoryStore.EventRow::detail).toList());
+      assertEquals(java.util.Optional.of(new Reason.Easier(new Rise(2, 4, true, -1, 0, 3), 0, 1)),
+          Reason.parse(events.get(1).detail()));
+      assertEquals(new HistoryStore.Counts(1, 2, 5), store.counts());
+    }
+  }
+
+  @Test
+  void sessionsComeInOrderWithTheLevelsEachEndedAt() throws Exception {
+    try (HistoryStore store = open()) {
+      store.begin("p1", "sciatica", "h", Map.of("a", 0, "b", 1)).apply(
+          new Effect.RecordSwitch("b", 1, 2, new Reason.MorningWorse()));
+      Thread.sleep(5);
+      store.begin("p1", "other", "h", Map.of());
+      Thread.sleep(5);
+      store.begin("p2", "sciatica", "h", Map.of("a", 2));
+      Thread.sleep(5);
+      store.begin("p1", "sciatica", "h", Map.of("c", 0));
+      List<HistoryStore.SessionRow> p1 = store.sessions("p1", null, null);
+      assertEquals(List.of(Map.of("a", 0, "b", 2), Map.of(), Map.of("c", 0)),
+          p1.stream().map(HistoryStore.SessionRow::levels).toList());
+      assertTrue(p1.get(0).started().compareTo(p1.get(2).started()) <= 0);
+      assertEquals(List.of(Map.of("a", 0, "b", 2), Map.of("c", 0)),
+          store.sessions("p1", "sciatica", null).stream().map(HistoryStore.SessionRow::levels)
+              .toList());
+      assertEquals(4, store.sessions(null, null, null).size());
+      assertEquals(List.of("p1", "p2"), store.patients());
+      assertEquals(List.of(), store.sessions("p1", null, Instant.now().plusSeconds(60)));
+    }
+  }
+
+  private static Routine sciatica() {
+    LoadResult r = new RoutineLoader().load(Path.of("routines/sciatica.yaml"));
+    assertTrue(r.ok(), r.problems().toString());
+    return r.routine();
+  }
+
+  private static Rating rating(String exercise, int value) {
+    return new Rating(Rating.Kind.SET, exercise, 0, "l", 1, 0, "", value, null);
+  }
+
+  @Test
+  void aSessionCutOffIsOfferedAtItsSetWithItsRowAndSettledOnce() throws Exception {
+    Routine routine = sciatica();
+    try (HistoryStore store = open()) {
+      SessionRecorder done = store.begin("p", routine.id(), "h", Map.of("cat-camel", 0));
+      done.apply(new Effect.RecordRating(rating("cat-camel", 3)));
+      done.apply(new Effect.RecordSwitch("cat-camel", 0, 1, new Reason.Easier(
+          new Rise(2, 4, true, -1, -1, -1), 0, 1)));
+      done.apply(new Effect.SessionEnded(Outcome.COMPLETED));
+      Thread.sleep(5);
+      SessionRecorder cut = store.begin("p", routine.id(), "h", Map.of("cat-camel", 1));
+      cut.apply(new Effect.RecordProgress(1, 2, 1));
+      cut.apply(new Effect.RecordRating(rating("nerve-glide", 5)));
+      CarryOver.Plan plan = CarryOver.plan(routine, store, "p",
+          Instant.now().plus(Duration.ofHours(9)));
+      assertEquals(cut.sessionId(), plan.interrupted().id());
+      assertEquals(new StartOptions.ResumePoint(1, 2, 1), plan.options().resume());
+      assertEquals(Map.of("cat-camel", 1), plan.options().startLevels());
+      assertEquals(Map.of("cat-camel", List.of(3), "nerve-glide", List.of(5)),
+          plan.options().earlier());
+      assertFalse(plan.options().askNextMorning(), "not while a session waits to be resumed");
+      store.settleInterrupted(cut.sessionId());
+      CarryOver.Plan after = CarryOver.plan(routine, store, "p",
+          Instant.now().plus(Duration.ofHours(9)));
+      assertNull(after.interrupted());
+      assertTrue(after.options().askNextMorning());
+      HistoryStore.SessionRow settled = store.sessions("p", null, null).get(1);
+      assertEquals(Outcome.INTERRUPTED, settled.outcome());
+      assertTrue(settled.settled());
+    }
+  }
+
+  @Test
+  void aLiveSessionIsSeenFromAnotherOpeningOfTheSameHistoryUntilItEnds() throws Exception {
+    try (HistoryStore first = open(); HistoryStore second = open()) {
+      assertTrue(second.live("p1").isEmpty());
+      SessionRecorder r = first.begin("p1", "sciatica", "abc", Map.of());
+      first.sessions("p1", null, null); // its start has reached the history
+      HistoryStore.Live live = second.live("p1").orElseThrow();
+      assertEquals(r.sessionId(), live.sessionId());
+      assertEquals(ProcessHandle.current().pid(), live.pid());
+      assertEquals(Heartbeats.HOST, live.host());
+      assertTrue(second.live("p2").isEmpty(), "another patient is free to start");
+      r.apply(new Effect.SessionEnded(Outcome.QUIT));
+      first.sessions("p1", null, null);
+      assertTrue(second.live("p1").isEmpty());
+    }
+  }
+
+  @Test
+  void aSessionCutOffIsNotLive() throws Exception {
+    try (HistoryStore store = open()) {
+      SessionRecorder here = store.begin("p1", "sciatica", "abc", Map.of());
+      SessionRecorder there = store.begin("p2", "sciatica", "abc", Map.of());
+      store.sessions(null, null, null);
+      // p1's process on this computer is gone (a kill -9): free at once
+      Process gone = new ProcessBuilder("true").start();
+      gone.waitFor();
+      sql("UPDATE sessions SET pid = " + gone.pid() + " WHERE id = '" + here.sessionId() + "'");
+      assertTrue(store.live("p1").isEmpty());
+      // p2 runs on another computer that stopped saying so a minute ago
+      sql("UPDATE sessions SET host = 'kiosk-7', heartbeat_at = '"
+          + Instant.now().minusSeconds(60) + "' WHERE id = '" + there.sessionId() + "'");
+      assertTrue(store.live("p2").isEmpty());
+      // ... but one that said so moments ago is live, wherever it runs
+      sql("UPDATE sessions SET heartbeat_at = '" + Instant.now().minusSeconds(5)
+          + "' WHERE id = '" + there.sessionId() + "'");
+      assertEquals("kiosk-7", store.live("p2").orElseThrow().host());
+    }
+  }
+
+  @Test
+  void aCopiedHistoryHasEverySessionOnceHoweverOftenItIsCopied() throws Exception {
+    List<HistoryStore.SessionRow> rows;
+    try (HistoryStore store = open()) {
+      SessionRecorder r = store.begin("p1", "sciatica", "h", Map.of("glide", 0));
+      r.apply(new Effect.RecordRating(rating(1, 3, null)));
+      r.apply(new Effect.RecordSwitch("glide", 0, 1, new Reason.MorningWorse()));
+      r.apply(new Effect.SessionEnded(Outcome.COMPLETED));
+      rows = store.sessions(null, null, null);
+      HistoryStore.SessionRow s = rows.get(0);
+      List<HistoryStore.RatingRow> ratings = store.ratings(s.id());
+      List<HistoryStore.EventRow> events = store.events(s.id());
+      HistoryStore.SessionRow other = new HistoryStore.SessionRow("copied-1", "p2", "sciatica",
+          "h", Instant.parse("2026-01-02T09:00:00Z"), Instant.parse("2026-01-02T09:20:00Z"),
+          Outcome.STOPPED_FOR_PAIN, 2, 1, 0, false, Map.of("glide", 2));
+      for (int i = 0; i < 2; i++) {
+        store.copy(s, ratings, events);
+        store.copy(other, List.of(new HistoryStore.RatingRow("copied-1", 1,
+            Instant.parse("2026-01-02T09:05:00Z"), rating(1, 7, null))), List.of());
+      }
+      assertEquals(new HistoryStore.Counts(2, 2, 1), store.counts());
+      HistoryStore.SessionRow back = store.sessions("p2", null, null).get(0);
+      assertEquals(other, back);
+      assertEquals(7, store.ratings("copied-1").get(0).rating().value());
+    }
+  }
+
+  @Test
+  @Timeout(120)
+  void writersAtOnceOnTwoOpeningsKeepEveryRowInOrder() throws Exception {
+    try (HistoryStore a = open(); HistoryStore b = open()) {
+      ExecutorService pool = Executors.newFixedThreadPool(8);
+      List<Future<String>> ids = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        HistoryStore store = t % 2 == 0 ? a : b;
+        int n = t;
+        ids.add(pool.submit(() -> {
+          SessionRecorder r = store.begin("kiosk" + n, "sciatica", "h", Map.of("glide", 0));
+          for (int i = 1; i <= 25; i++) {
+            r.apply(new Effect.RecordRating(rating(i, i % 11, null)));
+          }
+          r.apply(new Effect.SessionEnded(Outcome.COMPLETED));
+          return r.sessionId();
+        }));
+      }
+      pool.shutdown();
+      assertTrue(pool.awaitTermination(100, TimeUnit.SECONDS));
+      for (HistoryStore store : List.of(a, b)) {
+        for (Future<String> f : ids) {
+          List<HistoryStore.RatingRow> rows = store.ratings(f.get());
+          assertEquals(25, rows.size());
+          for (int i = 0; i < 25; i++) {
+            assertEquals(i + 1, rows.get(i).seq());
+            assertEquals(i + 1, rows.get(i).rating().set());
+          }
+        }
+      }
+      assertEquals(8, a.patients().size());
+      assertEquals(8 * 25, b.counts().ratings());
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package coach.store;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The history's promises on a real PostgreSQL server: each opening has a spool folder of its
+ * own, as a coach on another computer would.
+ */
+class PostgresContractTest extends HistoryStoreContract {
+  @TempDir Path dir;
+  private String url;
+  private final AtomicInteger openings = new AtomicInteger();
+
+  @BeforeEach
+  void database() {
+    url = TestPostgres.newDatabase();
+  }
+
+  @Override
+  HistoryStore open() throws Exception {
+    return PostgresHistoryStore.open(PostgresUrl.parse(url, Map.of()), Map.of(),
+        dir.resolve("spool-" + openings.incrementAndGet()));
+  }
+
+  @Override
+  void sql(String statement) throws Exception {
+    try (var c = java.sql.DriverManager.getConnection(
+        PostgresUrl.parse(url, Map.of()).jdbcUrl(), "postgres", "postgres");
+        var st = c.createStatement()) {
+      st.execute(statement);
+    }
+  }
+}
