@@ -84,9 +84,15 @@ final class CommandLines {
       return coach.app.History.database(cl.getOptionValue("db"), ctx.env());
     } catch (IllegalArgumentException e) {
       throw new UsageError((cl.hasOption("db") ? "--db " : "COACH_DB ")
-          + Quote.of(cl.hasOption("db") ? cl.getOptionValue("db")
-              : ctx.env().get(coach.app.History.ENV)) + ": " + e.getMessage());
+          + Quote.of(withoutPassword(cl.hasOption("db") ? cl.getOptionValue("db")
+              : ctx.env().get(coach.app.History.ENV))) + ": " + e.getMessage());
     }
+  }
+
+  /** A database URL as it may be repeated in a message: any password in it replaced. */
+  static String withoutPassword(String url) {
+    return url.replaceAll("(://[^:/@?]*):[^@/?]*@", "$1:***@")
+        .replaceAll("(?i)([?&]password=)[^&]*", "$1***");
   }
 
   /** {@code --pace N}: timers run N times faster. */

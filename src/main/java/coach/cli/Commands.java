@@ -9,6 +9,6 @@ public final class Commands {
   public static List<Command> all() {
     return List.of(new RunCommand(), new ValidateCommand(), new ListCommand(),
         new HistoryCommand(), new ExportCommand(), new ReportCommand(), new ServeCommand(),
-        new TrainCommand());
+        new MigrateCommand(), new TrainCommand());
   }
 }

@@ -147,7 +147,17 @@ final class HistorySql {
       throws SQLException {
     try (PreparedStatement p = c.prepareStatement("INSERT INTO sessions(id, patient, routine_id,"
         + " routine_hash, started_at, ended_at, outcome, resume_exercise, resume_set,"
-        + " resume_round, settled) VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING")) {
+        + " resume_round, settled) VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO UPDATE"
+        // copied again after it went on: its end and progress, never undoing an end
+        + " SET ended_at = COALESCE(sessions.ended_at, excluded.ended_at),"
+        + " outcome = COALESCE(sessions.outcome, excluded.outcome),"
+        + " resume_exercise = CASE WHEN sessions.outcome IS NULL THEN excluded.resume_exercise"
+        + " ELSE sessions.resume_exercise END,"
+        + " resume_set = CASE WHEN sessions.outcome IS NULL THEN excluded.resume_set"
+        + " ELSE sessions.resume_set END,"
+        + " resume_round = CASE WHEN sessions.outcome IS NULL THEN excluded.resume_round"
+        + " ELSE sessions.resume_round END,"
+        + " settled = CASE WHEN excluded.settled = 1 THEN 1 ELSE sessions.settled END")) {
       p.setString(1, s.id());
       p.setString(2, s.patient());
       p.setString(3, s.routineId());
@@ -161,7 +171,7 @@ final class HistorySql {
       p.setInt(11, s.settled() ? 1 : 0);
       p.executeUpdate();
     }
-    levels(c, s.id(), s.levels(), false);
+    levels(c, s.id(), s.levels(), true);
     for (HistoryStore.RatingRow r : ratings) {
       rating(c, db, s.id(), r.seq(), r.at(), r.rating());
     }

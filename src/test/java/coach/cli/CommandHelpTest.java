@@ -97,6 +97,7 @@ class CommandHelpTest {
       "history,  patient data-dir db ascii",
       "report,   patient data-dir db",
       "export,   patient data-dir db format since output all-patients",
+      "migrate,  from to",
       "serve,    port bind data-dir db authorized-keys patients kiosk routine max-sessions"
           + " idle-timeout max-session-length connections-per-minute auth-timeout"
           + " max-auth-attempts stats-every contact pace hash-password"})

@@ -292,4 +292,40 @@ class HistoryCommandsTest {
     assertTrue(r[2].contains("not a Rehab Coach history file"), r[2]);
     assertEquals("not a database", Files.readString(alien.resolve("history.db")));
   }
+
+  @Test
+  void migrateCopiesIntoPostgresOnceAndTheReadingCommandsSeeTheSame() throws Exception {
+    String url = coach.store.TestPostgres.newDatabase();
+    for (int run = 0; run < 2; run++) {
+      String[] r = run("migrate", "--from", data.toString(), "--to", url);
+      assertEquals("0", r[0], r[2]);
+      // 2 sessions, 15 ratings; events: the morning-after answer, 2 switches and the contact
+      assertTrue(r[1].matches("(?s).*sessions\\s+2 copied, all in the database \\(it holds 2\\).*"),
+          r[1]);
+      assertTrue(r[1].matches("(?s).*ratings\\s+15 copied, all in the database \\(it holds 15\\).*"),
+          r[1]);
+      assertTrue(r[1].matches("(?s).*events\\s+(\\d+) copied, all in the database \\(it holds \\1\\).*"),
+          r[1]);
+    }
+    assertEquals(run("report", "--data-dir", data.toString())[1],
+        run("report", "--data-dir", data.toString(), "--db", url)[1]);
+    String[] fromDb = run("export", "--format", "json", "--db", url, "--data-dir",
+        data.toString());
+    assertEquals("0", fromDb[0], fromDb[2]);
+    assertEquals(new ObjectMapper().readTree(run("export", "--format", "json", "--data-dir",
+        data.toString())[1]).size(), new ObjectMapper().readTree(fromDb[1]).size());
+  }
+
+  @Test
+  void aDatabaseUrlWithAPasswordIsAUsageErrorThatDoesNotRepeatIt() {
+    String[] r = run("report", "--db", "postgresql://coach:hunter2@db/rehab");
+    assertEquals(Integer.toString(ExitCodes.USAGE), r[0]);
+    assertTrue(r[2].startsWith("coach report: --db "), r[2]);
+    assertTrue(r[2].contains("PGPASSWORD or ~/.pgpass"), r[2]);
+    assertEquals(1, r[2].lines().count(), r[2]);
+    assertFalse(r[2].contains("hunter2"), r[2]);
+    String[] m = run("migrate", "--from", data.toString());
+    assertEquals(Integer.toString(ExitCodes.USAGE), m[0]);
+    assertTrue(m[2].contains("--to URL (or COACH_DB)"), m[2]);
+  }
 }
