@@ -51,8 +51,7 @@ public final class MigrateCommand implements Command {
             Help.example("coach migrate --from /var/lib/rehab-coach --to"
                     + " postgresql://coach@db/rehab",
                 "a kiosk server's history into the clinic group's database"),
-            Help.example("coach migrate --from ~/.local/share/rehab-coach --to"
-                    + " postgresql://me@localhost/rehab",
+            Help.example("coach migrate --from ~/coach-data --to postgresql://me@localhost/rehab",
                 "your own history, to try the shared one on this computer")));
   }
 
