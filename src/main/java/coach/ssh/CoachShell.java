@@ -151,6 +151,19 @@ final class CoachShell implements Command {
         loop.post(new Event.Interrupt("server stopping"));
       }
       loop.run();
+    } catch (coach.store.AlreadyRunning e) {
+      // a patient's own login: they are told where their other session runs (another server
+      // of the same clinic, say), in one line, before the connection closes
+      status = 4;
+      LOG.info(() -> "not begun: " + Names.clean(user) + " from " + from + ": "
+          + e.getMessage());
+      try {
+        out.write(("coach: " + Names.clean(e.getMessage()) + "\r\n")
+            .getBytes(StandardCharsets.UTF_8));
+        out.flush();
+      } catch (IOException gone) {
+        // the client left already
+      }
     } catch (Exception | Error e) {
       status = 1;
       LOG.log(Level.WARNING, "the session of " + Names.clean(user) + " from " + from

@@ -244,6 +244,10 @@ abstract class HistoryStoreContract {
       }
       pool.shutdown();
       assertTrue(pool.awaitTermination(100, TimeUnit.SECONDS));
+      // each opening's own writes are in the history once it reads (a database's may still be
+      // on their way from the other one's spool until it has read too)
+      a.counts();
+      b.counts();
       for (HistoryStore store : List.of(a, b)) {
         for (Future<String> f : ids) {
           List<HistoryStore.RatingRow> rows = store.ratings(f.get());
