@@ -58,8 +58,11 @@ public final class CoachSession {
       throw new AlreadyRunning(patient, live.get());
     }
     Routine routine = loaded.routine();
-    CarryOver.Plan plan = CarryOver.plan(routine, store, patient, java.time.Instant.now());
-    CoachApp app = new CoachApp(new Coach(routine, clock, plan.options()), style);
+    java.time.Instant now = java.time.Instant.now();
+    CarryOver.Plan plan = CarryOver.plan(routine, store, patient, now);
+    Attendance week = Attendance.of(store, patient, routine, now,
+        java.time.ZoneId.systemDefault());
+    CoachApp app = new CoachApp(new Coach(routine, clock, plan.options()), style, week.week());
     Map<String, Integer> startLevels = new LinkedHashMap<>();
     for (int i = 0; i < routine.exercises().size(); i++) {
       startLevels.put(routine.exercises().get(i).id(), app.state().level(i));

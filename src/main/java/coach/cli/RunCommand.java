@@ -44,8 +44,7 @@ public final class RunCommand implements Command {
     o.addOption(PatientOption.option("whose session this is"));
     o.addOption(Option.builder().longOpt("ascii").desc("ASCII only: no box or block glyphs").get());
     o.addOption(Option.builder().longOpt("quiet").desc("no bell at phase changes").get());
-    o.addOption(Option.builder().longOpt("lang").hasArg().argName("LANG").desc("the screens'"
-        + " language: en or es (default: from LC_ALL, LC_MESSAGES or LANG, else en)").get());
+    o.addOption(CommandLines.lang());
     o.addOption(Option.builder().longOpt("kiosk").desc("start screen asks for the patient code;"
         + " the end of a session returns there (for clinic kiosks)").get());
     o.addOption(Option.builder().longOpt("patients").hasArg().argName("FILE")
@@ -87,12 +86,7 @@ public final class RunCommand implements Command {
       }
     }
     double pace = CommandLines.pace(cl);
-    coach.tui.words.Language language;
-    try {
-      language = coach.tui.words.Language.choose(cl.getOptionValue("lang"), ctx.env());
-    } catch (IllegalArgumentException e) {
-      throw new CommandLines.UsageError(e.getMessage());
-    }
+    coach.tui.words.Language language = CommandLines.language(cl, ctx);
     LocalKiosk kiosk = null;
     if (cl.hasOption("kiosk")) {
       int idle = CommandLines.seconds(cl, "idle-timeout", 600, 1, 86_400);

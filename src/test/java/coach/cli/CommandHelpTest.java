@@ -96,6 +96,7 @@ class CommandHelpTest {
       "list,     data-dir",
       "history,  patient data-dir ascii",
       "report,   patient data-dir",
+      "due,      patient data-dir lang",
       "export,   patient data-dir format since output all-patients",
       "serve,    port bind data-dir authorized-keys patients kiosk routine max-sessions"
           + " idle-timeout max-session-length connections-per-minute auth-timeout"

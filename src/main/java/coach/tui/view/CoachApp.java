@@ -17,11 +17,18 @@ import java.util.OptionalLong;
 public final class CoachApp implements coach.tui.App {
   private final Coach coach;
   private final Style style;
+  private final Week week;
   private SessionState state;
 
   public CoachApp(Coach coach, Style style) {
+    this(coach, style, null);
+  }
+
+  /** With the patient's week for the welcome screen (null: none shown). */
+  public CoachApp(Coach coach, Style style, Week week) {
     this.coach = coach;
     this.style = style;
+    this.week = week;
     this.state = coach.start();
   }
 
@@ -34,7 +41,7 @@ public final class CoachApp implements coach.tui.App {
 
   @Override
   public void draw(TextGraphics g, TerminalSize size) {
-    Views.draw(new Canvas(g, size, style), coach, state);
+    Views.draw(new Canvas(g, size, style), coach, state, week);
   }
 
   @Override

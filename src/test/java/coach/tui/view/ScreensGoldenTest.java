@@ -37,6 +37,9 @@ class ScreensGoldenTest {
   static Map<String, Supplier<ScreenTour>> moments() {
     Map<String, Supplier<ScreenTour>> m = new LinkedHashMap<>();
     m.put("welcome", () -> new ScreenTour());
+    // Thursday, sessions on Monday, Tuesday and today: a streak of 2, pain going down
+    m.put("welcome-week", () -> new ScreenTour().withWeek(new Week(7,
+        List.of(true, true, false, true, false, false, false), 3, 2, List.of(6, 5, 5, 4, 3))));
     m.put("resume", () -> new ScreenTour(new StartOptions(Map.of(), false, List.of(),
         new StartOptions.ResumePoint(1, 2, 1))).press(Event.Key.CONFIRM));
     m.put("screening", () -> new ScreenTour().toScreen(Screen.SCREENING).press(Event.Key.RIGHT));
@@ -266,6 +269,33 @@ class ScreensGoldenTest {
             e.getKey() + " at " + size[0] + "x" + size[1]);
       }
     }
+  }
+
+  @Test
+  void theWeekMarksDaysWithoutColourAndInAscii() {
+    ScreenTour t = moments().get("welcome-week").get();
+    String utf = t.render(80, 24, new Style(false, false));
+    assertTrue(utf.contains("This week: 3 of 7 days \u00b7 2 days in a row"), utf);
+    assertTrue(utf.contains("[Thu]"), utf);
+    assertTrue(utf.contains("6 \u2192 5 \u2192 5 \u2192 4 \u2192 3 (going down)"), utf);
+    String ascii = t.render(80, 24, new Style(true, false));
+    assertTrue(ascii.chars().allMatch(ch -> ch < 128), ascii);
+    assertTrue(ascii.contains("6 -> 5 -> 5 -> 4 -> 3 (going down)"), ascii);
+    // a mark under Mon, Tue and Thu, none under Wed, nothing yet under Fri-Sun
+    List<String> rows = ascii.lines().toList();
+    int names = 0;
+    while (!rows.get(names).contains("[Thu]")) {
+      names++;
+    }
+    String marks = rows.get(names + 1);
+    for (String day : List.of("Mon", "Tue", "[Thu]")) {
+      int at = rows.get(names).indexOf(day) + day.length() / 2;
+      assertEquals('x', marks.charAt(at), day + "\n" + ascii);
+    }
+    int wed = rows.get(names).indexOf("Wed") + 1;
+    assertEquals('.', marks.charAt(wed), ascii);
+    int fri = rows.get(names).indexOf("Fri");
+    assertFalse(marks.length() > fri && marks.substring(fri).contains("x"), ascii);
   }
 
   @Test
