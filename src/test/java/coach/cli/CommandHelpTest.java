@@ -91,7 +91,7 @@ class CommandHelpTest {
 
   @ParameterizedTest
   @CsvSource({
-      "run,      pace data-dir patient ascii quiet lang kiosk patients idle-timeout version",
+      "run,      pace data-dir patient ascii quiet speak lang kiosk patients idle-timeout version",
       "validate, quiet",
       "list,     data-dir",
       "history,  patient data-dir ascii",
@@ -134,7 +134,7 @@ class CommandHelpTest {
     }
     assertTrue(r.out().contains("\nusage: coach [run] [NAME|FILE] [OPTIONS]\n"), r.out());
     assertExplainedWithExamples(r.out(), "",
-        "pace data-dir patient ascii quiet lang kiosk patients idle-timeout version");
+        "pace data-dir patient ascii quiet speak lang kiosk patients idle-timeout version");
     String words = r.out().replaceAll("\\s+", " ");
     assertTrue(words.contains("129 SIGHUP or a lost terminal, 130 SIGINT, 143 SIGTERM"),
         r.out());
