@@ -16,7 +16,9 @@ import coach.store.HistoryStore;
 import coach.store.SessionRecorder;
 import coach.store.StoreException;
 import coach.tui.SessionLoop;
+import coach.tui.Voice;
 import coach.tui.view.CoachApp;
+import coach.tui.view.SpokenCues;
 import coach.tui.view.Style;
 import coach.tui.view.Views;
 import com.googlecode.lanterna.terminal.Terminal;
@@ -53,13 +55,28 @@ public final class CoachSession {
    */
   public static Planned plan(LoadResult loaded, HistoryStore store, String patient, Style style,
       Clock clock) throws StoreException, AlreadyRunning {
+    return plan(loaded, store, patient, style, clock, null);
+  }
+
+  /**
+   * As {@link #plan(LoadResult, HistoryStore, String, Style, Clock)}, saying the cues aloud
+   * through {@code voice} (null: silent).
+   */
+  public static Planned plan(LoadResult loaded, HistoryStore store, String patient, Style style,
+      Clock clock, Voice voice) throws StoreException, AlreadyRunning {
     java.util.Optional<HistoryStore.Live> live = store.live(patient);
     if (live.isPresent()) {
       throw new AlreadyRunning(patient, live.get());
     }
     Routine routine = loaded.routine();
-    CarryOver.Plan plan = CarryOver.plan(routine, store, patient, java.time.Instant.now());
-    CoachApp app = new CoachApp(new Coach(routine, clock, plan.options()), style);
+    java.time.Instant now = java.time.Instant.now();
+    CarryOver.Plan plan = CarryOver.plan(routine, store, patient, now);
+    Attendance week = Attendance.of(store, patient, routine, now,
+        java.time.ZoneId.systemDefault());
+    CoachApp app = new CoachApp(new Coach(routine, clock, plan.options()), style, week.week());
+    if (voice != null) {
+      app.observe(new SpokenCues(voice, style.words()));
+    }
     Map<String, Integer> startLevels = new LinkedHashMap<>();
     for (int i = 0; i < routine.exercises().size(); i++) {
       startLevels.put(routine.exercises().get(i).id(), app.state().level(i));
@@ -95,12 +112,15 @@ public final class CoachSession {
     return store.remote() ? store::keptLocally : null;
   }
 
-  /** Plans the session from the patient's history and records its start. */
+  /**
+   * Plans the session from the patient's history and records its start; {@code voice} says the
+   * cues aloud (null: silent).
+   */
   public static CoachSession prepare(Terminal terminal, LoadResult loaded, HistoryStore store,
-      String patient, Style style, double pace, boolean quiet)
+      String patient, Style style, double pace, boolean quiet, Voice voice)
       throws StoreException, AlreadyRunning {
     PacedClock clock = new PacedClock(pace);
-    Planned p = plan(loaded, store, patient, style, clock);
+    Planned p = plan(loaded, store, patient, style, clock, voice);
     SessionLoop loop = new SessionLoop(terminal, p.app(), clock::realDelayUntil, quiet, p.sink(),
         Views.MIN_COLUMNS, Views.MIN_ROWS);
     if (keptLocallyOf(store) != null) {

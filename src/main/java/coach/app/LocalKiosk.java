@@ -6,6 +6,7 @@ import coach.routine.LoadResult;
 import coach.session.PacedClock;
 import coach.store.HistoryStore;
 import coach.tui.SessionLoop;
+import coach.tui.Voice;
 import coach.tui.view.Style;
 import coach.tui.view.Views;
 import com.googlecode.lanterna.terminal.Terminal;
@@ -20,8 +21,14 @@ import java.util.Optional;
  * @param idle how long a session may sit without a key before it is saved and closed
  * @param patients whose codes count; null when any well-formed code does
  * @param patient the one patient this kiosk serves, or null when it asks for a code
+ * @param voice says each session's cues aloud; null for silence
  */
-public record LocalKiosk(Duration idle, Patients patients, String patient) {
+public record LocalKiosk(Duration idle, Patients patients, String patient, Voice voice) {
+  /** This kiosk, saying each session's cues through {@code v} (null: silent). */
+  public LocalKiosk speaking(Voice v) {
+    return new LocalKiosk(idle, patients, patient, v);
+  }
+
   /** The loop that runs the kiosk until a signal or a closed terminal ends it. */
   public SessionLoop loop(Terminal terminal, LoadResult loaded, HistoryStore store, Style style,
       double pace, boolean quiet) {
@@ -30,7 +37,7 @@ public record LocalKiosk(Duration idle, Patients patients, String patient) {
         code -> !Patients.validId(code) ? Optional.empty()
             : patients == null ? Optional.of(code)
             : patients.patient(code).map(Patients.Patient::id),
-        who -> CoachSession.plan(loaded, store, who, style, clock).begun());
+        who -> CoachSession.plan(loaded, store, who, style, clock, voice).begun());
     SessionLoop loop = new SessionLoop(terminal, app, clock::realDelayUntil, quiet, fx -> { },
         Views.MIN_COLUMNS, Views.MIN_ROWS);
     java.util.function.BooleanSupplier kept = CoachSession.keptLocallyOf(store);

@@ -95,6 +95,21 @@ final class CommandLines {
         .replaceAll("(?i)([?&]password=)[^&]*", "$1***");
   }
 
+  /** {@code --lang LANG}: the language of the words a person reads. */
+  static Option lang() {
+    return Option.builder().longOpt("lang").hasArg().argName("LANG").desc("the screens'"
+        + " language: en or es (default: from LC_ALL, LC_MESSAGES or LANG, else en)").get();
+  }
+
+  /** The language --lang names, else the one the locale in the environment chooses. */
+  static coach.tui.words.Language language(CommandLine cl, CliContext ctx) throws UsageError {
+    try {
+      return coach.tui.words.Language.choose(cl.getOptionValue("lang"), ctx.env());
+    } catch (IllegalArgumentException e) {
+      throw new UsageError(e.getMessage());
+    }
+  }
+
   /** {@code --pace N}: timers run N times faster. */
   static Option pace() {
     return Option.builder().longOpt("pace").hasArg().argName("N")

@@ -6,6 +6,8 @@ public final class ExitCodes {
   public static final int OK = 0;
   /** Bad input: an invalid routine, a missing file, a store we cannot use. */
   public static final int INVALID = 1;
+  /** {@code coach due}: no session is due today (the same number as {@link #INVALID}). */
+  public static final int NOT_DUE = 1;
   /** A usage error on the command line. */
   public static final int USAGE = 2;
   /** The terminal cannot host the full-screen coach (no TTY, TERM=dumb). */

@@ -6,6 +6,7 @@ import coach.app.DataDir;
 import coach.app.History;
 import coach.app.LocalKiosk;
 import coach.app.Logs;
+import coach.app.Settings;
 import coach.kiosk.Patients;
 import coach.routine.LoadResult;
 import coach.routine.RoutineCatalog;
@@ -16,7 +17,11 @@ import coach.store.HistoryStore;
 import coach.store.StoreException;
 import coach.tui.LocalTerminal;
 import coach.tui.SessionLoop;
+import coach.tui.Speech;
+import coach.tui.Voice;
 import coach.tui.view.Style;
+import coach.tui.words.Language;
+import coach.tui.words.Messages;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -45,8 +50,10 @@ public final class RunCommand implements Command {
     o.addOption(PatientOption.option("whose session this is"));
     o.addOption(Option.builder().longOpt("ascii").desc("ASCII only: no box or block glyphs").get());
     o.addOption(Option.builder().longOpt("quiet").desc("no bell at phase changes").get());
-    o.addOption(Option.builder().longOpt("lang").hasArg().argName("LANG").desc("the screens'"
-        + " language: en or es (default: from LC_ALL, LC_MESSAGES or LANG, else en)").get());
+    o.addOption(Option.builder().longOpt("speak").desc("say each phase's cue and the count of"
+        + " each rep aloud (espeak-ng, spd-say or macOS say; also 'speak = yes' in DATA_DIR/"
+        + "settings, which is not used over SSH)").get());
+    o.addOption(CommandLines.lang());
     o.addOption(Option.builder().longOpt("kiosk").desc("start screen asks for the patient code;"
         + " the end of a session returns there (for clinic kiosks)").get());
     o.addOption(Option.builder().longOpt("patients").hasArg().argName("FILE")
@@ -88,12 +95,7 @@ public final class RunCommand implements Command {
       }
     }
     double pace = CommandLines.pace(cl);
-    coach.tui.words.Language language;
-    try {
-      language = coach.tui.words.Language.choose(cl.getOptionValue("lang"), ctx.env());
-    } catch (IllegalArgumentException e) {
-      throw new CommandLines.UsageError(e.getMessage());
-    }
+    Language language = CommandLines.language(cl, ctx);
     LocalKiosk kiosk = null;
     if (cl.hasOption("kiosk")) {
       int idle = CommandLines.seconds(cl, "idle-timeout", 600, 1, 86_400);
@@ -106,7 +108,7 @@ public final class RunCommand implements Command {
         }
         patients = p.patients();
       }
-      kiosk = new LocalKiosk(java.time.Duration.ofSeconds(idle), patients, patient);
+      kiosk = new LocalKiosk(java.time.Duration.ofSeconds(idle), patients, patient, null);
     } else if (cl.hasOption("patients") || cl.hasOption("idle-timeout")) {
       ctx.err().println("coach: --patients and --idle-timeout go with --kiosk");
       return ExitCodes.USAGE;
@@ -129,6 +131,11 @@ public final class RunCommand implements Command {
       return ExitCodes.INVALID;
     }
     loaded = ClinicContact.apply(loaded, card.card());
+    Settings.Loaded settings = Settings.load(dataDir);
+    if (!settings.ok()) {
+      settings.problems().forEach(p -> ctx.err().println(p.format()));
+      return ExitCodes.INVALID;
+    }
     boolean ascii = cl.hasOption("ascii") || !LocalTerminal.isUtf8Locale(ctx.env());
     String noColor = ctx.env("NO_COLOR");
     Style style = new Style(ascii, noColor == null || noColor.isEmpty(), language);
@@ -157,8 +164,15 @@ public final class RunCommand implements Command {
           return ExitCodes.BUSY;
         }
       }
-      return runSession(loaded, store, patient, dataDir, style, pace, cl.hasOption("quiet"),
-          kiosk, ctx);
+      Speech speech = speech(cl.hasOption("speak"), settings.settings(), language, ctx);
+      try {
+        return runSession(loaded, store, patient, dataDir, style, pace, cl.hasOption("quiet"),
+            kiosk == null ? null : kiosk.speaking(speech), speech, ctx);
+      } finally {
+        if (speech != null) {
+          speech.close();
+        }
+      }
     } catch (StoreException e) {
       Logs.error(dataDir, "history", e);
       ctx.err().println("coach: " + e.getMessage());
@@ -182,6 +196,8 @@ public final class RunCommand implements Command {
                 "a routine file, for patient P-1001"),
             Help.example("coach sciatica --ascii --quiet",
                 "plain characters instead of box and block glyphs, and no bell"),
+            Help.example("coach --speak", "the cues and the count of each rep said aloud, for"
+                + " when the screen is out of sight (install espeak-ng)"),
             Help.example("coach --lang es", "the screens in Spanish (as with LANG=es_ES.UTF-8);"
                 + " the routine's own words stay as its therapist wrote them"),
             Help.example("coach --pace 20 --data-dir /tmp/coach-demo",
@@ -226,9 +242,29 @@ public final class RunCommand implements Command {
     return outcome == Outcome.INTERRUPTED ? ExitCodes.HANGUP : ExitCodes.OK;
   }
 
+  /**
+   * The voice that says the cues, or null for silence: asked for by --speak, or by the data
+   * folder's setting unless the coach runs over SSH (there the voice would be the server's, so
+   * only a command line that says --speak, such as a kiosk's, asks for it). When no speech
+   * command is found, one line says so and the session goes on silent.
+   */
+  private static Speech speech(boolean option, Settings settings, Language language,
+      CliContext ctx) {
+    boolean overSsh = ctx.env("SSH_CONNECTION") != null || ctx.env("SSH_TTY") != null;
+    if (!option && !(settings.speak() && !overSsh)) {
+      return null;
+    }
+    java.util.Optional<Speech> found = Speech.find(ctx.env(), language);
+    if (found.isEmpty()) {
+      ctx.err().println("coach: " + Messages.of(language).get("speak.none"));
+      return null;
+    }
+    return found.get();
+  }
+
   private static int runSession(LoadResult loaded, HistoryStore store, String patient,
       java.nio.file.Path dataDir, Style style, double pace, boolean quiet, LocalKiosk kiosk,
-      CliContext ctx) throws StoreException {
+      Voice voice, CliContext ctx) throws StoreException {
     LocalTerminal local;
     try {
       local = LocalTerminal.open(ctx.env(), System.console() != null);
@@ -252,7 +288,7 @@ public final class RunCommand implements Command {
         outcome = Outcome.INTERRUPTED; // a kiosk ends only by a signal or a closed terminal
       } else {
         CoachSession session = CoachSession.prepare(local.terminal(), loaded, store, patient,
-            style, pace, quiet).onSaveFailure(e -> Logs.error(dataDir, "saving", e));
+            style, pace, quiet, voice).onSaveFailure(e -> Logs.error(dataDir, "saving", e));
         onSignals(session::post, signal);
         outcome = session.run();
       }

@@ -9,6 +9,7 @@ import coach.routine.Problem;
 import coach.routine.RedFlag;
 import coach.routine.Routine;
 import coach.routine.RoutineLoader;
+import coach.tui.view.SafeText;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -111,6 +112,13 @@ public final class ValidateCommand implements Command {
         out.println("       level " + i + role + ": " + l.name() + " [" + l.id() + "]");
         for (Phase p : l.phases()) {
           out.println("         " + (p.timed() ? p.seconds() + " s" : "Enter") + "  " + p.cue());
+          if (!p.drawing().isEmpty()) {
+            out.println("           drawing, " + p.drawingWidth() + " x " + p.drawing().size()
+                + ":");
+            for (String line : p.drawing()) {
+              out.println(("             " + SafeText.clean(line)).stripTrailing());
+            }
+          }
         }
       }
     }

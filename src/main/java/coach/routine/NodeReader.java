@@ -15,6 +15,8 @@ import java.util.Set;
 public final class NodeReader {
   private final String file;
   private final List<Problem> problems;
+  /** The document's lines, to place a problem inside a block of text; empty when not known. */
+  private List<String> source = List.of();
 
   /**
    * @param file names the document in problems
@@ -23,6 +25,47 @@ public final class NodeReader {
   NodeReader(String file, List<Problem> problems) {
     this.file = file;
     this.problems = problems;
+  }
+
+  /** Reads the document's own text too, to name the line of a problem inside a text block. */
+  NodeReader withSource(byte[] bytes) {
+    source = List.of(new String(bytes, java.nio.charset.StandardCharsets.UTF_8).split("\n", -1));
+    return this;
+  }
+
+  /**
+   * A problem at line {@code line} (from 0) and column {@code column} (from 0) of a text value:
+   * there in the file when the value is a YAML block ("|" or ">") whose lines are known, else at
+   * the value's own position.
+   */
+  private void problemInside(Node n, int line, int column, String message) {
+    int at = n.line() - 1;
+    boolean block = at >= 0 && at < source.size() && n.column() >= 1
+        && n.column() <= source.get(at).length()
+        && "|>".indexOf(source.get(at).charAt(n.column() - 1)) >= 0;
+    int fileLine = at + 1 + line;
+    if (!block || fileLine >= source.size()) {
+      problem(n, message);
+      return;
+    }
+    String text = source.get(fileLine);
+    int indent = 0;
+    while (indent < text.length() && text.charAt(indent) == ' ') {
+      indent++;
+    }
+    // the block's indentation: the least of its non-empty lines' up to this one
+    int blockIndent = indent;
+    for (int i = at + 1; i < source.size() && i <= fileLine; i++) {
+      String l = source.get(i);
+      if (!l.isBlank()) {
+        int k = 0;
+        while (k < l.length() && l.charAt(k) == ' ') {
+          k++;
+        }
+        blockIndent = Math.min(blockIndent, k);
+      }
+    }
+    problems.add(new Problem(file, fileLine + 1, blockIndent + column + 1, message));
   }
 
   /** A problem at a value's position. */
@@ -183,6 +226,44 @@ public final class NodeReader {
       }
     }
     return -1;
+  }
+
+  /**
+   * A small line drawing: text of at most {@code rows} lines, each at most {@code columns}
+   * characters, all printable ASCII or box-drawing characters (no tabs: they have no width of
+   * their own). A final line break is not a line. Null, with a problem naming the line, otherwise.
+   */
+  List<String> drawing(Node n, String field, int columns, int rows) {
+    String text = textValue(n, field, false, (columns + 1) * rows + 1, false);
+    if (text == null) {
+      return null;
+    }
+    String body = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+    List<String> lines = List.of(body.split("\n", -1));
+    if (lines.size() > rows) {
+      problemInside(n, rows, 0, "\"" + field + "\" has " + lines.size() + " lines; at most "
+          + rows);
+      return null;
+    }
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      if (line.length() > columns) {
+        problemInside(n, i, columns, "line " + (i + 1) + " of \"" + field + "\" is "
+            + line.length()
+            + " characters wide; at most " + columns);
+        return null;
+      }
+      for (int j = 0; j < line.length(); j++) {
+        if (!Phase.drawingCharacter(line.charAt(j))) {
+          problemInside(n, i, j, "line " + (i + 1) + " of \"" + field + "\" has "
+              + (line.charAt(j) == '\t' ? "a tab" : "the character U+"
+              + String.format("%04X", (int) line.charAt(j))) + " at column " + (j + 1)
+              + "; a drawing uses only ASCII or box-drawing characters (U+2500-U+257F)");
+          return null;
+        }
+      }
+    }
+    return lines;
   }
 
   /** A list of plain texts, each at most maxLength and given once, or null. */

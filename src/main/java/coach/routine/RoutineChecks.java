@@ -22,6 +22,12 @@ public final class RoutineChecks {
     this.read = new NodeReader(file, problems);
   }
 
+  /** With the document's text, so a problem inside a drawing names its own line. */
+  RoutineChecks(String file, List<Problem> problems, byte[] source) {
+    this(file, problems);
+    read.withSource(source);
+  }
+
   private void problem(Node at, String message) {
     read.problem(at, message);
   }
@@ -288,10 +294,13 @@ public final class RoutineChecks {
         if (pm == null) {
           continue;
         }
-        read.fields(pm, "a phase of " + where, "cue", "seconds");
+        read.fields(pm, "a phase of " + where, "cue", "seconds", "drawing");
         String cue = read.text(pm, "cue", true, MAX(), "a phase of " + where);
         Integer seconds = read.integerOrNone(pm, "seconds", 1, 600, "a phase of " + where);
-        phases.add(new Phase(cue, seconds));
+        Node.Entry de = pm.fields().get("drawing");
+        List<String> drawing = de == null ? List.of()
+            : read.drawing(de.value(), "drawing", Phase.DRAWING_COLUMNS, Phase.DRAWING_ROWS);
+        phases.add(new Phase(cue, seconds, drawing));
       }
     }
     return new Level(id, name, feel, phases);

@@ -77,7 +77,7 @@ public final class RoutineLoader {
     if (root == null) {
       return new LoadResult(name, null, problems, hash);
     }
-    Routine routine = new RoutineChecks(name, problems).routine(root);
+    Routine routine = new RoutineChecks(name, problems, bytes).routine(root);
     return new LoadResult(name, problems.isEmpty() ? routine : null, problems, hash);
   }
 

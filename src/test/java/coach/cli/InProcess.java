@@ -12,11 +12,17 @@ import java.util.Map;
  */
 record InProcess(int code, String out, String err) {
   static InProcess run(Map<String, String> env, Path workDir, String... args) {
+    return runAt(java.time.Clock.systemDefaultZone(), env, workDir, args);
+  }
+
+  /** As {@link #run}, with the commands reading the time from {@code clock}. */
+  static InProcess runAt(java.time.Clock clock, Map<String, String> env, Path workDir,
+      String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     CliContext ctx = new CliContext(java.io.InputStream.nullInputStream(),
         new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), env, workDir);
+        new PrintStream(err, true, StandardCharsets.UTF_8), env, workDir, clock);
     int code = new Cli(ctx, Commands.all()).run(args);
     return new InProcess(code, out.toString(StandardCharsets.UTF_8),
         err.toString(StandardCharsets.UTF_8));

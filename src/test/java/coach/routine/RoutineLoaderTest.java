@@ -50,6 +50,36 @@ class RoutineLoaderTest {
     assertEquals("000_6f0ad0dc985be3b5", r.routine().seed());
   }
 
+  @Test
+  void everyPhaseOfTheBundledRoutineHasADrawingThatFits() {
+    LoadResult r = loader.load(Path.of("routines/sciatica.yaml"));
+    assertTrue(r.ok(), r.problems().toString());
+    for (Exercise e : r.routine().exercises()) {
+      for (Level l : e.levels()) {
+        for (Phase p : l.phases()) {
+          String where = e.id() + "/" + l.id() + ": " + p.cue();
+          assertFalse(p.drawing().isEmpty(), where);
+          assertTrue(p.drawing().size() <= Phase.DRAWING_ROWS, where);
+          assertTrue(p.drawingWidth() <= Phase.DRAWING_COLUMNS, where);
+        }
+        // the phases of a level are told apart by their drawings
+        assertEquals(l.phases().size(), l.phases().stream().map(Phase::drawing).distinct()
+            .count(), e.id() + "/" + l.id());
+      }
+    }
+  }
+
+  @Test
+  void aDrawingKeepsItsLeadingSpacesAndBoxCharacters() {
+    LoadResult r = loader.load(CORPUS.resolve("good/drawings.yaml"));
+    assertTrue(r.ok(), r.problems().toString());
+    List<Phase> phases = r.routine().exercises().get(0).level(0).phases();
+    assertEquals(List.of("  o        o", "  |__  ->  |___", "  |  |     |"),
+        phases.get(0).drawing());
+    assertEquals(List.of("\u250c\u2500\u2500\u2510", "\u2502  \u2502",
+        "\u2514\u2500\u2500\u2518"), phases.get(1).drawing());
+  }
+
   private static void assertDosage(Exercise e, int sets, int reps, List<String> rounds) {
     assertEquals(sets, e.sets(), e.id());
     assertEquals(reps, e.reps(), e.id());
@@ -99,6 +129,9 @@ class RoutineLoaderTest {
     "raw-c1.yaml             | 25:23 | a control character (U+009B) in the text",
     "long-number.yaml        | 15:11 | a number with more than 20 digits",
     "huge-number.yaml        | 16:11 | a number too large",
+    "drawing-too-wide.yaml   | 27:39 | line 2 of \"drawing\" is 32 characters wide; at most 24",
+    "drawing-too-tall.yaml   | 36:15 | \"drawing\" has 11 lines; at most 10",
+    "drawing-bad-character.yaml | 26:22 | line 1 of \"drawing\" has the character U+25CF at column 8",
   })
   void brokenFilesNameTheLineColumnAndTheProblem(String file, String position, String text) {
     LoadResult r = loader.load(CORPUS.resolve("broken").resolve(file));

@@ -34,7 +34,7 @@ class PilotTest {
   }
 
   /** Welcome, all red flags no, baseline rating with no symptoms, to the first intro. */
-  private static void toFirstExercise(Pilot p, int baseline) throws InterruptedException {
+  static void toFirstExercise(Pilot p, int baseline) throws InterruptedException {
     p.press(Event.Key.CONFIRM, Event.Key.NO, Event.Key.NO, Event.Key.NO, Event.Key.NO);
     p.press(new Event.Digit(baseline), Event.Key.CONFIRM, new Event.Digit(0), Event.Key.CONFIRM);
   }

@@ -15,26 +15,42 @@ import java.util.OptionalLong;
  * one instance per session, used only from the loop's thread.
  */
 public final class CoachApp implements coach.tui.App {
+  /** Told of each change of state, on the loop's thread (speech, for one); must not block. */
+  @FunctionalInterface
+  public interface Observer {
+    void changed(Coach coach, SessionState before, SessionState after);
+  }
+
   private final Coach coach;
   private final Style style;
+  private final Week week;
+  private Observer observer = (coach, before, after) -> { };
   private SessionState state;
 
   public CoachApp(Coach coach, Style style) {
+    this(coach, style, null);
+  }
+
+  /** With the patient's week for the welcome screen (null: none shown). */
+  public CoachApp(Coach coach, Style style, Week week) {
     this.coach = coach;
     this.style = style;
+    this.week = week;
     this.state = coach.start();
   }
 
   @Override
   public List<Effect> update(Event event) {
     Transition t = coach.update(state, event);
+    SessionState before = state;
     state = t.state();
+    observer.changed(coach, before, state);
     return t.effects();
   }
 
   @Override
   public void draw(TextGraphics g, TerminalSize size) {
-    Views.draw(new Canvas(g, size, style), coach, state);
+    Views.draw(new Canvas(g, size, style), coach, state, week);
   }
 
   @Override
@@ -45,6 +61,12 @@ public final class CoachApp implements coach.tui.App {
   @Override
   public coach.tui.words.Messages words() {
     return style.words();
+  }
+
+  /** Tells the observer of every change of state from now on. */
+  public CoachApp observe(Observer o) {
+    this.observer = o;
+    return this;
   }
 
   public SessionState state() {

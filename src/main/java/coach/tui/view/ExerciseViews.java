@@ -19,7 +19,11 @@ final class ExerciseViews {
     Exercise e = coach.exercise(s);
     Level l = coach.level(s);
     Messages m = c.words();
-    int w = c.width() - 4;
+    // the first phase's drawing beside the text, when the window has room for both
+    Phase first = l.phases().get(0);
+    int drawing = Drawings.column(c, first, top);
+    Drawings.draw(c, first, drawing, top);
+    int w = Drawings.textWidth(c, drawing);
     int row = c.paragraph(2, top, w, 2, e.name(), true);
     row = c.paragraph(2, row, w, 2, m.get("intro.level", l.name(),
         levelWords(m, e, s.level(s.exercise()))), false) + 1;
@@ -120,9 +124,13 @@ final class ExerciseViews {
       c.centered(row, m.get("rep.pressEnter"), true);
       row += 2;
     }
-    row = c.paragraph(2, row, c.width() - 4, 3, p.cue(), true);
+    // the phase's drawing beside the cue, when the window has room for both
+    int drawing = Drawings.column(c, p, row);
+    Drawings.draw(c, p, drawing, row);
+    int w = Drawings.textWidth(c, drawing);
+    row = c.paragraph(2, row, w, 3, p.cue(), true);
     if (row < c.height() - 3) {
-      int barWidth = Math.min(40, c.width() - 20);
+      int barWidth = Math.min(40, w - 16);
       double frac = p.timed() && s.duration() > 0
           ? 1.0 - (double) s.remaining(coach.clock().nanoTime()) / s.duration()
           : 0;
@@ -138,9 +146,9 @@ final class ExerciseViews {
         : s.rep() < e.reps() ? m.get("rep.next.rep", s.rep() + 1, l.phases().get(0).cue())
         : m.get("rep.next.pain");
     // the whole cue or nothing: a cue cut mid-sentence misleads
-    List<String> lines = Canvas.wrap(Canvas.clean(next), Math.max(1, c.width() - 4));
+    List<String> lines = Canvas.wrap(Canvas.clean(next), Math.max(1, w));
     if (row + lines.size() < c.height() - 1) {
-      c.paragraph(2, row + 1, c.width() - 4, lines.size(), next, false);
+      c.paragraph(2, row + 1, w, lines.size(), next, false);
     }
   }
 

@@ -15,7 +15,7 @@ import coach.tui.words.Messages;
 final class QuestionViews {
   private QuestionViews() {}
 
-  static void welcome(Canvas c, Routine r, int top) {
+  static void welcome(Canvas c, Routine r, Week week, int top) {
     int w = c.width() - 4;
     int last = c.height() - 3;
     // the header already names the routine; small windows give its rows to the disclaimer
@@ -23,6 +23,9 @@ final class QuestionViews {
     String disclaimer = r.disclaimer() == null || r.disclaimer().isBlank()
         ? c.words().get("welcome.disclaimer") : r.disclaimer();
     row = c.paragraph(2, row, w, Math.max(1, last - row - 1), disclaimer, false) + 1;
+    if (week != null) {
+      row = WeekView.draw(c, week, row, last - 1);
+    }
     c.paragraph(2, Math.min(row, last), w, 2, c.words().get("welcome.next"), true);
   }
 

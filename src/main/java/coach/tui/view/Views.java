@@ -24,13 +24,18 @@ public final class Views {
   private Views() {}
 
   public static void draw(Canvas c, Coach coach, SessionState s) {
+    draw(c, coach, s, null);
+  }
+
+  /** With how the patient's week stands on the welcome screen ({@code week} null: not shown). */
+  public static void draw(Canvas c, Coach coach, SessionState s, Week week) {
     Routine routine = coach.routine();
     boolean ascii = c.style().ascii();
     Messages m = c.words();
     c.bar(0, m.get("app.name") + sep(ascii) + routine.title(), position(m, coach, s));
     int top = 2;
     switch (s.screen()) {
-      case WELCOME -> QuestionViews.welcome(c, routine, top);
+      case WELCOME -> QuestionViews.welcome(c, routine, week, top);
       case RESUME -> QuestionViews.resume(c, coach, top, s.choice());
       case SCREENING -> QuestionViews.screening(c, coach, s, top);
       case URGENT -> EndViews.urgent(c, routine, top);

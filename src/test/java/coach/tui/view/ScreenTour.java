@@ -24,6 +24,8 @@ final class ScreenTour {
   final ManualClock clock = new ManualClock(5_000_000_000L);
   final Coach coach;
   SessionState state;
+  /** The patient's week, for the welcome screen; null when none is shown. */
+  Week week;
 
   ScreenTour(StartOptions options) {
     this(sciatica(), options);
@@ -45,6 +47,11 @@ final class ScreenTour {
       throw new AssertionError(r.problems().toString());
     }
     return r.routine();
+  }
+
+  ScreenTour withWeek(Week w) {
+    week = w;
+    return this;
   }
 
   ScreenTour press(Event... events) {
@@ -81,7 +88,7 @@ final class ScreenTour {
       screen.startScreen();
       TerminalSize size = screen.getTerminalSize();
       if (cols >= Views.MIN_COLUMNS && rows >= Views.MIN_ROWS) {
-        Views.draw(new Canvas(screen.newTextGraphics(), size, style), coach, state);
+        Views.draw(new Canvas(screen.newTextGraphics(), size, style), coach, state, week);
       }
       screen.refresh();
       List<String> lines = new ArrayList<>();

@@ -37,6 +37,9 @@ class ScreensGoldenTest {
   static Map<String, Supplier<ScreenTour>> moments() {
     Map<String, Supplier<ScreenTour>> m = new LinkedHashMap<>();
     m.put("welcome", () -> new ScreenTour());
+    // Thursday, sessions on Monday, Tuesday and today: a streak of 2, pain going down
+    m.put("welcome-week", () -> new ScreenTour().withWeek(new Week(7,
+        List.of(true, true, false, true, false, false, false), 3, 2, List.of(6, 5, 5, 4, 3))));
     m.put("resume", () -> new ScreenTour(new StartOptions(Map.of(), false, List.of(),
         new StartOptions.ResumePoint(1, 2, 1))).press(Event.Key.CONFIRM));
     m.put("screening", () -> new ScreenTour().toScreen(Screen.SCREENING).press(Event.Key.RIGHT));
@@ -139,6 +142,117 @@ class ScreensGoldenTest {
     assertTrue(pain.lines().reduce((a, b) -> b).orElse("").contains("? help"), pain);
   }
 
+  /** The rep screen of an exercise at a level, on its first rep, in the given phase. */
+  private static ScreenTour repAt(int exercise, int level, int phase) {
+    Routine routine = ScreenTour.sciatica();
+    ScreenTour t = new ScreenTour(new StartOptions(
+        Map.of(routine.exercises().get(exercise).id(), level), false, List.of(), null))
+        .toScreen(Screen.INTRO);
+    for (int i = 0; i < exercise; i++) {
+      t.press(Event.Key.SKIP);
+    }
+    t.toScreen(Screen.REP);
+    while (t.state.phase() < phase) {
+      t.advance(1);
+    }
+    return t;
+  }
+
+  @TestFactory
+  List<DynamicTest> everyLevelShowsItsDrawingBesideTheCueAt100x30() {
+    Style utf = new Style(false, false);
+    Routine routine = ScreenTour.sciatica();
+    List<DynamicTest> tests = new java.util.ArrayList<>();
+    for (int e = 0; e < routine.exercises().size(); e++) {
+      coach.routine.Exercise ex = routine.exercises().get(e);
+      for (int l = 0; l < ex.levels().size(); l++) {
+        int exercise = e;
+        int level = l;
+        String name = "rep-" + ex.id() + "-" + ex.level(l).id();
+        tests.add(DynamicTest.dynamicTest(name, () -> {
+          List<coach.routine.Phase> phases = ex.level(level).phases();
+          for (int p = 0; p < phases.size(); p++) {
+            ScreenTour t = repAt(exercise, level, p);
+            assertEquals(level, t.state.level(exercise), name);
+            assertEquals(p, t.state.phase(), name);
+            String wide = t.render(100, 30, utf);
+            if (p == 0) {
+              golden(name + "-100x30", wide);
+            }
+            String cue = phases.get(p).cue();
+            assertTrue(wide.contains(cue.substring(0, Math.min(30, cue.length()))),
+                name + "\n" + wide);
+            assertDrawn(phases.get(p), wide, true, name);
+            // another phase's drawing is never shown in this one
+            for (int q = 0; q < phases.size(); q++) {
+              if (q != p) {
+                assertFalse(drawnAt(phases.get(q), wide), name + " phase " + q + "\n" + wide);
+              }
+            }
+            String small = t.render(80, 24, utf);
+            assertDrawn(phases.get(p), small, false, name);
+          }
+        }));
+      }
+    }
+    return tests;
+  }
+
+  @Test
+  void theIntroShowsTheFirstPhasesDrawingWhenThereIsRoomAndDropsItWhenNot() throws IOException {
+    Style utf = new Style(false, false);
+    ScreenTour t = new ScreenTour().toScreen(Screen.INTRO);
+    coach.routine.Phase first = t.coach.level(t.state).phases().get(0);
+    String wide = t.render(100, 30, utf);
+    golden("intro-100x30", wide);
+    assertDrawn(first, wide, true, "intro");
+    assertDrawn(first, t.render(80, 24, utf), false, "intro");
+    String ascii = t.render(100, 30, new Style(true, false));
+    assertDrawn(first, ascii, true, "intro ascii");
+  }
+
+  /** Whether every line of the drawing stands on consecutive rows in the same column. */
+  private static boolean drawnAt(coach.routine.Phase p, String screen) {
+    List<String> rows = screen.lines().toList();
+    List<String> d = p.drawing();
+    for (int r = 0; r + d.size() <= rows.size(); r++) {
+      int col = rows.get(r).indexOf(d.get(0));
+      while (col >= 0) {
+        boolean all = true;
+        for (int i = 0; i < d.size() && all; i++) {
+          String row = rows.get(r + i);
+          String want = d.get(i);
+          all = want.isBlank() ? row.length() <= col || row.substring(col,
+              Math.min(row.length(), col + want.length())).isBlank()
+              : row.length() >= col + want.length()
+              && row.substring(col, col + want.length()).equals(want);
+        }
+        if (all) {
+          return true;
+        }
+        col = rows.get(r).indexOf(d.get(0), col + 1);
+      }
+    }
+    return false;
+  }
+
+  /** Drawn whole when {@code shown}; else not one of its distinctive lines is on screen. */
+  private static void assertDrawn(coach.routine.Phase p, String screen, boolean shown,
+      String name) {
+    if (shown) {
+      assertTrue(drawnAt(p, screen), name + ": the drawing is not whole on\n" + screen);
+    } else {
+      assertFalse(drawnAt(p, screen), name + ": the drawing is on\n" + screen);
+      for (String line : p.drawing()) {
+        // its lines of lines and figures (a word of it may stand in the cue too)
+        if (line.strip().length() > 3 && !line.strip().matches("[A-Za-z ,.']+")) {
+          assertFalse(screen.contains(line.strip()), name + ": a piece of the drawing ("
+              + line.strip() + ") is on\n" + screen);
+        }
+      }
+    }
+  }
+
   @Test
   void asciiRepScreenUsesNoBoxOrBlockGlyphs() throws IOException {
     String text = moments().get("rep").get().render(80, 24, new Style(true, false));
@@ -155,6 +269,33 @@ class ScreensGoldenTest {
             e.getKey() + " at " + size[0] + "x" + size[1]);
       }
     }
+  }
+
+  @Test
+  void theWeekMarksDaysWithoutColourAndInAscii() {
+    ScreenTour t = moments().get("welcome-week").get();
+    String utf = t.render(80, 24, new Style(false, false));
+    assertTrue(utf.contains("This week: 3 of 7 days \u00b7 2 days in a row"), utf);
+    assertTrue(utf.contains("[Thu]"), utf);
+    assertTrue(utf.contains("6 \u2192 5 \u2192 5 \u2192 4 \u2192 3 (going down)"), utf);
+    String ascii = t.render(80, 24, new Style(true, false));
+    assertTrue(ascii.chars().allMatch(ch -> ch < 128), ascii);
+    assertTrue(ascii.contains("6 -> 5 -> 5 -> 4 -> 3 (going down)"), ascii);
+    // a mark under Mon, Tue and Thu, none under Wed, nothing yet under Fri-Sun
+    List<String> rows = ascii.lines().toList();
+    int names = 0;
+    while (!rows.get(names).contains("[Thu]")) {
+      names++;
+    }
+    String marks = rows.get(names + 1);
+    for (String day : List.of("Mon", "Tue", "[Thu]")) {
+      int at = rows.get(names).indexOf(day) + day.length() / 2;
+      assertEquals('x', marks.charAt(at), day + "\n" + ascii);
+    }
+    int wed = rows.get(names).indexOf("Wed") + 1;
+    assertEquals('.', marks.charAt(wed), ascii);
+    int fri = rows.get(names).indexOf("Fri");
+    assertFalse(marks.length() > fri && marks.substring(fri).contains("x"), ascii);
   }
 
   @Test

@@ -1,0 +1,91 @@
+package coach.app;
+
+import coach.routine.FileText;
+import coach.routine.Problem;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The person's own settings, in {@code DATA_DIR/settings}: lines of {@code name = value}, with
+ * {@code #} comments. Today one setting: {@code speak = yes} says the cues aloud as {@code --speak}
+ * does (on this computer's own terminal; not over SSH, where the voice would be the server's).
+ * A missing file means the defaults; a wrong line is a problem at its line and column.
+ *
+ * @param speak say the cues aloud
+ */
+public record Settings(boolean speak) {
+  /** The file's name in the data folder. */
+  public static final String FILE = "settings";
+  private static final long MAX_BYTES = 64 * 1024;
+
+  /** What reading the settings gave: the settings, or every problem. */
+  public record Loaded(Settings settings, List<Problem> problems) {
+    public Loaded {
+      problems = List.copyOf(problems);
+    }
+
+    public boolean ok() {
+      return problems.isEmpty();
+    }
+  }
+
+  public static Settings defaults() {
+    return new Settings(false);
+  }
+
+  /** Reads {@code DATA_DIR/settings}; the defaults when there is no such file. */
+  public static Loaded load(Path dataDir) {
+    Path file = dataDir.resolve(FILE);
+    if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return new Loaded(defaults(), List.of());
+    }
+    FileText.Read read = FileText.read(file, MAX_BYTES);
+    if (read.problem() != null) {
+      return new Loaded(null, List.of(read.problem()));
+    }
+    Problem text = FileText.scan(file.toString(), read.bytes());
+    if (text != null) {
+      return new Loaded(null, List.of(text));
+    }
+    return parse(file.toString(), new String(read.bytes(), StandardCharsets.UTF_8));
+  }
+
+  /** Reads settings text; {@code name} names it in problems. */
+  static Loaded parse(String name, String text) {
+    List<Problem> problems = new ArrayList<>();
+    boolean speak = false;
+    String[] lines = text.split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      String line = lines[i].strip();
+      if (line.isEmpty() || line.startsWith("#")) {
+        continue;
+      }
+      int eq = line.indexOf('=');
+      int col = lines[i].indexOf(line.charAt(0)) + 1;
+      if (eq < 0) {
+        problems.add(new Problem(name, i + 1, col, "expected a setting as name = value, such"
+            + " as speak = yes"));
+        continue;
+      }
+      String key = line.substring(0, eq).strip();
+      String value = line.substring(eq + 1).strip().toLowerCase(Locale.ROOT);
+      if (!key.equals("speak")) {
+        problems.add(new Problem(name, i + 1, col, "unknown setting \"" + key
+            + "\"; the one setting is speak"));
+        continue;
+      }
+      switch (value) {
+        case "yes", "true", "on" -> speak = true;
+        case "no", "false", "off" -> speak = false;
+        default -> problems.add(new Problem(name, i + 1, lines[i].indexOf('=') + 2,
+            "speak is yes or no, not \"" + value + "\""));
+      }
+    }
+    return problems.isEmpty() ? new Loaded(new Settings(speak), problems)
+        : new Loaded(null, problems);
+  }
+}
