@@ -49,6 +49,8 @@ public final class TestPostgres {
     if (port > 0) {
       b.setPort(port);
     }
+    // when each commit happened, for the bench's time from a rating to its commit
+    b.setServerConfig("track_commit_timestamp", "on");
     return b.start();
   }
 
