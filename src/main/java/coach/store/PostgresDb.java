@@ -107,6 +107,11 @@ final class PostgresDb extends Db implements AutoCloseable {
         root = s;
       }
     }
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.UnknownHostException) {
+        return "the database cannot be reached (no such host: " + t.getMessage() + ")";
+      }
+    }
     String state = root == null ? "" : root.getSQLState();
     String m = firstSentence(root != null ? root.getMessage() : e.getMessage());
     if (state.startsWith("08") || (root == null && String.valueOf(e.getMessage())
