@@ -336,4 +336,105 @@ final class HistorySql {
     }
     return new HistoryStore.Counts(n[0], n[1], n[2]);
   }
+
+  private static final String ALERT_COLUMNS = "id, patient, kind, cause, raised_at, facts,"
+      + " ack_at, ack_by, ack_note, delivered_at, attempts";
+
+  private static HistoryStore.AlertRow alert(ResultSet r, Db db) throws SQLException {
+    return new HistoryStore.AlertRow(r.getLong(1), r.getString(2),
+        AlertKind.valueOf(r.getString(3)), r.getString(4), db.time(r, 5), r.getString(6),
+        db.time(r, 7), r.getString(8), r.getString(9), db.time(r, 10), r.getInt(11));
+  }
+
+  /** Inserts the alert unless an open one of its patient and kind, or its cause, exists. */
+  static Optional<HistoryStore.AlertRow> raise(Connection c, Db db, String patient,
+      AlertKind kind, String cause, String facts, Instant at) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement("INSERT INTO alerts(patient, kind, cause,"
+        + " raised_at, facts) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING "
+        + ALERT_COLUMNS)) {
+      p.setString(1, patient);
+      p.setString(2, kind.name());
+      p.setString(3, cause);
+      db.setTime(p, 4, at);
+      p.setString(5, facts);
+      try (ResultSet r = p.executeQuery()) {
+        return r.next() ? Optional.of(alert(r, db)) : Optional.empty();
+      }
+    }
+  }
+
+  static List<HistoryStore.AlertRow> alerts(Connection c, Db db, String patient,
+      boolean openOnly, Instant since) throws SQLException {
+    StringBuilder sql = new StringBuilder("SELECT " + ALERT_COLUMNS + " FROM alerts WHERE 1 = 1");
+    if (patient != null) {
+      sql.append(" AND patient = ?");
+    }
+    if (openOnly) {
+      sql.append(" AND ack_at IS NULL");
+    }
+    if (since != null) {
+      sql.append(" AND raised_at >= ?");
+    }
+    sql.append(" ORDER BY raised_at DESC, id DESC");
+    try (PreparedStatement p = c.prepareStatement(sql.toString())) {
+      int i = 1;
+      if (patient != null) {
+        p.setString(i++, patient);
+      }
+      if (since != null) {
+        db.setTime(p, i, since);
+      }
+      List<HistoryStore.AlertRow> out = new ArrayList<>();
+      try (ResultSet r = p.executeQuery()) {
+        while (r.next()) {
+          out.add(alert(r, db));
+        }
+      }
+      // most urgent kind first, newest first within a kind (the sort keeps the date order)
+      out.sort(java.util.Comparator.comparing(HistoryStore.AlertRow::kind));
+      return out;
+    }
+  }
+
+  static boolean acknowledge(Connection c, Db db, long id, String by, String note, Instant at)
+      throws SQLException {
+    try (PreparedStatement p = c.prepareStatement("UPDATE alerts SET ack_at = ?, ack_by = ?,"
+        + " ack_note = ? WHERE id = ? AND ack_at IS NULL")) {
+      db.setTime(p, 1, at);
+      p.setString(2, by);
+      p.setString(3, note);
+      p.setLong(4, id);
+      return p.executeUpdate() == 1;
+    }
+  }
+
+  static List<HistoryStore.AlertRow> undelivered(Connection c, Db db, Instant now)
+      throws SQLException {
+    try (PreparedStatement p = c.prepareStatement("SELECT " + ALERT_COLUMNS + " FROM alerts"
+        + " WHERE delivered_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= ?)"
+        + " ORDER BY raised_at, id")) {
+      db.setTime(p, 1, now);
+      List<HistoryStore.AlertRow> out = new ArrayList<>();
+      try (ResultSet r = p.executeQuery()) {
+        while (r.next()) {
+          out.add(alert(r, db));
+        }
+      }
+      return out;
+    }
+  }
+
+  static void delivery(Connection c, Db db, List<Long> ids, Instant at, Instant next)
+      throws SQLException {
+    try (PreparedStatement p = c.prepareStatement(next == null
+        ? "UPDATE alerts SET delivered_at = ?, attempts = attempts + 1 WHERE id = ?"
+        : "UPDATE alerts SET next_attempt_at = ?, attempts = attempts + 1 WHERE id = ?")) {
+      for (long id : ids) {
+        db.setTime(p, 1, next == null ? at : next);
+        p.setLong(2, id);
+        p.addBatch();
+      }
+      p.executeBatch();
+    }
+  }
 }

@@ -5,6 +5,7 @@ import coach.session.Rating;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Where sessions and every rating are kept. Implementations are safe to share between sessions
@@ -69,6 +70,46 @@ public interface HistoryStore extends AutoCloseable {
 
   /** Sizes of a history. */
   record Counts(long sessions, long ratings, long events) {}
+
+  /**
+   * Raises an alert, unless one of this patient and kind is still open or this cause was raised
+   * before (acknowledged or not). Returns the new alert, or empty when none was raised.
+   *
+   * @param cause what the alert is about, the same each time the same thing is seen (a session
+   *     id, an event's session and number, a week)
+   */
+  Optional<AlertRow> raise(String patient, AlertKind kind, String cause, String facts,
+      Instant at) throws StoreException;
+
+  /**
+   * Alerts, most urgent kind first and newest first within a kind.
+   *
+   * @param patient one patient's, or null for every patient's
+   * @param openOnly only those not acknowledged
+   * @param since only those raised then or later, or null
+   */
+  List<AlertRow> alerts(String patient, boolean openOnly, Instant since) throws StoreException;
+
+  /** Acknowledges an open alert; false when there is no such alert or it was acknowledged. */
+  boolean acknowledge(long id, String by, String note, Instant at) throws StoreException;
+
+  /** Alerts not delivered to the alert command yet whose next try is due, oldest first. */
+  List<AlertRow> undelivered(Instant now) throws StoreException;
+
+  /**
+   * Records a delivery: done ({@code next} null), or failed and to be tried again at
+   * {@code next}.
+   */
+  void delivery(List<Long> ids, Instant at, Instant next) throws StoreException;
+
+  /** One alert as stored. */
+  record AlertRow(long id, String patient, AlertKind kind, String cause, Instant raised,
+      String facts, Instant acknowledged, String by, String note, Instant delivered,
+      int attempts) {
+    public boolean open() {
+      return acknowledged == null;
+    }
+  }
 
   @Override
   void close() throws StoreException;

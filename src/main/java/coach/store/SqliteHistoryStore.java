@@ -128,6 +128,39 @@ public final class SqliteHistoryStore implements HistoryStore {
   }
 
   @Override
+  public Optional<AlertRow> raise(String patient, AlertKind kind, String cause, String facts,
+      Instant at) throws StoreException {
+    Optional<AlertRow>[] out = new Optional[] {Optional.empty()};
+    db.write("an alert", c -> out[0] = HistorySql.raise(c, db, patient, kind, cause, facts, at));
+    return out[0];
+  }
+
+  @Override
+  public List<AlertRow> alerts(String patient, boolean openOnly, Instant since)
+      throws StoreException {
+    return db.read(c -> HistorySql.alerts(c, db, patient, openOnly, since));
+  }
+
+  @Override
+  public boolean acknowledge(long id, String by, String note, Instant at)
+      throws StoreException {
+    boolean[] done = {false};
+    db.write("an acknowledgement", c -> done[0] = HistorySql.acknowledge(c, db, id, by, note,
+        at));
+    return done[0];
+  }
+
+  @Override
+  public List<AlertRow> undelivered(Instant now) throws StoreException {
+    return db.read(c -> HistorySql.undelivered(c, db, now));
+  }
+
+  @Override
+  public void delivery(List<Long> ids, Instant at, Instant next) throws StoreException {
+    db.write("an alert's delivery", c -> HistorySql.delivery(c, db, ids, at, next));
+  }
+
+  @Override
   public Counts counts() throws StoreException {
     return db.read(HistorySql::counts);
   }

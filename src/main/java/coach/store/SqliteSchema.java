@@ -4,7 +4,7 @@ package coach.store;
 final class SqliteSchema {
   private SqliteSchema() {}
 
-  static final int VERSION = 3;
+  static final int VERSION = 4;
 
   static final String[] MIGRATION_1 = {
     """
@@ -77,6 +77,31 @@ final class SqliteSchema {
     "CREATE UNIQUE INDEX events_by_session ON events(session_id, seq)",
   };
 
+  /**
+   * Alerts for the clinician, never deleted: one open per patient and kind, each cause raised
+   * once; acknowledged with who and when; their delivery tracked (the outbox).
+   */
+  static final String[] MIGRATION_4 = {
+    """
+    CREATE TABLE alerts (
+      id INTEGER PRIMARY KEY,
+      patient TEXT NOT NULL,
+      kind TEXT NOT NULL,
+      cause TEXT NOT NULL,
+      raised_at TEXT NOT NULL,
+      facts TEXT NOT NULL,
+      ack_at TEXT,
+      ack_by TEXT,
+      ack_note TEXT,
+      delivered_at TEXT,
+      attempts INTEGER NOT NULL DEFAULT 0,
+      next_attempt_at TEXT,
+      UNIQUE (patient, kind, cause))
+    """,
+    "CREATE UNIQUE INDEX alerts_open ON alerts(patient, kind) WHERE ack_at IS NULL",
+    "CREATE INDEX alerts_undelivered ON alerts(raised_at) WHERE delivered_at IS NULL",
+  };
+
   /** The migrations in order: the one at index i brings a history to version i + 1. */
-  static final String[][] MIGRATIONS = {MIGRATION_1, MIGRATION_2, MIGRATION_3};
+  static final String[][] MIGRATIONS = {MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4};
 }

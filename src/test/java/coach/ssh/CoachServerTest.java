@@ -42,63 +42,18 @@ class CoachServerTest {
 
   /** A history that fails for one patient, as a damaged disk or a bug might for one session. */
   private static HistoryStore failingFor(String patient, HistoryStore real) {
-    return new HistoryStore() {
-      @Override
-      public SessionRecorder begin(String p, String routineId, String hash,
-          Map<String, Integer> levels) throws StoreException {
-        if (p.equals(patient)) {
-          throw new IllegalStateException("injected failure for " + p);
-        }
-        return real.begin(p, routineId, hash, levels);
-      }
-
-      @Override
-      public List<SessionRow> sessions(String p, String routineId, Instant since)
-          throws StoreException {
-        return real.sessions(p, routineId, since);
-      }
-
-      @Override
-      public java.util.Optional<Live> live(String p) throws StoreException {
-        return real.live(p);
-      }
-
-      @Override
-      public List<String> patients() throws StoreException {
-        return real.patients();
-      }
-
-      @Override
-      public List<RatingRow> ratings(String sessionId) throws StoreException {
-        return real.ratings(sessionId);
-      }
-
-      @Override
-      public List<EventRow> events(String sessionId) throws StoreException {
-        return real.events(sessionId);
-      }
-
-      @Override
-      public void settleInterrupted(String sessionId) throws StoreException {
-        real.settleInterrupted(sessionId);
-      }
-
-      @Override
-      public void copy(SessionRow session, List<RatingRow> ratings, List<EventRow> events)
-          throws StoreException {
-        real.copy(session, ratings, events);
-      }
-
-      @Override
-      public Counts counts() throws StoreException {
-        return real.counts();
-      }
-
-      @Override
-      public void close() throws StoreException {
-        real.close();
-      }
-    };
+    return (HistoryStore) java.lang.reflect.Proxy.newProxyInstance(
+        HistoryStore.class.getClassLoader(), new Class<?>[] {HistoryStore.class},
+        (proxy, method, args) -> {
+          if (method.getName().equals("begin") && patient.equals(args[0])) {
+            throw new IllegalStateException("injected failure for " + patient);
+          }
+          try {
+            return method.invoke(real, args);
+          } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
   }
 
   private record Shell(ClientSession session, ChannelShell channel, ByteArrayOutputStream out) {}

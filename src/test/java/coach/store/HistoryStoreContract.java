@@ -262,4 +262,63 @@ abstract class HistoryStoreContract {
       assertEquals(8 * 25, b.counts().ratings());
     }
   }
+
+  @Test
+  void anAlertIsRaisedOncePerOpenKindAndEachCauseOnlyOnce() throws Exception {
+    Instant t = Instant.parse("2026-11-20T10:00:00Z");
+    try (HistoryStore store = open()) {
+      HistoryStore.AlertRow first = store.raise("p1", AlertKind.ENDED_FOR_PAIN, "s1",
+          "the session ended for pain", t).orElseThrow();
+      assertTrue(first.open());
+      // another cause of the same kind while the first is open: nothing new
+      assertTrue(store.raise("p1", AlertKind.ENDED_FOR_PAIN, "s2", "again", t.plusSeconds(60))
+          .isEmpty());
+      // another kind, or another patient: raised
+      assertTrue(store.raise("p1", AlertKind.RED_FLAG, "s2#1", "red flag", t.plusSeconds(120))
+          .isPresent());
+      assertTrue(store.raise("p2", AlertKind.ENDED_FOR_PAIN, "s9", "p2's", t).isPresent());
+      assertTrue(store.acknowledge(first.id(), "dr k", "called her", t.plusSeconds(300)));
+      assertFalse(store.acknowledge(first.id(), "dr k", "twice", t.plusSeconds(301)));
+      // acknowledged: the same cause never again, a new cause raises a new alert
+      assertTrue(store.raise("p1", AlertKind.ENDED_FOR_PAIN, "s1", "same", t.plusSeconds(400))
+          .isEmpty());
+      HistoryStore.AlertRow next = store.raise("p1", AlertKind.ENDED_FOR_PAIN, "s3", "new",
+          t.plusSeconds(500)).orElseThrow();
+      assertTrue(next.id() != first.id());
+      List<HistoryStore.AlertRow> p1 = store.alerts("p1", false, null);
+      assertEquals(List.of(AlertKind.RED_FLAG, AlertKind.ENDED_FOR_PAIN,
+          AlertKind.ENDED_FOR_PAIN), p1.stream().map(HistoryStore.AlertRow::kind).toList());
+      assertEquals(List.of("new", "the session ended for pain"), p1.subList(1, 3).stream()
+          .map(HistoryStore.AlertRow::facts).toList());
+      HistoryStore.AlertRow acked = p1.get(2);
+      assertEquals("dr k", acked.by());
+      assertEquals("called her", acked.note());
+      assertEquals(t.plusSeconds(300), acked.acknowledged());
+      assertEquals(2, store.alerts("p1", true, null).size());
+      assertEquals(4, store.alerts(null, false, null).size());
+      assertEquals(1, store.alerts(null, false, t.plusSeconds(450)).size());
+    }
+  }
+
+  @Test
+  void undeliveredAlertsWaitForTheirNextTryAndLeaveOnceDelivered() throws Exception {
+    Instant t = Instant.parse("2026-11-20T10:00:00Z");
+    try (HistoryStore store = open()) {
+      long a = store.raise("p1", AlertKind.RED_FLAG, "x", "a", t).orElseThrow().id();
+      long b = store.raise("p1", AlertKind.HIGH_START, "y", "b", t.plusSeconds(1)).orElseThrow()
+          .id();
+      assertEquals(List.of(a, b), store.undelivered(t.plusSeconds(2)).stream()
+          .map(HistoryStore.AlertRow::id).toList());
+      store.delivery(List.of(a, b), t.plusSeconds(2), t.plusSeconds(30)); // failed: in 30 s
+      assertEquals(List.of(), store.undelivered(t.plusSeconds(10)));
+      assertEquals(2, store.undelivered(t.plusSeconds(30)).size());
+      store.delivery(List.of(a), t.plusSeconds(31), null);
+      List<HistoryStore.AlertRow> left = store.undelivered(t.plusSeconds(60));
+      assertEquals(List.of(b), left.stream().map(HistoryStore.AlertRow::id).toList());
+      assertEquals(1, left.get(0).attempts());
+      HistoryStore.AlertRow done = store.alerts("p1", false, null).get(0);
+      assertEquals(t.plusSeconds(31), done.delivered());
+      assertEquals(2, done.attempts());
+    }
+  }
 }
