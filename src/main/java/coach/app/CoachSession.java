@@ -64,6 +64,15 @@ public final class CoachSession {
    */
   public static Planned plan(LoadResult loaded, HistoryStore store, String patient, Style style,
       Clock clock, Voice voice) throws StoreException, AlreadyRunning {
+    return plan(loaded, store, patient, style, clock, voice, null);
+  }
+
+  /**
+   * As {@link #plan(LoadResult, HistoryStore, String, Style, Clock, Voice)}, telling
+   * {@code alerts} (null: nobody) when the session records what the clinician may need to hear.
+   */
+  public static Planned plan(LoadResult loaded, HistoryStore store, String patient, Style style,
+      Clock clock, Voice voice, AlertService alerts) throws StoreException, AlreadyRunning {
     java.util.Optional<HistoryStore.Live> live = store.live(patient);
     if (live.isPresent()) {
       throw new AlreadyRunning(patient, live.get());
@@ -87,17 +96,33 @@ public final class CoachSession {
       if (effect instanceof Effect.ResumeAnswered && plan.interrupted() != null) {
         store.settleInterrupted(plan.interrupted().id());
       }
+      if (alerts != null && forTheClinician(effect)) {
+        alerts.patientChanged(patient);
+      }
     };
     return new Planned(app, recorder, sink);
   }
 
+  /** What may call for an alert: a red flag, the contact card, the morning after, the start, the end. */
+  static boolean forTheClinician(Effect effect) {
+    return effect instanceof Effect.RecordRedFlag || effect instanceof Effect.RecordContactShown
+        || effect instanceof Effect.RecordNextMorning || effect instanceof Effect.SessionEnded
+        || effect instanceof Effect.RecordRating r
+            && r.rating().kind() == coach.session.Rating.Kind.BASELINE;
+  }
+
   /** How the SSH server begins each connection's sessions: planned over this history. */
   public static SessionFactory forServer(HistoryStore store) {
+    return forServer(store, null);
+  }
+
+  /** As {@link #forServer(HistoryStore)}, telling {@code alerts} what the clinician may need. */
+  public static SessionFactory forServer(HistoryStore store, AlertService alerts) {
     return new SessionFactory() {
       @Override
       public KioskApp.Begun begin(LoadResult routine, String patient, Style style, Clock clock)
           throws Exception {
-        return plan(routine, store, patient, style, clock).begun();
+        return plan(routine, store, patient, style, clock, null, alerts).begun();
       }
 
       @Override
@@ -117,10 +142,10 @@ public final class CoachSession {
    * cues aloud (null: silent).
    */
   public static CoachSession prepare(Terminal terminal, LoadResult loaded, HistoryStore store,
-      String patient, Style style, double pace, boolean quiet, Voice voice)
+      String patient, Style style, double pace, boolean quiet, Voice voice, AlertService alerts)
       throws StoreException, AlreadyRunning {
     PacedClock clock = new PacedClock(pace);
-    Planned p = plan(loaded, store, patient, style, clock, voice);
+    Planned p = plan(loaded, store, patient, style, clock, voice, alerts);
     SessionLoop loop = new SessionLoop(terminal, p.app(), clock::realDelayUntil, quiet, p.sink(),
         Views.MIN_COLUMNS, Views.MIN_ROWS);
     if (keptLocallyOf(store) != null) {

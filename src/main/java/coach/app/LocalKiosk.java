@@ -31,13 +31,13 @@ public record LocalKiosk(Duration idle, Patients patients, String patient, Voice
 
   /** The loop that runs the kiosk until a signal or a closed terminal ends it. */
   public SessionLoop loop(Terminal terminal, LoadResult loaded, HistoryStore store, Style style,
-      double pace, boolean quiet) {
+      double pace, boolean quiet, AlertService alerts) {
     PacedClock clock = new PacedClock(pace);
     KioskApp app = new KioskApp(clock, idle, style, loaded.routine().title(), patient,
         code -> !Patients.validId(code) ? Optional.empty()
             : patients == null ? Optional.of(code)
             : patients.patient(code).map(Patients.Patient::id),
-        who -> CoachSession.plan(loaded, store, who, style, clock, voice).begun());
+        who -> CoachSession.plan(loaded, store, who, style, clock, voice, alerts).begun());
     SessionLoop loop = new SessionLoop(terminal, app, clock::realDelayUntil, quiet, fx -> { },
         Views.MIN_COLUMNS, Views.MIN_ROWS);
     java.util.function.BooleanSupplier kept = CoachSession.keptLocallyOf(store);

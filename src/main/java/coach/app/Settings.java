@@ -11,13 +11,17 @@ import java.util.Locale;
 
 /**
  * The person's own settings, in {@code DATA_DIR/settings}: lines of {@code name = value}, with
- * {@code #} comments. Today one setting: {@code speak = yes} says the cues aloud as {@code --speak}
- * does (on this computer's own terminal; not over SSH, where the voice would be the server's).
+ * {@code #} comments. {@code speak = yes} says the cues aloud as {@code --speak} does (on this
+ * computer's own terminal; not over SSH, where the voice would be the server's);
+ * {@code alert-command = CMD} hands each new alert for the clinician to CMD, as
+ * {@code --alert-command} does.
  * A missing file means the defaults; a wrong line is a problem at its line and column.
  *
  * @param speak say the cues aloud
+ * @param alertCommand the clinic's command that each new alert is handed to (see
+ *     {@link AlertDelivery}), or null
  */
-public record Settings(boolean speak) {
+public record Settings(boolean speak, String alertCommand) {
   /** The file's name in the data folder. */
   public static final String FILE = "settings";
   private static final long MAX_BYTES = 64 * 1024;
@@ -34,7 +38,7 @@ public record Settings(boolean speak) {
   }
 
   public static Settings defaults() {
-    return new Settings(false);
+    return new Settings(false, null);
   }
 
   /** Reads {@code DATA_DIR/settings}; the defaults when there is no such file. */
@@ -58,6 +62,7 @@ public record Settings(boolean speak) {
   static Loaded parse(String name, String text) {
     List<Problem> problems = new ArrayList<>();
     boolean speak = false;
+    String alertCommand = null;
     String[] lines = text.split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
       String line = lines[i].strip();
@@ -73,9 +78,17 @@ public record Settings(boolean speak) {
       }
       String key = line.substring(0, eq).strip();
       String value = line.substring(eq + 1).strip().toLowerCase(Locale.ROOT);
+      if (key.equals("alert-command")) {
+        alertCommand = line.substring(eq + 1).strip();
+        if (alertCommand.isEmpty()) {
+          problems.add(new Problem(name, i + 1, lines[i].indexOf('=') + 2,
+              "alert-command needs a command, such as alert-command = /usr/local/bin/page-clinic"));
+        }
+        continue;
+      }
       if (!key.equals("speak")) {
         problems.add(new Problem(name, i + 1, col, "unknown setting \"" + key
-            + "\"; the one setting is speak"));
+            + "\"; the settings are speak and alert-command"));
         continue;
       }
       switch (value) {
@@ -85,7 +98,7 @@ public record Settings(boolean speak) {
             "speak is yes or no, not \"" + value + "\""));
       }
     }
-    return problems.isEmpty() ? new Loaded(new Settings(speak), problems)
+    return problems.isEmpty() ? new Loaded(new Settings(speak, alertCommand), problems)
         : new Loaded(null, problems);
   }
 }

@@ -110,6 +110,27 @@ final class CommandLines {
     }
   }
 
+  /** {@code --alert-command CMD}: where new alerts for the clinician go. */
+  static Option alertCommand() {
+    return Option.builder().longOpt("alert-command").hasArg().argName("CMD").desc("hand each"
+        + " new alert for the clinician to CMD (run by the shell, the alert as JSON on its"
+        + " input; retried until it succeeds); also alert-command = CMD in DATA_DIR/settings")
+        .get();
+  }
+
+  /**
+   * The clinician's side of a running coach: alerts worked out as sessions record, delivered to
+   * --alert-command, else the settings' alert-command, else kept in the history only.
+   */
+  static coach.app.AlertService alerts(CommandLine cl, coach.app.Settings settings,
+      coach.store.HistoryStore store,
+      java.util.function.Function<String, java.util.Optional<coach.routine.Routine>> routines,
+      java.nio.file.Path dataDir) {
+    String command = cl.getOptionValue("alert-command", settings.alertCommand());
+    return new coach.app.AlertService(store, routines, command == null || command.isBlank()
+        ? null : new coach.app.AlertDelivery(command, java.time.Duration.ofSeconds(30)), dataDir);
+  }
+
   /** {@code --pace N}: timers run N times faster. */
   static Option pace() {
     return Option.builder().longOpt("pace").hasArg().argName("N")

@@ -1,6 +1,8 @@
 package coach.cli;
 
+import coach.app.AlertService;
 import coach.app.ClinicContact;
+import coach.app.RoutinesById;
 import coach.app.CoachSession;
 import coach.app.DataDir;
 import coach.app.History;
@@ -50,6 +52,7 @@ public final class RunCommand implements Command {
     o.addOption(PatientOption.option("whose session this is"));
     o.addOption(Option.builder().longOpt("ascii").desc("ASCII only: no box or block glyphs").get());
     o.addOption(Option.builder().longOpt("quiet").desc("no bell at phase changes").get());
+    o.addOption(CommandLines.alertCommand());
     o.addOption(Option.builder().longOpt("speak").desc("say each phase's cue and the count of"
         + " each rep aloud (espeak-ng, spd-say or macOS say; also 'speak = yes' in DATA_DIR/"
         + "settings, which is not used over SSH)").get());
@@ -165,10 +168,15 @@ public final class RunCommand implements Command {
         }
       }
       Speech speech = speech(cl.hasOption("speak"), settings.settings(), language, ctx);
+      AlertService alerts = CommandLines.alerts(cl, settings.settings(), store,
+          new RoutinesById(new RoutineCatalog(dataDir.resolve("routines"), ctx.workDir()),
+              List.of(loaded.routine())), dataDir);
       try {
         return runSession(loaded, store, patient, dataDir, style, pace, cl.hasOption("quiet"),
-            kiosk == null ? null : kiosk.speaking(speech), speech, ctx);
+            kiosk == null ? null : kiosk.speaking(speech), speech, alerts, ctx);
       } finally {
+        // what could not be delivered in a few seconds waits in the history for the next coach
+        alerts.close(java.time.Duration.ofSeconds(5));
         if (speech != null) {
           speech.close();
         }
@@ -205,6 +213,8 @@ public final class RunCommand implements Command {
             Help.example("coach --kiosk --patients patients.yaml --idle-timeout 300",
                 "a clinic kiosk: asks each patient for a code the patients file lists, and"
                     + " saves and closes a session left 5 minutes without a key"),
+            Help.example("coach --alert-command 'mail -s \"Rehab Coach alert\" pt@clinic.example'",
+                "each new alert for the clinician (a red flag, a session ended for pain) is mailed"),
             Help.example("coach --kiosk --patient P-1001",
                 "a kiosk for one patient: Enter begins their session"),
             Help.example("coach --db postgresql://coach@db.clinic.example:5432/rehab",
@@ -264,7 +274,7 @@ public final class RunCommand implements Command {
 
   private static int runSession(LoadResult loaded, HistoryStore store, String patient,
       java.nio.file.Path dataDir, Style style, double pace, boolean quiet, LocalKiosk kiosk,
-      Voice voice, CliContext ctx) throws StoreException {
+      Voice voice, AlertService alerts, CliContext ctx) throws StoreException {
     LocalTerminal local;
     try {
       local = LocalTerminal.open(ctx.env(), System.console() != null);
@@ -281,14 +291,15 @@ public final class RunCommand implements Command {
     AtomicReference<String> signal = new AtomicReference<>();
     try {
       if (kiosk != null) {
-        SessionLoop loop = kiosk.loop(local.terminal(), loaded, store, style, pace, quiet)
+        SessionLoop loop = kiosk.loop(local.terminal(), loaded, store, style, pace, quiet, alerts)
             .onSaveFailure(e -> Logs.error(dataDir, "saving", e));
         onSignals(loop::post, signal);
         loop.run();
         outcome = Outcome.INTERRUPTED; // a kiosk ends only by a signal or a closed terminal
       } else {
         CoachSession session = CoachSession.prepare(local.terminal(), loaded, store, patient,
-            style, pace, quiet, voice).onSaveFailure(e -> Logs.error(dataDir, "saving", e));
+            style, pace, quiet, voice, alerts).onSaveFailure(e -> Logs.error(dataDir, "saving",
+            e));
         onSignals(session::post, signal);
         outcome = session.run();
       }

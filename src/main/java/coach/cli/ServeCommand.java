@@ -45,6 +45,7 @@ public final class ServeCommand implements Command {
         .desc("address to listen on (default 127.0.0.1)").get());
     o.addOption(CommandLines.dataDir("history, log and host key"));
     o.addOption(CommandLines.db());
+    o.addOption(CommandLines.alertCommand());
     o.addOption(Option.builder().longOpt("authorized-keys").hasArg().argName("FILE")
         .desc("OpenSSH authorized_keys file: keys that may log in").get());
     o.addOption(Option.builder().longOpt("patients").hasArg().argName("FILE")
@@ -101,6 +102,8 @@ public final class ServeCommand implements Command {
             Help.example("coach serve --patients patients.yaml --db postgresql://coach@db/rehab",
                 "one history for every site: each server that names the database sees every"
                     + " session, and one cut off on one server is offered on the others"),
+            Help.example("coach serve --patients patients.yaml --alert-command page-clinic",
+                "hand each new alert for the clinician to a command (see README, Alerts)"),
             Help.example("coach serve --patients patients.yaml --max-sessions 50",
                 "at most 50 sessions at once"),
             Help.example("coach serve --patients patients.yaml --idle-timeout 300",
@@ -201,9 +204,18 @@ public final class ServeCommand implements Command {
         cl.hasOption("kiosk"), maxSessions, Duration.ofSeconds(idle),
         Duration.ofSeconds(maxLength), Duration.ofSeconds(authTimeout), authAttempts, perMinute,
         pace, Duration.ofSeconds(statsEvery));
+    coach.app.Settings.Loaded clinic = coach.app.Settings.load(dataDir);
+    if (!clinic.ok()) {
+      clinic.problems().forEach(p -> ctx.err().println(p.format()));
+      return ExitCodes.INVALID;
+    }
+    List<coach.routine.Routine> served = new java.util.ArrayList<>(List.of(routine.routine()));
+    named.values().forEach(r -> served.add(r.routine()));
     try (HistoryStore store = History.open(dataDir, db, ctx.env());
+        coach.app.AlertService alerts = CommandLines.alerts(cl, clinic.settings(), store,
+            new coach.app.RoutinesById(catalog, served), dataDir).everyFewMinutes();
         CoachServer server = new CoachServer(settings,
-            new CoachServer.Routines(routine, named), CoachSession.forServer(store))) {
+            new CoachServer.Routines(routine, named), CoachSession.forServer(store, alerts))) {
       server.start();
       ctx.out().println("Serving " + routine.routine().title() + " on " + settings.bind() + ":"
           + server.port() + " (log: " + dataDir.resolve(Logs.SERVE) + ")");

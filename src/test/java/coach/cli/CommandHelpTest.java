@@ -91,7 +91,7 @@ class CommandHelpTest {
 
   @ParameterizedTest
   @CsvSource({
-      "run,      pace data-dir db patient ascii quiet speak lang kiosk patients idle-timeout version",
+      "run,      pace data-dir db alert-command patient ascii quiet speak lang kiosk patients idle-timeout version",
       "validate, quiet",
       "list,     data-dir",
       "history,  patient data-dir db ascii",
@@ -99,7 +99,7 @@ class CommandHelpTest {
       "due,      patient data-dir db lang",
       "export,   patient data-dir db format since output all-patients",
       "migrate,  from to",
-      "serve,    port bind data-dir db authorized-keys patients kiosk routine max-sessions"
+      "serve,    port bind data-dir db alert-command authorized-keys patients kiosk routine max-sessions"
           + " idle-timeout max-session-length connections-per-minute auth-timeout"
           + " max-auth-attempts stats-every contact pace hash-password"})
   void eachCommandsHelpExplainsEveryOptionWithExamples(String command, String options) {
@@ -135,7 +135,7 @@ class CommandHelpTest {
     }
     assertTrue(r.out().contains("\nusage: coach [run] [NAME|FILE] [OPTIONS]\n"), r.out());
     assertExplainedWithExamples(r.out(), "",
-        "pace data-dir db patient ascii quiet speak lang kiosk patients idle-timeout version");
+        "pace data-dir db alert-command patient ascii quiet speak lang kiosk patients idle-timeout version");
     String words = r.out().replaceAll("\\s+", " ");
     assertTrue(words.contains("129 SIGHUP or a lost terminal, 130 SIGINT, 143 SIGTERM"),
         r.out());

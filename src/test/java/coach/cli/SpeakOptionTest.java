@@ -64,8 +64,8 @@ class SpeakOptionTest {
     Files.writeString(data.resolve("settings"), "speak = yes\nspeek = no\n");
     InProcess r = run(Map.of());
     assertEquals(ExitCodes.INVALID, r.code());
-    assertEquals(data.resolve("settings") + ":2:1: unknown setting \"speek\"; the one setting is"
-        + " speak\n", r.err());
+    assertEquals(data.resolve("settings") + ":2:1: unknown setting \"speek\"; the settings are"
+        + " speak and alert-command\n", r.err());
     Files.writeString(data.resolve("settings"), "speak = maybe\n");
     InProcess v = run(Map.of());
     assertEquals(data.resolve("settings") + ":1:8: speak is yes or no, not \"maybe\"\n",

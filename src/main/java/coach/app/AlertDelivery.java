@@ -1,0 +1,179 @@
+package coach.app;
+
+import coach.store.HistoryStore;
+import coach.store.StoreException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Hands new alerts to the clinic's command (an e-mail, a pager, a webhook): the command runs
+ * through the shell with one JSON object on its standard input, {@code {"patient": ..., "summary":
+ * ..., "alerts": [...]}}, and {@code COACH_ALERT_PATIENT} and {@code COACH_ALERT_SUBJECT} in its
+ * environment. A patient's alerts within {@value #BATCH_MINUTES} minutes of their last message go
+ * together in the next one, unless one is urgent (a red flag goes at once, with whatever waits).
+ * A command that fails or runs past its time is tried again later, each time waiting twice as
+ * long (up to an hour); the history keeps what is not delivered, so a restart loses nothing. An
+ * alert acknowledged before it could be sent is not sent.
+ */
+public final class AlertDelivery {
+  static final int BATCH_MINUTES = 5;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Runs the command for one message; true when it succeeded. */
+  @FunctionalInterface
+  interface Runner {
+    boolean run(String json, Map<String, String> env) throws IOException, InterruptedException;
+  }
+
+  private final Runner runner;
+  private final String command;
+
+  /** Delivery through {@code sh -c COMMAND}, ended after {@code timeout}. */
+  public AlertDelivery(String command, Duration timeout) {
+    this(command, (json, env) -> shell(command, json, env, timeout));
+  }
+
+  AlertDelivery(String command, Runner runner) {
+    this.command = command;
+    this.runner = runner;
+  }
+
+  public String command() {
+    return command;
+  }
+
+  private static boolean shell(String command, String json, Map<String, String> env,
+      Duration timeout) throws IOException, InterruptedException {
+    ProcessBuilder pb = new ProcessBuilder("sh", "-c", command)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .redirectError(ProcessBuilder.Redirect.DISCARD);
+    pb.environment().putAll(env);
+    Process p = pb.start();
+    try (OutputStream in = p.getOutputStream()) {
+      in.write(json.getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      // a command that does not read its input may close it early; its exit status decides
+    }
+    if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      p.destroyForcibly();
+      return false;
+    }
+    return p.exitValue() == 0;
+  }
+
+  /** What one round did. */
+  public record Round(int sent, int failed, int waiting) {}
+
+  /**
+   * Delivers what is due now: per patient, in the order raised.
+   *
+   * @return how many alerts went, failed (to be tried again) and wait for their patient's batch
+   */
+  public Round deliver(HistoryStore store, Instant now) throws StoreException {
+    Map<String, List<HistoryStore.AlertRow>> byPatient = new LinkedHashMap<>();
+    for (HistoryStore.AlertRow a : store.undelivered(now)) {
+      byPatient.computeIfAbsent(a.patient(), k -> new ArrayList<>()).add(a);
+    }
+    int sent = 0;
+    int failed = 0;
+    int waiting = 0;
+    for (Map.Entry<String, List<HistoryStore.AlertRow>> e : byPatient.entrySet()) {
+      List<HistoryStore.AlertRow> due = new ArrayList<>();
+      List<Long> settled = new ArrayList<>();
+      for (HistoryStore.AlertRow a : e.getValue()) {
+        if (a.open()) {
+          due.add(a);
+        } else {
+          settled.add(a.id());
+        }
+      }
+      if (!settled.isEmpty()) {
+        store.delivery(settled, now, null); // acknowledged before it went: nothing to send
+      }
+      if (due.isEmpty()) {
+        continue;
+      }
+      if (!sendNow(store, e.getKey(), due, now)) {
+        waiting += due.size();
+        continue;
+      }
+      List<Long> ids = due.stream().map(HistoryStore.AlertRow::id).toList();
+      boolean ok;
+      try {
+        ok = runner.run(message(e.getKey(), due), Map.of("COACH_ALERT_PATIENT", e.getKey(),
+            "COACH_ALERT_SUBJECT", subject(e.getKey(), due)));
+      } catch (IOException ex) {
+        ok = false;
+      } catch (InterruptedException ex) {
+        Thread.currentThread().interrupt();
+        return new Round(sent, failed, waiting);
+      }
+      if (ok) {
+        store.delivery(ids, now, null);
+        sent += ids.size();
+      } else {
+        int attempts = due.stream().mapToInt(HistoryStore.AlertRow::attempts).max().orElse(0);
+        store.delivery(ids, now, now.plus(backoff(attempts + 1)));
+        failed += ids.size();
+      }
+    }
+    return new Round(sent, failed, waiting);
+  }
+
+  /** 10 s after the first failure, then twice as long each time, at most an hour. */
+  static Duration backoff(int failures) {
+    long seconds = 10L << Math.min(failures - 1, 20);
+    return Duration.ofSeconds(Math.min(seconds, 3600));
+  }
+
+  /**
+   * Whether the patient's waiting alerts go now: one is urgent, the oldest has waited the batch
+   * time, or nothing went to this patient in the last batch time.
+   */
+  private static boolean sendNow(HistoryStore store, String patient,
+      List<HistoryStore.AlertRow> due, Instant now) throws StoreException {
+    Instant window = now.minus(Duration.ofMinutes(BATCH_MINUTES));
+    if (due.stream().anyMatch(a -> a.kind().urgent())
+        || !due.get(0).raised().isAfter(window)) {
+      return true;
+    }
+    return store.alerts(patient, false, window).stream()
+        .noneMatch(a -> a.delivered() != null && a.delivered().isAfter(window));
+  }
+
+  static String subject(String patient, List<HistoryStore.AlertRow> alerts) {
+    boolean urgent = alerts.stream().anyMatch(a -> a.kind().urgent());
+    return (urgent ? "URGENT " : "") + "Rehab Coach: " + alerts.size() + " alert"
+        + (alerts.size() == 1 ? "" : "s") + " for patient " + patient;
+  }
+
+  /** The message as the command reads it. */
+  static String message(String patient, List<HistoryStore.AlertRow> alerts) {
+    ObjectNode m = JSON.createObjectNode();
+    m.put("patient", patient);
+    m.put("summary", subject(patient, alerts) + ": " + String.join("; ", alerts.stream()
+        .map(a -> AlertWords.of(a.kind()) + ": " + a.facts()).toList()));
+    ArrayNode list = m.putArray("alerts");
+    for (HistoryStore.AlertRow a : alerts) {
+      ObjectNode n = list.addObject();
+      n.put("id", a.id());
+      n.put("kind", a.kind().name());
+      n.put("urgent", a.kind().urgent());
+      n.put("raised", a.raised().toString());
+      n.put("what", AlertWords.of(a.kind()));
+      n.put("facts", a.facts());
+    }
+    return m.toString();
+  }
+}
