@@ -1,0 +1,127 @@
+package coach.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import coach.store.AlertKind;
+import coach.store.HistoryStore;
+import coach.store.SqliteHistoryStore;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Alerts handed to a real command through the shell: retries, batches, restarts. */
+class AlertDeliveryTest {
+  @TempDir Path dir;
+  private static final Instant T = Instant.parse("2026-11-26T09:00:00Z");
+
+  private HistoryStore open() throws Exception {
+    return SqliteHistoryStore.open(dir.resolve("history.db"));
+  }
+
+  /** A command that fails its first {@code failures} runs, then appends its input to out.log. */
+  private String command(int failures) throws Exception {
+    Path script = dir.resolve("deliver.sh");
+    Files.writeString(script, "#!/bin/sh\n"
+        + "n=$(cat " + dir.resolve("runs") + " 2>/dev/null || echo 0)\n"
+        + "n=$((n+1)); echo $n > " + dir.resolve("runs") + "\n"
+        + "[ $n -le " + failures + " ] && exit 1\n"
+        + "cat >> " + dir.resolve("out.log") + "; echo >> " + dir.resolve("out.log") + "\n"
+        + "echo \"$COACH_ALERT_SUBJECT\" >> " + dir.resolve("subjects") + "\n");
+    script.toFile().setExecutable(true);
+    return script.toString();
+  }
+
+  private List<String> messages() throws Exception {
+    Path log = dir.resolve("out.log");
+    return Files.exists(log) ? Files.readAllLines(log).stream().filter(l -> !l.isBlank())
+        .toList() : List.of();
+  }
+
+  @Test
+  void aCommandThatFailsTwiceThenSucceedsDeliversOnceInOrder() throws Exception {
+    AlertDelivery d = new AlertDelivery(command(2), Duration.ofSeconds(20));
+    try (HistoryStore store = open()) {
+      store.raise("p1", AlertKind.ENDED_FOR_PAIN, "s1", "the session ended for pain", T);
+      store.raise("p1", AlertKind.HIGH_START, "s1", "pain 7 before starting", T);
+      assertEquals(new AlertDelivery.Round(0, 2, 0), d.deliver(store, T));
+      assertEquals(new AlertDelivery.Round(0, 0, 0), d.deliver(store, T.plusSeconds(5)),
+          "not before its next try");
+      assertEquals(new AlertDelivery.Round(0, 2, 0), d.deliver(store, T.plusSeconds(10)));
+      assertEquals(new AlertDelivery.Round(2, 0, 0), d.deliver(store, T.plusSeconds(30)));
+      assertEquals(new AlertDelivery.Round(0, 0, 0), d.deliver(store, T.plusSeconds(3600)));
+      List<String> got = messages();
+      assertEquals(1, got.size(), got.toString());
+      JsonNode m = new ObjectMapper().readTree(got.get(0));
+      assertEquals("p1", m.get("patient").asText());
+      assertEquals(List.of("ENDED_FOR_PAIN", "HIGH_START"), List.of(
+          m.get("alerts").get(0).get("kind").asText(), m.get("alerts").get(1).get("kind")
+              .asText()));
+      assertTrue(m.get("alerts").get(0).get("id").asLong()
+          < m.get("alerts").get(1).get("id").asLong());
+      assertEquals("Rehab Coach: 2 alerts for patient p1",
+          Files.readString(dir.resolve("subjects")).strip());
+      assertEquals(3, store.alerts("p1", false, null).get(0).attempts());
+    }
+  }
+
+  @Test
+  void aPatientsAlertsWithinFiveMinutesGoTogetherAndARedFlagAtOnce() throws Exception {
+    AlertDelivery d = new AlertDelivery(command(0), Duration.ofSeconds(20));
+    try (HistoryStore store = open()) {
+      store.raise("p1", AlertKind.ENDED_FOR_PAIN, "s1", "ended", T);
+      assertEquals(1, d.deliver(store, T).sent());
+      store.raise("p1", AlertKind.HIGH_START, "s2", "high", T.plusSeconds(60));
+      store.raise("p1", AlertKind.WORSE_NEXT_MORNING, "s2#1", "worse", T.plusSeconds(90));
+      assertEquals(new AlertDelivery.Round(0, 0, 2), d.deliver(store, T.plusSeconds(120)));
+      store.raise("p1", AlertKind.RED_FLAG, "s2#2", "bladder", T.plusSeconds(150));
+      // urgent: at once, with what was waiting
+      assertEquals(new AlertDelivery.Round(3, 0, 0), d.deliver(store, T.plusSeconds(150)));
+      List<String> got = messages();
+      assertEquals(2, got.size());
+      assertTrue(got.get(1).contains("\"urgent\":true"), got.get(1));
+      assertEquals("URGENT Rehab Coach: 3 alerts for patient p1",
+          Files.readAllLines(dir.resolve("subjects")).get(1));
+      store.raise("p2", AlertKind.MISSED_SESSIONS, "s9", "missed", T.plusSeconds(160));
+      assertEquals(1, d.deliver(store, T.plusSeconds(160)).sent(), "another patient: at once");
+    }
+  }
+
+  @Test
+  void anAlertRaisedByAProcessThatDiedIsDeliveredByTheNextAndOneAcknowledgedIsNot()
+      throws Exception {
+    try (HistoryStore store = open()) {
+      store.raise("p1", AlertKind.RED_FLAG, "s1#1", "bladder", T);
+      long seen = store.raise("p2", AlertKind.ENDED_FOR_PAIN, "s2", "ended", T).orElseThrow()
+          .id();
+      store.acknowledge(seen, "dr k", "saw it on the board", T.plusSeconds(10));
+    } // the coach that raised them ends here, before delivering anything
+    AlertDelivery d = new AlertDelivery(command(0), Duration.ofSeconds(20));
+    try (HistoryStore store = open()) {
+      assertEquals(new AlertDelivery.Round(1, 0, 0), d.deliver(store, T.plusSeconds(60)));
+      assertEquals(List.of(), store.undelivered(T.plusSeconds(120)));
+    }
+    assertEquals(1, messages().size());
+    assertTrue(messages().get(0).contains("\"patient\":\"p1\""));
+  }
+
+  @Test
+  void aCommandThatHangsIsEndedAndTriedAgain() throws Exception {
+    AlertDelivery d = new AlertDelivery("sleep 30", Duration.ofMillis(300));
+    try (HistoryStore store = open()) {
+      store.raise("p1", AlertKind.RED_FLAG, "s1#1", "bladder", T);
+      long t0 = System.nanoTime();
+      assertEquals(1, d.deliver(store, T).failed());
+      assertTrue(System.nanoTime() - t0 < Duration.ofSeconds(10).toNanos());
+      assertEquals(Duration.ofSeconds(10), AlertDelivery.backoff(1));
+      assertEquals(Duration.ofSeconds(40), AlertDelivery.backoff(3));
+      assertEquals(Duration.ofHours(1), AlertDelivery.backoff(30));
+    }
+  }
+}
