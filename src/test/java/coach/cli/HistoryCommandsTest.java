@@ -328,4 +328,36 @@ class HistoryCommandsTest {
     assertEquals(Integer.toString(ExitCodes.USAGE), m[0]);
     assertTrue(m[2].contains("--to URL (or COACH_DB)"), m[2]);
   }
+
+  @Test
+  void alertsListWhatTheClinicianShouldActOnAndAckRecordsWhoAndWhat() throws Exception {
+    String[] r = run("alerts", "--data-dir", data.toString());
+    assertEquals("0", r[0], r[2]);
+    // the first session stopped Cat/Camel at its easiest level (pain 5 -> 6) and ended for pain
+    assertTrue(r[1].startsWith("2 open alerts, most urgent first:"), r[1]);
+    assertTrue(r[1].contains("stopped at the easiest level"), r[1]);
+    assertTrue(r[1].contains("pain 5 -> 6 in Cat/Camel series, stopped at Seated Cat/Camel"),
+        r[1]);
+    assertTrue(r[1].contains("session ended for pain"), r[1]);
+    JsonNode list = new ObjectMapper().readTree(run("alerts", "--format", "json", "--data-dir",
+        data.toString())[1]);
+    assertEquals(2, list.size());
+    assertEquals("STOPPED_AT_EASIEST", list.get(0).get("kind").asText());
+    long id = list.get(0).get("id").asLong();
+    // looking again raises nothing new
+    assertEquals(r[1], run("alerts", "--data-dir", data.toString())[1]);
+    String[] ack = run("alerts", "ack", "#" + id, "--by", "Dr Kim", "--note", "called her",
+        "--data-dir", data.toString());
+    assertEquals("0", ack[0], ack[2]);
+    assertEquals("Acknowledged #" + id + " (by Dr Kim).\n", ack[1]);
+    String[] again = run("alerts", "ack", Long.toString(id), "--data-dir", data.toString());
+    assertEquals("1", again[0]);
+    assertEquals("coach alerts: no open alert #" + id + "\n", again[2]);
+    assertTrue(run("alerts", "--data-dir", data.toString())[1].startsWith("1 open alert,"));
+    String all = run("alerts", "--all", "--patient", "pat", "--data-dir", data.toString())[1];
+    assertTrue(all.contains("acknowledged by Dr Kim at "), all);
+    assertTrue(all.contains(": called her"), all);
+    assertEquals("2", run("alerts", "ack", "twelve", "--data-dir", data.toString())[0]);
+    assertEquals("2", run("alerts", "--open", "--all", "--data-dir", data.toString())[0]);
+  }
 }
