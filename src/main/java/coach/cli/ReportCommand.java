@@ -85,6 +85,25 @@ public final class ReportCommand implements Command {
     });
   }
 
+  /** The patient's report as lines (the clinic board shows it), or a line saying there is none. */
+  static List<String> lines(HistoryStore store, String patient, String dataDir, CliContext ctx)
+      throws StoreException {
+    List<HistoryStore.SessionRow> sessions = store.sessions(patient, null, null);
+    if (sessions.isEmpty()) {
+      return List.of("No sessions recorded yet for " + patient + ".");
+    }
+    Optional<Routine> routine =
+        StoreAccess.routine(sessions.get(sessions.size() - 1).routineId(), dataDir, ctx);
+    java.util.Set<String> frequencies = new java.util.TreeSet<>();
+    routine.ifPresent(r -> r.exercises().stream().map(e -> e.frequency())
+        .filter(java.util.Objects::nonNull).forEach(frequencies::add));
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (PrintStream out = new PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8)) {
+      write(out, store, patient, sessions, routine, frequencies);
+    }
+    return bytes.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+  }
+
   static void write(PrintStream out, HistoryStore store, String patient,
       List<HistoryStore.SessionRow> sessions, Optional<Routine> routine,
       java.util.Set<String> frequencies) throws StoreException {

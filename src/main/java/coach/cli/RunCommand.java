@@ -226,7 +226,7 @@ public final class RunCommand implements Command {
    * SIGTERM, SIGHUP and SIGINT end the session (saved as interrupted) instead of the process;
    * the first one that arrives is kept, to exit with the status a shell expects for it.
    */
-  private static void onSignals(java.util.function.Consumer<Event> post,
+  static void onSignals(java.util.function.Consumer<Event> post,
       AtomicReference<String> first) {
     for (String sig : new String[] {"TERM", "HUP", "INT"}) {
       try {

@@ -99,6 +99,7 @@ class CommandHelpTest {
       "due,      patient data-dir db lang",
       "export,   patient data-dir db format since output all-patients",
       "migrate,  from to",
+      "clinic,   data-dir db by ascii lang",
       "alerts,   patient data-dir db all-patients open all since format by note",
       "serve,    port bind data-dir db alert-command authorized-keys patients kiosk routine max-sessions"
           + " idle-timeout max-session-length connections-per-minute auth-timeout"
