@@ -118,7 +118,26 @@ public final class CoachSession {
 
   /** As {@link #forServer(HistoryStore)}, telling {@code alerts} what the clinician may need. */
   public static SessionFactory forServer(HistoryStore store, AlertService alerts) {
+    return forServer(store, alerts, null, null);
+  }
+
+  /**
+   * As {@link #forServer(HistoryStore, AlertService)}, with the clinic board for clinician
+   * logins, showing reports through {@code reports} (null: no board).
+   */
+  public static SessionFactory forServer(HistoryStore store, AlertService alerts,
+      ClinicView.Reports reports,
+      java.util.function.Function<String, java.util.Optional<Routine>> routines) {
     return new SessionFactory() {
+      @Override
+      public coach.tui.ClinicBoard board(Style style, Clock clock, String by) {
+        if (reports == null) {
+          throw new UnsupportedOperationException("no clinic board on this server");
+        }
+        return new coach.tui.ClinicBoard(new ClinicView(store, routines, reports, by,
+            java.time.ZoneId.systemDefault()), clock, style, java.time.ZoneId.systemDefault());
+      }
+
       @Override
       public KioskApp.Begun begin(LoadResult routine, String patient, Style style, Clock clock)
           throws Exception {

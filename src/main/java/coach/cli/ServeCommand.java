@@ -211,11 +211,14 @@ public final class ServeCommand implements Command {
     }
     List<coach.routine.Routine> served = new java.util.ArrayList<>(List.of(routine.routine()));
     named.values().forEach(r -> served.add(r.routine()));
+    coach.app.RoutinesById byId = new coach.app.RoutinesById(catalog, served);
+    String dataDirOption = cl.getOptionValue("data-dir");
     try (HistoryStore store = History.open(dataDir, db, ctx.env());
-        coach.app.AlertService alerts = CommandLines.alerts(cl, clinic.settings(), store,
-            new coach.app.RoutinesById(catalog, served), dataDir).everyFewMinutes();
+        coach.app.AlertService alerts = CommandLines.alerts(cl, clinic.settings(), store, byId,
+            dataDir).everyFewMinutes();
         CoachServer server = new CoachServer(settings,
-            new CoachServer.Routines(routine, named), CoachSession.forServer(store, alerts))) {
+            new CoachServer.Routines(routine, named), CoachSession.forServer(store, alerts,
+                (s, patient) -> ReportCommand.lines(s, patient, dataDirOption, ctx), byId))) {
       server.start();
       ctx.out().println("Serving " + routine.routine().title() + " on " + settings.bind() + ":"
           + server.port() + " (log: " + dataDir.resolve(Logs.SERVE) + ")");

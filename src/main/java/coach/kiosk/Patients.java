@@ -34,6 +34,8 @@ import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
  *     password: "pbkdf2-sha256$600000$...$..."
  *   - user: waiting-room
  *     kiosk: true                  # the start screen asks for a patient code
+ *   - user: dr-kim
+ *     clinician: true              # the clinic board instead of a session
  * patients:                        # codes a kiosk accepts, besides the users' patients
  *   - P-1002
  *   - {id: P-1003, routine: sciatica}
@@ -49,7 +51,7 @@ public final class Patients {
 
   /** One SSH user. {@code routine} null means the server's default. */
   public record User(String name, String patient, String routine, boolean kiosk,
-      List<PublicKey> keys, String passwordHash) {}
+      List<PublicKey> keys, String passwordHash, boolean clinician) {}
 
   /** A patient a kiosk accepts by code; {@code routine} null means the kiosk's own. */
   public record Patient(String id, String routine) {}
@@ -162,7 +164,8 @@ public final class Patients {
       if (m == null) {
         return;
       }
-      fields(m, "a user", "user", "patient", "routine", "kiosk", "keys", "password");
+      fields(m, "a user", "user", "patient", "routine", "kiosk", "clinician", "keys",
+          "password");
       String user = name(m, "user", true);
       String patient = name(m, "patient", false);
       String routine = text(m, "routine");
@@ -174,6 +177,19 @@ public final class Patients {
         } else {
           problem(k.value(), "\"kiosk\" must be true or false");
         }
+      }
+      boolean clinician = false;
+      Node.Entry cl = m.fields().get("clinician");
+      if (cl != null) {
+        if (cl.value() instanceof Node.Scalar s && s.value() instanceof Boolean b) {
+          clinician = b;
+        } else {
+          problem(cl.value(), "\"clinician\" must be true or false");
+        }
+      }
+      if (clinician && (kiosk || patient != null)) {
+        problem(cl.value(), "a clinician user sees the clinic board, so it has no \"patient\""
+            + " and is not a kiosk");
       }
       if (kiosk && patient != null) {
         problem(m.fields().get("patient").value(), "a kiosk user asks each patient for their"
@@ -217,8 +233,9 @@ public final class Patients {
         problem(m.fields().get("user").value(), "the user \"" + user + "\" is listed twice");
         return;
       }
-      String pid = kiosk ? null : patient != null ? patient : user;
-      users.put(user, new User(user, pid, routine, kiosk, List.copyOf(keys), password));
+      String pid = kiosk || clinician ? null : patient != null ? patient : user;
+      users.put(user, new User(user, pid, routine, kiosk, List.copyOf(keys), password,
+          clinician));
       if (pid != null) {
         patients.putIfAbsent(pid, new Patient(pid, routine));
       }

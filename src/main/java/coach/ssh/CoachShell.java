@@ -134,14 +134,19 @@ final class CoachShell implements Command {
         return begun;
       };
       String title = routine.routine().title();
-      KioskApp app;
-      if (kiosk) {
+      coach.tui.App app;
+      if (entry.map(Patients.User::clinician).orElse(false)) {
+        LOG.info(() -> "clinic board for " + Names.clean(user) + " from " + from);
+        app = factory.board(style, clock, user);
+      } else if (kiosk) {
         app = new KioskApp(clock, settings.idleTimeout(), style, title, patient, this::code,
             sessions);
       } else {
         app = KioskApp.single(clock, settings.idleTimeout(), style, title, patient, sessions);
       }
-      app.limitSessionsTo(settings.maxSessionLength());
+      if (app instanceof KioskApp k) {
+        k.limitSessionsTo(settings.maxSessionLength());
+      }
       loop = new SessionLoop(terminal, app, clock::realDelayUntil, false, fx -> { },
           Views.MIN_COLUMNS, Views.MIN_ROWS).observeTicks(tickLateness);
       if (factory.keptLocally() != null) {

@@ -26,4 +26,13 @@ public interface SessionFactory {
   default java.util.function.BooleanSupplier keptLocally() {
     return null;
   }
+
+  /**
+   * The clinic board for a clinician's login, acknowledging as {@code by}.
+   *
+   * @throws UnsupportedOperationException when this server has no board
+   */
+  default coach.tui.ClinicBoard board(Style style, Clock clock, String by) throws Exception {
+    throw new UnsupportedOperationException("no clinic board on this server");
+  }
 }

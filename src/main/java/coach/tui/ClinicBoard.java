@@ -303,10 +303,15 @@ public final class ClinicBoard implements App {
       return;
     }
     List<Row> shown = shown();
-    c.text(1, 1, Canvas.fit(m.get("board.summary", rows.size(), open), c.width() - 2));
-    int alertsW = Math.max(16, Math.min(34, c.width() - 12 - 18 - 8 - 10));
+    String summary = m.get("board.summary", rows.size(), open);
+    if (filtering || !filter.isEmpty()) {
+      summary += "  \u00b7  " + m.get("board.filter", filter) + (filtering ? "_" : "");
+    }
+    c.text(1, 1, Canvas.fit(summary, c.width() - 2));
+    int lastW = c.width() >= 96 ? 36 : 24;
+    int alertsW = Math.max(16, Math.min(34, c.width() - 12 - lastW - 7 - 10));
     String header = pad(m.get("board.col.patient"), 12) + pad(m.get("board.col.alerts"),
-        alertsW) + pad(m.get("board.col.last"), 28) + pad(m.get("board.col.week"), 8)
+        alertsW) + pad(m.get("board.col.last"), lastW) + pad(m.get("board.col.week"), 7)
         + m.get("board.col.pain");
     c.bold(1, 3, Canvas.fit(header, c.width() - 2));
     int top = 4;
@@ -316,8 +321,9 @@ public final class ClinicBoard implements App {
       Row r = shown.get(i);
       String last = r.lastSession() == null ? "" : WHEN.format(r.lastSession().atZone(zone))
           + (r.lastOutcome() == null ? "" : ", " + outcomeWords(r.lastOutcome()));
-      String line = pad(Canvas.clean(r.patient()), 12) + pad(alerts(r), alertsW) + pad(last, 28)
-          + pad(r.weekDone() + "/" + r.weekTarget(), 8) + sparkline(r.pains());
+      String line = pad(Canvas.clean(r.patient()), 12) + pad(alerts(r), alertsW)
+          + pad(last, lastW) + pad(r.weekDone() + "/" + r.weekTarget(), 7)
+          + sparkline(r.pains());
       line = Canvas.fit(line, c.width() - 2);
       if (i == selected) {
         c.highlight(1, top + i - first, line + " ".repeat(Math.max(0, c.width() - 2
@@ -334,9 +340,7 @@ public final class ClinicBoard implements App {
       c.text(1, c.height() - 3, Canvas.fit("#" + a.id() + " " + kindWords(a.kind()) + ": "
           + Canvas.clean(a.facts()), c.width() - 2));
     }
-    if (filtering || !filter.isEmpty()) {
-      c.text(1, c.height() - 2, m.get("board.filter", filter) + (filtering ? "_" : ""));
-    } else if (message != null) {
+    if (message != null) {
       c.text(1, c.height() - 2, Canvas.fit(message, c.width() - 2));
     }
     c.bar(c.height() - 1, filtering ? m.get("board.footer.filter") : m.get("board.footer"),
@@ -345,14 +349,27 @@ public final class ClinicBoard implements App {
 
   private void drawReport(Canvas c, Messages m) {
     c.bold(1, 1, Canvas.fit(m.get("board.reportOf", Canvas.clean(reportOf)), c.width() - 2));
+    List<String> lines = new ArrayList<>();
+    for (String l : report) {
+      String t = Canvas.clean(l);
+      int indent = t.length() - t.stripLeading().length();
+      List<String> wrapped = Canvas.wrap(t.strip(), Math.max(10, c.width() - 2 - indent - 2));
+      for (int i = 0; i < wrapped.size(); i++) {
+        lines.add(" ".repeat(indent + (i == 0 ? 0 : 2)) + wrapped.get(i));
+      }
+      if (wrapped.isEmpty()) {
+        lines.add("");
+      }
+    }
     int top = 3;
     int visible = Math.max(1, c.height() - top - 1);
-    for (int i = 0; i < visible && scroll + i < report.size(); i++) {
-      c.text(1, top + i, Canvas.fit(Canvas.clean(report.get(scroll + i)), c.width() - 2));
+    scroll = Math.max(0, Math.min(scroll, Math.max(0, lines.size() - visible)));
+    for (int i = 0; i < visible && scroll + i < lines.size(); i++) {
+      c.text(1, top + i, Canvas.fit(lines.get(scroll + i), c.width() - 2));
     }
-    c.bar(c.height() - 1, m.get("board.footer.report"), report.size() <= visible ? ""
-        : m.get("board.lines", scroll + 1, Math.min(report.size(), scroll + visible),
-            report.size()));
+    c.bar(c.height() - 1, m.get("board.footer.report"), lines.size() <= visible ? ""
+        : m.get("board.lines", scroll + 1, Math.min(lines.size(), scroll + visible),
+            lines.size()));
   }
 
   private static String pad(String s, int w) {
