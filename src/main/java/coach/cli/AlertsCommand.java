@@ -111,16 +111,7 @@ public final class AlertsCommand implements Command {
     if (!format.equals("text") && !format.equals("json")) {
       throw new CommandLines.UsageError("--format takes text or json, not " + Quote.of(format));
     }
-    Instant since = null;
-    if (cl.hasOption("since")) {
-      try {
-        since = LocalDate.parse(cl.getOptionValue("since")).atStartOfDay(ZoneId.systemDefault())
-            .toInstant();
-      } catch (DateTimeParseException e) {
-        throw new CommandLines.UsageError("--since takes a date like 2026-11-01, not "
-            + Quote.of(cl.getOptionValue("since")));
-      }
-    }
+    Instant since = CommandLines.since(cl);
     String patient = null;
     if (cl.hasOption(PatientOption.NAME)) {
       patient = PatientOption.resolve(cl, ctx, "coach alerts");

@@ -131,6 +131,20 @@ final class CommandLines {
         ? null : new coach.app.AlertDelivery(command, java.time.Duration.ofSeconds(30)), dataDir);
   }
 
+  /** --since YYYY-MM-DD as the start of that day here, or null when not given. */
+  static java.time.Instant since(CommandLine cl) throws UsageError {
+    if (!cl.hasOption("since")) {
+      return null;
+    }
+    try {
+      return java.time.LocalDate.parse(cl.getOptionValue("since"))
+          .atStartOfDay(java.time.ZoneId.systemDefault()).toInstant();
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new UsageError("--since takes a date like 2026-11-01, not "
+          + Quote.of(cl.getOptionValue("since")));
+    }
+  }
+
   /** {@code --pace N}: timers run N times faster. */
   static Option pace() {
     return Option.builder().longOpt("pace").hasArg().argName("N")

@@ -83,16 +83,7 @@ public final class ExportCommand implements Command {
     if (!format.equals("csv") && !format.equals("json")) {
       throw new CommandLines.UsageError("--format takes csv or json, not " + Quote.of(format));
     }
-    Instant since = null;
-    if (cl.hasOption("since")) {
-      try {
-        since = LocalDate.parse(cl.getOptionValue("since")).atStartOfDay(ZoneId.systemDefault())
-            .toInstant();
-      } catch (DateTimeParseException e) {
-        throw new CommandLines.UsageError("--since takes a date like 2026-11-01, not "
-            + Quote.of(cl.getOptionValue("since")));
-      }
-    }
+    Instant since = CommandLines.since(cl);
     String patient = null; // every patient
     if (cl.hasOption("all-patients")) {
       if (cl.hasOption(PatientOption.NAME)) {

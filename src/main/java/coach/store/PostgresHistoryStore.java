@@ -24,14 +24,14 @@ import java.util.logging.Logger;
  * and sending twice doubles nothing. Reads wait briefly for this process's own entries to be
  * sent, so a report right after a session sees it.
  */
-public final class PostgresHistoryStore implements HistoryStore {
+public final class PostgresHistoryStore extends SqlHistoryStore {
   private static final Logger LOG = Logger.getLogger(PostgresHistoryStore.class.getName());
   /** After this long unsent, a session's entries count as kept locally (said on the screen). */
   private static final long LOCAL_AFTER_NANOS = Duration.ofSeconds(3).toNanos();
   /** How long a read waits for this process's entries to reach the database first. */
   private static final Duration READ_WAIT = Duration.ofSeconds(4);
 
-  private final PostgresDb db;
+  private final PostgresDb pg;
   private final Spool spool;
   private final Heartbeats heartbeats = new Heartbeats(this::beat);
   private final Map<String, Spool.Held> held = new LinkedHashMap<>();
@@ -44,7 +44,8 @@ public final class PostgresHistoryStore implements HistoryStore {
   private volatile boolean down;
 
   private PostgresHistoryStore(PostgresDb db, Spool spool) {
-    this.db = db;
+    super(db);
+    this.pg = db;
     this.spool = spool;
     sendOnce(); // what an earlier process left, before anything reads
     this.sender = new Thread(this::sendLoop, "coach-history-sender");
@@ -213,7 +214,7 @@ public final class PostgresHistoryStore implements HistoryStore {
     } catch (SQLException | IOException | RuntimeException e) {
       if (!down) {
         LOG.log(Level.WARNING, "the database cannot be reached; keeping entries in "
-            + spool.dir() + ": " + db.plainAny(e), e);
+            + spool.dir() + ": " + pg.plainAny(e), e);
       }
       down = true;
       return false;
@@ -250,7 +251,8 @@ public final class PostgresHistoryStore implements HistoryStore {
   }
 
   /** Waits (briefly) until this process's entries are in the database, so reads see them. */
-  private void awaitSent() {
+  @Override
+  void beforeRead() {
     long until = System.nanoTime() + READ_WAIT.toNanos();
     synchronized (signal) {
       while (pending() > 0 && !down && !closing) {
@@ -291,36 +293,6 @@ public final class PostgresHistoryStore implements HistoryStore {
     }
   }
 
-  @Override
-  public Optional<Live> live(String patient) throws StoreException {
-    return db.read(c -> HistorySql.live(c, db, patient, Heartbeats.HOST, Heartbeats.LIVE_FOR));
-  }
-
-  @Override
-  public List<SessionRow> sessions(String patient, String routineId, Instant since)
-      throws StoreException {
-    awaitSent();
-    return db.read(c -> HistorySql.sessions(c, db, patient, routineId, since));
-  }
-
-  @Override
-  public List<String> patients() throws StoreException {
-    awaitSent();
-    return db.read(HistorySql::patients);
-  }
-
-  @Override
-  public List<RatingRow> ratings(String sessionId) throws StoreException {
-    awaitSent();
-    return db.read(c -> HistorySql.ratings(c, db, sessionId));
-  }
-
-  @Override
-  public List<EventRow> events(String sessionId) throws StoreException {
-    awaitSent();
-    return db.read(c -> HistorySql.events(c, db, sessionId));
-  }
-
   /** Kept like a session's entries, so it waits out a database that is away. */
   @Override
   public void settleInterrupted(String sessionId) throws StoreException {
@@ -331,52 +303,6 @@ public final class PostgresHistoryStore implements HistoryStore {
       throw spoolFailure(Entry.what(s), e);
     }
     wake();
-  }
-
-  @Override
-  public void copy(SessionRow session, List<RatingRow> ratings, List<EventRow> events)
-      throws StoreException {
-    db.write("a copied session", c -> HistorySql.copy(c, db, session, ratings, events));
-  }
-
-  @Override
-  public Optional<AlertRow> raise(String patient, AlertKind kind, String cause, String facts,
-      Instant at) throws StoreException {
-    Optional<AlertRow>[] out = new Optional[] {Optional.empty()};
-    db.write("an alert", c -> out[0] = HistorySql.raise(c, db, patient, kind, cause, facts, at));
-    return out[0];
-  }
-
-  @Override
-  public List<AlertRow> alerts(String patient, boolean openOnly, Instant since)
-      throws StoreException {
-    awaitSent();
-    return db.read(c -> HistorySql.alerts(c, db, patient, openOnly, since));
-  }
-
-  @Override
-  public boolean acknowledge(long id, String by, String note, Instant at)
-      throws StoreException {
-    boolean[] done = {false};
-    db.write("an acknowledgement", c -> done[0] = HistorySql.acknowledge(c, db, id, by, note,
-        at));
-    return done[0];
-  }
-
-  @Override
-  public List<AlertRow> undelivered(Instant now) throws StoreException {
-    return db.read(c -> HistorySql.undelivered(c, db, now));
-  }
-
-  @Override
-  public void delivery(List<Long> ids, Instant at, Instant next) throws StoreException {
-    db.write("an alert's delivery", c -> HistorySql.delivery(c, db, ids, at, next));
-  }
-
-  @Override
-  public Counts counts() throws StoreException {
-    awaitSent();
-    return db.read(HistorySql::counts);
   }
 
   /**
@@ -402,6 +328,6 @@ public final class PostgresHistoryStore implements HistoryStore {
       }
       held.clear();
     }
-    db.close();
+    pg.close();
   }
 }

@@ -18,18 +18,19 @@ import java.util.UUID;
  * processes may share the file. Opening is {@link SqliteOpening}; the statements are the ones
  * every back end shares ({@link HistorySql}), written straight through ({@link DirectRecorder}).
  */
-public final class SqliteHistoryStore implements HistoryStore {
+public final class SqliteHistoryStore extends SqlHistoryStore {
   /** Marks our files: "RhCo". */
   static final int APPLICATION_ID = SqliteOpening.APPLICATION_ID;
   static final int SCHEMA_VERSION = SqliteOpening.SCHEMA_VERSION;
   static final String HOST = Heartbeats.HOST;
 
-  private final SqliteDb db;
+  private final SqliteDb file;
   private final String notice;
   private final Heartbeats heartbeats = new Heartbeats(this::beat);
 
   private SqliteHistoryStore(SqliteOpening.Opened opened) {
-    this.db = opened.db();
+    super(opened.db());
+    this.file = opened.db();
     this.notice = opened.notice();
   }
 
@@ -90,79 +91,9 @@ public final class SqliteHistoryStore implements HistoryStore {
   }
 
   @Override
-  public Optional<Live> live(String patient) throws StoreException {
-    return db.read(c -> HistorySql.live(c, db, patient, HOST, Heartbeats.LIVE_FOR));
-  }
-
-  @Override
-  public List<SessionRow> sessions(String patient, String routineId, Instant since)
-      throws StoreException {
-    return db.read(c -> HistorySql.sessions(c, db, patient, routineId, since));
-  }
-
-  @Override
-  public List<String> patients() throws StoreException {
-    return db.read(HistorySql::patients);
-  }
-
-  @Override
-  public List<RatingRow> ratings(String sessionId) throws StoreException {
-    return db.read(c -> HistorySql.ratings(c, db, sessionId));
-  }
-
-  @Override
-  public List<EventRow> events(String sessionId) throws StoreException {
-    return db.read(c -> HistorySql.events(c, db, sessionId));
-  }
-
-  @Override
   public void settleInterrupted(String sessionId) throws StoreException {
     Entry.Settle s = new Entry.Settle(sessionId, Instant.now());
     db.write(Entry.what(s), c -> HistorySql.write(c, db, s));
-  }
-
-  @Override
-  public void copy(SessionRow session, List<RatingRow> ratings, List<EventRow> events)
-      throws StoreException {
-    db.write("a copied session", c -> HistorySql.copy(c, db, session, ratings, events));
-  }
-
-  @Override
-  public Optional<AlertRow> raise(String patient, AlertKind kind, String cause, String facts,
-      Instant at) throws StoreException {
-    Optional<AlertRow>[] out = new Optional[] {Optional.empty()};
-    db.write("an alert", c -> out[0] = HistorySql.raise(c, db, patient, kind, cause, facts, at));
-    return out[0];
-  }
-
-  @Override
-  public List<AlertRow> alerts(String patient, boolean openOnly, Instant since)
-      throws StoreException {
-    return db.read(c -> HistorySql.alerts(c, db, patient, openOnly, since));
-  }
-
-  @Override
-  public boolean acknowledge(long id, String by, String note, Instant at)
-      throws StoreException {
-    boolean[] done = {false};
-    db.write("an acknowledgement", c -> done[0] = HistorySql.acknowledge(c, db, id, by, note,
-        at));
-    return done[0];
-  }
-
-  @Override
-  public List<AlertRow> undelivered(Instant now) throws StoreException {
-    return db.read(c -> HistorySql.undelivered(c, db, now));
-  }
-
-  @Override
-  public void delivery(List<Long> ids, Instant at, Instant next) throws StoreException {
-    db.write("an alert's delivery", c -> HistorySql.delivery(c, db, ids, at, next));
-  }
-
-  @Override
-  public Counts counts() throws StoreException {
-    return db.read(HistorySql::counts);
   }
 
   /** Runs SQLite's full integrity check; "ok" when the file is sound. */
@@ -175,13 +106,13 @@ public final class SqliteHistoryStore implements HistoryStore {
         }
       });
     } catch (SQLException e) {
-      throw new StoreException(db.file + ": " + SqliteDb.plainMessage(e), e);
+      throw new StoreException(file.file + ": " + SqliteDb.plainMessage(e), e);
     }
   }
 
   @Override
   public void close() {
     heartbeats.close();
-    db.close();
+    file.close();
   }
 }

@@ -1,0 +1,99 @@
+package coach.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What both back ends read and write the same way, through the shared statements of
+ * {@link HistorySql}: sessions, ratings, events, who runs now, copies, counts and alerts. A back
+ * end adds how a session is written ({@link #begin}), how it opens and closes, and may make reads
+ * wait for its own writes first ({@link #beforeRead}).
+ */
+abstract class SqlHistoryStore implements HistoryStore {
+  protected final Db db;
+
+  SqlHistoryStore(Db db) {
+    this.db = db;
+  }
+
+  /** Called before each read: nothing, or waiting for this process's writes to arrive. */
+  void beforeRead() {}
+
+  @Override
+  public Optional<Live> live(String patient) throws StoreException {
+    return db.read(c -> HistorySql.live(c, db, patient, Heartbeats.HOST, Heartbeats.LIVE_FOR));
+  }
+
+  @Override
+  public List<SessionRow> sessions(String patient, String routineId, Instant since)
+      throws StoreException {
+    beforeRead();
+    return db.read(c -> HistorySql.sessions(c, db, patient, routineId, since));
+  }
+
+  @Override
+  public List<String> patients() throws StoreException {
+    beforeRead();
+    return db.read(HistorySql::patients);
+  }
+
+  @Override
+  public List<RatingRow> ratings(String sessionId) throws StoreException {
+    beforeRead();
+    return db.read(c -> HistorySql.ratings(c, db, sessionId));
+  }
+
+  @Override
+  public List<EventRow> events(String sessionId) throws StoreException {
+    beforeRead();
+    return db.read(c -> HistorySql.events(c, db, sessionId));
+  }
+
+  @Override
+  public void copy(SessionRow session, List<RatingRow> ratings, List<EventRow> events)
+      throws StoreException {
+    db.write("a copied session", c -> HistorySql.copy(c, db, session, ratings, events));
+  }
+
+  @Override
+  public Counts counts() throws StoreException {
+    beforeRead();
+    return db.read(HistorySql::counts);
+  }
+
+  @Override
+  public Optional<AlertRow> raise(String patient, AlertKind kind, String cause, String facts,
+      Instant at) throws StoreException {
+    List<AlertRow> out = new java.util.ArrayList<>(1);
+    db.write("an alert", c -> HistorySql.raise(c, db, patient, kind, cause, facts, at)
+        .ifPresent(out::add));
+    return out.stream().findFirst();
+  }
+
+  @Override
+  public List<AlertRow> alerts(String patient, boolean openOnly, Instant since)
+      throws StoreException {
+    beforeRead();
+    return db.read(c -> HistorySql.alerts(c, db, patient, openOnly, since));
+  }
+
+  @Override
+  public boolean acknowledge(long id, String by, String note, Instant at)
+      throws StoreException {
+    boolean[] done = {false};
+    db.write("an acknowledgement", c -> done[0] = HistorySql.acknowledge(c, db, id, by, note,
+        at));
+    return done[0];
+  }
+
+  @Override
+  public List<AlertRow> undelivered(Instant now) throws StoreException {
+    return db.read(c -> HistorySql.undelivered(c, db, now));
+  }
+
+  @Override
+  public void delivery(List<Long> ids, Instant at, Instant next) throws StoreException {
+    db.write("an alert's delivery", c -> HistorySql.delivery(c, db, ids, at, next));
+  }
+}
