@@ -25,7 +25,10 @@ final class SqliteNative {
     }
     done = true;
     try {
-      String folder = org.sqlite.util.OSInfo.getNativeLibFolderPathForCurrentOS();
+      String folder = knownFolder();
+      if (folder == null) {
+        folder = org.sqlite.util.OSInfo.getNativeLibFolderPathForCurrentOS();
+      }
       String name = System.mapLibraryName("sqlitejdbc");
       Path target = Path.of(dir, "sqlite-" + org.sqlite.SQLiteJDBCLoader.getVersion(), folder,
           name);
@@ -47,5 +50,30 @@ final class SqliteNative {
     } catch (Exception | LinkageError e) {
       // the driver unpacks its own copy as usual
     }
+  }
+
+  /**
+   * The driver's folder for this platform when it is a common one (Linux on x86_64 or aarch64,
+   * glibc or musl), found without the driver's own probe, which starts a {@code uname -o} child
+   * process to look for Android; null to leave it to the driver.
+   */
+  static String knownFolder() {
+    String os = System.getProperty("os.name", "");
+    String arch = System.getProperty("os.arch", "");
+    String vm = System.getProperty("java.vm.vendor", "") + System.getProperty("java.runtime.name",
+        "");
+    if (!os.equals("Linux") || vm.contains("Android") || System.getenv("TERMUX_VERSION") != null) {
+      return null;
+    }
+    String a = switch (arch) {
+      case "amd64", "x86_64" -> "x86_64";
+      case "aarch64", "arm64" -> "aarch64";
+      default -> null;
+    };
+    if (a == null) {
+      return null;
+    }
+    boolean musl = Files.exists(Path.of("/lib/ld-musl-" + a + ".so.1"));
+    return (musl ? "Linux-Musl/" : "Linux/") + a;
   }
 }

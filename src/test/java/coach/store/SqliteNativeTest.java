@@ -59,4 +59,13 @@ class SqliteNativeTest {
     String plain = child(null, tmp.resolve("t3"), 3);
     assertTrue(plain.startsWith(tmp.resolve("t3").toString()), plain);
   }
+
+  @Test
+  void theFolderIsFoundWithoutTheDriversProbeAndIsTheOneItWouldChoose() {
+    String ours = SqliteNative.knownFolder();
+    if (ours != null) { // a common platform: the same answer, without a child process
+      org.junit.jupiter.api.Assertions.assertEquals(
+          org.sqlite.util.OSInfo.getNativeLibFolderPathForCurrentOS(), ours);
+    }
+  }
 }
