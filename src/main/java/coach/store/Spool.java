@@ -25,6 +25,14 @@ import java.util.stream.Stream;
  */
 final class Spool {
   private static final String SUFFIX = ".jsonl";
+  /**
+   * The files this process holds, whichever spool holds them: a process never opens a second
+   * channel on a file it locks (closing that channel would drop its own lock).
+   */
+  private static final java.util.Set<Path> HELD_HERE =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private static final java.util.logging.Logger LOG =
+      java.util.logging.Logger.getLogger(Spool.class.getName());
 
   private final Path dir;
 
@@ -62,14 +70,27 @@ final class Spool {
       this.lock = lock;
     }
 
-    /** Adds the entry to the file; it is on the disk when this returns. */
+    /**
+     * Adds the entry to the file; it is on the disk when this returns. A write that fails half
+     * way (a full disk) is cut back off, so a retry starts a whole line.
+     */
     synchronized void append(Entry e) throws IOException {
       ByteBuffer b = ByteBuffer.wrap((SpoolCodec.line(e) + "\n")
           .getBytes(StandardCharsets.UTF_8));
-      while (b.hasRemaining()) {
-        channel.write(b);
+      long before = channel.size();
+      try {
+        while (b.hasRemaining()) {
+          channel.write(b);
+        }
+        channel.force(false);
+      } catch (IOException failed) {
+        try {
+          channel.truncate(before);
+        } catch (IOException ignored) {
+          failed.addSuppressed(ignored);
+        }
+        throw failed;
       }
-      channel.force(false);
       if (sent == entries.size()) {
         oldestUnsent = System.nanoTime();
       }
@@ -106,6 +127,7 @@ final class Spool {
 
     @Override
     public synchronized void close() {
+      HELD_HERE.remove(file);
       try {
         lock.release();
       } catch (IOException ignored) {
@@ -127,11 +149,13 @@ final class Spool {
         StandardOpenOption.WRITE, StandardOpenOption.APPEND);
     try {
       FileLock lock = ch.lock();
+      HELD_HERE.add(file);
       // named only once locked, so no other process takes it for a file nobody holds
       Files.move(fresh, file, StandardCopyOption.ATOMIC_MOVE);
       syncDir();
       return new Held(sessionId, file, ch, lock);
     } catch (IOException | RuntimeException e) {
+      HELD_HERE.remove(file);
       ch.close();
       Files.deleteIfExists(fresh);
       throw e;
@@ -194,6 +218,9 @@ final class Spool {
    * holds it (here or in another process).
    */
   boolean sendLeftOver(Path file, Sender sender) throws IOException, java.sql.SQLException {
+    if (HELD_HERE.contains(file)) {
+      return false;
+    }
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
       FileLock lock;
       try {
@@ -205,8 +232,17 @@ final class Spool {
         return false;
       }
       try {
-        sender.send(read(file));
-        Files.deleteIfExists(file);
+        Read r = read(file);
+        sender.send(r.entries());
+        if (r.damaged() == 0) {
+          Files.deleteIfExists(file);
+        } else {
+          // what could be read is in the database; the rest is kept for a person to look at
+          Path aside = file.resolveSibling(file.getFileName() + ".damaged");
+          Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+          LOG.warning(file + ": " + r.damaged() + " line(s) could not be read; the file is kept"
+              + " as " + aside);
+        }
         return true;
       } finally {
         if (lock.isValid()) {
@@ -218,19 +254,36 @@ final class Spool {
     }
   }
 
-  /** A file's entries, up to the first line that is not a whole entry (a cut-off last write). */
-  static List<Entry> read(Path file) throws IOException {
+  /** A file's entries, and how many of its lines were not whole entries. */
+  record Read(List<Entry> entries, int damaged) {}
+
+  /**
+   * A file's entries, skipping any line that is not a whole entry (a write cut off by a crash or
+   * a full disk): each entry has its own id, so the others stand on their own.
+   */
+  static Read read(Path file) throws IOException {
     List<Entry> out = new ArrayList<>();
+    int damaged = 0;
     for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
       if (line.isBlank()) {
         continue;
       }
+      // a cut-off line followed by a whole entry on the same line: the entry is the last '{"'
       try {
         out.add(SpoolCodec.entry(line));
       } catch (IOException e) {
-        break;
+        int at = line.lastIndexOf("{\"session\"");
+        try {
+          if (at <= 0) {
+            throw e;
+          }
+          out.add(SpoolCodec.entry(line.substring(at)));
+        } catch (IOException again) {
+          // not even the tail is whole
+        }
+        damaged++;
       }
     }
-    return out;
+    return new Read(out, damaged);
   }
 }

@@ -64,7 +64,7 @@ class PostgresHistoryStoreTest {
         r.apply(new Effect.RecordRating(HistoryStoreContract.rating(set, 4, null)));
       }
       r.apply(new Effect.RecordSwitch("glide", 0, 1, new Reason.MorningWorse()));
-      assertEquals(8, Spool.read(spool.resolve(id + ".jsonl")).size(),
+      assertEquals(8, Spool.read(spool.resolve(id + ".jsonl")).entries().size(),
           "the start, six ratings and the switch are on this computer's disk");
       waitFor("the screen's line to say so", store::keptLocally);
 
@@ -117,6 +117,32 @@ class PostgresHistoryStoreTest {
     try (PostgresHistoryStore store = open(url, spool)) {
       assertEquals(new HistoryStore.Counts(1, 4, 0), store.counts());
       assertEquals(1, store.sessions("p9", null, null).size());
+    }
+  }
+
+  @Test
+  void aDamagedLineInALeftOverFileLosesNothingAfterItAndTheFileIsKeptAside() throws Exception {
+    String url = TestPostgres.newDatabase();
+    Path spool = Files.createDirectories(dir.resolve("spool"));
+    Instant t = Instant.parse("2026-11-26T09:00:00Z");
+    String begin = SpoolCodec.line(new Entry.Begin("s-cut", t, "p7", "sciatica", "h", "k", 1,
+        Map.of()));
+    String rating = SpoolCodec.line(new Entry.RatingEntry("s-cut", t, 1,
+        HistoryStoreContract.rating(1, 3, null)));
+    String flag = SpoolCodec.line(new Entry.EventEntry("s-cut", t, 1, RecordKind.RED_FLAG, null,
+        -1, -1, "bladder"));
+    String flag2 = SpoolCodec.line(new Entry.EventEntry("s-cut", t, 2, RecordKind.RED_FLAG, null,
+        -1, -1, "saddle"));
+    String end = SpoolCodec.line(new Entry.End("s-cut", t, Outcome.RED_FLAG));
+    // a write cut off half way, then the retried entry written straight after it
+    Files.writeString(spool.resolve("s-cut.jsonl"), begin + "\n" + rating + "\n"
+        + flag.substring(0, 30) + flag + "\n" + flag2 + "\n" + end + "\n");
+    try (PostgresHistoryStore store = open(url, spool)) {
+      assertEquals(List.of("bladder", "saddle"), store.events("s-cut").stream()
+          .map(HistoryStore.EventRow::detail).toList());
+      assertEquals(Outcome.RED_FLAG, store.sessions("p7", null, null).get(0).outcome());
+      assertFalse(Files.exists(spool.resolve("s-cut.jsonl")));
+      assertTrue(Files.exists(spool.resolve("s-cut.jsonl.damaged")), "kept for a person");
     }
   }
 
