@@ -31,13 +31,15 @@ import java.util.function.Function;
  *   <li>a red flag answered yes (urgent); an exercise stopped at its easiest level (the contact
  *       card shown); a session ended for pain; pain before starting above the routine's ceiling;
  *       worse the morning after: each from the sessions of the last {@value #LOOK_BACK_DAYS}
- *       days;
+ *       days, every red flag on its own and of the other kinds only the newest;
  *   <li>pain at the end of a session higher in each of the last three sessions (each higher than
  *       the one before: 2, 4, 6);
  *   <li>no session for more than twice the routine's interval (a daily routine: two days);
  *   <li>this week can no longer have the days the routine asks for (five of seven days left,
  *       none done, for a daily one).
  * </ul>
+ * The last three only for a patient with a session in the last {@value #LOOK_BACK_DAYS} days, and
+ * missed days only when the routine (so its frequency) is known.
  */
 public final class AlertRules {
   /** Events older than this raise nothing (a history copied in raises no old news). */
@@ -62,20 +64,34 @@ public final class AlertRules {
    */
   public static List<Candidate> of(List<Session> sessions, Function<String, Optional<Routine>>
       routines, Instant now, ZoneId zone) {
-    List<Candidate> out = new ArrayList<>();
+    List<Candidate> events = new ArrayList<>();
     Instant from = now.minus(Duration.ofDays(LOOK_BACK_DAYS));
     for (Session s : sessions) {
       if (s.row().started().isBefore(from)) {
         continue;
       }
       Optional<Routine> routine = routines.apply(s.row().routineId());
-      events(s, routine, zone, out);
+      events(s, routine, zone, events);
     }
-    rising(sessions, out);
-    if (!sessions.isEmpty()) {
+    // each red flag on its own; of the other kinds only the newest cause, so an open alert
+    // speaks of the latest and acknowledging it does not bring up older ones one by one
+    List<Candidate> out = new ArrayList<>();
+    java.util.Set<AlertKind> seen = java.util.EnumSet.noneOf(AlertKind.class);
+    for (int i = events.size() - 1; i >= 0; i--) {
+      Candidate c = events.get(i);
+      if (c.kind() == AlertKind.RED_FLAG || seen.add(c.kind())) {
+        out.add(0, c);
+      }
+    }
+    // the trends only for a patient seen lately: an old or copied history is not news, and a
+    // patient discharged long ago is not behind every week
+    boolean recent = sessions.stream().anyMatch(s -> !s.row().started().isBefore(from));
+    if (recent) {
+      rising(sessions, out);
       Optional<Routine> routine = routines.apply(sessions.get(sessions.size() - 1).row()
           .routineId());
-      attendance(sessions, routine, now, zone, out);
+      // without the routine its frequency is not known: nothing is said about missed days
+      routine.ifPresent(r -> attendance(sessions, r, now, zone, out));
     }
     return out;
   }
@@ -157,9 +173,9 @@ public final class AlertRules {
         || s.ratings().stream().anyMatch(r -> r.rating().kind() != Rating.Kind.BASELINE);
   }
 
-  private static void attendance(List<Session> sessions, Optional<Routine> routine, Instant now,
+  private static void attendance(List<Session> sessions, Routine routine, Instant now,
       ZoneId zone, List<Candidate> out) {
-    int perWeek = routine.map(Attendance::daysPerWeek).orElse(Attendance.DEFAULT_DAYS);
+    int perWeek = Attendance.daysPerWeek(routine);
     String frequency = perWeek >= 7 ? "daily" : perWeek + " days a week";
     LocalDate today = LocalDate.ofInstant(now, zone);
     TreeSet<LocalDate> days = new TreeSet<>();

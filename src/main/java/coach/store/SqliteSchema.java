@@ -78,8 +78,8 @@ final class SqliteSchema {
   };
 
   /**
-   * Alerts for the clinician, never deleted: one open per patient and kind, each cause raised
-   * once; acknowledged with who and when; their delivery tracked (the outbox).
+   * Alerts for the clinician, never deleted: one open per patient and kind (every red flag its
+   * own), each cause raised once; acknowledged with who and when; their delivery tracked (the outbox).
    */
   static final String[] MIGRATION_4 = {
     """
@@ -98,7 +98,8 @@ final class SqliteSchema {
       next_attempt_at TEXT,
       UNIQUE (patient, kind, cause))
     """,
-    "CREATE UNIQUE INDEX alerts_open ON alerts(patient, kind) WHERE ack_at IS NULL",
+    "CREATE UNIQUE INDEX alerts_open ON alerts(patient, kind) WHERE ack_at IS NULL"
+        + " AND kind <> 'RED_FLAG'",
     "CREATE INDEX alerts_undelivered ON alerts(raised_at) WHERE delivered_at IS NULL",
   };
 

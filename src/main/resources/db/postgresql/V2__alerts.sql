@@ -1,4 +1,5 @@
--- Alerts for the clinician, never deleted: one open per patient and kind, each cause raised once;
+-- Alerts for the clinician, never deleted: one open per patient and kind (every red flag its own),
+-- each cause raised once;
 -- acknowledged with who, when and a note; delivery to the clinic's alert command tracked here
 -- (the outbox), so an alert not yet delivered survives a restart.
 CREATE TABLE alerts (
@@ -16,5 +17,6 @@ CREATE TABLE alerts (
   next_attempt_at timestamptz,
   UNIQUE (patient, kind, cause)
 );
-CREATE UNIQUE INDEX alerts_open ON alerts (patient, kind) WHERE ack_at IS NULL;
+CREATE UNIQUE INDEX alerts_open ON alerts (patient, kind) WHERE ack_at IS NULL
+  AND kind <> 'RED_FLAG';
 CREATE INDEX alerts_undelivered ON alerts (raised_at) WHERE delivered_at IS NULL;

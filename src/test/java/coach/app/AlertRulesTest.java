@@ -101,10 +101,39 @@ class AlertRulesTest {
     // a mild session of today raises nothing
     assertEquals(List.of(), rules(session(NOW.minusSeconds(60), Outcome.COMPLETED, 2,
         List.of(2, 2))));
-    // an old one raises nothing of its events (a history copied in is not news)
-    assertEquals(List.of(AlertKind.MISSED_SESSIONS, AlertKind.BEHIND_THIS_WEEK),
-        kinds(rules(session(NOW.minus(Duration.ofDays(20)), Outcome.STOPPED_FOR_PAIN, 8,
-            List.of(9)))));
+    // an old history raises nothing (a history copied in, a patient discharged long ago)
+    assertEquals(List.of(), rules(session(NOW.minus(Duration.ofDays(20)),
+        Outcome.STOPPED_FOR_PAIN, 8, List.of(9)), session(NOW.minus(Duration.ofDays(19)),
+        Outcome.COMPLETED, 1, List.of(4)), session(NOW.minus(Duration.ofDays(18)),
+        Outcome.COMPLETED, 1, List.of(6))));
+  }
+
+  @Test
+  void everyRedFlagOnItsOwnAndOfOtherKindsOnlyTheNewestCause() {
+    String first = SCIATICA.redFlags().questions().get(0).id();
+    String second = SCIATICA.redFlags().questions().get(1).id();
+    AlertRules.Session a = session(NOW.minus(Duration.ofDays(3)), Outcome.STOPPED_FOR_PAIN, 2,
+        List.of(6), event(RecordKind.RED_FLAG, null, first));
+    AlertRules.Session b = session(NOW.minus(Duration.ofDays(2)), Outcome.STOPPED_FOR_PAIN, 2,
+        List.of(6));
+    AlertRules.Session c = session(NOW.minus(Duration.ofDays(1)), Outcome.STOPPED_FOR_PAIN, 2,
+        List.of(6), event(RecordKind.RED_FLAG, null, second));
+    List<AlertRules.Candidate> got = rules(a, b, c).stream()
+        .filter(x -> x.kind() != AlertKind.BEHIND_THIS_WEEK).toList();
+    assertEquals(List.of(AlertKind.RED_FLAG, AlertKind.RED_FLAG, AlertKind.ENDED_FOR_PAIN),
+        kinds(got));
+    assertEquals(c.row().id(), got.get(2).cause(), "the newest session ended for pain");
+  }
+
+  @Test
+  void aRoutineThatCannotBeFoundSaysNothingAboutMissedDays() {
+    AlertRules.Session s = session(NOW.minus(Duration.ofDays(4)), Outcome.COMPLETED, 2,
+        List.of(2));
+    AlertRules.Session unknown = new AlertRules.Session(new HistoryStore.SessionRow("u", "p",
+        "gone-routine", "h", s.row().started(), s.row().ended(), Outcome.COMPLETED, 0, 1, 0,
+        false, Map.of()), s.ratings(), s.events());
+    assertEquals(List.of(), rules(unknown));
+    assertEquals(AlertKind.MISSED_SESSIONS, rules(s).get(0).kind());
   }
 
   @Test

@@ -277,6 +277,10 @@ abstract class HistoryStoreContract {
       assertTrue(store.raise("p1", AlertKind.RED_FLAG, "s2#1", "red flag", t.plusSeconds(120))
           .isPresent());
       assertTrue(store.raise("p2", AlertKind.ENDED_FOR_PAIN, "s9", "p2's", t).isPresent());
+      // every red flag is its own alert, open or not
+      assertTrue(store.raise("p2", AlertKind.RED_FLAG, "s9#1", "bladder", t).isPresent());
+      assertTrue(store.raise("p2", AlertKind.RED_FLAG, "s10#1", "saddle", t).isPresent());
+      assertTrue(store.raise("p2", AlertKind.RED_FLAG, "s10#1", "saddle", t).isEmpty());
       assertTrue(store.acknowledge(first.id(), "dr k", "called her", t.plusSeconds(300)));
       assertFalse(store.acknowledge(first.id(), "dr k", "twice", t.plusSeconds(301)));
       // acknowledged: the same cause never again, a new cause raises a new alert
@@ -295,7 +299,7 @@ abstract class HistoryStoreContract {
       assertEquals("called her", acked.note());
       assertEquals(t.plusSeconds(300), acked.acknowledged());
       assertEquals(2, store.alerts("p1", true, null).size());
-      assertEquals(4, store.alerts(null, false, null).size());
+      assertEquals(6, store.alerts(null, false, null).size());
       assertEquals(1, store.alerts(null, false, t.plusSeconds(450)).size());
     }
   }
