@@ -28,6 +28,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class AlertDelivery {
   static final int BATCH_MINUTES = 5;
+  /** How long a try may take before another process may try the same alerts. */
+  private static final Duration CLAIM = Duration.ofMinutes(2);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Runs the command for one message; true when it succeeded. */
@@ -82,8 +84,14 @@ public final class AlertDelivery {
    */
   public Round deliver(HistoryStore store, Instant now) throws StoreException {
     Map<String, List<HistoryStore.AlertRow>> byPatient = new LinkedHashMap<>();
-    for (HistoryStore.AlertRow a : store.undelivered(now)) {
+    List<HistoryStore.AlertRow> waiting0 = new ArrayList<>(store.undelivered(now));
+    // patients with an urgent alert first, so a red flag never waits behind other messages
+    waiting0.sort(java.util.Comparator.comparing((HistoryStore.AlertRow a) -> !a.kind().urgent()));
+    for (HistoryStore.AlertRow a : waiting0) {
       byPatient.computeIfAbsent(a.patient(), k -> new ArrayList<>()).add(a);
+    }
+    for (List<HistoryStore.AlertRow> l : byPatient.values()) {
+      l.sort(java.util.Comparator.comparing(HistoryStore.AlertRow::id));
     }
     int sent = 0;
     int failed = 0;
@@ -108,11 +116,17 @@ public final class AlertDelivery {
         waiting += due.size();
         continue;
       }
-      List<Long> ids = due.stream().map(HistoryStore.AlertRow::id).toList();
+      // taken for this try, so another server sharing the history does not send them too
+      List<Long> ids = store.claim(due.stream().map(HistoryStore.AlertRow::id).toList(), now,
+          now.plus(CLAIM));
+      if (ids.isEmpty()) {
+        continue;
+      }
+      due = due.stream().filter(a -> ids.contains(a.id())).toList();
       boolean ok;
       try {
-        ok = runner.run(message(e.getKey(), due), Map.of("COACH_ALERT_PATIENT", e.getKey(),
-            "COACH_ALERT_SUBJECT", subject(e.getKey(), due)));
+        ok = runner.run(message(e.getKey(), due), Map.of("COACH_ALERT_PATIENT",
+            oneLine(e.getKey()), "COACH_ALERT_SUBJECT", oneLine(subject(e.getKey(), due))));
       } catch (IOException ex) {
         ok = false;
       } catch (InterruptedException ex) {
@@ -148,8 +162,13 @@ public final class AlertDelivery {
         || !due.get(0).raised().isAfter(window)) {
       return true;
     }
-    return store.alerts(patient, false, window).stream()
+    return store.alerts(patient, false, null).stream()
         .noneMatch(a -> a.delivered() != null && a.delivered().isAfter(window));
+  }
+
+  /** Text for an environment variable or a header: no control characters, one line. */
+  static String oneLine(String s) {
+    return s.replaceAll("\\p{Cntrl}", "?");
   }
 
   static String subject(String patient, List<HistoryStore.AlertRow> alerts) {

@@ -46,16 +46,17 @@ public final class AlertService implements AutoCloseable {
     this.scan = new AlertScan(store, routines, ZoneId.systemDefault());
     this.delivery = delivery;
     this.dataDir = dataDir;
-  }
-
-  /** Every patient every few minutes and deliveries every few seconds (a server's). */
-  public AlertService everyFewMinutes() {
-    thread.scheduleWithFixedDelay(() -> run(() -> scan.all(Instant.now())), 0,
-        EVERY.toSeconds(), TimeUnit.SECONDS);
     if (delivery != null) {
+      // a failed delivery is tried again while the coach runs, whatever the sessions do
       thread.scheduleWithFixedDelay(() -> run(this::deliver), DELIVERY_EVERY.toSeconds(),
           DELIVERY_EVERY.toSeconds(), TimeUnit.SECONDS);
     }
+  }
+
+  /** Every patient every few minutes (a server's), besides the retries. */
+  public AlertService everyFewMinutes() {
+    thread.scheduleWithFixedDelay(() -> run(() -> scan.all(Instant.now())), 0,
+        EVERY.toSeconds(), TimeUnit.SECONDS);
     return this;
   }
 
@@ -71,8 +72,9 @@ public final class AlertService implements AutoCloseable {
     if (delivery != null) {
       AlertDelivery.Round r = delivery.deliver(store, Instant.now());
       if (r.failed() > 0) {
+        // the command itself is not logged: it may hold a webhook's secret
         Logs.info(dataDir, "alerts: the alert command failed for " + r.failed()
-            + " alert(s); trying again later: " + delivery.command());
+            + " alert(s); trying again later");
       }
     }
   }

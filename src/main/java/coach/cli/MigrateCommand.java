@@ -43,7 +43,7 @@ public final class MigrateCommand implements Command {
   @Override
   public String help() {
     return Help.text("coach migrate --from DIR --to URL",
-        "Copies every session, rating and event of a data folder's history into PostgreSQL,"
+        "Copies every session, rating, event and alert of a data folder's history into PostgreSQL,"
             + " keeping their ids, so it can run again without doubling anything. Exit status:"
             + " 0 all copied and checked; 1 a history or database that cannot be used, or a"
             + " check that failed; 2 a usage error.",
@@ -103,6 +103,9 @@ public final class MigrateCommand implements Command {
           missing.add(s.id());
         }
       }
+      // the alerts too, with who acknowledged them and whether they went: none comes back
+      List<HistoryStore.AlertRow> alerts = source.alerts(null, false, null);
+      target.copyAlerts(alerts);
       HistoryStore.Counts there = target.counts();
       String checked = missing.isEmpty() ? "all in the database" : "NOT all in the database";
       ctx.out().println("Copied " + History.where(from, null, ctx.env()) + " to "
@@ -113,6 +116,8 @@ public final class MigrateCommand implements Command {
           ratings, checked, there.ratings());
       ctx.out().printf("  %-9s %7d copied, %s (it holds %d)%n", "events",
           events, checked, there.events());
+      ctx.out().printf("  %-9s %7d copied (each once: by patient, kind and cause)%n", "alerts",
+          alerts.size());
       if (!missing.isEmpty()) {
         ctx.err().println("coach migrate: " + missing.size() + " session(s) differ in the"
             + " database after copying, first " + missing.get(0) + "; nothing was removed,"

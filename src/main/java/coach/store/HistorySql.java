@@ -437,4 +437,43 @@ final class HistorySql {
       p.executeBatch();
     }
   }
+
+  static List<Long> claim(Connection c, Db db, List<Long> ids, Instant now, Instant until)
+      throws SQLException {
+    List<Long> taken = new ArrayList<>();
+    try (PreparedStatement p = c.prepareStatement("UPDATE alerts SET next_attempt_at = ?"
+        + " WHERE id = ? AND delivered_at IS NULL AND (next_attempt_at IS NULL"
+        + " OR next_attempt_at <= ?)")) {
+      for (long id : ids) {
+        db.setTime(p, 1, until);
+        p.setLong(2, id);
+        db.setTime(p, 3, now);
+        if (p.executeUpdate() == 1) {
+          taken.add(id);
+        }
+      }
+    }
+    return taken;
+  }
+
+  static void copyAlerts(Connection c, Db db, List<HistoryStore.AlertRow> alerts)
+      throws SQLException {
+    try (PreparedStatement p = c.prepareStatement("INSERT INTO alerts(patient, kind, cause,"
+        + " raised_at, facts, ack_at, ack_by, ack_note, delivered_at, attempts)"
+        + " VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING")) {
+      for (HistoryStore.AlertRow a : alerts) {
+        p.setString(1, a.patient());
+        p.setString(2, a.kind().name());
+        p.setString(3, a.cause());
+        db.setTime(p, 4, a.raised());
+        p.setString(5, a.facts());
+        db.setTime(p, 6, a.acknowledged());
+        p.setString(7, a.by());
+        p.setString(8, a.note());
+        db.setTime(p, 9, a.delivered());
+        p.setInt(10, a.attempts());
+        p.executeUpdate();
+      }
+    }
+  }
 }

@@ -68,6 +68,10 @@ public interface HistoryStore extends AutoCloseable {
   /** How many sessions, ratings and events the history holds. */
   Counts counts() throws StoreException;
 
+  /** Copies alerts recorded in another history; one of the same patient, kind and cause, or an
+   * open one where another is open, is left as it is. */
+  void copyAlerts(List<AlertRow> alerts) throws StoreException;
+
   /** Sizes of a history. */
   record Counts(long sessions, long ratings, long events) {}
 
@@ -95,6 +99,13 @@ public interface HistoryStore extends AutoCloseable {
 
   /** Alerts not delivered to the alert command yet whose next try is due, oldest first. */
   List<AlertRow> undelivered(Instant now) throws StoreException;
+
+  /**
+   * Takes the given alerts for delivery by this process until {@code until}, so another process
+   * sharing the history does not send them too; returns those taken (not delivered meanwhile,
+   * nor taken by another).
+   */
+  List<Long> claim(List<Long> ids, Instant now, Instant until) throws StoreException;
 
   /**
    * Records a delivery: done ({@code next} null), or failed and to be tried again at

@@ -42,7 +42,7 @@ public final class PostgresUrl {
     }
     String defaultUser = env.getOrDefault("PGUSER", System.getProperty("user.name", "coach"));
     if (url.toLowerCase(Locale.ROOT).startsWith("jdbc:postgresql:")) {
-      if (url.toLowerCase(Locale.ROOT).matches(".*[?&]password=.*")) {
+      if (url.toLowerCase(Locale.ROOT).matches(".*[?&](ssl)?password=.*")) {
         throw new IllegalArgumentException("a password does not belong in the URL: put it in"
             + " PGPASSWORD or ~/.pgpass");
       }
@@ -72,7 +72,7 @@ public final class PostgresUrl {
     }
     String hostPort = u.getHost() + (u.getPort() > 0 ? ":" + u.getPort() : "");
     String q = u.getRawQuery() == null ? "" : "?" + u.getRawQuery();
-    if (q.toLowerCase(Locale.ROOT).matches(".*[?&]password=.*")) {
+    if (q.toLowerCase(Locale.ROOT).matches(".*[?&](ssl)?password=.*")) {
       throw new IllegalArgumentException("a password does not belong in the URL: put it in"
           + " PGPASSWORD or ~/.pgpass");
     }

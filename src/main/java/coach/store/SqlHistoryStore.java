@@ -96,4 +96,16 @@ abstract class SqlHistoryStore implements HistoryStore {
   public void delivery(List<Long> ids, Instant at, Instant next) throws StoreException {
     db.write("an alert's delivery", c -> HistorySql.delivery(c, db, ids, at, next));
   }
+
+  @Override
+  public List<Long> claim(List<Long> ids, Instant now, Instant until) throws StoreException {
+    List<Long> out = new java.util.ArrayList<>();
+    db.write("an alert's delivery", c -> out.addAll(HistorySql.claim(c, db, ids, now, until)));
+    return out;
+  }
+
+  @Override
+  public void copyAlerts(List<AlertRow> alerts) throws StoreException {
+    db.write("copied alerts", c -> HistorySql.copyAlerts(c, db, alerts));
+  }
 }

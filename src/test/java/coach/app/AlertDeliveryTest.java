@@ -124,4 +124,28 @@ class AlertDeliveryTest {
       assertEquals(Duration.ofHours(1), AlertDelivery.backoff(30));
     }
   }
+
+  @Test
+  void twoCoachesSharingAHistoryDeliverEachAlertOnce() throws Exception {
+    // a slow command, so both coaches are at it at the same time
+    String command = "sleep 1; " + command(0);
+    try (HistoryStore one = open(); HistoryStore two = open()) {
+      one.raise("p1", AlertKind.RED_FLAG, "s1#1", "bladder", T);
+      one.raise("p2", AlertKind.RED_FLAG, "s2#1", "saddle", T);
+      java.util.concurrent.ExecutorService pool =
+          java.util.concurrent.Executors.newFixedThreadPool(2);
+      var a = pool.submit(() -> new AlertDelivery(command, Duration.ofSeconds(20))
+          .deliver(one, T));
+      var b = pool.submit(() -> new AlertDelivery(command, Duration.ofSeconds(20))
+          .deliver(two, T));
+      assertEquals(2, a.get().sent() + b.get().sent());
+      pool.shutdown();
+      assertEquals(2, messages().size(), messages().toString());
+    }
+  }
+
+  @Test
+  void theCommandsEnvironmentHoldsNoControlCharacters() {
+    assertEquals("P-?[31mX?Subject: y", AlertDelivery.oneLine("P-\u001b[31mX\nSubject: y"));
+  }
 }

@@ -309,6 +309,17 @@ class HistoryCommandsTest {
     }
     assertEquals(run("report", "--data-dir", data.toString())[1],
         run("report", "--data-dir", data.toString(), "--db", url)[1]);
+    // alerts come along, acknowledged ones staying acknowledged
+    String local = run("alerts", "--all", "--format", "json", "--data-dir", data.toString())[1];
+    JsonNode here = new ObjectMapper().readTree(local);
+    run("alerts", "ack", here.get(0).get("id").asText(), "--by", "Dr Kim", "--data-dir",
+        data.toString());
+    String[] again = run("migrate", "--from", data.toString(), "--to", url);
+    assertEquals("0", again[0], again[2]);
+    JsonNode there = new ObjectMapper().readTree(run("alerts", "--all", "--format", "json",
+        "--db", url, "--data-dir", data.toString())[1]);
+    assertEquals(here.size(), there.size());
+    assertTrue(there.toString().contains("\"by\":\"Dr Kim\""), there.toString());
     String[] fromDb = run("export", "--format", "json", "--db", url, "--data-dir",
         data.toString());
     assertEquals("0", fromDb[0], fromDb[2]);

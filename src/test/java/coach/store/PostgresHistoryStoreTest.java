@@ -207,7 +207,8 @@ class PostgresHistoryStoreTest {
     assertEquals("jdbc:postgresql://db.example/rehab?user=kiosk", j.jdbcUrl());
     for (String bad : new String[] {"postgresql://coach:secret@db.example/rehab",
         "jdbc:postgresql://db.example/rehab?user=a&password=secret",
-        "postgresql://db.example/rehab?password=secret"}) {
+        "postgresql://db.example/rehab?password=secret",
+        "postgresql://db.example/rehab?sslmode=require&sslpassword=secret"}) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
           () -> PostgresUrl.parse(bad, env));
       assertTrue(e.getMessage().contains("PGPASSWORD or ~/.pgpass"), e.getMessage());
