@@ -99,6 +99,9 @@ class CommandHelpTest {
       "due,      patient data-dir db lang",
       "export,   patient data-dir db format since output all-patients",
       "migrate,  from to",
+      "backup,   to data-dir db",
+      "restore,  from force data-dir db",
+      "check,    file data-dir db",
       "serve,    port bind data-dir db authorized-keys patients kiosk routine max-sessions"
           + " idle-timeout max-session-length connections-per-minute auth-timeout"
           + " max-auth-attempts stats-every contact pace hash-password"})
