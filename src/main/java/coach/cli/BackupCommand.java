@@ -58,17 +58,13 @@ public final class BackupCommand implements Command {
 
   @Override
   public int run(List<String> args, CliContext ctx) {
-    return CommandLines.run("coach backup", options(), this::help, args, ctx,
-        cl -> backup(cl, ctx));
+    return HistoryFileCommands.run(this, args, ctx,
+        "pg_dump, e.g. pg_dump -Fc -f rehab.dump DATABASE",
+        (cl, history) -> backup(cl, ctx, history));
   }
 
-  private int backup(CommandLine cl, CliContext ctx) throws CommandLines.UsageError {
-    HistoryFileCommands.noArguments(cl, name());
-    Path history = HistoryFileCommands.historyFile(cl, ctx, name(),
-        "pg_dump, e.g. pg_dump -Fc -f rehab.dump DATABASE");
-    if (history == null) {
-      return ExitCodes.INVALID;
-    }
+  private int backup(CommandLine cl, CliContext ctx, Path history)
+      throws CommandLines.UsageError {
     Path to = HistoryFileCommands.file(cl, ctx, "to");
     if (!Files.exists(history)) {
       ctx.err().println("coach backup: no history to back up in " + history.getParent());

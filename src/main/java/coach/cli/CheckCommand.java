@@ -58,17 +58,14 @@ public final class CheckCommand implements Command {
 
   @Override
   public int run(List<String> args, CliContext ctx) {
-    return CommandLines.run("coach check", options(), this::help, args, ctx,
-        cl -> check(cl, ctx));
+    return HistoryFileCommands.run(this, args, ctx,
+        "pg_dump, which reads every row, e.g. pg_dump -f /dev/null DATABASE",
+        (cl, history) -> check(cl, ctx, history));
   }
 
-  private int check(CommandLine cl, CliContext ctx) throws CommandLines.UsageError {
-    HistoryFileCommands.noArguments(cl, name());
-    Path history = HistoryFileCommands.historyFile(cl, ctx, name(),
-        "pg_dump, which reads every row, e.g. pg_dump -f /dev/null DATABASE");
-    if (history == null) {
-      return ExitCodes.INVALID;
-    }
+  private int check(CommandLine cl, CliContext ctx, Path history)
+      throws CommandLines.UsageError {
+    Path dataDir = history.getParent();
     if (cl.hasOption("file")) {
       history = HistoryFileCommands.file(cl, ctx, "file");
     }
@@ -85,7 +82,7 @@ public final class CheckCommand implements Command {
       ctx.out().println(c.sound() ? "Sound." : c.problems().size() + " problem(s) found.");
       return c.sound() ? ExitCodes.OK : ExitCodes.INVALID;
     } catch (StoreException e) {
-      Logs.error(history.getParent(), "check", e);
+      Logs.error(dataDir, "check", e);
       ctx.err().println("coach check: " + e.getMessage());
       return ExitCodes.INVALID;
     }

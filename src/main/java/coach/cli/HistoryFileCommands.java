@@ -5,6 +5,7 @@ import coach.app.History;
 import coach.store.SqliteHistoryStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 
@@ -25,8 +26,28 @@ final class HistoryFileCommands {
         + " clinic's PostgreSQL (also COACH_DB): only says to use PostgreSQL's own tools").get();
   }
 
+  /** A command's work on its parsed command line and the data folder's history file. */
+  @FunctionalInterface
+  interface Work {
+    int run(CommandLine cl, Path history) throws CommandLines.UsageError;
+  }
+
+  /**
+   * Parses the command line (no arguments besides the options) and hands the work the data
+   * folder's history file; for a history in PostgreSQL, says in one line to use {@code pgTool}
+   * instead, with exit status 1.
+   */
+  static int run(Command command, List<String> args, CliContext ctx, String pgTool, Work work) {
+    return CommandLines.run("coach " + command.name(), command.options(), command::help, args,
+        ctx, cl -> {
+          noArguments(cl, command.name());
+          Path history = historyFile(cl, ctx, command.name(), pgTool);
+          return history == null ? ExitCodes.INVALID : work.run(cl, history);
+        });
+  }
+
   /** The data folder's history file, or null after saying which PostgreSQL tool to use. */
-  static Path historyFile(CommandLine cl, CliContext ctx, String command, String pgTool)
+  private static Path historyFile(CommandLine cl, CliContext ctx, String command, String pgTool)
       throws CommandLines.UsageError {
     String db = CommandLines.db(cl, ctx);
     if (db != null) {
@@ -53,7 +74,7 @@ final class HistoryFileCommands {
   }
 
   /** No arguments besides the options. */
-  static void noArguments(CommandLine cl, String command) throws CommandLines.UsageError {
+  private static void noArguments(CommandLine cl, String command) throws CommandLines.UsageError {
     if (!cl.getArgList().isEmpty()) {
       throw new CommandLines.UsageError("takes no arguments, not "
           + Quote.of(cl.getArgList().get(0)) + " (see coach " + command + " --help)");

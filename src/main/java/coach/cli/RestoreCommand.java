@@ -65,17 +65,13 @@ public final class RestoreCommand implements Command {
 
   @Override
   public int run(List<String> args, CliContext ctx) {
-    return CommandLines.run("coach restore", options(), this::help, args, ctx,
-        cl -> restore(cl, ctx));
+    return HistoryFileCommands.run(this, args, ctx,
+        "pg_restore, e.g. pg_restore --clean -d DATABASE rehab.dump",
+        (cl, history) -> restore(cl, ctx, history));
   }
 
-  private int restore(CommandLine cl, CliContext ctx) throws CommandLines.UsageError {
-    HistoryFileCommands.noArguments(cl, name());
-    Path history = HistoryFileCommands.historyFile(cl, ctx, name(),
-        "pg_restore, e.g. pg_restore --clean -d DATABASE rehab.dump");
-    if (history == null) {
-      return ExitCodes.INVALID;
-    }
+  private int restore(CommandLine cl, CliContext ctx, Path history)
+      throws CommandLines.UsageError {
     Path from = HistoryFileCommands.file(cl, ctx, "from");
     if (!Files.isRegularFile(from)) {
       ctx.err().println("coach restore: no backup file " + from);
