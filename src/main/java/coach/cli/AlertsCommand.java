@@ -40,7 +40,8 @@ public final class AlertsCommand implements Command {
     return "what the clinician should act on; 'alerts ack ID' acknowledges";
   }
 
-  static Options options() {
+  @Override
+  public Options options() {
     Options o = StoreAccess.options();
     o.addOption(Option.builder().longOpt("all-patients")
         .desc("every patient's alerts (the default)").get());

@@ -35,7 +35,8 @@ public final class ClinicCommand implements Command {
     return "the therapist's board: every patient, most urgent first";
   }
 
-  static Options options() {
+  @Override
+  public Options options() {
     Options o = new Options();
     o.addOption(CommandLines.dataDir("where the history is kept"));
     o.addOption(CommandLines.db());

@@ -1,6 +1,7 @@
 package coach.cli;
 
 import java.util.List;
+import org.apache.commons.cli.Options;
 
 /** One sub-command of the coach (run, validate, list, history, export, report, serve). */
 public interface Command {
@@ -16,6 +17,14 @@ public interface Command {
    */
   default String help() {
     return null;
+  }
+
+  /**
+   * The command's options, as its parser and its --help take them; the man page and the shell
+   * completions are made from them too.
+   */
+  default Options options() {
+    return new Options();
   }
 
   /**

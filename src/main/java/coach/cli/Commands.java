@@ -9,8 +9,8 @@ public final class Commands {
   public static List<Command> all() {
     return List.of(new RunCommand(), new ValidateCommand(), new ListCommand(),
         new HistoryCommand(), new ExportCommand(), new ReportCommand(), new AlertsCommand(),
-        new ClinicCommand(),
-        new DueCommand(),
-        new ServeCommand(), new MigrateCommand(), new TrainCommand());
+        new ClinicCommand(), new DueCommand(), new ServeCommand(), new MigrateCommand(),
+        new BackupCommand(), new RestoreCommand(), new CheckCommand(), new TrainCommand(),
+        new PackageFilesCommand());
   }
 }

@@ -30,7 +30,8 @@ public final class DueCommand implements Command {
     return "one line: is a session due today? (exit 0 when due, 1 when not)";
   }
 
-  static Options options() {
+  @Override
+  public Options options() {
     Options o = StoreAccess.options();
     o.addOption(CommandLines.lang());
     return o;

@@ -42,7 +42,8 @@ public final class ExportCommand implements Command {
     return "write every rating and event as CSV or JSON (for the therapist)";
   }
 
-  static Options options() {
+  @Override
+  public Options options() {
     Options o = StoreAccess.options();
     o.addOption(Option.builder().longOpt("format").hasArg().argName("csv|json")
         .desc("csv (default) or json").get());

@@ -29,7 +29,8 @@ public final class HistoryCommand implements Command {
     return "your past sessions and the pain trend of each exercise";
   }
 
-  static Options options() {
+  @Override
+  public Options options() {
     Options o = StoreAccess.options();
     o.addOption(Option.builder().longOpt("ascii")
         .desc("draw the chart in plain characters (also when the locale is not UTF-8)").get());

@@ -19,7 +19,8 @@ public final class ListCommand implements Command {
     return "show the bundled routines and those in your routines folder";
   }
 
-  private static Options options() {
+  @Override
+  public Options options() {
     Options o = new Options();
     o.addOption(CommandLines.dataDir("the data folder whose routines/ folder holds your routines"));
     o.addOption(CommandLines.help());

@@ -28,7 +28,8 @@ public final class MigrateCommand implements Command {
     return "copy a data folder's history into the clinic's PostgreSQL database";
   }
 
-  private static Options options() {
+  @Override
+  public Options options() {
     Options o = new Options();
     o.addOption(Option.builder().longOpt("from").hasArg().argName("DIR")
         .desc("the data folder whose history.db is copied (it is left as it is, but for being"

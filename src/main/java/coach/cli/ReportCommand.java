@@ -40,12 +40,17 @@ public final class ReportCommand implements Command {
   }
 
   @Override
+  public Options options() {
+    return StoreAccess.options();
+  }
+
+  @Override
   public String help() {
     return Help.text("coach report [--patient ID] [--data-dir DIR | --db URL]",
         "A readable summary of a patient's sessions for the therapist: sessions per week against"
             + " the routine's frequency, outcomes, pain before exercise and per exercise, changes"
             + " of level with their reasons, red flags, contact shown and next-morning answers.",
-        StoreAccess.options(), null, List.of(
+        options(), null, List.of(
             Help.example("coach report --patient P-1001",
                 "the summary of patient P-1001's sessions"),
             Help.example("coach report --patient P-1001 --data-dir /var/lib/rehab-coach",
@@ -59,7 +64,7 @@ public final class ReportCommand implements Command {
   public int run(List<String> args, CliContext ctx) {
     CommandLine cl;
     try {
-      cl = new DefaultParser().parse(StoreAccess.options(), args.toArray(new String[0]));
+      cl = new DefaultParser().parse(options(), args.toArray(new String[0]));
     } catch (ParseException e) {
       ctx.err().println("coach report: " + Quote.printable(e.getMessage())
           + " (see coach report --help)");

@@ -44,7 +44,8 @@ public final class RunCommand implements Command {
     return "start a coaching session on a routine (default: sciatica)";
   }
 
-  static Options options() {
+  @Override
+  public Options options() {
     Options o = new Options();
     o.addOption(CommandLines.pace());
     o.addOption(CommandLines.dataDir("where the history and the log are kept"));

@@ -37,7 +37,8 @@ public final class ServeCommand implements Command {
     return "serve coaching sessions over SSH (clinic kiosks)";
   }
 
-  private static Options options() {
+  @Override
+  public Options options() {
     Options o = new Options();
     o.addOption(Option.builder().longOpt("port").hasArg().argName("N")
         .desc("port to listen on (default 2222)").get());

@@ -32,7 +32,8 @@ public final class ValidateCommand implements Command {
     return "check routine files and show what the coach will do with them";
   }
 
-  private static Options options() {
+  @Override
+  public Options options() {
     Options o = new Options();
     o.addOption(Option.builder("q").longOpt("quiet").desc("print problems only, no summary")
         .get());

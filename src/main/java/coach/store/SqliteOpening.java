@@ -22,7 +22,8 @@ final class SqliteOpening {
   /** Marks our files: "RhCo". */
   static final int APPLICATION_ID = 0x5268436f;
   static final int SCHEMA_VERSION = SqliteSchema.VERSION;
-  private static final byte[] SQLITE_MAGIC =
+  /** The first 16 bytes of every SQLite database file. */
+  static final byte[] SQLITE_MAGIC =
       "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
   /** An open history, and anything the person should know about it (or null). */

@@ -101,6 +101,9 @@ class CommandHelpTest {
       "migrate,  from to",
       "clinic,   data-dir db by ascii lang",
       "alerts,   patient data-dir db all-patients open all since format by note",
+      "backup,   to data-dir db",
+      "restore,  from force data-dir db",
+      "check,    file data-dir db",
       "serve,    port bind data-dir db alert-command authorized-keys patients kiosk routine max-sessions"
           + " idle-timeout max-session-length connections-per-minute auth-timeout"
           + " max-auth-attempts stats-every contact pace hash-password"})

@@ -86,25 +86,7 @@ class CoachE2E {
       t.line(afterRun(coach("--pace 400 --patient e2e")));
       t.waitFor("Press Enter to begin", 20_000);
       t.keys("Enter");
-      int checks = 0;
-      for (int step = 0; step < 400; step++) {
-        String s = t.screen();
-        if (s.contains("Session summary")) {
-          break;
-        } else if (s.contains("Safety check")) {
-          t.keys("n");
-        } else if (s.contains("does it hurt")) {
-          t.keys("2", "Enter");
-          t.waitFor("do you feel the symptoms", 5000);
-          t.keys("1", "Enter");
-          checks++;
-        } else if (s.contains("Enter start") || s.contains("Enter continue")) {
-          t.keys("Enter");
-        }
-        Thread.sleep(60);
-        t.waitFor(x -> !x.equals(s) || x.contains("Rep ") || x.contains("Rest")
-            || x.contains("Get ready"), 5000, "the screen to move on");
-      }
+      int checks = t.walkToSummary();
       String summary = t.waitFor("Session summary", 30_000);
       assertTrue(summary.contains("Hip CARs"), summary);
       t.keys("Enter");

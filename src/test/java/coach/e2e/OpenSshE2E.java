@@ -33,14 +33,17 @@ class OpenSshE2E {
   private Process sshd;
   private int port;
 
-  /** The README's block, for the user "root" here and with this checkout's paths. */
+  /**
+   * The README's block, for the user "root" here and with this checkout's paths: the installed
+   * launcher is this checkout's (the same arguments reach the same coach).
+   */
   static String readmeBlock(Path dataDir) throws Exception {
     String readme = Files.readString(ROOT.resolve("README.md"));
     Matcher m = Pattern.compile("(?s)```\\n(Match User kiosk\\n.*?)```").matcher(readme);
     assertTrue(m.find(), "README has the sshd_config block");
     return m.group(1).replace("Match User kiosk", "Match User root")
-        .replace("/opt/rehab-coach", ROOT.toString())
-        .replace("/var/lib/rehab-coach", dataDir.toString());
+        .replace("/opt/rehab-coach/bin/coach", ROOT.resolve("scripts/coach").toString())
+        .replace("/var/lib/rehab-coach-kiosk", dataDir.toString());
   }
 
   private String run(String... cmd) throws Exception {

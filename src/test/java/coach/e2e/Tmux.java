@@ -14,9 +14,14 @@ final class Tmux implements AutoCloseable {
   private final String target = "e2e";
 
   Tmux(int cols, int rows, Path workDir) throws IOException, InterruptedException {
+    this(cols, rows, workDir, System.getenv("PATH"));
+  }
+
+  /** A pane whose shell finds programs on this PATH only. */
+  Tmux(int cols, int rows, Path workDir, String path) throws IOException, InterruptedException {
     socket = "coach-e2e-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
     run("new-session", "-d", "-s", target, "-x", Integer.toString(cols), "-y",
-        Integer.toString(rows), "-c", workDir.toString(), "env -i PATH=" + System.getenv("PATH")
+        Integer.toString(rows), "-c", workDir.toString(), "env -i PATH=" + path
             + " HOME=" + System.getProperty("user.home") + " TERM=xterm-256color LANG=C.UTF-8"
             + " PS1='$ ' bash --norc --noprofile");
   }
@@ -65,6 +70,35 @@ final class Tmux implements AutoCloseable {
 
   String waitFor(String text, long millis) throws IOException, InterruptedException {
     return waitFor(s -> s.contains(text), millis, "\"" + text + "\"");
+  }
+
+  /**
+   * Walks a session from its first screen to the summary with only the footer's keys: no to
+   * every safety question, pain 2 reaching the buttock (1) at every check.
+   *
+   * @return how many pain checks were answered
+   */
+  int walkToSummary() throws IOException, InterruptedException {
+    int checks = 0;
+    for (int step = 0; step < 400; step++) {
+      String s = screen();
+      if (s.contains("Session summary")) {
+        break;
+      } else if (s.contains("Safety check")) {
+        keys("n");
+      } else if (s.contains("does it hurt")) {
+        keys("2", "Enter");
+        waitFor("do you feel the symptoms", 5000);
+        keys("1", "Enter");
+        checks++;
+      } else if (s.contains("Enter start") || s.contains("Enter continue")) {
+        keys("Enter");
+      }
+      Thread.sleep(60);
+      waitFor(x -> !x.equals(s) || x.contains("Rep ") || x.contains("Rest")
+          || x.contains("Get ready"), 5000, "the screen to move on");
+    }
+    return checks;
   }
 
   void resize(int cols, int rows) throws IOException, InterruptedException {
