@@ -51,7 +51,7 @@ public final class ClinicBoard implements App {
     boolean acknowledge(long alertId) throws Exception;
   }
 
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm",
+  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM HH:mm",
       Locale.ENGLISH);
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
@@ -68,6 +68,8 @@ public final class ClinicBoard implements App {
   private String reportOf;
   private int scroll;
   private String message;
+  /** An urgent alert waiting for a second {@code a} to be acknowledged. */
+  private long confirming = -1;
   private Instant updated;
   private long nextRead;
 
@@ -176,6 +178,8 @@ public final class ClinicBoard implements App {
       return List.of();
     }
     message = null;
+    long asked = confirming;
+    confirming = -1;
     if (e == Event.Key.QUIT) {
       return List.of(new Effect.Exit());
     } else if (e == Event.Key.UP) {
@@ -185,7 +189,7 @@ public final class ClinicBoard implements App {
     } else if (e instanceof Event.Typed t && t.c() == '/') {
       filtering = true;
     } else if (e instanceof Event.Typed t && t.c() == 'a') {
-      acknowledge();
+      acknowledge(asked);
     } else if (e == Event.Key.BACK && !filter.isEmpty()) {
       filter = "";
       reselect();
@@ -201,7 +205,8 @@ public final class ClinicBoard implements App {
     return List.of();
   }
 
-  private void acknowledge() {
+  /** Acknowledges the selected patient's most urgent alert; an urgent one after a second a. */
+  private void acknowledge(long asked) {
     List<Row> shown = shown();
     if (shown.isEmpty()) {
       return;
@@ -212,6 +217,11 @@ public final class ClinicBoard implements App {
       return;
     }
     AlertLine a = r.alerts().get(0);
+    if (a.kind().urgent() && asked != a.id()) {
+      confirming = a.id();
+      message = words().get("board.confirmUrgent", kindWords(a.kind()), r.patient());
+      return;
+    }
     try {
       boolean done = source.acknowledge(a.id());
       message = words().get(done ? "board.acknowledged" : "board.alreadyAcknowledged",
@@ -271,15 +281,19 @@ public final class ClinicBoard implements App {
     });
   }
 
-  /** The alerts column: a marker, then the most urgent in words, and how many more. */
-  String alerts(Row r) {
+  /**
+   * The alerts column, {@code width} wide: a marker, the most urgent in words (cut if it must
+   * be), and how many more (never cut).
+   */
+  String alertsCell(Row r, int width) {
     if (r.alerts().isEmpty()) {
-      return "";
+      return " ".repeat(width);
     }
     AlertLine top = r.alerts().get(0);
     String marker = top.kind().urgent() ? "!! " + words().get("board.urgent") + " " : "! ";
     String more = r.alerts().size() > 1 ? " +" + (r.alerts().size() - 1) : "";
-    return marker + kindWords(top.kind()) + more;
+    String text = Canvas.fit(marker + kindWords(top.kind()), width - 1 - more.length()) + more;
+    return text + " ".repeat(Math.max(1, width - text.length()));
   }
 
   private String sparkline(List<Integer> values) {
@@ -308,8 +322,8 @@ public final class ClinicBoard implements App {
       summary += "  \u00b7  " + m.get("board.filter", filter) + (filtering ? "_" : "");
     }
     c.text(1, 1, Canvas.fit(summary, c.width() - 2));
-    int lastW = c.width() >= 96 ? 36 : 24;
-    int alertsW = Math.max(16, Math.min(34, c.width() - 12 - lastW - 7 - 10));
+    int lastW = c.width() >= 96 ? 34 : 31;
+    int alertsW = Math.max(16, Math.min(34, c.width() - 2 - 12 - lastW - 7 - 8));
     String header = pad(m.get("board.col.patient"), 12) + pad(m.get("board.col.alerts"),
         alertsW) + pad(m.get("board.col.last"), lastW) + pad(m.get("board.col.week"), 7)
         + m.get("board.col.pain");
@@ -321,7 +335,7 @@ public final class ClinicBoard implements App {
       Row r = shown.get(i);
       String last = r.lastSession() == null ? "" : WHEN.format(r.lastSession().atZone(zone))
           + (r.lastOutcome() == null ? "" : ", " + outcomeWords(r.lastOutcome()));
-      String line = pad(Canvas.clean(r.patient()), 12) + pad(alerts(r), alertsW)
+      String line = pad(Canvas.clean(r.patient()), 12) + alertsCell(r, alertsW)
           + pad(last, lastW) + pad(r.weekDone() + "/" + r.weekTarget(), 7)
           + sparkline(r.pains());
       line = Canvas.fit(line, c.width() - 2);

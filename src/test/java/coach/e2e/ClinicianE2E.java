@@ -86,6 +86,8 @@ class ClinicianE2E {
       board.keys("/", "f", "l", "a", "g", "Enter");
       board.waitFor("Filter: flag", 5000);
       board.keys("a");
+      board.waitFor("Press a again to acknowledge the red flag of P-flag", 5000);
+      board.keys("a");
       s = board.waitFor("Acknowledged #", 5000);
       assertTrue(s.contains("(red flag) for P-flag"), s);
       board.keys("Enter");
