@@ -83,6 +83,14 @@ public final class AlertDelivery {
    * @return how many alerts went, failed (to be tried again) and wait for their patient's batch
    */
   public Round deliver(HistoryStore store, Instant now) throws StoreException {
+    return deliver(store, now, false);
+  }
+
+  /**
+   * As {@link #deliver(HistoryStore, Instant)}; with {@code flush}, what waits for its patient's
+   * batch goes now (a coach that is ending sends what it has rather than leave it waiting).
+   */
+  public Round deliver(HistoryStore store, Instant now, boolean flush) throws StoreException {
     Map<String, List<HistoryStore.AlertRow>> byPatient = new LinkedHashMap<>();
     List<HistoryStore.AlertRow> waiting0 = new ArrayList<>(store.undelivered(now));
     // patients with an urgent alert first, so a red flag never waits behind other messages
@@ -112,7 +120,7 @@ public final class AlertDelivery {
       if (due.isEmpty()) {
         continue;
       }
-      if (!sendNow(store, e.getKey(), due, now)) {
+      if (!flush && !sendNow(store, e.getKey(), due, now)) {
         waiting += due.size();
         continue;
       }
@@ -177,10 +185,22 @@ public final class AlertDelivery {
         + (alerts.size() == 1 ? "" : "s") + " for patient " + patient;
   }
 
-  /** The message as the command reads it. */
+  /**
+   * The message as the command reads it: one JSON object on one line, the lead (most urgent,
+   * else first) alert's fields at the top and every alert of the message in {@code alerts}.
+   */
   static String message(String patient, List<HistoryStore.AlertRow> alerts) {
     ObjectNode m = JSON.createObjectNode();
     m.put("patient", patient);
+    HistoryStore.AlertRow lead = alerts.stream().filter(a -> a.kind().urgent()).findFirst()
+        .orElse(alerts.get(0));
+    m.put("id", lead.id());
+    m.put("kind", lead.kind().name());
+    m.put("urgent", lead.kind().urgent());
+    m.put("raised", lead.raised().toString());
+    m.put("what", AlertWords.of(lead.kind()));
+    m.put("facts", lead.facts());
+    m.put("count", alerts.size());
     m.put("summary", subject(patient, alerts) + ": " + String.join("; ", alerts.stream()
         .map(a -> AlertWords.of(a.kind()) + ": " + a.facts()).toList()));
     ArrayNode list = m.putArray("alerts");
@@ -193,6 +213,6 @@ public final class AlertDelivery {
       n.put("what", AlertWords.of(a.kind()));
       n.put("facts", a.facts());
     }
-    return m.toString();
+    return m.toString() + "\n";
   }
 }

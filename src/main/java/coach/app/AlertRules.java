@@ -112,9 +112,13 @@ public final class AlertRules {
         Optional<Reason> reason = Reason.parse(e.detail());
         if (reason.isPresent() && reason.get() instanceof Reason.AtEasiest a) {
           Optional<Exercise> ex = exercise(routine, e.exerciseId());
-          out.add(new Candidate(AlertKind.STOPPED_AT_EASIEST, cause, "pain " + a.rise().from()
-              + " -> " + a.rise().to() + " in " + ex.map(Exercise::name).orElse(e.exerciseId())
-              + ", stopped at " + level(ex, a.level()) + " on " + day));
+          String pain = a.rise().to() > a.rise().from()
+              ? "pain " + a.rise().from() + " -> " + a.rise().to()
+              : "pain " + a.rise().to() + (a.rise().limit() >= 0 ? " (above the limit of "
+                  + a.rise().limit() + ")" : "");
+          out.add(new Candidate(AlertKind.STOPPED_AT_EASIEST, cause, pain + " in "
+              + ex.map(Exercise::name).orElse(e.exerciseId()) + ", stopped at "
+              + level(ex, a.level()) + " on " + day));
         }
       } else if (e.kind() == RecordKind.NEXT_MORNING && RecordKind.WORSE.equals(e.detail())) {
         out.add(new Candidate(AlertKind.WORSE_NEXT_MORNING, cause,

@@ -97,6 +97,10 @@ public final class AlertService implements AutoCloseable {
    * the history for the next coach to send.
    */
   public void close(Duration wait) {
+    if (delivery != null) {
+      // what waits for its patient's batch goes now, rather than wait for another coach
+      thread.execute(() -> run(() -> delivery.deliver(store, Instant.now(), true)));
+    }
     thread.shutdown();
     try {
       thread.awaitTermination(wait.toMillis(), TimeUnit.MILLISECONDS);

@@ -32,7 +32,7 @@ class AlertDeliveryTest {
         + "n=$(cat " + dir.resolve("runs") + " 2>/dev/null || echo 0)\n"
         + "n=$((n+1)); echo $n > " + dir.resolve("runs") + "\n"
         + "[ $n -le " + failures + " ] && exit 1\n"
-        + "cat >> " + dir.resolve("out.log") + "; echo >> " + dir.resolve("out.log") + "\n"
+        + "cat >> " + dir.resolve("out.log") + "\n"
         + "echo \"$COACH_ALERT_SUBJECT\" >> " + dir.resolve("subjects") + "\n");
     script.toFile().setExecutable(true);
     return script.toString();
@@ -60,6 +60,8 @@ class AlertDeliveryTest {
       assertEquals(1, got.size(), got.toString());
       JsonNode m = new ObjectMapper().readTree(got.get(0));
       assertEquals("p1", m.get("patient").asText());
+      assertEquals("ENDED_FOR_PAIN", m.get("kind").asText(), "the lead alert at the top");
+      assertEquals(2, m.get("count").asInt());
       assertEquals(List.of("ENDED_FOR_PAIN", "HIGH_START"), List.of(
           m.get("alerts").get(0).get("kind").asText(), m.get("alerts").get(1).get("kind")
               .asText()));
@@ -80,6 +82,7 @@ class AlertDeliveryTest {
       store.raise("p1", AlertKind.HIGH_START, "s2", "high", T.plusSeconds(60));
       store.raise("p1", AlertKind.WORSE_NEXT_MORNING, "s2#1", "worse", T.plusSeconds(90));
       assertEquals(new AlertDelivery.Round(0, 0, 2), d.deliver(store, T.plusSeconds(120)));
+      assertEquals(new AlertDelivery.Round(0, 0, 2), d.deliver(store, T.plusSeconds(121)));
       store.raise("p1", AlertKind.RED_FLAG, "s2#2", "bladder", T.plusSeconds(150));
       // urgent: at once, with what was waiting
       assertEquals(new AlertDelivery.Round(3, 0, 0), d.deliver(store, T.plusSeconds(150)));
@@ -147,5 +150,25 @@ class AlertDeliveryTest {
   @Test
   void theCommandsEnvironmentHoldsNoControlCharacters() {
     assertEquals("P-?[31mX?Subject: y", AlertDelivery.oneLine("P-\u001b[31mX\nSubject: y"));
+  }
+
+  @Test
+  void aCoachThatIsEndingSendsWhatWaitsForItsBatch() throws Exception {
+    AlertDelivery d = new AlertDelivery(command(0), Duration.ofSeconds(20));
+    try (HistoryStore store = open()) {
+      store.raise("p1", AlertKind.RED_FLAG, "s1#1", "bladder", T);
+      assertEquals(1, d.deliver(store, T).sent());
+      store.raise("p1", AlertKind.ENDED_FOR_PAIN, "s2", "ended", T.plusSeconds(60));
+      assertEquals(1, d.deliver(store, T.plusSeconds(60)).waiting());
+      assertEquals(1, d.deliver(store, T.plusSeconds(61), true).sent());
+      // one JSON object per line, each with the patient, the kind and the facts
+      List<String> got = messages();
+      assertEquals(2, got.size(), got.toString());
+      for (String line : got) {
+        JsonNode m = new ObjectMapper().readTree(line);
+        assertEquals("p1", m.get("patient").asText());
+        assertTrue(m.has("kind") && m.has("facts"), line);
+      }
+    }
   }
 }

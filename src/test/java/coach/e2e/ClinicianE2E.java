@@ -42,8 +42,7 @@ class ClinicianE2E {
   /** A red flag answered yes in a real session, with the alert handed to a command. */
   private void redFlagSession(Tmux t, String patient) throws Exception {
     t.line("clear; " + coach("--pace 50 --patient " + patient + " --alert-command 'cat >> "
-        + tmp.resolve("alerts.log") + "; echo >> " + tmp.resolve("alerts.log") + "'")
-        + "; echo EXIT=$?");
+        + tmp.resolve("alerts.log") + "'") + "; echo EXIT=$?");
     t.waitFor("Press Enter to begin", 20_000);
     t.keys("Enter", "n", "y"); // the second safety question answered yes
     t.waitFor("Please stop and get medical help now", 5000);
