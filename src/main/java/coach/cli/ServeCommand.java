@@ -104,7 +104,7 @@ public final class ServeCommand implements Command {
                 "one history for every site: each server that names the database sees every"
                     + " session, and one cut off on one server is offered on the others"),
             Help.example("coach serve --patients patients.yaml --alert-command page-clinic",
-                "hand each new alert for the clinician to a command (see README, Alerts)"),
+                "hand each new alert for the clinician to a command (README: For the clinic)"),
             Help.example("coach serve --patients patients.yaml --max-sessions 50",
                 "at most 50 sessions at once"),
             Help.example("coach serve --patients patients.yaml --idle-timeout 300",
