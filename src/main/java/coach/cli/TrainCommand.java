@@ -47,6 +47,11 @@ public final class TrainCommand implements Command {
   public int run(List<String> args, CliContext ctx) {
     try {
       Path tmp = Files.createTempDirectory("coach-train");
+      // what a start does before its first screen: the command line, the data folder's files
+      new org.apache.commons.cli.DefaultParser().parse(new RunCommand().options(),
+          new String[] {"--data-dir", tmp.toString(), "--patient", "train", "sciatica"});
+      coach.app.Settings.load(tmp);
+      coach.app.ClinicContact.find(null, tmp);
       LoadResult r = new RoutineCatalog(tmp.resolve("routines"), ctx.workDir())
           .find("sciatica");
       ManualClock clock = new ManualClock();
