@@ -122,18 +122,21 @@ final class SqliteOpening {
       throw new StoreException(file + ": this history was written by a newer version of the"
           + " coach (schema " + version + "); please update the coach");
     }
-    for (int v = version; v < SCHEMA_VERSION; v++) {
-      String[] steps = SqliteSchema.MIGRATIONS[v];
-      int next = v + 1;
+    if (version < SCHEMA_VERSION) {
+      // every step in one transaction: one write to the disk for a new history, and a history
+      // is never left between two versions
+      int from = version;
       db.inTransaction(conn -> {
         try (Statement s = conn.createStatement()) {
-          for (String sql : steps) {
-            s.execute(sql);
+          for (int v = from; v < SCHEMA_VERSION; v++) {
+            for (String sql : SqliteSchema.MIGRATIONS[v]) {
+              s.execute(sql);
+            }
           }
-          if (next == 1) {
+          if (from == 0) {
             s.execute("PRAGMA application_id = " + APPLICATION_ID);
           }
-          s.execute("PRAGMA user_version = " + next);
+          s.execute("PRAGMA user_version = " + SCHEMA_VERSION);
         }
       });
     }
