@@ -74,6 +74,20 @@ public final class Logs {
     sshLibrary.setLevel(Level.WARNING);
   }
 
+  /**
+   * From now on, what the libraries and the history's sender log at WARNING and above (a clinic
+   * database that cannot be reached, say) is appended to DATA_DIR/{@value #COACH}, and nothing
+   * to the terminal. For a session that keeps its history in a database.
+   */
+  public static synchronized void warningsTo(Path dataDir) {
+    LogManager.getLogManager().reset();
+    Logger root = Logger.getLogger("");
+    Handler handler = new ToFile(file(dataDir));
+    handler.setFormatter(new Entry());
+    root.addHandler(handler);
+    root.setLevel(Level.WARNING);
+  }
+
   /** DATA_DIR/{@value #COACH}, where sessions and commands log. */
   public static Path file(Path dataDir) {
     return dataDir.resolve(COACH);

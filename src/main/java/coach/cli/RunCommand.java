@@ -146,6 +146,9 @@ public final class RunCommand implements Command {
     HistoryStore store;
     try {
       DataDir.ensure(dataDir);
+      if (db != null) {
+        Logs.warningsTo(dataDir); // the database coming and going, for whoever looks later
+      }
       store = History.open(dataDir, db, ctx.env());
     } catch (java.io.IOException e) {
       ctx.err().println("coach: cannot use the data folder " + dataDir + ": " + e.getMessage());

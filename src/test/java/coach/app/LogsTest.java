@@ -50,4 +50,16 @@ class LogsTest {
     assertFalse(log.contains("library chatter"), log);
     assertFalse(Files.exists(tmp.resolve("coach.log")));
   }
+
+  @Test
+  void aSessionOnADatabaseLogsItsWarningsToCoachLog() throws Exception {
+    Logs.warningsTo(tmp);
+    Logger.getLogger("coach.store.PostgresHistoryStore").warning("the database cannot be"
+        + " reached; keeping entries in spool");
+    Logger.getLogger("com.zaxxer.hikari.pool.HikariPool").info("pool chatter");
+    String log = Files.readString(tmp.resolve("coach.log"));
+    assertTrue(log.contains("WARNING coach.store.PostgresHistoryStore: the database cannot be"
+        + " reached"), log);
+    assertFalse(log.contains("pool chatter"), log);
+  }
 }
