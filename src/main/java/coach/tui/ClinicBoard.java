@@ -319,7 +319,8 @@ public final class ClinicBoard implements App {
     List<Row> shown = shown();
     String summary = m.get("board.summary", rows.size(), open);
     if (filtering || !filter.isEmpty()) {
-      summary += "  \u00b7  " + m.get("board.filter", filter) + (filtering ? "_" : "");
+      summary += " " + coach.tui.view.Glyphs.sep(style.ascii()) + " " + m.get("board.filter",
+          filter) + (filtering ? "_" : "");
     }
     c.text(1, 1, Canvas.fit(summary, c.width() - 2));
     int lastW = c.width() >= 96 ? 34 : 31;
@@ -357,8 +358,10 @@ public final class ClinicBoard implements App {
     if (message != null) {
       c.text(1, c.height() - 2, Canvas.fit(message, c.width() - 2));
     }
-    c.bar(c.height() - 1, filtering ? m.get("board.footer.filter") : m.get("board.footer"),
-        "");
+    String arrows = coach.tui.view.Glyphs.arrows(style.ascii(), m);
+    String sep = coach.tui.view.Glyphs.sep(style.ascii());
+    c.bar(c.height() - 1, filtering ? m.get("board.footer.filter", arrows, sep)
+        : m.get("board.footer", arrows, sep), "");
   }
 
   private void drawReport(Canvas c, Messages m) {
@@ -381,7 +384,8 @@ public final class ClinicBoard implements App {
     for (int i = 0; i < visible && scroll + i < lines.size(); i++) {
       c.text(1, top + i, Canvas.fit(lines.get(scroll + i), c.width() - 2));
     }
-    c.bar(c.height() - 1, m.get("board.footer.report"), lines.size() <= visible ? ""
+    c.bar(c.height() - 1, m.get("board.footer.report", coach.tui.view.Glyphs.arrows(
+        style.ascii(), m), coach.tui.view.Glyphs.sep(style.ascii())), lines.size() <= visible ? ""
         : m.get("board.lines", scroll + 1, Math.min(lines.size(), scroll + visible),
             lines.size()));
   }

@@ -12,7 +12,7 @@ public final class Glyphs {
   }
 
   /** The up and down arrow keys, as the footer names them. */
-  static String arrows(boolean ascii, Messages words) {
+  public static String arrows(boolean ascii, Messages words) {
     return ascii ? words.get("keys.upDown") : "\u2191\u2193";
   }
 
