@@ -39,20 +39,14 @@ public final class AlertDelivery {
   }
 
   private final Runner runner;
-  private final String command;
 
   /** Delivery through {@code sh -c COMMAND}, ended after {@code timeout}. */
   public AlertDelivery(String command, Duration timeout) {
-    this(command, (json, env) -> shell(command, json, env, timeout));
+    this((json, env) -> shell(command, json, env, timeout));
   }
 
-  AlertDelivery(String command, Runner runner) {
-    this.command = command;
+  AlertDelivery(Runner runner) {
     this.runner = runner;
-  }
-
-  public String command() {
-    return command;
   }
 
   private static boolean shell(String command, String json, Map<String, String> env,
@@ -91,20 +85,20 @@ public final class AlertDelivery {
    * batch goes now (a coach that is ending sends what it has rather than leave it waiting).
    */
   public Round deliver(HistoryStore store, Instant now, boolean flush) throws StoreException {
-    Map<String, List<HistoryStore.AlertRow>> byPatient = new LinkedHashMap<>();
-    List<HistoryStore.AlertRow> waiting0 = new ArrayList<>(store.undelivered(now));
-    // patients with an urgent alert first, so a red flag never waits behind other messages
-    waiting0.sort(java.util.Comparator.comparing((HistoryStore.AlertRow a) -> !a.kind().urgent()));
-    for (HistoryStore.AlertRow a : waiting0) {
-      byPatient.computeIfAbsent(a.patient(), k -> new ArrayList<>()).add(a);
+    // per patient in the order raised; patients with an urgent alert first, so a red flag never
+    // waits behind other messages
+    Map<String, List<HistoryStore.AlertRow>> raised = new LinkedHashMap<>();
+    for (HistoryStore.AlertRow a : store.undelivered(now)) {
+      raised.computeIfAbsent(a.patient(), k -> new ArrayList<>()).add(a);
     }
-    for (List<HistoryStore.AlertRow> l : byPatient.values()) {
-      l.sort(java.util.Comparator.comparing(HistoryStore.AlertRow::id));
-    }
+    List<Map.Entry<String, List<HistoryStore.AlertRow>>> byPatient =
+        new ArrayList<>(raised.entrySet());
+    byPatient.sort(java.util.Comparator.comparing(e -> e.getValue().stream()
+        .noneMatch(a -> a.kind().urgent())));
     int sent = 0;
     int failed = 0;
     int waiting = 0;
-    for (Map.Entry<String, List<HistoryStore.AlertRow>> e : byPatient.entrySet()) {
+    for (Map.Entry<String, List<HistoryStore.AlertRow>> e : byPatient) {
       List<HistoryStore.AlertRow> due = new ArrayList<>();
       List<Long> settled = new ArrayList<>();
       for (HistoryStore.AlertRow a : e.getValue()) {

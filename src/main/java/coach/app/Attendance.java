@@ -105,11 +105,21 @@ public record Attendance(String routineTitle, Week week, Optional<LocalDate> las
   /** Reads the patient's sessions of this routine and answers for the day {@code now} falls on. */
   public static Attendance of(HistoryStore store, String patient, Routine routine, Instant now,
       ZoneId zone) throws StoreException {
+    return of(store, store.sessions(patient, routine.id(), null), routine, now, zone);
+  }
+
+  /**
+   * As {@link #of(HistoryStore, String, Routine, Instant, ZoneId)}, from the patient's sessions
+   * of every routine already read (oldest first); those of other routines are left out.
+   */
+  public static Attendance of(HistoryStore store, List<HistoryStore.SessionRow> read,
+      Routine routine, Instant now, ZoneId zone) throws StoreException {
     LocalDate today = LocalDate.ofInstant(now, zone);
     LocalDate monday = today.with(DayOfWeek.MONDAY);
     TreeSet<LocalDate> days = new TreeSet<>();
     List<Integer> pain = new ArrayList<>();
-    List<HistoryStore.SessionRow> sessions = store.sessions(patient, routine.id(), null);
+    List<HistoryStore.SessionRow> sessions = read.stream()
+        .filter(s -> s.routineId().equals(routine.id())).toList();
     // newest first, reading a session's ratings only when its outcome does not say whether it
     // was exercised or the pain line still needs its starting rating
     for (int i = sessions.size() - 1; i >= 0; i--) {

@@ -71,7 +71,7 @@ public final class ClinicView implements ClinicBoard.Source {
       int target = Attendance.DEFAULT_DAYS;
       List<Integer> pains = List.of();
       if (routine.isPresent()) {
-        Attendance a = Attendance.of(store, patient, routine.get(), now, zone);
+        Attendance a = Attendance.of(store, sessions, routine.get(), now, zone);
         done = a.week().daysDone();
         target = a.week().target();
         pains = a.week().pain();

@@ -1,5 +1,7 @@
 package coach.app;
 
+import coach.kiosk.Patients;
+import coach.routine.LoadResult;
 import coach.routine.Routine;
 import coach.routine.RoutineCatalog;
 import java.io.IOException;
@@ -10,8 +12,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * A routine by the id a history names it with: the ones in use first, then the bundled ones and
- * those in the data folder's routines folder (read once, on first need).
+ * A routine by the id a history names it with: the ones in use first, then the bundled one or
+ * the routines folder's file of that name, then any of those whose id it is (the folder read
+ * once, on first need).
  */
 public final class RoutinesById implements Function<String, Optional<Routine>> {
   private final RoutineCatalog catalog;
@@ -25,6 +28,13 @@ public final class RoutinesById implements Function<String, Optional<Routine>> {
 
   @Override
   public synchronized Optional<Routine> apply(String id) {
+    if (!known.containsKey(id) && Patients.validId(id)) {
+      // most often a routine's file is named by its id: that one alone is read
+      LoadResult named = catalog.find(id);
+      if (named.ok() && named.routine().id().equals(id)) {
+        known.put(id, named.routine());
+      }
+    }
     if (!known.containsKey(id) && !listed) {
       listed = true;
       try {

@@ -3,7 +3,6 @@ package coach.cli;
 import coach.app.DataDir;
 import coach.app.History;
 import coach.app.Logs;
-import coach.routine.LoadResult;
 import coach.routine.Routine;
 import coach.routine.RoutineCatalog;
 import coach.store.HistoryStore;
@@ -88,8 +87,8 @@ final class StoreAccess {
   static java.util.Optional<Routine> routine(String routineId, String dataDirOption,
       CliContext ctx) {
     Path dir = DataDir.resolve(dataDirOption, ctx.env());
-    LoadResult r = new RoutineCatalog(dir.resolve("routines"), ctx.workDir()).find(routineId);
-    return r.ok() ? java.util.Optional.of(r.routine()) : java.util.Optional.empty();
+    return new coach.app.RoutinesById(new RoutineCatalog(dir.resolve("routines"),
+        ctx.workDir()), java.util.List.of()).apply(routineId);
   }
 
   /** Exercise id to name; ids stand in when the routine cannot be found. */

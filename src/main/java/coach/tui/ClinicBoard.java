@@ -259,7 +259,12 @@ public final class ClinicBoard implements App {
   }
 
   private String kindWords(AlertKind k) {
-    return words().get(switch (k) {
+    return words().get(kindKey(k));
+  }
+
+  /** The bundle's key for an alert's kind in words. */
+  public static String kindKey(AlertKind k) {
+    return switch (k) {
       case RED_FLAG -> "board.kind.redFlag";
       case STOPPED_AT_EASIEST -> "board.kind.stoppedAtEasiest";
       case ENDED_FOR_PAIN -> "board.kind.endedForPain";
@@ -268,7 +273,7 @@ public final class ClinicBoard implements App {
       case RISING_PAIN -> "board.kind.risingPain";
       case MISSED_SESSIONS -> "board.kind.missedSessions";
       case BEHIND_THIS_WEEK -> "board.kind.behindThisWeek";
-    });
+    };
   }
 
   private String outcomeWords(Outcome o) {
