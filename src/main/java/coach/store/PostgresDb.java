@@ -91,16 +91,11 @@ final class PostgresDb extends Db implements AutoCloseable {
 
   @Override
   String plain(SQLException e) {
-    return plainMessage(e, url);
-  }
-
-  /** Any failure on the way to the database, in one line. */
-  String plainAny(Throwable e) {
-    return plainMessage(e, url);
+    return plainAny(e);
   }
 
   /** PostgreSQL's word for what went wrong, in one line and without the driver's advice. */
-  static String plainMessage(Throwable e, PostgresUrl url) {
+  String plainAny(Throwable e) {
     SQLException root = null;
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof SQLException s && s.getSQLState() != null) {
