@@ -27,8 +27,14 @@ import org.apache.commons.cli.Options;
  * looked at again first, so a patient who stopped coming shows up without a session to say so.
  */
 public final class AlertsCommand implements Command {
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-      .withZone(ZoneId.systemDefault());
+  /**
+   * Local times as "2026-11-26 09:30", made when first used: the time zone is read then, not
+   * when the command line is read (every start makes every command).
+   */
+  private static final class Local {
+    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+        .withZone(ZoneId.systemDefault());
+  }
 
   @Override
   public String name() {
@@ -179,11 +185,11 @@ public final class AlertsCommand implements Command {
     for (HistoryStore.AlertRow a : alerts) {
       String what = (a.kind().urgent() ? "URGENT " : "") + AlertWords.of(a.kind());
       ctx.out().printf("  #%-5d %-12s %-34s %s%n", a.id(), Quote.printable(a.patient()), what,
-          WHEN.format(a.raised()));
+          Local.WHEN.format(a.raised()));
       ctx.out().println("         " + Quote.printable(a.facts()));
       if (!a.open()) {
         ctx.out().println("         acknowledged by " + Quote.printable(a.by()) + " at "
-            + WHEN.format(a.acknowledged()) + (a.note() == null ? "" : ": "
+            + Local.WHEN.format(a.acknowledged()) + (a.note() == null ? "" : ": "
                 + Quote.printable(a.note())));
       }
     }

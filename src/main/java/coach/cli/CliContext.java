@@ -4,6 +4,8 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Map;
 
 /**
@@ -18,7 +20,41 @@ public record CliContext(
   /** On the system's clock, in its time zone. */
   public CliContext(InputStream in, PrintStream out, PrintStream err, Map<String, String> env,
       Path workDir) {
-    this(in, out, err, env, workDir, Clock.systemDefaultZone());
+    this(in, out, err, env, workDir, new SystemClock());
+  }
+
+  /**
+   * The system's clock in its time zone, found only when a command asks for the zone: finding it
+   * reads the JDK's time-zone database, tens of milliseconds that a session's first frame does not
+   * need.
+   */
+  static final class SystemClock extends Clock {
+    private volatile ZoneId zone;
+
+    @Override
+    public ZoneId getZone() {
+      ZoneId z = zone;
+      if (z == null) {
+        z = ZoneId.systemDefault();
+        zone = z;
+      }
+      return z;
+    }
+
+    @Override
+    public Clock withZone(ZoneId other) {
+      return Clock.system(other);
+    }
+
+    @Override
+    public Instant instant() {
+      return Instant.now();
+    }
+
+    @Override
+    public long millis() {
+      return System.currentTimeMillis();
+    }
   }
 
   public static CliContext system() {

@@ -16,8 +16,14 @@ import org.apache.commons.cli.Options;
 
 /** {@code coach history}: past sessions and the pain trend of each exercise. */
 public final class HistoryCommand implements Command {
-  static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-      .withZone(ZoneId.systemDefault());
+  /**
+   * Local times as "2026-11-26 09:30", made when first used: the time zone is read then, not
+   * when the command line is read (every start makes every command).
+   */
+  private static final class Local {
+    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+        .withZone(ZoneId.systemDefault());
+  }
 
   @Override
   public String name() {
@@ -73,7 +79,7 @@ public final class HistoryCommand implements Command {
       String routineId = sessions.get(sessions.size() - 1).routineId();
       for (HistoryStore.SessionRow s : sessions) {
         List<HistoryStore.RatingRow> ratings = store.ratings(s.id());
-        ctx.out().printf("  %s  %-12s %-18s %3d rating%s%n", WHEN.format(s.started()),
+        ctx.out().printf("  %s  %-12s %-18s %3d rating%s%n", Local.WHEN.format(s.started()),
             s.routineId(), outcome(s), ratings.size(), ratings.size() == 1 ? "" : "s");
         Map<String, Integer> worst = new LinkedHashMap<>();
         for (HistoryStore.RatingRow r : ratings) {
