@@ -39,6 +39,19 @@ final class QuickUnixTerminal extends UnixTerminal {
     configured = true;
   }
 
+  /**
+   * The window's size changes (SIGWINCH) straight to the handler: Lanterna reaches the same
+   * signal API through a generated proxy class, a few hundredths of a second at start.
+   */
+  @Override
+  protected void registerTerminalResizeListener(Runnable onResize) {
+    try {
+      sun.misc.Signal.handle(new sun.misc.Signal("WINCH"), s -> onResize.run());
+    } catch (IllegalArgumentException ignored) {
+      // no such signal here: the size is read again at each frame all the same
+    }
+  }
+
   @Override
   protected void restoreTerminalSettings() throws IOException {
     if (saved != null && !saved.isEmpty()) {
