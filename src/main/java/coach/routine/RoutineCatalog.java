@@ -31,27 +31,62 @@ public final class RoutineCatalog {
   public record Entry(String name, String source, LoadResult result) {}
 
   public LoadResult find(String which) {
+    return load(source(which));
+  }
+
+  /**
+   * A routine's bytes as found by name or path, not parsed yet (a session's first frame can be
+   * drawn from what was cached for the same bytes while they are parsed): {@code label} names it
+   * in problems, and a source that cannot be read carries its result instead.
+   */
+  public record Source(String label, byte[] bytes, boolean asJson, LoadResult failed) {
+    /** A short key for these exact bytes and name: the name, the length and a CRC-32C. */
+    public String key() {
+      java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+      crc.update(bytes == null ? new byte[0] : bytes);
+      return label + "|" + (bytes == null ? -1 : bytes.length) + "|"
+          + Long.toHexString(crc.getValue());
+    }
+  }
+
+  /** Finds and reads a routine, as {@link #find} does, without parsing it. */
+  public Source source(String which) {
     Path asPath = workDir.resolve(which);
     String lower = which.toLowerCase(Locale.ROOT);
     boolean looksLikeFile = lower.endsWith(".yaml") || lower.endsWith(".yml")
         || lower.endsWith(".json") || which.contains("/");
     if (looksLikeFile || Files.exists(asPath)) {
       // named as the user wrote it, read relative to the working folder
-      return Path.of(which).isAbsolute() ? loader.load(Path.of(which))
-          : relabel(loader.load(asPath), asPath.toString(), which);
+      return Path.of(which).isAbsolute() ? file(Path.of(which), which)
+          : file(asPath, which);
     }
     if (BUNDLED.contains(which)) {
-      return bundled(which);
+      return bundledSource(which);
     }
     for (String ext : new String[] {".yaml", ".yml", ".json"}) {
       Path p = userFolder.resolve(which + ext);
       if (Files.isRegularFile(p)) {
-        return loader.load(p);
+        return file(p, p.toString());
       }
     }
-    return new LoadResult(which, null, List.of(new Problem(which, 0, 0,
-        "no routine by that name; see 'coach list' for the routines there are, or give a"
-            + " file path")), null);
+    return new Source(which, null, false, new LoadResult(which, null, List.of(new Problem(which,
+        0, 0, "no routine by that name; see 'coach list' for the routines there are, or give a"
+            + " file path")), null));
+  }
+
+  /** Parses and checks a source's bytes. */
+  public LoadResult load(Source source) {
+    return source.failed() != null ? source.failed()
+        : loader.parse(source.label(), source.bytes(), source.asJson());
+  }
+
+  private static Source file(Path path, String label) {
+    FileText.Read read = FileText.read(path, RoutineLoader.MAX_BYTES);
+    if (read.problem() != null) {
+      LoadResult r = new LoadResult(path.toString(), null, List.of(read.problem()), null);
+      return new Source(label, null, false, relabel(r, path.toString(), label));
+    }
+    return new Source(label, read.bytes(), RoutineLoader.isJson(label), null);
   }
 
   private static LoadResult relabel(LoadResult r, String from, String to) {
@@ -64,16 +99,20 @@ public final class RoutineCatalog {
   }
 
   public LoadResult bundled(String name) {
+    return load(bundledSource(name));
+  }
+
+  private static Source bundledSource(String name) {
     String resource = "/routines/" + name + ".yaml";
     try (InputStream in = RoutineCatalog.class.getResourceAsStream(resource)) {
       if (in == null) {
-        return new LoadResult(name, null, List.of(new Problem(name, 0, 0,
-            "the bundled routine is missing from this build")), null);
+        return new Source(name, null, false, new LoadResult(name, null, List.of(new Problem(name,
+            0, 0, "the bundled routine is missing from this build")), null));
       }
-      return loader.parse(name + ".yaml", in.readAllBytes(), false);
+      return new Source(name + ".yaml", in.readAllBytes(), false, null);
     } catch (IOException e) {
-      return new LoadResult(name, null, List.of(new Problem(name, 0, 0,
-          "the bundled routine cannot be read: " + e.getMessage())), null);
+      return new Source(name, null, false, new LoadResult(name, null, List.of(new Problem(name,
+          0, 0, "the bundled routine cannot be read: " + e.getMessage())), null));
     }
   }
 
