@@ -27,7 +27,17 @@ final class Footer {
   private Footer() {}
 
   static String line(Messages m, Coach coach, SessionState s, boolean ascii, int width) {
-    List<Key> keys = new ArrayList<>(keys(m, coach, s, ascii));
+    return line(m, keys(m, coach, s, ascii), ascii, width);
+  }
+
+  /** The keys of the welcome screen, as {@link #keys} lists them there. */
+  static List<Key> welcomeKeys(Messages m) {
+    return List.of(new Key(m.get("footer.start"), CONFIRM), new Key(m.get("footer.quit"), QUIT),
+        new Key(m.get("footer.redFlag"), ALWAYS), new Key(m.get("footer.help"), HELP));
+  }
+
+  static String line(Messages m, List<Key> given, boolean ascii, int width) {
+    List<Key> keys = new ArrayList<>(given);
     String sep = Glyphs.sep(ascii);
     while (joined(keys, sep).length() + 2 > width && keys.size() > 1) {
       int drop = -1;
@@ -72,8 +82,11 @@ final class Footer {
       return List.of(new Key(m.get("footer.quit.yes"), OTHER),
           new Key(m.get("footer.quit.no"), OTHER), redFlag);
     }
+    if (s.screen() == Screen.WELCOME) {
+      return welcomeKeys(m);
+    }
     List<Key> keys = new ArrayList<>(switch (s.screen()) {
-      case WELCOME -> List.of(new Key(m.get("footer.start"), CONFIRM));
+      case WELCOME -> List.of();
       case RESUME -> List.of(new Key(m.get("footer.resume.yes"), OTHER),
           new Key(m.get("footer.resume.no"), OTHER));
       case SCREENING -> s.returnTo() != null ? List.of(yes, no, back) : List.of(yes, no);

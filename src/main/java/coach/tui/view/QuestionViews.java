@@ -16,12 +16,17 @@ final class QuestionViews {
   private QuestionViews() {}
 
   static void welcome(Canvas c, Routine r, Week week, int top) {
+    welcome(c, r.title(), r.disclaimer(), week, top);
+  }
+
+  /** The welcome from the routine's title and disclaimer alone (also its preview). */
+  static void welcome(Canvas c, String title, String ownDisclaimer, Week week, int top) {
     int w = c.width() - 4;
     int last = c.height() - 3;
     // the header already names the routine; small windows give its rows to the disclaimer
-    int row = c.height() < 16 ? top : c.paragraph(2, top, w, 2, r.title(), true) + 1;
-    String disclaimer = r.disclaimer() == null || r.disclaimer().isBlank()
-        ? c.words().get("welcome.disclaimer") : r.disclaimer();
+    int row = c.height() < 16 ? top : c.paragraph(2, top, w, 2, title, true) + 1;
+    String disclaimer = ownDisclaimer == null || ownDisclaimer.isBlank()
+        ? c.words().get("welcome.disclaimer") : ownDisclaimer;
     row = c.paragraph(2, row, w, Math.max(1, last - row - 1), disclaimer, false) + 1;
     if (week != null) {
       row = WeekView.draw(c, week, row, last - 1);

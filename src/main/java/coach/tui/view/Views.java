@@ -60,6 +60,18 @@ public final class Views {
     }
   }
 
+  /**
+   * The welcome screen as {@link #draw} shows it, from the routine's title and disclaimer alone,
+   * without the week: drawn while the routine is read and the history opened.
+   */
+  public static void welcomePreview(Canvas c, String title, String disclaimer) {
+    Messages m = c.words();
+    boolean ascii = c.style().ascii();
+    c.bar(0, m.get("app.name") + sep(ascii) + title, "");
+    QuestionViews.welcome(c, title, disclaimer, null, 2);
+    c.bar(c.height() - 1, Footer.line(m, Footer.welcomeKeys(m), ascii, c.width()), "");
+  }
+
   static String sep(boolean ascii) {
     return Glyphs.sep(ascii);
   }
