@@ -173,6 +173,12 @@ public final class CoachSession {
     return new CoachSession(p.app(), p.recorder(), loop);
   }
 
+  /** Runs on the screen that already shows this session's welcome (drawn while it was planned). */
+  public CoachSession continueOn(com.googlecode.lanterna.screen.Screen started) {
+    loop.continueOn(started);
+    return this;
+  }
+
   /** Where the details of a save that failed (a full disk) are logged. */
   public CoachSession onSaveFailure(java.util.function.Consumer<Exception> log) {
     loop.onSaveFailure(log);

@@ -9,6 +9,7 @@ import coach.app.History;
 import coach.app.LocalKiosk;
 import coach.app.Logs;
 import coach.app.Settings;
+import coach.app.WelcomeCache;
 import coach.kiosk.Patients;
 import coach.routine.LoadResult;
 import coach.routine.RoutineCatalog;
@@ -22,6 +23,8 @@ import coach.tui.SessionLoop;
 import coach.tui.Speech;
 import coach.tui.Voice;
 import coach.tui.view.Style;
+import coach.tui.view.Views;
+import coach.tui.view.WelcomePreview;
 import coach.tui.words.Language;
 import coach.tui.words.Messages;
 import java.io.IOException;
@@ -123,72 +126,162 @@ public final class RunCommand implements Command {
     Thread warm = new Thread(() -> History.warmUp(db), "coach-warm-up");
     warm.setDaemon(true);
     warm.start(); // loads SQLite while the routine is read
-    LoadResult loaded = new RoutineCatalog(dataDir.resolve("routines"), ctx.workDir())
-        .find(which);
-    if (!loaded.ok()) {
-      loaded.problems().forEach(p -> ctx.err().println(p.format()));
-      return ExitCodes.INVALID;
-    }
-    ClinicContact.Found card = ClinicContact.find(null, dataDir);
-    if (!card.ok()) {
-      card.problems().forEach(p -> ctx.err().println(p.format()));
-      return ExitCodes.INVALID;
-    }
-    loaded = ClinicContact.apply(loaded, card.card());
-    Settings.Loaded settings = Settings.load(dataDir);
-    if (!settings.ok()) {
-      settings.problems().forEach(p -> ctx.err().println(p.format()));
-      return ExitCodes.INVALID;
-    }
     boolean ascii = cl.hasOption("ascii") || !LocalTerminal.isUtf8Locale(ctx.env());
     String noColor = ctx.env("NO_COLOR");
     Style style = new Style(ascii, noColor == null || noColor.isEmpty(), language);
-    HistoryStore store;
-    try {
-      DataDir.ensure(dataDir);
-      if (db != null) {
-        Logs.warningsTo(dataDir); // the database coming and going, for whoever looks later
-      }
-      store = History.open(dataDir, db, ctx.env());
-    } catch (java.io.IOException e) {
-      ctx.err().println("coach: cannot use the data folder " + dataDir + ": " + e.getMessage());
-      return ExitCodes.INVALID;
-    } catch (StoreException e) {
-      Logs.error(dataDir, "opening the history", e);
-      ctx.err().println("coach: " + e.getMessage());
+    RoutineCatalog catalog = new RoutineCatalog(dataDir.resolve("routines"), ctx.workDir());
+    RoutineCatalog.Source source = catalog.source(which);
+    if (source.failed() != null) { // no such routine, or its file cannot be read
+      source.failed().problems().forEach(p -> ctx.err().println(p.format()));
       return ExitCodes.INVALID;
     }
-    try (store) {
-      if (store.notice() != null) {
-        ctx.err().println("coach: " + store.notice()); // stays above the session's screen
-        Logs.info(dataDir, store.notice());
+    // The routine is read, the history opened and the alerts started on a thread of their own
+    // while this one takes over the terminal and, when these very routine bytes were read before,
+    // draws their welcome: the first frame does not wait for what only later screens need.
+    Opening.Params params = new Opening.Params(catalog, source, dataDir, db, kiosk == null
+        ? patient : null, cl, language);
+    java.util.concurrent.FutureTask<Opening> opening =
+        new java.util.concurrent.FutureTask<>(() -> Opening.open(params, ctx));
+    Thread opener = new Thread(opening, "coach-open");
+    opener.setDaemon(true);
+    opener.start();
+    java.util.Optional<WelcomeCache.Preview> preview = kiosk == null
+        ? WelcomeCache.read(dataDir, source.key()) : java.util.Optional.empty();
+    return runSession(opening, preview, dataDir, style, pace, cl.hasOption("quiet"), kiosk,
+        patient, ctx);
+  }
+
+  /**
+   * What a session needs before it starts, opened off the terminal's thread: the routine, the
+   * clinic's card, the settings, the history (checked for a session of the same patient running
+   * now), the voice and the alerts. Either all of it, or the exit status and the lines that say
+   * why; lines for the person that are no error wait in {@code notes}.
+   */
+  static final class Opening implements AutoCloseable {
+    record Params(RoutineCatalog catalog, RoutineCatalog.Source source,
+        java.nio.file.Path dataDir, String db, String livePatient, CommandLine cl,
+        Language language) {}
+
+    final int failed;
+    final List<String> lines;
+    final List<String> notes;
+    final LoadResult loaded;
+    final HistoryStore store;
+    final Speech speech;
+    final AlertService alerts;
+
+    private Opening(int failed, List<String> lines, List<String> notes, LoadResult loaded,
+        HistoryStore store, Speech speech, AlertService alerts) {
+      this.failed = failed;
+      this.lines = lines;
+      this.notes = notes;
+      this.loaded = loaded;
+      this.store = store;
+      this.speech = speech;
+      this.alerts = alerts;
+    }
+
+    private static Opening failure(int code, List<String> lines) {
+      return new Opening(code, lines, List.of(), null, null, null, null);
+    }
+
+    static Opening open(Params p, CliContext ctx) {
+      java.nio.file.Path dataDir = p.dataDir();
+      LoadResult loaded = p.catalog().load(p.source());
+      if (!loaded.ok()) {
+        return failure(ExitCodes.INVALID, loaded.problems().stream().map(x -> x.format())
+            .toList());
       }
-      if (kiosk == null) {
-        java.util.Optional<HistoryStore.Live> live = store.live(patient);
-        if (live.isPresent()) {
-          // said before the terminal is taken over, and the running session is left alone
-          ctx.err().println("coach: " + new AlreadyRunning(patient, live.get()).getMessage());
-          return ExitCodes.BUSY;
-        }
+      ClinicContact.Found card = ClinicContact.find(null, dataDir);
+      if (!card.ok()) {
+        return failure(ExitCodes.INVALID, card.problems().stream().map(x -> x.format())
+            .toList());
       }
-      Speech speech = speech(cl.hasOption("speak"), settings.settings(), language, ctx);
-      AlertService alerts = CommandLines.alerts(cl, settings.settings(), store,
-          new RoutinesById(new RoutineCatalog(dataDir.resolve("routines"), ctx.workDir()),
-              List.of(loaded.routine())), dataDir);
+      loaded = ClinicContact.apply(loaded, card.card());
+      Settings.Loaded settings = Settings.load(dataDir);
+      if (!settings.ok()) {
+        return failure(ExitCodes.INVALID, settings.problems().stream().map(x -> x.format())
+            .toList());
+      }
+      HistoryStore store;
       try {
-        return runSession(loaded, store, patient, dataDir, style, pace, cl.hasOption("quiet"),
-            kiosk == null ? null : kiosk.speaking(speech), speech, alerts, ctx);
-      } finally {
-        // what could not be delivered in a few seconds waits in the history for the next coach
+        DataDir.ensure(dataDir);
+        if (p.db() != null) {
+          Logs.warningsTo(dataDir); // the database coming and going, for whoever looks later
+        }
+        store = History.open(dataDir, p.db(), ctx.env());
+      } catch (java.io.IOException e) {
+        return failure(ExitCodes.INVALID, List.of("coach: cannot use the data folder " + dataDir
+            + ": " + e.getMessage()));
+      } catch (StoreException e) {
+        Logs.error(dataDir, "opening the history", e);
+        return failure(ExitCodes.INVALID, List.of("coach: " + e.getMessage()));
+      }
+      WelcomeCache.write(dataDir, p.source().key(), new WelcomeCache.Preview(
+          loaded.routine().title(), loaded.routine().disclaimer()));
+      List<String> notes = new java.util.ArrayList<>();
+      Speech speech = null;
+      try {
+        if (store.notice() != null) {
+          notes.add("coach: " + store.notice()); // stays above the session's screen
+          Logs.info(dataDir, store.notice());
+        }
+        if (p.livePatient() != null) {
+          java.util.Optional<HistoryStore.Live> live = store.live(p.livePatient());
+          if (live.isPresent()) {
+            // the running session is left alone
+            store.close();
+            return failure(ExitCodes.BUSY, List.of("coach: "
+                + new AlreadyRunning(p.livePatient(), live.get()).getMessage()));
+          }
+        }
+        speech = speech(p.cl().hasOption("speak"), settings.settings(), p.language(), ctx,
+            notes);
+        AlertService alerts = CommandLines.alerts(p.cl(), settings.settings(), store,
+            new RoutinesById(new RoutineCatalog(dataDir.resolve("routines"), ctx.workDir()),
+                List.of(loaded.routine())), dataDir);
+        java.time.ZoneId.systemDefault(); // read here, not on the way to the session's screen
+        return new Opening(ExitCodes.OK, List.of(), notes, loaded, store, speech, alerts);
+      } catch (StoreException e) {
+        closeAfter(speech, store);
+        Logs.error(dataDir, "history", e);
+        return failure(ExitCodes.INVALID, List.of("coach: " + e.getMessage()));
+      } catch (RuntimeException | Error e) {
+        closeAfter(speech, store);
+        throw e;
+      }
+    }
+
+    /** Closes what was opened before a problem; the first problem is the one to tell. */
+    private static void closeAfter(Speech speech, HistoryStore store) {
+      if (speech != null) {
+        speech.close();
+      }
+      try {
+        store.close();
+      } catch (StoreException | RuntimeException ignored) {
+        // told above
+      }
+    }
+
+    boolean ok() {
+      return failed == ExitCodes.OK;
+    }
+
+    /** Delivers what it can in a few seconds (the rest waits in the history), then closes. */
+    @Override
+    public void close() throws StoreException {
+      if (!ok()) {
+        return;
+      }
+      try {
         alerts.close(java.time.Duration.ofSeconds(5));
+      } finally {
         if (speech != null) {
           speech.close();
         }
+        store.close();
       }
-    } catch (StoreException e) {
-      Logs.error(dataDir, "history", e);
-      ctx.err().println("coach: " + e.getMessage());
-      return ExitCodes.INVALID;
     }
   }
 
@@ -263,54 +356,121 @@ public final class RunCommand implements Command {
    * command is found, one line says so and the session goes on silent.
    */
   private static Speech speech(boolean option, Settings settings, Language language,
-      CliContext ctx) {
+      CliContext ctx, List<String> notes) {
     boolean overSsh = ctx.env("SSH_CONNECTION") != null || ctx.env("SSH_TTY") != null;
     if (!option && !(settings.speak() && !overSsh)) {
       return null;
     }
     java.util.Optional<Speech> found = Speech.find(ctx.env(), language);
     if (found.isEmpty()) {
-      ctx.err().println("coach: " + Messages.of(language).get("speak.none"));
+      notes.add("coach: " + Messages.of(language).get("speak.none"));
       return null;
     }
     return found.get();
   }
 
-  private static int runSession(LoadResult loaded, HistoryStore store, String patient,
-      java.nio.file.Path dataDir, Style style, double pace, boolean quiet, LocalKiosk kiosk,
-      Voice voice, AlertService alerts, CliContext ctx) throws StoreException {
-    LocalTerminal local;
+  /**
+   * Takes over the terminal while the session's needs are opened, draws the welcome early when
+   * it can, then runs the session (or the kiosk) once they are. What cannot be used is said in
+   * one line after the terminal is given back, as it would have been before taking it.
+   */
+  private static int runSession(java.util.concurrent.FutureTask<Opening> opening,
+      java.util.Optional<WelcomeCache.Preview> preview, java.nio.file.Path dataDir, Style style,
+      double pace, boolean quiet, LocalKiosk kiosk, String patient, CliContext ctx) {
+    // A signal while the welcome is up ends the session as one that came later would: it is
+    // recorded as interrupted once planned. Signals are taken from here on, so one that comes
+    // while the history is still opening stops the wait (a few seconds at most).
+    AtomicReference<String> signal = new AtomicReference<>();
+    AtomicReference<java.util.function.Consumer<Event>> target = new AtomicReference<>();
+    Thread main = Thread.currentThread();
+    target.set(e -> main.interrupt());
+    onSignals(e -> target.get().accept(e), signal);
+    LocalTerminal local = null;
+    String unusable = null;
+    Exception broken = null;
     try {
       local = LocalTerminal.open(ctx.env(), System.console() != null);
     } catch (LocalTerminal.Unusable e) {
-      ctx.err().println("coach: " + e.getMessage());
-      return ExitCodes.NO_TERMINAL;
+      unusable = "coach: " + e.getMessage();
     } catch (IOException e) {
-      Logs.error(dataDir, "opening the terminal", e);
-      ctx.err().println("coach: cannot open the terminal: " + e.getMessage());
+      broken = e;
+      unusable = "coach: cannot open the terminal: " + e.getMessage();
+    }
+    com.googlecode.lanterna.screen.Screen first = null;
+    if (local != null && preview.isPresent()) {
+      try {
+        first = SessionLoop.drawOnce(local.terminal(), new WelcomePreview(
+            preview.get().title(), preview.get().disclaimer(), style), Views.MIN_COLUMNS,
+            Views.MIN_ROWS);
+      } catch (IOException e) {
+        first = null; // the session's own first frame follows
+      }
+    }
+    Opening o;
+    try {
+      o = await(opening, signal);
+    } catch (RuntimeException | Error e) {
+      giveBack(local, first);
+      throw e;
+    }
+    if (o == null) { // a signal came, and the history is still opening
+      giveBack(local, first);
+      return ExitCodes.forSignal(signal.get());
+    }
+    if (!o.ok() || local == null) {
+      giveBack(local, first);
+      if (!o.ok()) {
+        o.lines.forEach(ctx.err()::println);
+        return o.failed;
+      }
+      o.notes.forEach(ctx.err()::println);
+      closeQuietly(o, dataDir);
+      if (broken != null) {
+        Logs.error(dataDir, "opening the terminal", broken);
+      }
+      ctx.err().println(unusable);
       return ExitCodes.NO_TERMINAL;
+    }
+    if (first == null) {
+      o.notes.forEach(ctx.err()::println); // stays above the session's screen
     }
     Outcome outcome = null;
     Throwable failure = null;
-    AtomicReference<String> signal = new AtomicReference<>();
+    Thread.interrupted(); // a signal's wake-up, if one came, is not for the session's loop
     try {
       if (kiosk != null) {
-        SessionLoop loop = kiosk.loop(local.terminal(), loaded, store, style, pace, quiet, alerts)
-            .onSaveFailure(e -> Logs.error(dataDir, "saving", e));
-        onSignals(loop::post, signal);
+        SessionLoop loop = kiosk.speaking(o.speech).loop(local.terminal(), o.loaded, o.store,
+            style, pace, quiet, o.alerts).onSaveFailure(e -> Logs.error(dataDir, "saving", e));
+        relay(target, signal, loop::post);
         loop.run();
         outcome = Outcome.INTERRUPTED; // a kiosk ends only by a signal or a closed terminal
       } else {
-        CoachSession session = CoachSession.prepare(local.terminal(), loaded, store, patient,
-            style, pace, quiet, voice, alerts).onSaveFailure(e -> Logs.error(dataDir, "saving",
-            e));
-        onSignals(session::post, signal);
+        CoachSession session = CoachSession.prepare(local.terminal(), o.loaded, o.store,
+            patient, style, pace, quiet, o.speech, o.alerts).onSaveFailure(e -> Logs.error(
+            dataDir, "saving", e));
+        if (first != null) {
+          session.continueOn(first);
+          first = null;
+        }
+        relay(target, signal, session::post);
         outcome = session.run();
       }
     } catch (Exception | Error e) {
       failure = e;
     } finally {
-      local.close(); // before anything is printed
+      giveBack(local, first); // before anything is printed
+    }
+    if (preview.isPresent()) {
+      o.notes.forEach(ctx.err()::println); // where it would have stood, above the session
+    }
+    try {
+      o.close(); // what could not be delivered in a few seconds waits for the next coach
+    } catch (StoreException e) {
+      Logs.error(dataDir, "history", e);
+      if (failure == null) {
+        ctx.err().println("coach: " + e.getMessage());
+        return ExitCodes.INVALID;
+      }
     }
     if (failure != null) {
       Logs.error(dataDir, "session failed", failure);
@@ -319,10 +479,81 @@ public final class RunCommand implements Command {
         ctx.err().println("coach: " + se.getMessage());
         return ExitCodes.INVALID;
       }
+      if (cause instanceof AlreadyRunning ar) {
+        ctx.err().println("coach: " + ar.getMessage());
+        return ExitCodes.BUSY;
+      }
       ctx.err().println("coach: the session stopped because of an error (details in "
           + Logs.file(dataDir) + ")");
       return ExitCodes.INTERNAL;
     }
     return exitCode(outcome, signal.get());
+  }
+
+  /** From now on signals go to {@code to}; one that came already is handed over at once. */
+  private static void relay(AtomicReference<java.util.function.Consumer<Event>> target,
+      AtomicReference<String> signal, java.util.function.Consumer<Event> to) {
+    target.set(to);
+    if (signal.get() != null) {
+      to.accept(new Event.Interrupt("SIG" + signal.get()));
+    }
+  }
+
+  /**
+   * What the opening thread gave, waiting for it; its unexpected failure is thrown here. After a
+   * signal it waits a few seconds more, then gives up (null).
+   */
+  private static Opening await(java.util.concurrent.FutureTask<Opening> opening,
+      AtomicReference<String> signal) {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          if (signal.get() == null) {
+            return opening.get();
+          }
+          return opening.get(3, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+          return null;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (java.util.concurrent.ExecutionException e) {
+          if (e.getCause() instanceof RuntimeException re) {
+            throw re;
+          }
+          if (e.getCause() instanceof Error er) {
+            throw er;
+          }
+          throw new IllegalStateException(e.getCause());
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** Leaves the screen (when one was started) and restores the terminal's settings. */
+  private static void giveBack(LocalTerminal local,
+      com.googlecode.lanterna.screen.Screen started) {
+    if (started != null) {
+      try {
+        started.stopScreen();
+      } catch (IOException | RuntimeException ignored) {
+        // the terminal went away; its settings are restored below all the same
+      }
+    }
+    if (local != null) {
+      local.close();
+    }
+  }
+
+  private static void closeQuietly(Opening o, java.nio.file.Path dataDir) {
+    try {
+      o.close();
+    } catch (StoreException e) {
+      Logs.error(dataDir, "history", e);
+    }
   }
 }

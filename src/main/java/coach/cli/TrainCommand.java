@@ -9,24 +9,21 @@ import coach.session.Coach;
 import coach.session.Event;
 import coach.session.ManualClock;
 import coach.session.PacedClock;
-import coach.session.SessionState;
-import coach.store.CarryOver;
+import coach.app.CoachSession;
+import coach.tui.SessionLoop;
+import coach.tui.view.WelcomePreview;
 import coach.store.HistoryStore;
-import coach.store.SessionRecorder;
 import coach.tui.Keys;
 import coach.tui.LocalTerminal;
-import coach.tui.view.Canvas;
 import coach.tui.view.Style;
 import coach.tui.view.Views;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
-import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Loads what a session uses, without a terminal, so the launcher can record the loaded classes
@@ -52,20 +49,34 @@ public final class TrainCommand implements Command {
           new String[] {"--data-dir", tmp.toString(), "--patient", "train", "sciatica"});
       coach.app.Settings.load(tmp);
       coach.app.ClinicContact.find(null, tmp);
-      LoadResult r = new RoutineCatalog(tmp.resolve("routines"), ctx.workDir())
-          .find("sciatica");
-      ManualClock clock = new ManualClock();
-      Coach coach;
+      RoutineCatalog catalog = new RoutineCatalog(tmp.resolve("routines"), ctx.workDir());
+      RoutineCatalog.Source source = catalog.source("sciatica");
+      coach.app.WelcomeCache.read(tmp, source.key());
+      LoadResult r = catalog.load(source);
+      coach.app.WelcomeCache.write(tmp, source.key(), new coach.app.WelcomeCache.Preview(
+          r.routine().title(), r.routine().disclaimer()));
+      Style style = new Style(false, true);
       try (HistoryStore store = History.open(tmp)) {
-        CarryOver.Plan plan = CarryOver.plan(r.routine(), store, "train", java.time.Instant.now());
-        coach = new Coach(r.routine(), clock, plan.options());
-        SessionRecorder rec = store.begin("train", "sciatica", r.sha256(), Map.of());
-        SessionState s = coach.start();
-        DefaultVirtualTerminal vt = new DefaultVirtualTerminal(new TerminalSize(80, 24));
-        TerminalScreen screen = new TerminalScreen(vt);
-        screen.startScreen();
-        // a session's first steps as a patient takes them: safety questions, the starting
-        // rating and where it is felt, the first exercise, a tick, pause, help, quit, summary
+        // the welcome drawn early, then a session's first steps as a patient takes them, through
+        // the loop a session runs in: safety questions, the starting rating and where it is felt,
+        // the first exercise, a tick, pause, help, quit, summary
+        DefaultVirtualTerminal vt = new DefaultVirtualTerminal(new TerminalSize(100, 30));
+        com.googlecode.lanterna.screen.Screen first = SessionLoop.drawOnce(vt,
+            new WelcomePreview(r.routine().title(), r.routine().disclaimer(), style),
+            Views.MIN_COLUMNS, Views.MIN_ROWS);
+        ManualClock clock = new ManualClock();
+        CoachSession.Planned planned = CoachSession.plan(r, store, "train", style, clock);
+        SessionLoop loop = new SessionLoop(vt, planned.app(), t -> Long.MAX_VALUE, true,
+            planned.sink(), Views.MIN_COLUMNS, Views.MIN_ROWS).withoutKeyboard()
+            .continueOn(first);
+        Thread runner = new Thread(() -> {
+          try {
+            loop.run();
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        }, "coach-train");
+        runner.start();
         Event[] walk = {Event.Key.CONFIRM, Event.Key.NO, Event.Key.NO, Event.Key.NO,
           Event.Key.NO, new Event.Digit(2), Event.Key.CONFIRM, new Event.Digit(1),
           Event.Key.CONFIRM, Event.Key.CONFIRM, new Event.Tick(), Event.Key.PAUSE,
@@ -73,24 +84,18 @@ public final class TrainCommand implements Command {
           Event.Key.CONFIRM};
         for (Event e : walk) {
           clock.advanceNanos(Coach.SECOND);
-          var t = coach.update(s, e);
-          for (var fx : t.effects()) {
-            rec.apply(fx);
-          }
-          s = t.state();
-          screen.clear();
-          Views.draw(new Canvas(screen.newTextGraphics(), screen.getTerminalSize(),
-              new Style(false, true)), coach, s);
-          screen.refresh();
+          loop.post(e);
+          loop.awaitIdle(10_000);
         }
-        screen.stopScreen();
+        loop.post(new Event.Interrupt("training over"));
+        runner.join(10_000);
       }
       Keys.map(new KeyStroke(KeyType.Enter));
       Keys.map(new KeyStroke('q', false, false));
       LocalTerminal.isUtf8Locale(ctx.env());
       new PacedClock(1).nanoTime();
       Class.forName("com.googlecode.lanterna.terminal.ansi.UnixTerminal");
-      Class.forName("coach.tui.SessionLoop");
+      Class.forName("coach.tui.QuickUnixTerminal");
       try (var files = Files.walk(tmp)) {
         files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }

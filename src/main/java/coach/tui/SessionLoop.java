@@ -54,6 +54,7 @@ public final class SessionLoop {
   private java.util.function.BooleanSupplier keptLocally;
   private boolean shownKeptLocally;
   private Screen screen;
+  private Screen started;
 
   /**
    * @param realDelayUntil real nanoseconds from now until the app's clock reads the given time
@@ -122,8 +123,12 @@ public final class SessionLoop {
    */
   public void run() throws IOException, InterruptedException {
     running = true;
-    screen = new DeltaScreen(terminal);
-    screen.startScreen();
+    if (started != null) {
+      screen = started; // a frame is on it already: the first refresh sends only what differs
+    } else {
+      screen = new DeltaScreen(terminal);
+      screen.startScreen();
+    }
     try {
       screen.setCursorPosition(null);
       terminal.addResizeListener((t, size) -> post(new Event.Tick()));
@@ -183,6 +188,37 @@ public final class SessionLoop {
         // the terminal may be gone (a dropped link); nothing more to restore on it
       }
     }
+  }
+
+  /**
+   * Takes over the terminal and draws the app's frame once, now, without running it: a first
+   * frame shown while what the session needs is read. Hand the screen to the loop that runs next
+   * ({@link #continueOn}), or stop it if none will.
+   */
+  public static Screen drawOnce(Terminal terminal, App app, int minColumns, int minRows)
+      throws IOException {
+    SessionLoop once = new SessionLoop(terminal, app, t -> 0, true, fx -> { }, minColumns,
+        minRows);
+    once.screen = new DeltaScreen(terminal);
+    once.screen.startScreen();
+    try {
+      once.screen.setCursorPosition(null);
+      once.render();
+    } catch (IOException | RuntimeException e) {
+      try {
+        once.screen.stopScreen();
+      } catch (IOException | RuntimeException ignored) {
+        // the terminal went away; the owner restores what it can
+      }
+      throw e;
+    }
+    return once.screen;
+  }
+
+  /** Runs on a screen that {@link #drawOnce} started on the same terminal. */
+  public SessionLoop continueOn(Screen startedScreen) {
+    this.started = startedScreen;
+    return this;
   }
 
   /** Tells where a failed save is logged (the message on screen is one line). */
