@@ -1,5 +1,6 @@
 package coach.tui;
 
+import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.terminal.ansi.UnixTerminal;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +17,8 @@ final class QuickUnixTerminal extends UnixTerminal {
   // no initialisers: these are set while the superclass constructor takes over the terminal
   private String saved;
   private boolean configured;
+  /** The window's size as stty read it while taking over, until the window changes. */
+  private volatile TerminalSize sttySize;
 
   QuickUnixTerminal(InputStream in, OutputStream out, Charset charset) throws IOException {
     super(in, out, charset, CtrlCBehaviour.TRAP);
@@ -33,10 +36,38 @@ final class QuickUnixTerminal extends UnixTerminal {
 
   @Override
   protected void saveTerminalSettings() throws IOException {
-    // save, then set everything Lanterna would set one call at a time
-    String out = sh("stty -g && stty -icanon min 1 -echo intr undef");
-    saved = out.trim();
+    // save, read the window's size, then set everything Lanterna would set one call at a time
+    String[] out = sh("stty -g && stty size && stty -icanon min 1 -echo intr undef")
+        .split("\n");
+    saved = out[0].trim();
+    sttySize = out.length > 1 ? size(out[1]) : null;
     configured = true;
+  }
+
+  /** "ROWS COLUMNS" as {@code stty size} prints it, or null when it says nothing usable. */
+  static TerminalSize size(String line) {
+    String[] rc = line.trim().split(" ");
+    try {
+      int rows = Integer.parseInt(rc[0]);
+      int cols = rc.length == 2 ? Integer.parseInt(rc[1]) : 0;
+      return rows > 0 && cols > 0 ? new TerminalSize(cols, rows) : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /**
+   * The size comes from the stty run that took the terminal over until the window changes; from
+   * then on from asking the terminal, as Lanterna does: a question and its answer are a
+   * round trip the first frame need not wait for.
+   */
+  @Override
+  protected TerminalSize findTerminalSize() throws IOException {
+    TerminalSize known = sttySize;
+    if (known != null) {
+      return known;
+    }
+    return super.findTerminalSize();
   }
 
   /**
@@ -46,7 +77,10 @@ final class QuickUnixTerminal extends UnixTerminal {
   @Override
   protected void registerTerminalResizeListener(Runnable onResize) {
     try {
-      sun.misc.Signal.handle(new sun.misc.Signal("WINCH"), s -> onResize.run());
+      sun.misc.Signal.handle(new sun.misc.Signal("WINCH"), s -> {
+        sttySize = null; // asked again from now on
+        onResize.run();
+      });
     } catch (IllegalArgumentException ignored) {
       // no such signal here: the size is read again at each frame all the same
     }
