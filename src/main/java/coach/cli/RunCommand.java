@@ -123,12 +123,15 @@ public final class RunCommand implements Command {
     String which = cl.getArgList().isEmpty() ? "sciatica" : cl.getArgList().get(0);
     java.nio.file.Path dataDir = DataDir.resolve(cl.getOptionValue("data-dir"), ctx.env());
     String db = CommandLines.db(cl, ctx);
-    Thread warm = new Thread(() -> History.warmUp(db), "coach-warm-up");
-    warm.setDaemon(true);
-    warm.start(); // loads SQLite while the routine is read
     boolean ascii = cl.hasOption("ascii") || !LocalTerminal.isUtf8Locale(ctx.env());
     String noColor = ctx.env("NO_COLOR");
-    Style style = new Style(ascii, noColor == null || noColor.isEmpty(), language);
+    boolean color = noColor == null || noColor.isEmpty();
+    // the screens' words are read on a thread of their own while this one takes the terminal
+    java.util.concurrent.FutureTask<Style> words =
+        new java.util.concurrent.FutureTask<>(() -> new Style(ascii, color, language));
+    Thread reader = new Thread(words, "coach-words");
+    reader.setDaemon(true);
+    reader.start();
     RoutineCatalog catalog = new RoutineCatalog(dataDir.resolve("routines"), ctx.workDir());
     RoutineCatalog.Source source = catalog.source(which);
     if (source.failed() != null) { // no such routine, or its file cannot be read
@@ -145,9 +148,12 @@ public final class RunCommand implements Command {
     Thread opener = new Thread(opening, "coach-open");
     opener.setDaemon(true);
     opener.start();
+    Thread warm = new Thread(() -> History.warmUp(db), "coach-warm-up");
+    warm.setDaemon(true);
+    warm.start(); // loads SQLite while the routine is read
     java.util.Optional<WelcomeCache.Preview> preview = kiosk == null
         ? WelcomeCache.read(dataDir, source.key()) : java.util.Optional.empty();
-    return runSession(opening, preview, dataDir, style, pace, cl.hasOption("quiet"), kiosk,
+    return runSession(opening, preview, dataDir, words, pace, cl.hasOption("quiet"), kiosk,
         patient, ctx);
   }
 
@@ -375,7 +381,8 @@ public final class RunCommand implements Command {
    * one line after the terminal is given back, as it would have been before taking it.
    */
   private static int runSession(java.util.concurrent.FutureTask<Opening> opening,
-      java.util.Optional<WelcomeCache.Preview> preview, java.nio.file.Path dataDir, Style style,
+      java.util.Optional<WelcomeCache.Preview> preview, java.nio.file.Path dataDir,
+      java.util.concurrent.FutureTask<Style> words,
       double pace, boolean quiet, LocalKiosk kiosk, String patient, CliContext ctx) {
     // A signal while the welcome is up ends the session as one that came later would: it is
     // recorded as interrupted once planned. Signals are taken from here on, so one that comes
@@ -395,6 +402,13 @@ public final class RunCommand implements Command {
     } catch (IOException e) {
       broken = e;
       unusable = "coach: cannot open the terminal: " + e.getMessage();
+    }
+    Style style;
+    try {
+      style = await(words);
+    } catch (RuntimeException | Error e) {
+      giveBack(local, null);
+      throw e;
     }
     com.googlecode.lanterna.screen.Screen first = null;
     if (local != null && preview.isPresent()) {
@@ -496,6 +510,32 @@ public final class RunCommand implements Command {
     target.set(to);
     if (signal.get() != null) {
       to.accept(new Event.Interrupt("SIG" + signal.get()));
+    }
+  }
+
+  /** What a thread of this start made, waiting for it; its unexpected failure is thrown here. */
+  private static <T> T await(java.util.concurrent.FutureTask<T> task) {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return task.get();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (java.util.concurrent.ExecutionException e) {
+          if (e.getCause() instanceof RuntimeException re) {
+            throw re;
+          }
+          if (e.getCause() instanceof Error er) {
+            throw er;
+          }
+          throw new IllegalStateException(e.getCause());
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
