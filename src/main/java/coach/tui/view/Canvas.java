@@ -180,11 +180,14 @@ public final class Canvas {
     return w >= cols ? s : s + " ".repeat(cols - w);
   }
 
+  /** Runs of white space between words (compiled once: a frame wraps several paragraphs). */
+  private static final java.util.regex.Pattern BLANKS = java.util.regex.Pattern.compile("\\s+");
+
   /** Greedy word wrap by terminal columns; long words are broken. */
   public static List<String> wrap(String s, int cols) {
     List<String> out = new ArrayList<>();
     StringBuilder line = new StringBuilder();
-    for (String word : s.trim().split("\\s+")) {
+    for (String word : BLANKS.split(s.trim())) {
       if (word.isEmpty()) {
         continue;
       }
