@@ -138,23 +138,37 @@ public final class RunCommand implements Command {
       source.failed().problems().forEach(p -> ctx.err().println(p.format()));
       return ExitCodes.INVALID;
     }
-    // The routine is read, the history opened and the alerts started on a thread of their own
-    // while this one takes over the terminal and, when these very routine bytes were read before,
-    // draws their welcome: the first frame does not wait for what only later screens need.
+    // The routine is read, the history opened and the alerts started on a thread of their own.
+    // When these very routine bytes were read before, their welcome is drawn first and the rest
+    // is loaded while the person reads it; else it is loaded while the terminal is taken over.
     Opening.Params params = new Opening.Params(catalog, source, dataDir, db, kiosk == null
         ? patient : null, cl, language);
     java.util.concurrent.FutureTask<Opening> opening =
         new java.util.concurrent.FutureTask<>(() -> Opening.open(params, ctx));
-    Thread opener = new Thread(opening, "coach-open");
-    opener.setDaemon(true);
-    opener.start();
-    Thread warm = new Thread(() -> History.warmUp(db), "coach-warm-up");
-    warm.setDaemon(true);
-    warm.start(); // loads SQLite while the routine is read
     java.util.Optional<WelcomeCache.Preview> preview = kiosk == null
         ? WelcomeCache.read(dataDir, source.key()) : java.util.Optional.empty();
-    return runSession(opening, preview, dataDir, words, pace, cl.hasOption("quiet"), kiosk,
-        patient, ctx);
+    Runnable startOpening = new Runnable() {
+      private boolean started;
+
+      @Override
+      public void run() {
+        if (started) {
+          return;
+        }
+        started = true;
+        Thread opener = new Thread(opening, "coach-open");
+        opener.setDaemon(true);
+        opener.start();
+        Thread warm = new Thread(() -> History.warmUp(db), "coach-warm-up");
+        warm.setDaemon(true);
+        warm.start(); // loads SQLite while the routine is read
+      }
+    };
+    if (preview.isEmpty()) {
+      startOpening.run();
+    }
+    return runSession(opening, startOpening, preview, dataDir, words, pace,
+        cl.hasOption("quiet"), kiosk, patient, ctx);
   }
 
   /**
@@ -381,7 +395,8 @@ public final class RunCommand implements Command {
    * one line after the terminal is given back, as it would have been before taking it.
    */
   private static int runSession(java.util.concurrent.FutureTask<Opening> opening,
-      java.util.Optional<WelcomeCache.Preview> preview, java.nio.file.Path dataDir,
+      Runnable startOpening, java.util.Optional<WelcomeCache.Preview> preview,
+      java.nio.file.Path dataDir,
       java.util.concurrent.FutureTask<Style> words,
       double pace, boolean quiet, LocalKiosk kiosk, String patient, CliContext ctx) {
     // A signal while the welcome is up ends the session as one that came later would: it is
@@ -420,6 +435,7 @@ public final class RunCommand implements Command {
         first = null; // the session's own first frame follows
       }
     }
+    startOpening.run(); // if the welcome was drawn first, the rest is read while it is read
     Opening o;
     try {
       o = await(opening, signal);
