@@ -531,44 +531,23 @@ public final class RunCommand implements Command {
 
   /** What a thread of this start made, waiting for it; its unexpected failure is thrown here. */
   private static <T> T await(java.util.concurrent.FutureTask<T> task) {
-    boolean interrupted = false;
-    try {
-      while (true) {
-        try {
-          return task.get();
-        } catch (InterruptedException e) {
-          interrupted = true;
-        } catch (java.util.concurrent.ExecutionException e) {
-          if (e.getCause() instanceof RuntimeException re) {
-            throw re;
-          }
-          if (e.getCause() instanceof Error er) {
-            throw er;
-          }
-          throw new IllegalStateException(e.getCause());
-        }
-      }
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    return await(task, new AtomicReference<>());
   }
 
   /**
-   * What the opening thread gave, waiting for it; its unexpected failure is thrown here. After a
-   * signal it waits a few seconds more, then gives up (null).
+   * As {@link #await(java.util.concurrent.FutureTask)}, but after a signal it waits a few
+   * seconds more, then gives up (null).
    */
-  private static Opening await(java.util.concurrent.FutureTask<Opening> opening,
+  private static <T> T await(java.util.concurrent.FutureTask<T> task,
       AtomicReference<String> signal) {
     boolean interrupted = false;
     try {
       while (true) {
         try {
           if (signal.get() == null) {
-            return opening.get();
+            return task.get();
           }
-          return opening.get(3, java.util.concurrent.TimeUnit.SECONDS);
+          return task.get(3, java.util.concurrent.TimeUnit.SECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
           return null;
         } catch (InterruptedException e) {
