@@ -71,6 +71,13 @@ public final class CoachServer implements AutoCloseable {
             return t;
           });
   private final Duration statsEvery;
+  /**
+   * The sessions' one timer and their shared workers: a session keeps no thread of its own. A
+   * few workers per processor, since one may now and then wait on the disk or a slow client.
+   */
+  private final coach.tui.LoopScheduler loops = coach.tui.LoopScheduler.threads("coach-ssh",
+      Math.max(4, 4 * Runtime.getRuntime().availableProcessors()),
+      e -> LOG.log(java.util.logging.Level.WARNING, "a session's work failed", e));
 
   /** A server for these settings and routines, whose sessions the factory begins. */
   public CoachServer(Settings s, Routines routines, SessionFactory sessions) throws IOException {
@@ -116,7 +123,7 @@ public final class CoachServer implements AutoCloseable {
         BuiltinCiphers.aes256gcm, BuiltinCiphers.aes128ctr, BuiltinCiphers.aes192ctr,
         BuiltinCiphers.aes256ctr)));
     sshd.setShellFactory(channel -> new CoachShell(s, routines, sessions, active, open,
-        stats::tick));
+        stats::tick, loops));
     sshd.setCommandFactory(null);
     sshd.setSubsystemFactories(List.of());
     sshd.setForwardingFilter(RejectAllForwardingFilter.INSTANCE);
@@ -210,5 +217,6 @@ public final class CoachServer implements AutoCloseable {
       shell.awaitEnd(Math.max(0, end - System.nanoTime()));
     }
     sshd.stop(false);
+    loops.close();
   }
 }
