@@ -147,6 +147,11 @@ public final class CoachServer implements AutoCloseable {
     CoreModuleProperties.AUTH_TIMEOUT.set(sshd, s.authTimeout());
     CoreModuleProperties.MAX_AUTH_REQUESTS.set(sshd, s.maxAuthAttempts());
     CoreModuleProperties.MAX_CONCURRENT_CHANNELS.set(sshd, 1);
+    // per connection: a session reads keys and window changes, so a read buffer of 4 KB rather
+    // than 32 (larger packets, a key exchange's, are read in parts), and a client may send 64 KB
+    // ahead of what the session has read (keys; the default 2 MB is for file transfers)
+    CoreModuleProperties.NIO2_READ_BUFFER_SIZE.set(sshd, 4096);
+    CoreModuleProperties.WINDOW_SIZE.set(sshd, 64L * 1024);
   }
 
   /** With a patients file only its users may log in; without one any well-formed name. */
