@@ -17,6 +17,14 @@ import java.util.function.Consumer;
  * locks; its state stays in its own loop.
  */
 public final class LoopScheduler implements AutoCloseable {
+  /**
+   * Wakes are rounded up to this step of the clock, so the sessions due within one step are
+   * handed on together: the timer thread wakes at most a hundred times a second however many
+   * sessions run, and a worker takes their ticks one after the other without sleeping between.
+   * A tick is up to this much later; the time it shows is read from the clock all the same.
+   */
+  static final long STEP_NANOS = 10_000_000L;
+
   /** How many of one session's tasks a worker runs before it lets other sessions go first. */
   private static final int BATCH = 32;
 
@@ -62,7 +70,13 @@ public final class LoopScheduler implements AutoCloseable {
     timer.setRemoveOnCancelPolicy(true); // a wake moved by a key leaves nothing behind
     timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     Timer t = (task, delay) -> {
-      ScheduledFuture<?> f = timer.schedule(task, Math.max(0, delay), TimeUnit.NANOSECONDS);
+      long wait = 0;
+      if (delay > 0) {
+        long now = System.nanoTime();
+        long at = now + delay;
+        wait = at + Math.floorMod(-at, STEP_NANOS) - now;
+      }
+      ScheduledFuture<?> f = timer.schedule(task, wait, TimeUnit.NANOSECONDS);
       return () -> f.cancel(false);
     };
     return new LoopScheduler(t, System::nanoTime, timer, pool, pool, lost);
