@@ -13,8 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * twice ({@code Let''s}), and a plural is a choice ({@code {0,choice,1#1 set|1<{0} sets}}).
  *
  * <p>One instance per language, shared by every session and terminal in that language (the SSH
- * server's thousand sessions parse each pattern once): it holds nothing but the bundle's
- * patterns and the texts without arguments, all safe for several threads. One process serves
+ * server's thousand sessions parse each pattern once per thread): it holds nothing but the
+ * bundle's patterns and the texts without arguments, all safe for several threads. One process serves
  * sessions in several languages.
  */
 public final class Messages {
@@ -23,8 +23,12 @@ public final class Messages {
 
   private final Language language;
   private final ResourceBundle bundle;
-  /** Parsed patterns by key; a MessageFormat is not safe for two threads at once. */
-  private final Map<String, MessageFormat> formats = new ConcurrentHashMap<>();
+  /**
+   * Parsed patterns by key, each thread its own: a MessageFormat is not safe for two threads at
+   * once, and the server's workers would otherwise wait on each other's lock every frame.
+   */
+  private final ThreadLocal<Map<String, MessageFormat>> formats =
+      ThreadLocal.withInitial(java.util.HashMap::new);
   /** The texts of the keys without arguments, formatted once (most of a screen's words). */
   private final Map<String, String> plain = new ConcurrentHashMap<>();
   private static final Map<Language, Messages> BY_LANGUAGE = new ConcurrentHashMap<>();
@@ -65,10 +69,7 @@ public final class Messages {
   }
 
   private String formatted(String key, Object... args) {
-    MessageFormat f = formats.computeIfAbsent(key, this::format);
-    synchronized (f) {
-      return f.format(args);
-    }
+    return formats.get().computeIfAbsent(key, this::format).format(args);
   }
 
   /** Whether the bundle of this language (or the English one under it) has the key. */
