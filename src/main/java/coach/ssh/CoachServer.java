@@ -73,7 +73,9 @@ public final class CoachServer implements AutoCloseable {
   private final Duration statsEvery;
   /**
    * The sessions' one timer and their shared workers: a session keeps no thread of its own. A
-   * few workers per processor, since one may now and then wait on the disk or a slow client.
+   * few workers per processor, since one may now and then wait on the disk, or on a client that
+   * reads nothing until its SSH window is full (MINA gives such a write up after 30 seconds,
+   * its WAIT_FOR_SPACE_TIMEOUT, and that session ends).
    */
   private final coach.tui.LoopScheduler loops = coach.tui.LoopScheduler.threads("coach-ssh",
       Math.max(4, 4 * Runtime.getRuntime().availableProcessors()),
