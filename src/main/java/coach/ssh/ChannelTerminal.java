@@ -16,7 +16,16 @@ final class ChannelTerminal extends ANSITerminal {
   private volatile TerminalSize size;
 
   ChannelTerminal(InputStream in, OutputStream out, int columns, int rows) {
-    super(new CarriageReturns(in), out, StandardCharsets.UTF_8);
+    this(out, new CarriageReturns(in), columns, rows);
+  }
+
+  /** Over the keys the channel hands over as they arrive (read with {@link #pollInput}). */
+  ChannelTerminal(KeyBytes keys, OutputStream out, int columns, int rows) {
+    this(out, (InputStream) keys, columns, rows);
+  }
+
+  private ChannelTerminal(OutputStream out, InputStream in, int columns, int rows) {
+    super(in, out, StandardCharsets.UTF_8);
     this.size = new TerminalSize(Math.max(1, columns), Math.max(1, rows));
   }
 

@@ -71,6 +71,15 @@ public final class CoachServer implements AutoCloseable {
             return t;
           });
   private final Duration statsEvery;
+  /**
+   * The sessions' one timer and their shared workers: a session keeps no thread of its own. A
+   * few workers per processor, since one may now and then wait on the disk, or on a client that
+   * reads nothing until its SSH window is full (MINA gives such a write up after 30 seconds,
+   * its WAIT_FOR_SPACE_TIMEOUT, and that session ends).
+   */
+  private final coach.tui.LoopScheduler loops = coach.tui.LoopScheduler.threads("coach-ssh",
+      Math.max(4, 4 * Runtime.getRuntime().availableProcessors()),
+      e -> LOG.log(java.util.logging.Level.WARNING, "a session's work failed", e));
 
   /** A server for these settings and routines, whose sessions the factory begins. */
   public CoachServer(Settings s, Routines routines, SessionFactory sessions) throws IOException {
@@ -116,7 +125,7 @@ public final class CoachServer implements AutoCloseable {
         BuiltinCiphers.aes256gcm, BuiltinCiphers.aes128ctr, BuiltinCiphers.aes192ctr,
         BuiltinCiphers.aes256ctr)));
     sshd.setShellFactory(channel -> new CoachShell(s, routines, sessions, active, open,
-        stats::tick));
+        stats::tick, loops));
     sshd.setCommandFactory(null);
     sshd.setSubsystemFactories(List.of());
     sshd.setForwardingFilter(RejectAllForwardingFilter.INSTANCE);
@@ -140,6 +149,11 @@ public final class CoachServer implements AutoCloseable {
     CoreModuleProperties.AUTH_TIMEOUT.set(sshd, s.authTimeout());
     CoreModuleProperties.MAX_AUTH_REQUESTS.set(sshd, s.maxAuthAttempts());
     CoreModuleProperties.MAX_CONCURRENT_CHANNELS.set(sshd, 1);
+    // per connection: a session reads keys and window changes, so a read buffer of 4 KB rather
+    // than 32 (larger packets, a key exchange's, are read in parts), and a client may send 64 KB
+    // ahead of what the session has read (keys; the default 2 MB is for file transfers)
+    CoreModuleProperties.NIO2_READ_BUFFER_SIZE.set(sshd, 4096);
+    CoreModuleProperties.WINDOW_SIZE.set(sshd, 64L * 1024);
   }
 
   /** With a patients file only its users may log in; without one any well-formed name. */
@@ -210,5 +224,6 @@ public final class CoachServer implements AutoCloseable {
       shell.awaitEnd(Math.max(0, end - System.nanoTime()));
     }
     sshd.stop(false);
+    loops.close();
   }
 }

@@ -5,6 +5,7 @@ import coach.kiosk.Patients;
 import coach.routine.LoadResult;
 import coach.session.Event;
 import coach.session.PacedClock;
+import coach.tui.LoopScheduler;
 import coach.tui.SessionLoop;
 import coach.tui.view.Style;
 import coach.tui.view.Views;
@@ -22,16 +23,20 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.ExitCallback;
+import org.apache.sshd.server.channel.ChannelDataReceiver;
+import org.apache.sshd.server.channel.ChannelSessionAware;
 import org.apache.sshd.server.Signal;
 import org.apache.sshd.server.channel.ChannelSession;
 import org.apache.sshd.server.command.Command;
 
 /**
  * One SSH shell channel: the logged-in patient's session (or a kiosk's start screen) on its own
- * terminal and thread. A channel without a PTY gets a one-line refusal. Whatever happens here
- * stays here: a failure is logged and closes only this channel.
+ * terminal. No thread is its own: the channel hands over typed bytes as they arrive, and the
+ * session's work (keys, ticks, drawing) runs in order on the server's shared {@link
+ * LoopScheduler}. A channel without a PTY gets a one-line refusal. Whatever happens here stays
+ * here: a failure is logged and closes only this channel.
  */
-final class CoachShell implements Command {
+final class CoachShell implements Command, ChannelSessionAware {
   private static final Logger LOG = Logger.getLogger("coach.ssh");
 
   private final CoachServer.Settings settings;
@@ -41,7 +46,9 @@ final class CoachShell implements Command {
   private final Map<CoachShell, Boolean> open;
   private final CountDownLatch ended = new CountDownLatch(1);
   private final java.util.function.LongConsumer tickLateness;
-  private InputStream in;
+  private final LoopScheduler scheduler;
+  /** What the client types, handed over by the channel (see {@link #setChannelSession}). */
+  private KeyBytes keys;
   private OutputStream out;
   private ExitCallback exit;
   private volatile SessionLoop loop;
@@ -49,8 +56,9 @@ final class CoachShell implements Command {
 
   CoachShell(CoachServer.Settings settings, CoachServer.Routines routines,
       SessionFactory factory, AtomicInteger active, Map<CoachShell, Boolean> open,
-      java.util.function.LongConsumer tickLateness) {
+      java.util.function.LongConsumer tickLateness, LoopScheduler scheduler) {
     this.tickLateness = tickLateness;
+    this.scheduler = scheduler;
     this.settings = settings;
     this.routines = routines;
     this.factory = factory;
@@ -60,7 +68,42 @@ final class CoachShell implements Command {
 
   @Override
   public void setInputStream(InputStream in) {
-    this.in = in;
+    // not called: the channel hands the bytes to the receiver set below
+  }
+
+  /**
+   * Takes the client's bytes as they arrive instead of a stream a thread would wait on; they
+   * count as read (and the client may send as many more) once the session has read them.
+   */
+  @Override
+  public void setChannelSession(ChannelSession channel) {
+    keys = new KeyBytes(n -> {
+      try {
+        channel.getLocalWindow().release(n);
+      } catch (IOException | RuntimeException e) {
+        LOG.log(Level.FINE, "the channel's window could not be widened", e);
+      }
+    });
+    channel.setDataReceiver(new ChannelDataReceiver() {
+      @Override
+      public int data(ChannelSession ch, byte[] buf, int start, int len) {
+        keys.append(buf, start, len);
+        SessionLoop l = loop;
+        if (l != null) {
+          l.keysArrived();
+        }
+        return 0;
+      }
+
+      @Override
+      public void close() {
+        keys.close0();
+        SessionLoop l = loop;
+        if (l != null) {
+          l.keysEnded();
+        }
+      }
+    });
   }
 
   @Override
@@ -97,7 +140,8 @@ final class CoachShell implements Command {
     open.put(this, Boolean.TRUE);
     int cols = parse(vars.get(Environment.ENV_COLUMNS), 80);
     int rows = parse(vars.get(Environment.ENV_LINES), 24);
-    ChannelTerminal terminal = new ChannelTerminal(in, new BufferedOutputStream(out, 1 << 15),
+    // a frame is tens of bytes, a whole 80x24 screen a few thousand: larger ones go in parts
+    ChannelTerminal terminal = new ChannelTerminal(keys, new BufferedOutputStream(out, 1 << 12),
         cols, rows);
     env.addSignalListener((ch, signal) -> terminal.resize(
         parse(env.getEnv().get(Environment.ENV_COLUMNS), cols),
@@ -108,14 +152,14 @@ final class CoachShell implements Command {
     Style style = new Style(term.equals("linux") || term.equals("vt100") || term.equals("vt220"),
         (noColor == null || noColor.isEmpty()) && !term.equals("dumb"),
         coach.tui.words.Language.fromEnvironment(vars));
-    Thread t = new Thread(() -> run(terminal, user, from, style), "coach-ssh");
-    t.setDaemon(true);
-    t.start();
+    LoopScheduler.Serial serial = scheduler.serial();
+    serial.execute(() -> begin(serial, terminal, user, from, style));
   }
 
-  private void run(ChannelTerminal terminal, String user, String from, Style style) {
+  /** On the session's serial executor: builds its app and starts its loop there. */
+  private void begin(LoopScheduler.Serial serial, ChannelTerminal terminal, String user,
+      String from, Style style) {
     LOG.info(() -> "connected: user " + Names.clean(user) + " from " + from);
-    int status = 0;
     try {
       Optional<Patients.User> entry = settings.patients() == null ? Optional.empty()
           : settings.patients().user(user);
@@ -147,15 +191,34 @@ final class CoachShell implements Command {
       if (app instanceof KioskApp k) {
         k.limitSessionsTo(settings.maxSessionLength());
       }
-      loop = new SessionLoop(terminal, app, clock::realDelayUntil, false, fx -> { },
+      SessionLoop l = new SessionLoop(terminal, app, clock::realDelayUntil, false, fx -> { },
           Views.MIN_COLUMNS, Views.MIN_ROWS).observeTicks(tickLateness);
       if (factory.keptLocally() != null) {
-        loop.showKeptLocally(factory.keptLocally());
+        l.showKeptLocally(factory.keptLocally());
       }
+      loop = l;
       if (stopping) {
-        loop.post(new Event.Interrupt("server stopping"));
+        l.post(new Event.Interrupt("server stopping"));
       }
-      loop.run();
+      l.start(scheduler, serial, failure -> ended(failure, user, from));
+      // keys typed before the loop was there, and an input that ended meanwhile
+      if (keys.ended()) {
+        l.keysEnded();
+      } else {
+        l.keysArrived();
+      }
+    } catch (Exception | Error e) {
+      ended(e, user, from);
+    }
+  }
+
+  /** The session is over: with null, or with what ended it. */
+  private void ended(Throwable failure, String user, String from) {
+    int status = 0;
+    try {
+      if (failure != null) {
+        throw failure;
+      }
     } catch (coach.store.AlreadyRunning e) {
       // a patient's own login: they are told where their other session runs (another server
       // of the same clinic, say), in one line, before the connection closes
@@ -169,7 +232,7 @@ final class CoachShell implements Command {
       } catch (IOException gone) {
         // the client left already
       }
-    } catch (Exception | Error e) {
+    } catch (Throwable e) { // NOPMD: whatever it was, it ends this channel only
       status = 1;
       LOG.log(Level.WARNING, "the session of " + Names.clean(user) + " from " + from
           + " failed", e);

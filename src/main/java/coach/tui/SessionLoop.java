@@ -55,6 +55,14 @@ public final class SessionLoop {
   private boolean shownKeptLocally;
   private Screen screen;
   private Screen started;
+  /** On a shared scheduler (see {@link #start}): the session's serial executor, else null. */
+  private LoopScheduler.Serial serial;
+  private LoopScheduler shared;
+  private java.util.function.Consumer<Throwable> ended;
+  /** Cancels the pending wake (a tick, or a look at the history's keeping); null when none. */
+  private Runnable cancelWake;
+  private long wakeGeneration;
+  private boolean done;
 
   /**
    * @param realDelayUntil real nanoseconds from now until the app's clock reads the given time
@@ -93,10 +101,16 @@ public final class SessionLoop {
 
   /** Hands an event to the loop from any thread (keys, signals, a dropped link, tests). */
   public void post(Event e) {
+    LoopScheduler.Serial on;
     synchronized (idle) {
       posted++;
+      on = serial;
+      if (on == null) {
+        queue.add(e);
+        return;
+      }
     }
-    queue.add(e);
+    on.execute(() -> step(e, true));
   }
 
   /** Waits until every event posted so far has been processed and drawn (for tests). */
@@ -372,5 +386,182 @@ public final class SessionLoop {
         post(new Event.Interrupt("terminal input failed"));
       }
     }
+  }
+  // ---- Without a thread of its own: the SSH server's sessions share one timer and a few
+  // workers. Every method below runs on the session's serial executor, so the app, effects,
+  // drawing and terminal are used by one thread at a time, as on the loop's own thread above.
+
+  /**
+   * Starts the loop on a shared scheduler and returns at once; {@link #run} is not called. The
+   * screen is started and drawn, then each event, due tick and look at the history's keeping is
+   * handled on {@code serial} (the session's own: tasks already given to it run first). Keys are
+   * not read by a thread: the owner calls {@link #keysArrived} when bytes wait in the terminal's
+   * input and {@link #keysEnded} when there will be no more. {@code ended} is told, on the
+   * session's executor, when the loop has ended and the screen is stopped: with null, or with
+   * what failed (as {@link #run} would have thrown it).
+   */
+  public void start(LoopScheduler scheduler, LoopScheduler.Serial serial,
+      java.util.function.Consumer<Throwable> ended) {
+    this.shared = scheduler;
+    this.ended = ended;
+    serial.execute(this::begin);
+    synchronized (idle) {
+      this.serial = serial;
+      for (Event e = queue.poll(); e != null; e = queue.poll()) {
+        Event posted = e;
+        serial.execute(() -> step(posted, true));
+      }
+    }
+  }
+
+  /** Bytes wait in the terminal's input: they are decoded and handled as keys, in order. */
+  public void keysArrived() {
+    LoopScheduler.Serial on = serial;
+    if (on != null) {
+      on.execute(() -> readAvailableKeys(false));
+    }
+  }
+
+  /** The input has ended (the link closed): what is left is read, then the session ends. */
+  public void keysEnded() {
+    LoopScheduler.Serial on = serial;
+    if (on != null) {
+      on.execute(() -> readAvailableKeys(true));
+    }
+  }
+
+  private void begin() {
+    try {
+      running = true;
+      screen = new DeltaScreen(terminal);
+      screen.startScreen();
+      screen.setCursorPosition(null);
+      terminal.addResizeListener((t, size) -> post(new Event.Tick()));
+      render();
+      arm();
+    } catch (Throwable e) { // NOPMD: told to the owner, as run() would have thrown it
+      finish(e);
+    }
+  }
+
+  private void step(Event e, boolean counted) {
+    try {
+      if (!done) {
+        handle(e);
+        afterStep();
+      }
+    } catch (Throwable ex) { // NOPMD: told to the owner, as run() would have thrown it
+      finish(ex);
+    } finally {
+      if (counted) {
+        synchronized (idle) {
+          processed++;
+          idle.notifyAll();
+        }
+      }
+    }
+  }
+
+  private void afterStep() {
+    if (running) {
+      arm();
+    } else {
+      finish(null);
+    }
+  }
+
+  /** The keys waiting in the terminal's input, as the input thread of {@link #run} reads them. */
+  private void readAvailableKeys(boolean inputEnded) {
+    while (running && !done) {
+      Event e;
+      try {
+        KeyStroke k = terminal.pollInput();
+        if (k == null) {
+          break;
+        }
+        if (k.getKeyType() == KeyType.EOF) {
+          e = new Event.Interrupt("input closed");
+        } else {
+          e = app.key(k);
+          if (e == null) {
+            continue;
+          }
+        }
+      } catch (IOException | RuntimeException ex) {
+        e = new Event.Interrupt("terminal input failed");
+      }
+      step(e, false);
+    }
+    if (inputEnded && running && !done) {
+      step(new Event.Interrupt("input closed"), false);
+    }
+  }
+
+  /**
+   * Asks the timer for the next wake: the app's next tick, or sooner a look at the history's
+   * keeping (every second, only when that can change). Replaces any wake asked for before.
+   */
+  private void arm() {
+    Runnable cancel = cancelWake;
+    cancelWake = null;
+    if (cancel != null) {
+      cancel.run();
+    }
+    long generation = ++wakeGeneration;
+    OptionalLong wake = app.nextWakeNanos();
+    long look = keptLocally == null ? Long.MAX_VALUE : STATUS_EVERY_NANOS;
+    long now = shared.nanoTime();
+    if (wake.isPresent()) {
+      long delay = realDelayUntil.applyAsLong(wake.getAsLong());
+      long due = now + Math.max(0, delay);
+      cancelWake = shared.schedule(serial, () -> woken(generation, true, due),
+          delay <= 0 ? 0 : Math.min(delay, look));
+    } else if (keptLocally != null) {
+      cancelWake = shared.schedule(serial, () -> woken(generation, false, 0), look);
+    }
+  }
+
+  private void woken(long generation, boolean timed, long due) {
+    if (done || generation != wakeGeneration) {
+      return; // a wake asked for before the last event moved it
+    }
+    cancelWake = null;
+    try {
+      long late = shared.nanoTime() - due;
+      if (timed && late >= 0) {
+        tickLateness.accept(late);
+        handle(new Event.Tick());
+      } else if (keptLocally != null) {
+        statusChanged();
+      }
+      afterStep();
+    } catch (Throwable ex) { // NOPMD: told to the owner, as run() would have thrown it
+      finish(ex);
+    }
+  }
+
+  /** The loop's end on a shared scheduler: the wake cancelled, the screen stopped, the owner told. */
+  private void finish(Throwable failure) {
+    if (done) {
+      return;
+    }
+    done = true;
+    running = false;
+    Runnable cancel = cancelWake;
+    cancelWake = null;
+    if (cancel != null) {
+      cancel.run();
+    }
+    synchronized (idle) {
+      idle.notifyAll();
+    }
+    if (screen != null) {
+      try {
+        screen.stopScreen();
+      } catch (IOException | RuntimeException ignored) {
+        // the terminal may be gone (a dropped link); nothing more to restore on it
+      }
+    }
+    ended.accept(failure);
   }
 }

@@ -16,6 +16,9 @@ public final class SafeText {
     if (s == null) {
       return "";
     }
+    if (alreadyClean(s)) {
+      return s; // most text, on every frame: nothing to copy
+    }
     StringBuilder out = new StringBuilder(s.length());
     int i = 0;
     int n = s.length();
@@ -39,6 +42,17 @@ public final class SafeText {
       i++;
     }
     return out.toString();
+  }
+
+  /** True when no character would be dropped, replaced or taken as part of a sequence. */
+  private static boolean alreadyClean(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || Character.isSurrogate(c) || dropped(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean dropped(char c) {

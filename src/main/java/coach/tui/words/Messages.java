@@ -12,8 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * numbers. So in the bundle every value is a MessageFormat pattern: an apostrophe is written
  * twice ({@code Let''s}), and a plural is a choice ({@code {0,choice,1#1 set|1<{0} sets}}).
  *
- * <p>One instance per session or terminal; nothing here is shared between sessions but the
- * JDK's cache of the (immutable) bundle, so one process can serve sessions in several languages.
+ * <p>One instance per language, shared by every session and terminal in that language (the SSH
+ * server's thousand sessions parse each pattern once per thread): it holds nothing but the
+ * bundle's patterns and the texts without arguments, all safe for several threads. One process serves
+ * sessions in several languages.
  */
 public final class Messages {
   /** The base name of the bundle under src/main/resources. */
@@ -21,8 +23,15 @@ public final class Messages {
 
   private final Language language;
   private final ResourceBundle bundle;
-  /** Parsed patterns by key; a MessageFormat is not safe for two threads at once. */
-  private final Map<String, MessageFormat> formats = new ConcurrentHashMap<>();
+  /**
+   * Parsed patterns by key, each thread its own: a MessageFormat is not safe for two threads at
+   * once, and the server's workers would otherwise wait on each other's lock every frame.
+   */
+  private final ThreadLocal<Map<String, MessageFormat>> formats =
+      ThreadLocal.withInitial(java.util.HashMap::new);
+  /** The texts of the keys without arguments, formatted once (most of a screen's words). */
+  private final Map<String, String> plain = new ConcurrentHashMap<>();
+  private static final Map<Language, Messages> BY_LANGUAGE = new ConcurrentHashMap<>();
 
   private Messages(Language language) {
     this.language = language;
@@ -32,7 +41,7 @@ public final class Messages {
   }
 
   public static Messages of(Language language) {
-    return new Messages(language);
+    return BY_LANGUAGE.computeIfAbsent(language, Messages::new);
   }
 
   public static Messages english() {
@@ -48,10 +57,19 @@ public final class Messages {
    * keeps that from happening) shows as the key itself rather than stopping a session.
    */
   public String get(String key, Object... args) {
-    MessageFormat f = formats.computeIfAbsent(key, this::format);
-    synchronized (f) {
-      return f.format(args);
+    if (args.length == 0) {
+      String text = plain.get(key);
+      if (text == null) {
+        text = formatted(key, args);
+        plain.put(key, text);
+      }
+      return text;
     }
+    return formatted(key, args);
+  }
+
+  private String formatted(String key, Object... args) {
+    return formats.get().computeIfAbsent(key, this::format).format(args);
   }
 
   /** Whether the bundle of this language (or the English one under it) has the key. */
