@@ -60,14 +60,17 @@ public final class WelcomeCache {
       return;
     }
     String disclaimer = preview.disclaimer() == null ? "" : preview.disclaimer();
-    if (disclaimer.length() > MAX_DISCLAIMER
-        || read(dataDir, key).equals(Optional.of(new Preview(preview.title(), disclaimer)))) {
+    if (disclaimer.length() > MAX_DISCLAIMER) {
       return;
     }
     Path file = file(dataDir);
+    Properties p = load(file);
+    if (preview.title().equals(p.getProperty(key + ".title"))
+        && disclaimer.equals(p.getProperty(key + ".disclaimer"))) {
+      return; // kept already: most starts write nothing
+    }
     try {
       Files.createDirectories(file.getParent());
-      Properties p = load(file);
       if (p.size() / 2 >= ROUTINES) {
         p.clear();
       }

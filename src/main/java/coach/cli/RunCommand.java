@@ -201,6 +201,11 @@ public final class RunCommand implements Command {
       this.alerts = alerts;
     }
 
+    /** Each problem in one line: FILE:LINE:COLUMN and what was expected. */
+    private static List<String> formatted(List<coach.routine.Problem> problems) {
+      return problems.stream().map(coach.routine.Problem::format).toList();
+    }
+
     private static Opening failure(int code, List<String> lines) {
       return new Opening(code, lines, List.of(), null, null, null, null);
     }
@@ -209,19 +214,16 @@ public final class RunCommand implements Command {
       java.nio.file.Path dataDir = p.dataDir();
       LoadResult loaded = p.catalog().load(p.source());
       if (!loaded.ok()) {
-        return failure(ExitCodes.INVALID, loaded.problems().stream().map(x -> x.format())
-            .toList());
+        return failure(ExitCodes.INVALID, formatted(loaded.problems()));
       }
       ClinicContact.Found card = ClinicContact.find(null, dataDir);
       if (!card.ok()) {
-        return failure(ExitCodes.INVALID, card.problems().stream().map(x -> x.format())
-            .toList());
+        return failure(ExitCodes.INVALID, formatted(card.problems()));
       }
       loaded = ClinicContact.apply(loaded, card.card());
       Settings.Loaded settings = Settings.load(dataDir);
       if (!settings.ok()) {
-        return failure(ExitCodes.INVALID, settings.problems().stream().map(x -> x.format())
-            .toList());
+        return failure(ExitCodes.INVALID, formatted(settings.problems()));
       }
       HistoryStore store;
       try {

@@ -137,14 +137,8 @@ public final class SessionLoop {
    */
   public void run() throws IOException, InterruptedException {
     running = true;
-    if (started != null) {
-      screen = started; // a frame is on it already: the first refresh sends only what differs
-    } else {
-      screen = new DeltaScreen(terminal);
-      screen.startScreen();
-    }
+    openScreen();
     try {
-      screen.setCursorPosition(null);
       terminal.addResizeListener((t, size) -> post(new Event.Tick()));
       if (readKeys) {
         Thread input = new Thread(this::readKeys, "coach-input");
@@ -196,12 +190,44 @@ public final class SessionLoop {
       synchronized (idle) {
         idle.notifyAll();
       }
-      try {
-        screen.stopScreen();
-      } catch (IOException | RuntimeException ignored) {
-        // the terminal may be gone (a dropped link); nothing more to restore on it
-      }
+      closeScreen();
     }
+  }
+
+  /**
+   * Takes over the screen (private mode, no cursor), or goes on with the one {@link #drawOnce}
+   * started: a frame is on it already, so the first refresh sends only what differs.
+   */
+  private void openScreen() throws IOException {
+    if (started != null) {
+      screen = started;
+    } else {
+      screen = new DeltaScreen(terminal);
+      screen.startScreen();
+    }
+    try {
+      screen.setCursorPosition(null);
+    } catch (RuntimeException e) {
+      closeScreen();
+      throw e;
+    }
+  }
+
+  /** Leaves the screen, when there is one; a terminal that is gone needs nothing more. */
+  private void closeScreen() {
+    if (screen == null) {
+      return;
+    }
+    try {
+      screen.stopScreen();
+    } catch (IOException | RuntimeException ignored) {
+      // the terminal may be gone (a dropped link); nothing more to restore on it
+    }
+  }
+
+  /** What a key read from the terminal means now: the end of input, or the app's event. */
+  private Event eventOf(KeyStroke k) {
+    return k.getKeyType() == KeyType.EOF ? new Event.Interrupt("input closed") : app.key(k);
   }
 
   /**
@@ -213,17 +239,11 @@ public final class SessionLoop {
       throws IOException {
     SessionLoop once = new SessionLoop(terminal, app, t -> 0, true, fx -> { }, minColumns,
         minRows);
-    once.screen = new DeltaScreen(terminal);
-    once.screen.startScreen();
+    once.openScreen();
     try {
-      once.screen.setCursorPosition(null);
       once.render();
     } catch (IOException | RuntimeException e) {
-      try {
-        once.screen.stopScreen();
-      } catch (IOException | RuntimeException ignored) {
-        // the terminal went away; the owner restores what it can
-      }
+      once.closeScreen();
       throw e;
     }
     return once.screen;
@@ -372,13 +392,12 @@ public final class SessionLoop {
         if (k == null) {
           continue;
         }
-        if (k.getKeyType() == KeyType.EOF) {
-          post(new Event.Interrupt("input closed"));
-          return;
-        }
-        Event e = app.key(k);
+        Event e = eventOf(k);
         if (e != null) {
           post(e);
+        }
+        if (k.getKeyType() == KeyType.EOF) {
+          return;
         }
       }
     } catch (IOException | RuntimeException ex) {
@@ -433,9 +452,7 @@ public final class SessionLoop {
   private void begin() {
     try {
       running = true;
-      screen = new DeltaScreen(terminal);
-      screen.startScreen();
-      screen.setCursorPosition(null);
+      openScreen();
       terminal.addResizeListener((t, size) -> post(new Event.Tick()));
       render();
       arm();
@@ -479,13 +496,9 @@ public final class SessionLoop {
         if (k == null) {
           break;
         }
-        if (k.getKeyType() == KeyType.EOF) {
-          e = new Event.Interrupt("input closed");
-        } else {
-          e = app.key(k);
-          if (e == null) {
-            continue;
-          }
+        e = eventOf(k);
+        if (e == null) {
+          continue;
         }
       } catch (IOException | RuntimeException ex) {
         e = new Event.Interrupt("terminal input failed");
@@ -555,13 +568,7 @@ public final class SessionLoop {
     synchronized (idle) {
       idle.notifyAll();
     }
-    if (screen != null) {
-      try {
-        screen.stopScreen();
-      } catch (IOException | RuntimeException ignored) {
-        // the terminal may be gone (a dropped link); nothing more to restore on it
-      }
-    }
+    closeScreen();
     ended.accept(failure);
   }
 }
