@@ -423,9 +423,10 @@ public final class SessionLoop {
       java.util.function.Consumer<Throwable> ended) {
     this.shared = scheduler;
     this.ended = ended;
-    serial.execute(this::begin);
     synchronized (idle) {
+      // set before begin is handed over: begin asks for its first wake on this executor
       this.serial = serial;
+      serial.execute(this::begin);
       for (Event e = queue.poll(); e != null; e = queue.poll()) {
         Event posted = e;
         serial.execute(() -> step(posted, true));
