@@ -435,6 +435,9 @@ public final class RunCommand implements Command {
             Views.MIN_ROWS);
       } catch (IOException e) {
         first = null; // the session's own first frame follows
+      } catch (RuntimeException | Error e) {
+        giveBack(local, null); // drawOnce left its screen already
+        throw e;
       }
     }
     startOpening.run(); // if the welcome was drawn first, the rest is read while it is read
