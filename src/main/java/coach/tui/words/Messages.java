@@ -1,6 +1,8 @@
 package coach.tui.words;
 
 import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
@@ -29,16 +31,44 @@ public final class Messages {
    */
   private final ThreadLocal<Map<String, MessageFormat>> formats =
       ThreadLocal.withInitial(java.util.HashMap::new);
+  /**
+   * The texts last formatted with arguments, by key and arguments, each thread its own: a frame
+   * asks for mostly the same words as the one a second before ("Rep 2 of 5"), and MessageFormat
+   * makes a number format for each number and parses a plural's text again on every call.
+   */
+  private final ThreadLocal<Map<Asked, String>> recent = ThreadLocal.withInitial(Recent::new);
   /** The texts of the keys without arguments, formatted once (most of a screen's words). */
   private final Map<String, String> plain = new ConcurrentHashMap<>();
   private static final Map<Language, Messages> BY_LANGUAGE = new ConcurrentHashMap<>();
 
   private Messages(Language language) {
     this.language = language;
-    // no fallback to the JVM's default locale: English is the base bundle, whatever runs us
-    this.bundle = ResourceBundle.getBundle(BUNDLE, language.locale(),
-        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    this.bundle = ResourceBundle.getBundle(BUNDLE, language.locale(), BUNDLES);
   }
+
+  /**
+   * Which files make a language's bundle: its own over the English base, and no other. No
+   * fallback to the JVM's default locale, whatever runs us; and English is never looked for as
+   * a file of its own, since there is none: looking for a missing file opens every jar on the
+   * class path, several hundredths of a second of a start.
+   */
+  private static final ResourceBundle.Control BUNDLES = new ResourceBundle.Control() {
+    @Override
+    public List<String> getFormats(String baseName) {
+      return FORMAT_PROPERTIES;
+    }
+
+    @Override
+    public Locale getFallbackLocale(String baseName, Locale locale) {
+      return null;
+    }
+
+    @Override
+    public List<Locale> getCandidateLocales(String baseName, Locale locale) {
+      return locale.equals(Language.ENGLISH.locale()) ? List.of(Locale.ROOT)
+          : List.of(locale, Locale.ROOT);
+    }
+  };
 
   public static Messages of(Language language) {
     return BY_LANGUAGE.computeIfAbsent(language, Messages::new);
@@ -65,7 +95,54 @@ public final class Messages {
       }
       return text;
     }
-    return formatted(key, args);
+    if (!Asked.keepable(args)) {
+      return formatted(key, args);
+    }
+    Map<Asked, String> texts = recent.get();
+    Asked asked = new Asked(key, args.clone());
+    String text = texts.get(asked);
+    if (text == null) {
+      text = formatted(key, args);
+      texts.put(asked, text);
+    }
+    return text;
+  }
+
+  /** A key and its arguments, all of them values that cannot change once made. */
+  private record Asked(String key, Object[] args) {
+    static boolean keepable(Object[] args) {
+      for (Object a : args) {
+        if (!(a instanceof String || a instanceof Integer || a instanceof Long
+            || a instanceof Boolean)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Asked a && a.key.equals(key) && java.util.Arrays.equals(a.args, args);
+    }
+
+    @Override
+    public int hashCode() {
+      return key.hashCode() * 31 + java.util.Arrays.hashCode(args);
+    }
+  }
+
+  /** The most recently asked texts, a few screens' worth. */
+  private static final class Recent extends java.util.LinkedHashMap<Asked, String> {
+    private static final int KEEP = 256;
+
+    Recent() {
+      super(KEEP * 2, 0.75f, true);
+    }
+
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Asked, String> eldest) {
+      return size() > KEEP;
+    }
   }
 
   private String formatted(String key, Object... args) {

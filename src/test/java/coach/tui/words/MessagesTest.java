@@ -22,6 +22,42 @@ class MessagesTest {
   }
 
   @Test
+  void recentWordsAreExactlyWhatMessageFormatSaysForEveryKeyAndLanguage() {
+    for (Language language : Language.values()) {
+      Messages m = Messages.of(language);
+      java.util.ResourceBundle bundle = java.util.ResourceBundle.getBundle(Messages.BUNDLE,
+          language.locale(), java.util.ResourceBundle.Control.getNoFallbackControl(
+              java.util.ResourceBundle.Control.FORMAT_PROPERTIES));
+      for (String key : java.util.Collections.list(bundle.getKeys())) {
+        java.text.MessageFormat plain = new java.text.MessageFormat(bundle.getString(key),
+            language.locale());
+        int n = plain.getFormatsByArgumentIndex().length;
+        for (int value : new int[] {0, 1, 2, 12, 1000, 12345}) {
+          Object[] args = new Object[n];
+          for (int i = 0; i < n; i++) {
+            // a number where the pattern formats one, else a word
+            args[i] = plain.getFormatsByArgumentIndex()[i] == null && i % 2 == 1 ? "w" + value
+                : (Object) (value + i);
+          }
+          for (int again = 0; again < 2; again++) { // the second time from the recent texts
+            assertEquals(plain.format(args), m.get(key, args), key + " " + language);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void anArgumentThatCanChangeIsFormattedAnewEachTime() {
+    Messages m = Messages.english();
+    StringBuilder name = new StringBuilder("Ann");
+    String first = m.get("footer.adjust", name);
+    name.append("e");
+    assertEquals("Ann adjust", first);
+    assertEquals("Anne adjust", m.get("footer.adjust", name));
+  }
+
+  @Test
   void eachLanguageKeepsItsOwnWords() {
     Messages en = Messages.of(Language.ENGLISH);
     Messages es = Messages.of(Language.SPANISH);
