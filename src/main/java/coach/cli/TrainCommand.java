@@ -93,6 +93,7 @@ public final class TrainCommand implements Command {
       Keys.map(new KeyStroke(KeyType.Enter));
       Keys.map(new KeyStroke('q', false, false));
       LocalTerminal.isUtf8Locale(ctx.env());
+      System.getLogger("java.lang.ProcessBuilder"); // as the first process start asks for it
       new PacedClock(1).nanoTime();
       Class.forName("com.googlecode.lanterna.terminal.ansi.UnixTerminal");
       Class.forName("coach.tui.QuickUnixTerminal");

@@ -12,13 +12,45 @@ import java.nio.charset.StandardCharsets;
  * Lanterna's Unix terminal, taking over the line settings with one {@code stty} run instead of
  * five (each run is a process start, a hundredth of a second or more before the first frame).
  * Restoring uses the settings saved by that same run.
+ *
+ * <p>When the launcher already read the settings and the window's size ({@link #LAUNCHER_STATE}),
+ * the first frame needs no process at all: the keys' settings are made by one {@code stty} on a
+ * thread of its own while the frame is drawn, and reading a key or giving the terminal back
+ * waits for it first.
  */
 final class QuickUnixTerminal extends UnixTerminal {
+  /**
+   * The environment variable in which the launcher passes what {@code stty -g} and
+   * {@code stty size} printed for the terminal on standard input, one per line.
+   */
+  static final String LAUNCHER_STATE = "COACH_TTY";
+  /** The keys' settings: no line editing, a key at a time, no echo, Ctrl+C as a key. */
+  private static final String[] KEY_SETTINGS = {"-icanon", "min", "1", "-echo", "intr", "undef"};
+
   // no initialisers: these are set while the superclass constructor takes over the terminal
   private String saved;
   private boolean configured;
   /** The window's size as stty read it while taking over, until the window changes. */
   private volatile TerminalSize sttySize;
+  /** The keys' settings being made while the first frame is drawn, or null when they are made. */
+  private volatile Thread setting;
+  private volatile IOException settingFailed;
+
+  /** What the launcher read of the terminal: its settings and size, or null when not usable. */
+  record LauncherState(String saved, TerminalSize size) {
+    static LauncherState parse(String text) {
+      if (text == null) {
+        return null;
+      }
+      String[] lines = text.split("\n");
+      String settings = lines[0].trim();
+      if (lines.length != 2 || settings.isEmpty() || !settings.matches("[0-9a-fA-F:]+")) {
+        return null;
+      }
+      TerminalSize size = QuickUnixTerminal.size(lines[1]);
+      return size == null ? null : new LauncherState(settings, size);
+    }
+  }
 
   QuickUnixTerminal(InputStream in, OutputStream out, Charset charset) throws IOException {
     super(in, out, charset, CtrlCBehaviour.TRAP);
@@ -36,12 +68,76 @@ final class QuickUnixTerminal extends UnixTerminal {
 
   @Override
   protected void saveTerminalSettings() throws IOException {
+    LauncherState known = LauncherState.parse(System.getenv(LAUNCHER_STATE));
+    if (known != null) {
+      saved = known.saved();
+      sttySize = known.size();
+      configured = true;
+      Thread t = new Thread(this::makeKeySettings, "coach-tty");
+      t.setDaemon(true);
+      setting = t;
+      t.start();
+      return;
+    }
     // save, read the window's size, then set everything Lanterna would set one call at a time
-    String[] out = sh("stty -g && stty size && stty -icanon min 1 -echo intr undef")
+    String[] out = sh("stty -g && stty size && stty " + String.join(" ", KEY_SETTINGS))
         .split("\n");
     saved = out[0].trim();
     sttySize = out.length > 1 ? size(out[1]) : null;
     configured = true;
+  }
+
+  private void makeKeySettings() {
+    try {
+      String[] command = new String[KEY_SETTINGS.length + 1];
+      command[0] = "stty";
+      System.arraycopy(KEY_SETTINGS, 0, command, 1, KEY_SETTINGS.length);
+      Process p = new ProcessBuilder(command)
+          .redirectInput(ProcessBuilder.Redirect.INHERIT)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .redirectError(ProcessBuilder.Redirect.DISCARD)
+          .start();
+      int status = p.waitFor();
+      if (status != 0) {
+        settingFailed = new IOException("stty ended with status " + status);
+      }
+    } catch (InterruptedException e) {
+      settingFailed = new java.io.InterruptedIOException("interrupted");
+    } catch (IOException e) {
+      settingFailed = e;
+    }
+  }
+
+  /** Waits until the keys' settings are made; fails when they could not be. */
+  private void awaitKeySettings() throws IOException {
+    Thread t = setting;
+    if (t == null) {
+      return;
+    }
+    try {
+      t.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while the terminal was set up");
+    }
+    setting = null;
+    IOException failed = settingFailed;
+    if (failed != null) {
+      throw new IOException("could not set the terminal up for keys: " + failed.getMessage(),
+          failed);
+    }
+  }
+
+  @Override
+  public com.googlecode.lanterna.input.KeyStroke pollInput() throws IOException {
+    awaitKeySettings();
+    return super.pollInput();
+  }
+
+  @Override
+  public com.googlecode.lanterna.input.KeyStroke readInput() throws IOException {
+    awaitKeySettings();
+    return super.readInput();
   }
 
   /** "ROWS COLUMNS" as {@code stty size} prints it, or null when it says nothing usable. */
@@ -88,6 +184,14 @@ final class QuickUnixTerminal extends UnixTerminal {
 
   @Override
   protected void restoreTerminalSettings() throws IOException {
+    Thread t = setting;
+    if (t != null) { // given back only once the keys' settings are made, never before
+      try {
+        t.join(5_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     if (saved != null && !saved.isEmpty()) {
       sh("stty " + saved.replaceAll("[^0-9a-fA-F:]", ""));
     }

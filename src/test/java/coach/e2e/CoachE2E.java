@@ -34,6 +34,14 @@ class CoachE2E {
         + " --data-dir " + tmp.resolve("data");
   }
 
+  /**
+   * The coach as its launcher starts it: the terminal's settings and size read by the shell and
+   * handed over in COACH_TTY, so the keys' settings are made while the first frame is drawn.
+   */
+  private String launched(String args) {
+    return "COACH_TTY=\"$(stty -g && stty size)\" " + coach(args);
+  }
+
   /** The shell printed the exit status (not just echoed the command line). */
   private static final java.util.function.Predicate<String> EXITED =
       s -> java.util.regex.Pattern.compile("(?m)^EXIT=\\d+").matcher(s).find();
@@ -83,7 +91,7 @@ class CoachE2E {
   @Test
   void aWholeSessionWithOnlyTheFooterKeys() throws Exception {
     try (Tmux t = new Tmux(80, 24, tmp)) {
-      t.line(afterRun(coach("--pace 400 --patient e2e")));
+      t.line(afterRun(launched("--pace 400 --patient e2e")));
       t.waitFor("Press Enter to begin", 20_000);
       t.keys("Enter");
       int checks = t.walkToSummary();
@@ -137,7 +145,7 @@ class CoachE2E {
   @Test
   void sighupAndSigintSaveTheSessionAndExitWithTheirOwnStatus() throws Exception {
     try (Tmux t = new Tmux(80, 24, tmp)) {
-      t.line(afterRun(coach("--pace 1 --patient hup")));
+      t.line(afterRun(launched("--pace 1 --patient hup")));
       t.waitFor("Press Enter to begin", 20_000);
       t.keys("Enter");
       t.waitFor("Safety check", 5000);
