@@ -44,6 +44,35 @@ public final class TrainCommand implements Command {
   public int run(List<String> args, CliContext ctx) {
     try {
       Path tmp = Files.createTempDirectory("coach-train");
+      // The coach's own start as far as it goes without a terminal, twice (the second time with
+      // the welcome known): the command line, the words read on their thread, the routine's
+      // bytes, the history and the alerts opened on theirs; it ends finding no usable terminal.
+      java.io.PrintStream quiet = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+      java.util.Map<String, String> env = new java.util.HashMap<>(ctx.env());
+      env.put("TERM", "dumb"); // never takes a terminal, whatever this runs on
+      CliContext silent = new CliContext(java.io.InputStream.nullInputStream(), quiet, quiet, env,
+          ctx.workDir());
+      for (int i = 0; i < 2; i++) {
+        new RunCommand().run(List.of("--data-dir", tmp.resolve("start").toString(), "--patient",
+            "train", "--quiet", "sciatica"), silent);
+      }
+      // the first frame as a terminal receives it: escape sequences and UTF-8, keys decoded
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      com.googlecode.lanterna.terminal.ansi.ANSITerminal ansi =
+          new com.googlecode.lanterna.terminal.ansi.ANSITerminal(
+              new java.io.ByteArrayInputStream("\r".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+              bytes, java.nio.charset.StandardCharsets.UTF_8) {
+            @Override
+            protected TerminalSize findTerminalSize() {
+              return new TerminalSize(100, 30);
+            }
+          };
+      com.googlecode.lanterna.screen.Screen shown = SessionLoop.drawOnce(ansi,
+          new WelcomePreview("Rehab", "Train", new Style(false, true)), Views.MIN_COLUMNS,
+          Views.MIN_ROWS);
+      ansi.pollInput();
+      shown.stopScreen();
+      coach.tui.TerminalBytes.utf8('\u2500');
       // what a start does before its first screen: the command line, the data folder's files
       new org.apache.commons.cli.DefaultParser().parse(new RunCommand().options(),
           new String[] {"--data-dir", tmp.toString(), "--patient", "train", "sciatica"});
