@@ -73,6 +73,13 @@ public final class TrainCommand implements Command {
       ansi.pollInput();
       shown.stopScreen();
       coach.tui.TerminalBytes.utf8('\u2500');
+      try { // a process started as the terminal's keys are set up
+        new ProcessBuilder("true").redirectInput(ProcessBuilder.Redirect.INHERIT)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectError(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+      } catch (java.io.IOException e) {
+        // no such program here: nothing to learn from it
+      }
       // what a start does before its first screen: the command line, the data folder's files
       new org.apache.commons.cli.DefaultParser().parse(new RunCommand().options(),
           new String[] {"--data-dir", tmp.toString(), "--patient", "train", "sciatica"});

@@ -43,6 +43,15 @@ public final class LocalTerminal implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(hook);
   }
 
+  /**
+   * Whether standard input and output are a terminal: the launcher says so when it read the
+   * terminal's settings (it checks both), else the JDK's console does.
+   */
+  public static boolean interactive(Map<String, String> env) {
+    return QuickUnixTerminal.LauncherState.parse(env.get(QuickUnixTerminal.LAUNCHER_STATE)) != null
+        || System.console() != null;
+  }
+
   /** Checks the environment, then takes over the terminal. */
   public static LocalTerminal open(Map<String, String> env, boolean interactive)
       throws Unusable, IOException {
