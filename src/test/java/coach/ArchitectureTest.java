@@ -16,8 +16,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The layers of the coach (see ARCHITECTURE.md): a package may use its own layer's classes and
- * those of any layer below it, never one above. Every main source file is read; each
+ * The layers of the coach (see src/docs/ARCHITECTURE.md): a package may use its own layer's
+ * classes and those of any layer below it, never one above. Every main source file is read; each
  * {@code import coach.X...} and each fully qualified {@code coach.X.} in its code is an arrow from
  * its package to X.
  */
