@@ -32,11 +32,14 @@ public final class Messages {
   private final ThreadLocal<Map<String, MessageFormat>> formats =
       ThreadLocal.withInitial(java.util.HashMap::new);
   /**
-   * The texts last formatted with arguments, by key and arguments, each thread its own: a frame
-   * asks for mostly the same words as the one a second before ("Rep 2 of 5"), and MessageFormat
-   * makes a number format for each number and parses a plural's text again on every call.
+   * The texts formatted with arguments, by key and arguments, shared by every thread: a frame
+   * asks for mostly the same words as the one a second before ("Rep 2 of 5"), and so do a
+   * server's sessions; MessageFormat makes a number format for each number and parses a
+   * plural's text again on every call. Emptied when full, so it holds at most a few screens'
+   * worth of the numbers in use.
    */
-  private final ThreadLocal<Map<Asked, String>> recent = ThreadLocal.withInitial(Recent::new);
+  private final Map<Asked, String> recent = new ConcurrentHashMap<>();
+  private static final int RECENT_AT_MOST = 4096;
   /** The texts of the keys without arguments, formatted once (most of a screen's words). */
   private final Map<String, String> plain = new ConcurrentHashMap<>();
   private static final Map<Language, Messages> BY_LANGUAGE = new ConcurrentHashMap<>();
@@ -98,12 +101,14 @@ public final class Messages {
     if (!Asked.keepable(args)) {
       return formatted(key, args);
     }
-    Map<Asked, String> texts = recent.get();
     Asked asked = new Asked(key, args.clone());
-    String text = texts.get(asked);
+    String text = recent.get(asked);
     if (text == null) {
       text = formatted(key, args);
-      texts.put(asked, text);
+      if (recent.size() >= RECENT_AT_MOST) {
+        recent.clear();
+      }
+      recent.put(asked, text);
     }
     return text;
   }
@@ -128,20 +133,6 @@ public final class Messages {
     @Override
     public int hashCode() {
       return key.hashCode() * 31 + java.util.Arrays.hashCode(args);
-    }
-  }
-
-  /** The most recently asked texts, a few screens' worth. */
-  private static final class Recent extends java.util.LinkedHashMap<Asked, String> {
-    private static final int KEEP = 256;
-
-    Recent() {
-      super(KEEP * 2, 0.75f, true);
-    }
-
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<Asked, String> eldest) {
-      return size() > KEEP;
     }
   }
 
