@@ -6,12 +6,14 @@ import java.time.Instant;
 /**
  * Turns one session's effects into entries, numbering its ratings and events. A number is taken
  * only once its entry is saved ({@link #saved}), so an entry that failed and is tried again keeps
- * its number.
+ * its number. A session's record closes with its first end: what comes after records nothing (a
+ * second end does not replace the first, and a spooled session's file may be gone by then).
  */
 final class SessionEntries {
   private final String id;
   private int ratings;
   private int events;
+  private boolean ended;
 
   SessionEntries(String id) {
     this.id = id;
@@ -19,7 +21,9 @@ final class SessionEntries {
 
   /** The entry the effect records, or null when it records nothing. */
   Entry of(Effect effect, Instant now) {
-    if (effect instanceof Effect.RecordRating r) {
+    if (ended) {
+      return null;
+    } else if (effect instanceof Effect.RecordRating r) {
       return new Entry.RatingEntry(id, now, ratings + 1, r.rating());
     } else if (effect instanceof Effect.RecordSwitch s) {
       return event(now, RecordKind.SWITCH, s.exerciseId(), s.fromLevel(), s.toLevel(),
@@ -49,7 +53,9 @@ final class SessionEntries {
 
   /** The entry is saved: its number is taken. */
   void saved(Entry e) {
-    if (e instanceof Entry.RatingEntry r) {
+    if (e instanceof Entry.End) {
+      ended = true;
+    } else if (e instanceof Entry.RatingEntry r) {
       ratings = Math.max(ratings, r.seq());
     } else if (e instanceof Entry.EventEntry ev) {
       events = Math.max(events, ev.seq());

@@ -93,6 +93,25 @@ abstract class HistoryStoreContract {
   }
 
   @Test
+  void aSessionsRecordClosesWithItsFirstEndEvenOnceItIsStored() throws Exception {
+    try (HistoryStore store = open()) {
+      SessionRecorder r = store.begin("p1", "sciatica", "abc", Map.of("glide", 0));
+      r.apply(new Effect.RecordRating(rating(1, 4, "thigh")));
+      r.apply(new Effect.SessionEnded(Outcome.RED_FLAG));
+      long end = System.currentTimeMillis() + 10_000;
+      while (store.sessions("p1", null, null).get(0).outcome() == null) { // stored, then let go
+        assertTrue(System.currentTimeMillis() < end, "the end never reached the history");
+        Thread.sleep(20);
+      }
+      Thread.sleep(200);
+      r.apply(new Effect.SessionEnded(Outcome.QUIT));
+      r.apply(new Effect.RecordRating(rating(2, 6, "foot")));
+      assertEquals(Outcome.RED_FLAG, store.sessions("p1", null, null).get(0).outcome());
+      assertEquals(1, store.ratings(r.sessionId()).size());
+    }
+  }
+
+  @Test
   void sessionsComeInOrderWithTheLevelsEachEndedAt() throws Exception {
     try (HistoryStore store = open()) {
       store.begin("p1", "sciatica", "h", Map.of("a", 0, "b", 1)).apply(
