@@ -120,12 +120,12 @@ final class QuickUnixTerminal extends UnixTerminal {
       Thread.currentThread().interrupt();
       throw new java.io.InterruptedIOException("interrupted while the terminal was set up");
     }
-    setting = null;
     IOException failed = settingFailed;
-    if (failed != null) {
+    if (failed != null) { // and so again at every read: keys cannot be read one at a time
       throw new IOException("could not set the terminal up for keys: " + failed.getMessage(),
           failed);
     }
+    setting = null;
   }
 
   @Override
