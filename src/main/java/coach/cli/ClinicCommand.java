@@ -115,7 +115,7 @@ public final class ClinicCommand implements Command {
   private static int board(ClinicView view, Style style, Path dir, CliContext ctx) {
     LocalTerminal local;
     try {
-      local = LocalTerminal.open(ctx.env(), LocalTerminal.interactive(ctx.env()));
+      local = LocalTerminal.open(ctx.env());
     } catch (LocalTerminal.Unusable e) {
       ctx.err().println("coach clinic: " + e.getMessage());
       return ExitCodes.NO_TERMINAL;

@@ -413,7 +413,7 @@ public final class RunCommand implements Command {
     String unusable = null;
     Exception broken = null;
     try {
-      local = LocalTerminal.open(ctx.env(), LocalTerminal.interactive(ctx.env()));
+      local = LocalTerminal.open(ctx.env());
     } catch (LocalTerminal.Unusable e) {
       unusable = "coach: " + e.getMessage();
     } catch (IOException e) {

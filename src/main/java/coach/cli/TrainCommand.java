@@ -60,8 +60,8 @@ public final class TrainCommand implements Command {
       java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
       com.googlecode.lanterna.terminal.ansi.ANSITerminal ansi =
           new com.googlecode.lanterna.terminal.ansi.ANSITerminal(
-              new java.io.ByteArrayInputStream("\r".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-              bytes, java.nio.charset.StandardCharsets.UTF_8) {
+              new java.io.ByteArrayInputStream(new byte[] {'\r'}), bytes,
+              java.nio.charset.StandardCharsets.UTF_8) {
             @Override
             protected TerminalSize findTerminalSize() {
               return new TerminalSize(100, 30);
@@ -129,7 +129,6 @@ public final class TrainCommand implements Command {
       Keys.map(new KeyStroke(KeyType.Enter));
       Keys.map(new KeyStroke('q', false, false));
       LocalTerminal.isUtf8Locale(ctx.env());
-      System.getLogger("java.lang.ProcessBuilder"); // as the first process start asks for it
       new PacedClock(1).nanoTime();
       Class.forName("com.googlecode.lanterna.terminal.ansi.UnixTerminal");
       Class.forName("coach.tui.QuickUnixTerminal");

@@ -47,14 +47,14 @@ public final class LocalTerminal implements AutoCloseable {
    * Whether standard input and output are a terminal: the launcher says so when it read the
    * terminal's settings (it checks both), else the JDK's console does.
    */
-  public static boolean interactive(Map<String, String> env) {
+  private static boolean interactive(Map<String, String> env) {
     return QuickUnixTerminal.LauncherState.parse(env.get(QuickUnixTerminal.LAUNCHER_STATE)) != null
         || System.console() != null;
   }
 
   /** Checks the environment, then takes over the terminal. */
-  public static LocalTerminal open(Map<String, String> env, boolean interactive)
-      throws Unusable, IOException {
+  public static LocalTerminal open(Map<String, String> env) throws Unusable, IOException {
+    boolean interactive = interactive(env);
     String term = env.get("TERM");
     if (!interactive && env.get("SSH_CONNECTION") != null) {
       throw new Unusable("the coach needs an interactive terminal: connect with ssh -t");

@@ -25,7 +25,8 @@ final class QuickUnixTerminal extends UnixTerminal {
    */
   static final String LAUNCHER_STATE = "COACH_TTY";
   /** The keys' settings: no line editing, a key at a time, no echo, Ctrl+C as a key. */
-  private static final String[] KEY_SETTINGS = {"-icanon", "min", "1", "-echo", "intr", "undef"};
+  private static final String[] KEY_SETTINGS =
+      {"stty", "-icanon", "min", "1", "-echo", "intr", "undef"};
 
   // no initialisers: these are set while the superclass constructor takes over the terminal
   private String saved;
@@ -80,7 +81,7 @@ final class QuickUnixTerminal extends UnixTerminal {
       return;
     }
     // save, read the window's size, then set everything Lanterna would set one call at a time
-    String[] out = sh("stty -g && stty size && stty " + String.join(" ", KEY_SETTINGS))
+    String[] out = sh("stty -g && stty size && " + String.join(" ", KEY_SETTINGS))
         .split("\n");
     saved = out[0].trim();
     sttySize = out.length > 1 ? size(out[1]) : null;
@@ -89,10 +90,7 @@ final class QuickUnixTerminal extends UnixTerminal {
 
   private void makeKeySettings() {
     try {
-      String[] command = new String[KEY_SETTINGS.length + 1];
-      command[0] = "stty";
-      System.arraycopy(KEY_SETTINGS, 0, command, 1, KEY_SETTINGS.length);
-      Process p = new ProcessBuilder(command)
+      Process p = new ProcessBuilder(KEY_SETTINGS)
           .redirectInput(ProcessBuilder.Redirect.INHERIT)
           .redirectOutput(ProcessBuilder.Redirect.DISCARD)
           .redirectError(ProcessBuilder.Redirect.DISCARD)
