@@ -3,6 +3,7 @@ package coach.tui;
 import coach.session.Effect;
 import coach.session.Event;
 import coach.tui.words.Messages;
+import com.googlecode.lanterna.TerminalRectangle;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.graphics.TextGraphics;
 import com.googlecode.lanterna.input.KeyStroke;
@@ -16,6 +17,20 @@ public interface App {
 
   /** Draws the current state; called on the loop's thread. */
   void draw(TextGraphics g, TerminalSize size);
+
+  /**
+   * The areas that changed with the clock alone since the last {@link #draw} of this size, when
+   * only they need drawing again (through {@link #drawTicking}); null when the whole frame must be
+   * drawn: the state changed, or the frame has no such areas.
+   */
+  default List<TerminalRectangle> tickingAreas(TerminalSize size) {
+    return null;
+  }
+
+  /** Draws only the areas {@link #tickingAreas} gave, onto those areas already cleared. */
+  default void drawTicking(TextGraphics g, TerminalSize size) {
+    throw new IllegalStateException("no areas that tick on their own");
+  }
 
   /**
    * What a key means now. Called on the input thread, so it may read only what is safe to read

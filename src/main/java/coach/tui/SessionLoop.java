@@ -4,6 +4,7 @@ import coach.session.Effect;
 import coach.session.Event;
 import coach.store.StoreException;
 import coach.tui.words.Messages;
+import com.googlecode.lanterna.TerminalRectangle;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.graphics.TextGraphics;
 import com.googlecode.lanterna.input.KeyStroke;
@@ -55,6 +56,10 @@ public final class SessionLoop {
   private boolean shownKeptLocally;
   private Screen screen;
   private Screen started;
+  /** The screen holds a whole frame of the app, nothing drawn over it that may go away. */
+  private boolean wholeFrameShown;
+  /** Frames drawn by their ticking areas alone (for tests). */
+  private long partialFrames;
   /** On a shared scheduler (see {@link #start}): the session's serial executor, else null. */
   private LoopScheduler.Serial serial;
   private LoopScheduler shared;
@@ -111,6 +116,11 @@ public final class SessionLoop {
       }
     }
     on.execute(() -> step(e, true));
+  }
+
+  /** How many frames were drawn by their ticking areas alone (for tests). */
+  long partialFrames() {
+    return partialFrames;
   }
 
   /** Waits until every event posted so far has been processed and drawn (for tests). */
@@ -342,8 +352,12 @@ public final class SessionLoop {
   private void render() throws IOException {
     TerminalSize resized = screen.doResizeIfNecessary();
     TerminalSize size = resized == null ? screen.getTerminalSize() : resized;
+    if (resized == null && wholeFrameShown && renderTicking(size)) {
+      return;
+    }
     screen.clear();
     TextGraphics g = screen.newTextGraphics();
+    wholeFrameShown = false;
     if (size.getColumns() < minColumns || size.getRows() < minRows) {
       tooSmall(g, size, app.words());
     } else {
@@ -354,10 +368,39 @@ public final class SessionLoop {
       }
       if (!unsaved.isEmpty()) {
         NotSaved.draw(g, size, app.words(), unsavedProblem);
+      } else {
+        wholeFrameShown = true;
       }
     }
     // after a resize the terminal's old content is unknown: redraw everything once
     screen.refresh(resized == null ? Screen.RefreshType.DELTA : Screen.RefreshType.COMPLETE);
+  }
+
+  /**
+   * Draws only the areas that changed with the clock alone (a countdown's digits and bar), on the
+   * whole frame shown last, when nothing else on it can have changed: the app says its state is
+   * the same, and what the loop itself draws over it (the history's keeping) is unchanged and
+   * on other rows. Returns false when the whole frame must be drawn.
+   */
+  private boolean renderTicking(TerminalSize size) throws IOException {
+    List<TerminalRectangle> areas = app.tickingAreas(size);
+    if (areas == null || !(screen instanceof DeltaScreen delta)) {
+      return false;
+    }
+    boolean kept = keptLocally != null && keptLocally.getAsBoolean();
+    if (kept != shownKeptLocally) {
+      return false;
+    }
+    for (TerminalRectangle a : areas) {
+      if (kept && a.y <= size.getRows() - 2 && size.getRows() - 2 < a.yAndHeight) {
+        return false;
+      }
+    }
+    delta.clear(areas);
+    app.drawTicking(screen.newTextGraphics(), size);
+    partialFrames++;
+    delta.refresh(areas);
+    return true;
   }
 
   /** Right-aligned above the keys: the history is kept here until the database is back. */

@@ -2,6 +2,7 @@ package coach.tui.view;
 
 import coach.tui.words.Messages;
 import com.googlecode.lanterna.SGR;
+import com.googlecode.lanterna.TerminalRectangle;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.TerminalTextUtils;
 import com.googlecode.lanterna.TextColor;
@@ -18,6 +19,34 @@ public final class Canvas {
   private final int width;
   private final int height;
   private final Style style;
+  /** Where the ticking parts draw, and the part being drawn now (-1: none). */
+  private final List<TerminalRectangle> tickingAreas = new ArrayList<>();
+  private final List<Ticking> ticking = new ArrayList<>();
+  private int drawing = -1;
+  /** The cells drawn outside the ticking parts (row * width + column). */
+  private final java.util.BitSet drawnCells = new java.util.BitSet();
+  /** A ticking part drew outside its own area. */
+  private boolean spilled;
+
+  /** A part of a frame that changes with the clock alone: a countdown's digits, its bar. */
+  @FunctionalInterface
+  public interface Ticking {
+    void draw(Canvas c);
+  }
+
+  /**
+   * The ticking parts of a frame and the areas they own: while the state stays the same, the next
+   * frame is this one with those areas cleared and the parts drawn again.
+   */
+  public record TickingParts(List<TerminalRectangle> areas, List<Ticking> parts) {
+    /** Draws the parts again (on areas already cleared). */
+    public void redraw(Canvas c) {
+      c.tickingAreas.addAll(areas);
+      for (int i = 0; i < parts.size(); i++) {
+        c.drawPart(i, parts.get(i));
+      }
+    }
+  }
 
   public Canvas(TextGraphics g, TerminalSize size, Style style) {
     this.g = g;
@@ -41,6 +70,66 @@ public final class Canvas {
   /** The words of the screens, in this terminal's language. */
   public Messages words() {
     return style.words();
+  }
+
+  /**
+   * Draws a part that changes with the clock alone, on an area of its own ({@code rows} rows from
+   * {@code row}, {@code cols} columns from {@code col}), and keeps it so that the next second can
+   * redraw only that area.
+   */
+  public void ticking(int row, int rows, int col, int cols, Ticking part) {
+    tickingAreas.add(new TerminalRectangle(col, row, cols, rows));
+    ticking.add(part);
+    drawPart(ticking.size() - 1, part);
+  }
+
+  /** A ticking part that owns whole rows. */
+  public void ticking(int row, int rows, Ticking part) {
+    ticking(row, rows, 0, width, part);
+  }
+
+  private void drawPart(int index, Ticking part) {
+    drawing = index;
+    try {
+      part.draw(this);
+    } finally {
+      drawing = -1;
+    }
+  }
+
+  /**
+   * The frame's ticking parts, or null when it has none or when they cannot be redrawn alone:
+   * something else was drawn on their areas (an overlay, say) or a part drew outside its own.
+   */
+  public TickingParts tickingParts() {
+    if (ticking.isEmpty() || spilled || overlapped()) {
+      return null;
+    }
+    return new TickingParts(List.copyOf(tickingAreas), List.copyOf(ticking));
+  }
+
+  /** Notes text drawn on cells [col, col + cols) of a row; a ticking part must keep to its own. */
+  private void track(int col, int row, int cols) {
+    if (drawing < 0) {
+      drawnCells.set(row * width + col, row * width + Math.min(width, col + cols));
+      return;
+    }
+    TerminalRectangle own = tickingAreas.get(drawing);
+    spilled |= row < own.y || row >= own.yAndHeight || col < own.x || col + cols > own.xAndWidth;
+  }
+
+  /** Whether anything but the ticking parts was drawn on one of their areas. */
+  private boolean overlapped() {
+    for (TerminalRectangle a : tickingAreas) {
+      for (int y = Math.max(0, a.y); y < Math.min(height, a.yAndHeight); y++) {
+        int from = y * width + Math.max(0, a.x);
+        int next = drawnCells.nextSetBit(from);
+        if (next >= 0 && next < y * width + Math.min(width, a.xAndWidth)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Plain text at a position, cut at the right edge. */
@@ -125,6 +214,7 @@ public final class Canvas {
     if (t.isEmpty()) {
       return;
     }
+    track(col, row, columns(t));
     int look = (bold ? Cells.BOLD : 0)
         | (reverse ? (style.color() ? Cells.ACCENT : Cells.REVERSE) : 0);
     if (Cells.allNarrow(t)) {

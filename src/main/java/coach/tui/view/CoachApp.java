@@ -5,6 +5,7 @@ import coach.session.Effect;
 import coach.session.Event;
 import coach.session.SessionState;
 import coach.session.Transition;
+import com.googlecode.lanterna.TerminalRectangle;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.graphics.TextGraphics;
 import java.util.List;
@@ -26,6 +27,10 @@ public final class CoachApp implements coach.tui.App {
   private final Week week;
   private Observer observer = (coach, before, after) -> { };
   private SessionState state;
+  /** What the last whole frame showed: its state, its size and its parts that tick alone. */
+  private SessionState drawnState;
+  private TerminalSize drawnSize;
+  private Canvas.TickingParts drawnTicking;
 
   public CoachApp(Coach coach, Style style) {
     this(coach, style, null);
@@ -50,7 +55,27 @@ public final class CoachApp implements coach.tui.App {
 
   @Override
   public void draw(TextGraphics g, TerminalSize size) {
-    Views.draw(new Canvas(g, size, style), coach, state, week);
+    Canvas c = new Canvas(g, size, style);
+    Views.draw(c, coach, state, week);
+    drawnState = state;
+    drawnSize = size;
+    drawnTicking = c.tickingParts();
+  }
+
+  /**
+   * While the state is the one last drawn, only a countdown's digits and bar change from one
+   * second to the next: those areas alone are drawn again.
+   */
+  @Override
+  public List<TerminalRectangle> tickingAreas(TerminalSize size) {
+    boolean same = drawnTicking != null && size.equals(drawnSize)
+        && (state == drawnState || state.equals(drawnState));
+    return same ? drawnTicking.areas() : null;
+  }
+
+  @Override
+  public void drawTicking(TextGraphics g, TerminalSize size) {
+    drawnTicking.redraw(new Canvas(g, size, style));
   }
 
   @Override

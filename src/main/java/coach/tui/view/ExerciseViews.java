@@ -72,7 +72,12 @@ final class ExerciseViews {
     return round < e.roundFocus().size() ? e.roundFocus().get(round) : "";
   }
 
+  /** The seconds left, large when there is room: a part of the frame that ticks on its own. */
   private static void countdown(Canvas c, Coach coach, SessionState s, int row) {
+    c.ticking(row, countdownRows(c), t -> digits(t, coach, s, row));
+  }
+
+  private static void digits(Canvas c, Coach coach, SessionState s, int row) {
     long secs = coach.secondsShown(s);
     long rest = secs % 60;
     String digits = secs >= 60 ? (secs / 60) + (rest < 10 ? ":0" : ":") + rest
@@ -131,14 +136,12 @@ final class ExerciseViews {
     row = c.paragraph(2, row, w, 3, p.cue(), true);
     if (row < c.height() - 3) {
       int barWidth = Math.min(40, w - 16);
-      double frac = p.timed() && s.duration() > 0
-          ? 1.0 - (double) s.remaining(coach.clock().nanoTime()) / s.duration()
-          : 0;
-      // a whole-second view of progress so the bar changes with the digits, not every frame
-      long secs = p.timed() ? p.seconds() : 1;
-      frac = Math.floor(frac * secs + 1e-9) / secs;
-      c.progress(2, row + 1, barWidth, frac);
-      c.text(4 + barWidth, row + 1, m.get("rep.phase", s.phase() + 1, l.phases().size()));
+      String phase = m.get("rep.phase", s.phase() + 1, l.phases().size());
+      int barRow = row + 1;
+      c.ticking(barRow, 1, 2, w, t -> {
+        t.progress(2, barRow, barWidth, phaseDone(coach, s, p));
+        t.text(4 + barWidth, barRow, phase);
+      });
       row += 2;
     }
     String next = s.phase() + 1 < l.phases().size()
@@ -150,6 +153,15 @@ final class ExerciseViews {
     if (row + lines.size() < c.height() - 1) {
       c.paragraph(2, row + 1, w, lines.size(), next, false);
     }
+  }
+
+  /** How much of the phase is done, in whole seconds so the bar moves with the digits. */
+  private static double phaseDone(Coach coach, SessionState s, Phase p) {
+    if (!p.timed() || s.duration() <= 0) {
+      return 0;
+    }
+    double frac = 1.0 - (double) s.remaining(coach.clock().nanoTime()) / s.duration();
+    return Math.floor(frac * p.seconds() + 1e-9) / p.seconds();
   }
 
   static void rest(Canvas c, Coach coach, SessionState s, int top) {
