@@ -66,9 +66,12 @@ public final class Coach {
     return SessionState.initial(levels);
   }
 
-  /** Applies one event. */
+  /** Applies one event. A tick before any timer runs out gives back the very same state. */
   public Transition update(SessionState s, Event event) {
     long now = clock.nanoTime();
+    if (event instanceof Event.Tick && !timers.due(s, now)) {
+      return new Transition(s, List.of()); // no timer ran out: the very same state
+    }
     SessionState.Builder b = s.toBuilder();
     List<Effect> fx = new ArrayList<>();
     if (event instanceof Event.Interrupt) {

@@ -37,6 +37,12 @@ final class Timers {
     return b.overlay == Overlay.NONE && b.pausedRemaining < 0 && isTimed(b) && now >= b.deadline;
   }
 
+  /** The same for a state: whether a tick at {@code now} has anything to do. */
+  boolean due(SessionState s, long now) {
+    return s.overlay() == Overlay.NONE && !s.paused()
+        && timed(s.screen(), s.exercise(), s.levels(), s.phase()) && now >= s.deadline();
+  }
+
   static void start(SessionState.Builder b, long at, long duration) {
     b.deadline = at + duration;
     b.duration = duration;

@@ -3,6 +3,7 @@ package coach.session;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import coach.routine.PainRule;
@@ -334,6 +335,25 @@ class CoachTest {
     d.clock.advanceNanos(left);
     d.press(new Event.Tick());
     assertEquals(1, d.state.phase());
+  }
+
+  @Test
+  void aTickBeforeTheTimerRunsOutGivesBackTheSameStateAndOneAtItMovesOn() {
+    Driver d = new Driver(routine).throughScreening().rate(1, 0).press(Event.Key.CONFIRM);
+    assertEquals(Screen.GET_READY, d.state.screen());
+    SessionState before = d.state;
+    long left = before.remaining(d.clock.nanoTime());
+    d.clock.advanceNanos(left - 1);
+    assertSame(before, d.coach.update(before, new Event.Tick()).state());
+    assertTrue(d.send(new Event.Tick()).isEmpty());
+    d.press(Event.Key.PAUSE);
+    d.clock.advanceNanos(10 * Coach.SECOND);
+    SessionState paused = d.state;
+    assertSame(paused, d.coach.update(paused, new Event.Tick()).state(), "paused: nothing runs");
+    d.press(Event.Key.PAUSE);
+    d.clock.advanceNanos(1);
+    d.press(new Event.Tick());
+    assertEquals(Screen.REP, d.state.screen(), "the get-ready timer ran out at its last nanosecond");
   }
 
   @Test
