@@ -11,6 +11,7 @@ import coach.tui.view.Canvas;
 import coach.tui.view.Glyphs;
 import coach.tui.view.Style;
 import coach.tui.words.Messages;
+import com.googlecode.lanterna.TerminalRectangle;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.graphics.TextGraphics;
 import com.googlecode.lanterna.input.KeyStroke;
@@ -57,6 +58,8 @@ public final class KioskApp implements App {
   private long maxSessionNanos = Long.MAX_VALUE;
 
   private App current;
+  /** The session whose frame was drawn last; null when it was the start screen. */
+  private App drawn;
   private long sessionStart;
   private SessionLoop.EffectSink sink;
   /** Read by the input thread to choose how keys are read. */
@@ -274,6 +277,17 @@ public final class KioskApp implements App {
     }
   }
 
+  /** A session's countdown ticks as it does on a terminal of its own (the last frame was its). */
+  @Override
+  public List<TerminalRectangle> tickingAreas(TerminalSize size) {
+    return current != null && current == drawn ? current.tickingAreas(size) : null;
+  }
+
+  @Override
+  public void drawTicking(TextGraphics g, TerminalSize size) {
+    current.drawTicking(g, size);
+  }
+
   @Override
   public OptionalLong nextWakeNanos() {
     if (current != null) {
@@ -301,6 +315,7 @@ public final class KioskApp implements App {
 
   @Override
   public void draw(TextGraphics g, TerminalSize size) {
+    drawn = current;
     if (current != null) {
       current.draw(g, size);
       return;

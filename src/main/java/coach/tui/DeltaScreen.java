@@ -19,8 +19,8 @@ import java.util.List;
  * is skipped for characters known to take one cell ({@link coach.tui.view.Cells}), and the cursor, hidden once, is
  * not hidden again on every frame. What reaches the terminal is otherwise what Lanterna writes:
  * colours and attributes reset at the start of each frame, then only the cells that changed.
- * Full refreshes (start, resize) are Lanterna's own. A frame that changed only on a few rows (a
- * countdown's digits) is compared on those rows alone ({@link #refreshRows}).
+ * Full refreshes (start, resize) are Lanterna's own. A frame that changed only on a few areas (a
+ * countdown's digits) is compared on their rows alone ({@link #refresh(List)}).
  */
 final class DeltaScreen extends TerminalScreen {
   private boolean cursorHidden;

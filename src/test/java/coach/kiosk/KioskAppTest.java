@@ -2,6 +2,8 @@ package coach.kiosk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import coach.app.CoachSession;
@@ -177,6 +179,64 @@ class KioskAppTest {
     enter();
     send(Event.Key.CONFIRM);
     assertEquals(Screen.RESUME, coachScreen());
+  }
+
+  /** Over SSH a session's countdown seconds redraw only what ticks, as on a terminal of its own. */
+  @Test
+  void aSessionsCountdownTicksThroughTheKioskAndTheStartScreenNeverDoes() throws Exception {
+    TerminalSize size = new TerminalSize(80, 24);
+    BasicTextImage shown = new BasicTextImage(size);
+    kiosk.draw(shown.newTextGraphics(), size);
+    assertNull(kiosk.tickingAreas(size), "the start screen");
+    type("P-1001");
+    enter();
+    send(Event.Key.CONFIRM, Event.Key.NO, Event.Key.NO, Event.Key.NO, Event.Key.NO);
+    send(new Event.Digit(1), Event.Key.CONFIRM, new Event.Digit(0), Event.Key.CONFIRM);
+    assertNull(kiosk.tickingAreas(size), "a session not drawn yet");
+    send(Event.Key.CONFIRM);
+    advance(Duration.ofSeconds(3));
+    assertEquals(Screen.REP, coachScreen());
+    kiosk.draw(shown.newTextGraphics(), size);
+    int partial = 0;
+    for (int second = 0; second < 8; second++) {
+      advance(Duration.ofSeconds(1));
+      var areas = kiosk.tickingAreas(size);
+      if (areas == null) { // a new phase: the whole frame, as the loop draws it
+        shown = new BasicTextImage(size);
+        kiosk.draw(shown.newTextGraphics(), size);
+        continue;
+      }
+      partial++;
+      for (var a : areas) {
+        for (int y = a.y; y < a.yAndHeight; y++) {
+          for (int x = a.x; x < a.xAndWidth; x++) {
+            shown.setCharacterAt(x, y, com.googlecode.lanterna.TextCharacter.DEFAULT_CHARACTER);
+          }
+        }
+      }
+      kiosk.drawTicking(shown.newTextGraphics(), size);
+      BasicTextImage whole = new BasicTextImage(size);
+      kiosk.draw(whole.newTextGraphics(), size);
+      assertEquals(text(whole), text(shown), "second " + second);
+    }
+    assertTrue(partial >= 5, partial + " of 8 seconds drawn by what ticks");
+    assertNull(kiosk.tickingAreas(new TerminalSize(100, 30)), "another size");
+    send(Event.Key.QUIT, Event.Key.YES);
+    send(Event.Key.CONFIRM);
+    assertFalse(kiosk.inSession());
+    assertNull(kiosk.tickingAreas(size), "the session over");
+  }
+
+  private static String text(BasicTextImage img) {
+    StringBuilder sb = new StringBuilder();
+    for (int r = 0; r < img.getSize().getRows(); r++) {
+      for (int c = 0; c < img.getSize().getColumns(); c++) {
+        var ch = img.getCharacterAt(c, r);
+        sb.append(ch.getCharacterString()).append(ch.getModifiers().isEmpty() ? "" : "*");
+      }
+      sb.append('\n');
+    }
+    return sb.toString();
   }
 
   @Test

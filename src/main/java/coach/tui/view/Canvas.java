@@ -214,10 +214,11 @@ public final class Canvas {
     if (t.isEmpty()) {
       return;
     }
-    track(col, row, columns(t));
+    boolean narrow = Cells.allNarrow(t);
+    track(col, row, narrow ? t.length() : TerminalTextUtils.getColumnWidth(t));
     int look = (bold ? Cells.BOLD : 0)
         | (reverse ? (style.color() ? Cells.ACCENT : Cells.REVERSE) : 0);
-    if (Cells.allNarrow(t)) {
+    if (narrow) {
       // one cell per character, shared cells: none of Lanterna's per-character scans
       for (int i = 0, x = col; i < t.length() && x < width; i++, x++) {
         g.setCharacter(x, row, Cells.cell(t.charAt(i), look));
