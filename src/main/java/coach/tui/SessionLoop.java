@@ -602,6 +602,7 @@ public final class SessionLoop {
     if (done) {
       return;
     }
+    boolean midSession = failure != null && running;
     done = true;
     running = false;
     Runnable cancel = cancelWake;
@@ -612,7 +613,32 @@ public final class SessionLoop {
     synchronized (idle) {
       idle.notifyAll();
     }
+    if (midSession) {
+      endUndrawn();
+    }
     closeScreen();
     ended.accept(failure);
+  }
+
+  /**
+   * The session's work failed while it ran (most often its terminal: a link gone, a client that
+   * took nothing for too long). The app is told, as a closed connection would tell it, and what
+   * it asks to save is saved, with nothing drawn: the session ends in the history as interrupted
+   * instead of staying open (and marked live) with no one in it. Events after this find the loop
+   * done.
+   */
+  private void endUndrawn() {
+    if (!unsaved.isEmpty()) {
+      return; // the history refused before: the session stays open in it, to be resumed
+    }
+    try {
+      for (Effect fx : app.update(new Event.Interrupt("terminal failed"))) {
+        if (!(fx instanceof Effect.Bell) && !(fx instanceof Effect.Exit) && !save(fx)) {
+          return;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      saveLog.accept(e);
+    }
   }
 }

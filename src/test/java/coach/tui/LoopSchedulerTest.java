@@ -349,4 +349,56 @@ class LoopSchedulerTest {
     assertTrue(good.endings().isEmpty());
     assertEquals(1, failures.size(), "told once");
   }
+
+  /**
+   * A terminal that fails mid-session (a link gone, a client that took nothing for too long):
+   * the app is told its link dropped and what it asks to save reaches the sink, so the session
+   * ends in the history as interrupted instead of staying open with no one in it.
+   */
+  @Test
+  void aTerminalThatFailsMidSessionEndsItsSessionAsInterrupted() {
+    ManualClock clock = new ManualClock(0);
+    ManualTimer timer = new ManualTimer(clock);
+    Steps workers = new Steps();
+    LoopScheduler scheduler = LoopScheduler.over(timer, clock::nanoTime, workers, e -> { });
+    Countdown app = new Countdown(clock, 5) {
+      @Override
+      public List<Effect> update(Event event) {
+        List<Effect> fx = super.update(event);
+        return event instanceof Event.Interrupt
+            ? List.of(new Effect.SessionEnded(coach.session.Outcome.INTERRUPTED), fx.get(0))
+            : fx;
+      }
+    };
+    boolean[] broken = {false};
+    DefaultVirtualTerminal terminal = new DefaultVirtualTerminal(new TerminalSize(80, 24)) {
+      @Override
+      public void flush() {
+        if (broken[0]) {
+          throw new java.io.UncheckedIOException(new java.io.IOException("link gone"));
+        }
+        super.flush();
+      }
+    };
+    List<Effect> saved = new ArrayList<>();
+    SessionLoop loop = new SessionLoop(terminal, app, at -> at - clock.nanoTime(), true,
+        saved::add, 20, 10);
+    List<Throwable> failures = new ArrayList<>();
+    loop.start(scheduler, scheduler.serial(), failures::add);
+    workers.runAll();
+    timer.advance(SECOND);
+    workers.runAll();
+    assertEquals(1, app.ticks());
+    assertTrue(saved.isEmpty());
+    broken[0] = true;
+    timer.advance(SECOND);
+    workers.runAll();
+    assertEquals(1, failures.size(), "the owner is told what failed");
+    assertEquals("link gone", failures.get(0).getCause().getMessage());
+    assertTrue(app.seen.get(app.seen.size() - 1) instanceof Event.Interrupt, app.seen.toString());
+    assertEquals(List.of(new Effect.SessionEnded(coach.session.Outcome.INTERRUPTED)), saved);
+    loop.post(new Event.Interrupt("connection closed")); // the channel's own word, later
+    workers.runAll();
+    assertEquals(1, saved.size(), "saved once");
+  }
 }
