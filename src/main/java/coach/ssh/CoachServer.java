@@ -73,9 +73,8 @@ public final class CoachServer implements AutoCloseable {
   private final Duration statsEvery;
   /**
    * The sessions' one timer and their shared workers: a session keeps no thread of its own. A
-   * few workers per processor, since one may now and then wait on the disk, or on a client that
-   * reads nothing until its SSH window is full (such a write is given up after 5 seconds, see
-   * WAIT_FOR_SPACE_TIMEOUT below, and that session ends as a dropped link).
+   * few workers per processor, since one may now and then wait on the disk; never on a client
+   * that reads nothing (its frames wait for its window instead, see ChannelOutput).
    */
   private final coach.tui.LoopScheduler loops = coach.tui.LoopScheduler.threads("coach-ssh",
       Math.max(4, 4 * Runtime.getRuntime().availableProcessors()),
@@ -154,9 +153,8 @@ public final class CoachServer implements AutoCloseable {
     // ahead of what the session has read (keys; the default 2 MB is for file transfers)
     CoreModuleProperties.NIO2_READ_BUFFER_SIZE.set(sshd, 4096);
     CoreModuleProperties.WINDOW_SIZE.set(sshd, 64L * 1024);
-    // a frame is a few dozen bytes a second against the client's window of megabytes: a client
-    // that has let it fill (a stopped ssh, or one that never widens it) holds a shared worker
-    // 5 seconds at most, not MINA's 30, before its session ends as a dropped link
+    // sessions never wait for a client's window (see ChannelOutput); the one-line refusals
+    // written straight to a channel wait 5 seconds at most, not MINA's 30
     CoreModuleProperties.WAIT_FOR_SPACE_TIMEOUT.set(sshd, Duration.ofSeconds(5));
   }
 

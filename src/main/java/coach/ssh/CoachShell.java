@@ -9,7 +9,6 @@ import coach.tui.LoopScheduler;
 import coach.tui.SessionLoop;
 import coach.tui.view.Style;
 import coach.tui.view.Views;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.apache.sshd.common.channel.Channel;
+import org.apache.sshd.common.channel.ChannelListener;
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.channel.ChannelDataReceiver;
@@ -50,6 +51,9 @@ final class CoachShell implements Command, ChannelSessionAware {
   /** What the client types, handed over by the channel (see {@link #setChannelSession}). */
   private KeyBytes keys;
   private OutputStream out;
+  /** The session's output, which never waits for the client, and the executor it is used on. */
+  private volatile ChannelOutput output;
+  private volatile LoopScheduler.Serial executor;
   private ExitCallback exit;
   private volatile SessionLoop loop;
   private volatile boolean stopping;
@@ -104,6 +108,27 @@ final class CoachShell implements Command, ChannelSessionAware {
         }
       }
     });
+    // the client opened its window (or something else changed on the channel): what waited
+    // for it is sent, on the session's own executor
+    channel.addChannelListener(new ChannelListener() {
+      @Override
+      public void channelStateChanged(Channel ch, String hint) {
+        ChannelOutput o = output;
+        LoopScheduler.Serial on = executor;
+        if (o != null && on != null && o.holding()) {
+          on.execute(() -> sendHeld(o));
+        }
+      }
+    });
+  }
+
+  private void sendHeld(ChannelOutput o) {
+    try {
+      o.flush();
+    } catch (IOException e) {
+      // the channel is closing, or the client is stuck: the session's next frame says so
+      LOG.log(Level.FINE, "what waited for the client could not be sent", e);
+    }
   }
 
   @Override
@@ -140,9 +165,9 @@ final class CoachShell implements Command, ChannelSessionAware {
     open.put(this, Boolean.TRUE);
     int cols = parse(vars.get(Environment.ENV_COLUMNS), 80);
     int rows = parse(vars.get(Environment.ENV_LINES), 24);
-    // a frame is tens of bytes, a whole 80x24 screen a few thousand: larger ones go in parts
-    ChannelTerminal terminal = new ChannelTerminal(keys, new BufferedOutputStream(out, 1 << 12),
-        cols, rows);
+    // frames are sent as the client's window takes them, never waited for
+    output = new ChannelOutput(out, () -> channel.getRemoteWindow().getSize(), System::nanoTime);
+    ChannelTerminal terminal = new ChannelTerminal(keys, output, cols, rows);
     env.addSignalListener((ch, signal) -> terminal.resize(
         parse(env.getEnv().get(Environment.ENV_COLUMNS), cols),
         parse(env.getEnv().get(Environment.ENV_LINES), rows)), Signal.WINCH);
@@ -152,8 +177,9 @@ final class CoachShell implements Command, ChannelSessionAware {
     Style style = new Style(term.equals("linux") || term.equals("vt100") || term.equals("vt220"),
         (noColor == null || noColor.isEmpty()) && !term.equals("dumb"),
         coach.tui.words.Language.fromEnvironment(vars));
-    LoopScheduler.Serial serial = scheduler.serial();
-    serial.execute(() -> begin(serial, terminal, user, from, style));
+    LoopScheduler.Serial on = scheduler.serial();
+    executor = on;
+    on.execute(() -> begin(on, terminal, user, from, style));
   }
 
   /** On the session's serial executor: builds its app and starts its loop there. */

@@ -169,6 +169,85 @@ class CoachServerTest {
     }
   }
 
+  /**
+   * Clients that read nothing, more of them than the server has workers: each fills its small
+   * window with the first screen and takes no more. Another patient's session goes through
+   * meanwhile; they are not cut off (a worker that waited for a window would have ended its
+   * session after 5 s); and one that starts reading gets the rest of its screen.
+   */
+  @Test
+  void clientsThatReadNothingHoldUpOnlyTheirOwnSessions() throws Exception {
+    KeyPair key = KeyUtils.generateKeyPair("ecdsa-sha2-nistp256", 256);
+    Path authorized = tmp.resolve("authorized_keys");
+    Files.writeString(authorized, PublicKeyEntry.toString(key.getPublic()) + " test\n");
+    LoadResult routine = new RoutineLoader().load(Path.of("routines/sciatica.yaml"));
+    int stuckCount = Math.min(40, 4 * Runtime.getRuntime().availableProcessors() + 2);
+    CoachServer.Settings settings = new CoachServer.Settings("127.0.0.1", 0, tmp, authorized,
+        null, false, stuckCount + 2, Duration.ofMinutes(10), Duration.ofHours(2),
+        Duration.ofSeconds(30), 6, 1000, 1.0, Duration.ofMinutes(1));
+    try (SqliteHistoryStore store = SqliteHistoryStore.open(SqliteHistoryStore.fileIn(tmp));
+        CoachServer server = new CoachServer(settings, new CoachServer.Routines(routine,
+            Map.of()), CoachSession.forServer(store))) {
+      server.start();
+      SshClient client = client();
+      SshClient slow = SshClient.setUpDefaultClient();
+      slow.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
+      org.apache.sshd.core.CoreModuleProperties.WINDOW_SIZE.set(slow, 512L);
+      slow.start();
+      try {
+        List<ChannelShell> stuck = new java.util.ArrayList<>();
+        for (int i = 0; i < stuckCount; i++) {
+          ClientSession s = slow.connect("stuck" + i, "127.0.0.1", server.port())
+              .verify(Duration.ofSeconds(60)).getSession();
+          s.addPublicKeyIdentity(key);
+          s.auth().verify(Duration.ofSeconds(60));
+          ChannelShell ch = s.createShellChannel();
+          ch.setPtyType("xterm-256color");
+          ch.setStreaming(org.apache.sshd.client.channel.ClientChannel.Streaming.Sync);
+          ch.open().verify(Duration.ofSeconds(60));
+          stuck.add(ch); // its output is never read: the window stays full
+        }
+        long since = System.nanoTime();
+        Shell ok = open(client, key, "ok", server.port());
+        keys(ok, "\rnnnn4\r0\rqy\r");
+        var done = ok.channel().waitFor(EnumSet.of(ClientChannelEvent.CLOSED),
+            Duration.ofSeconds(30));
+        assertTrue(done.contains(ClientChannelEvent.CLOSED), new String(ok.out().toByteArray(),
+            StandardCharsets.UTF_8));
+        assertEquals(0, ok.channel().getExitStatus());
+        assertEquals(4, store.ratings(store.sessions("ok", null, null).get(0).id()).get(0)
+            .rating().value());
+
+        Thread.sleep(Math.max(0, 8000 - (System.nanoTime() - since) / 1_000_000));
+        for (ChannelShell ch : stuck) {
+          assertFalse(ch.isClosed() || ch.isClosing(), "a client that reads nothing yet is"
+              + " not cut off within 8 s");
+        }
+        assertEquals(stuckCount, server.activeSessions());
+
+        // one reads at last: what waited for it comes, beyond its first window
+        java.io.InputStream in = stuck.get(0).getInvertedOut();
+        ByteArrayOutputStream got = new ByteArrayOutputStream();
+        byte[] buf = new byte[4096];
+        long end = System.currentTimeMillis() + 20_000;
+        while (!got.toString(StandardCharsets.UTF_8).contains("Enter")
+            && System.currentTimeMillis() < end) {
+          int n = in.read(buf);
+          if (n < 0) {
+            break;
+          }
+          got.write(buf, 0, n);
+        }
+        String screen = got.toString(StandardCharsets.UTF_8);
+        assertTrue(screen.contains("Enter"), screen);
+        assertTrue(got.size() > 512, "more than the first window: " + got.size());
+      } finally {
+        slow.stop();
+        client.stop();
+      }
+    }
+  }
+
   /** Logs in with one password; whether the server let the session in. */
   private static boolean passwordLogin(SshClient client, int port, String user, String password)
       throws Exception {
