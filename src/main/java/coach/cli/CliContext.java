@@ -57,9 +57,16 @@ public record CliContext(
     }
   }
 
+  /**
+   * The process's own streams. What the commands print cannot steer the terminal: the error
+   * stream always, and the output when it is a terminal (redirected, it carries data such as an
+   * export exactly); see {@link PrintableStream}.
+   */
   public static CliContext system() {
-    return new CliContext(
-        System.in, System.out, System.err, System.getenv(), Path.of("").toAbsolutePath());
+    PrintStream out = System.console() == null ? System.out
+        : new PrintableStream(System.out, PrintableStream.encodingOf("stdout"));
+    PrintStream err = new PrintableStream(System.err, PrintableStream.encodingOf("stderr"));
+    return new CliContext(System.in, out, err, System.getenv(), Path.of("").toAbsolutePath());
   }
 
   public String env(String name) {

@@ -1,6 +1,7 @@
 package coach.cli;
 
 import coach.app.DataDir;
+import coach.routine.Printable;
 import coach.routine.RoutineCatalog;
 import java.io.IOException;
 import java.util.List;
@@ -52,17 +53,19 @@ public final class ListCommand implements Command {
     var folder = DataDir.resolve(cl.getOptionValue("data-dir"), ctx.env()).resolve("routines");
     try {
       for (RoutineCatalog.Entry e : new RoutineCatalog(folder, ctx.workDir()).list()) {
+        // names from the folder, a title from the file: shown as they are only when printable
         String status = e.result().ok()
-            ? e.result().routine().title() + " (" + e.result().routine().exercises().size()
-                + " exercises)"
-            : "INVALID: " + e.result().problems().size() + " problem(s); run coach validate "
-                + e.source();
-        ctx.out().printf("%-16s %-50s %s%n", e.name(), status, e.source());
+            ? Printable.of(e.result().routine().title()) + " ("
+                + e.result().routine().exercises().size() + " exercises)"
+            : "INVALID: " + e.result().problems().size() + " problem(s); see coach validate";
+        ctx.out().printf("%-16s %-50s %s%n", Printable.of(e.name()), status,
+            Printable.of(e.source()));
       }
-      ctx.out().println("Your routines folder: " + folder);
+      ctx.out().println("Your routines folder: " + Printable.of(folder.toString()));
       return ExitCodes.OK;
     } catch (IOException e) {
-      ctx.err().println("coach list: cannot read " + folder + ": " + e.getMessage());
+      ctx.err().println("coach list: cannot read " + Printable.of(folder.toString()) + ": "
+          + Printable.of(e.getMessage()));
       return ExitCodes.INVALID;
     }
   }

@@ -50,4 +50,34 @@ class OneLineErrorsTest {
     assertEquals("2", r[0]);
     assertTrue(r[2].endsWith(", not \"" + "9".repeat(40) + "...\"\n"), r[2]);
   }
+
+  /**
+   * What a routine file holds is quoted in its problems (a field's name, a wrong value) with its
+   * escape sequences and line breaks written out; so is the file's own name.
+   */
+  @Test
+  void whatARoutineFileHoldsIsQuotedInPrintableCharacters() throws Exception {
+    Path keys = tmp.resolve("k1.yaml");
+    java.nio.file.Files.writeString(keys, "id: x\n\"ti\\e[2Jtle2\": 1\n\"fake\\nr.yaml:1:1: all"
+        + " good\": 2\n");
+    String[] r = InProcess.run(Map.of("USER", "pat", "HOME", tmp.toString(), "TERM", "dumb"),
+        tmp, "validate", keys.toString()).asArray();
+    assertTrue(!r[0].equals("0"), r[2]);
+    assertTrue(r[2].contains("unknown field \"ti\\u001B[2Jtle2\""), r[2]);
+    assertTrue(r[2].contains("unknown field \"fake\\u000Ar.yaml:1:1: all good\""), r[2]);
+    for (String line : r[2].split("\n")) {
+      assertTrue(line.isEmpty() || line.startsWith(keys.toString()) || line.startsWith("coach"),
+          "no forged line: " + line);
+    }
+    assertTrue(r[2].chars().noneMatch(c -> c == 0x1b), r[2]);
+
+    Path value = tmp.resolve("bad\u001b]0;T\u0007.yaml");
+    java.nio.file.Files.writeString(value, java.nio.file.Files.readString(
+        Path.of("routines/template.yaml")).replaceFirst("sets: \\d+", "sets: \"\\\\e]52;c;ZXZpbA==\""));
+    r = InProcess.run(Map.of("USER", "pat", "HOME", tmp.toString(), "TERM", "dumb"), tmp,
+        "validate", value.toString()).asArray();
+    assertTrue(!r[0].equals("0"), r[2]);
+    assertTrue(r[2].contains("bad\\u001B]0;T\\u0007.yaml"), r[2]);
+    assertTrue(r[2].chars().noneMatch(c -> c == 0x1b || c == 0x07), r[2]);
+  }
 }
