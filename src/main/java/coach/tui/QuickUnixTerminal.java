@@ -24,9 +24,13 @@ final class QuickUnixTerminal extends UnixTerminal {
    * {@code stty size} printed for the terminal on standard input, one per line.
    */
   static final String LAUNCHER_STATE = "COACH_TTY";
-  /** The keys' settings: no line editing, a key at a time, no echo, Ctrl+C as a key. */
+  /**
+   * The keys' settings: no line editing, a key at a time, no echo, Ctrl+C as a key; Ctrl+Z and
+   * Ctrl+\\ as keys too (ignored), so neither stops the coach with the screen taken over nor
+   * makes the JVM print its threads over it.
+   */
   private static final String[] KEY_SETTINGS =
-      {"stty", "-icanon", "min", "1", "-echo", "intr", "undef"};
+      {"stty", "-icanon", "min", "1", "-echo", "intr", "undef", "susp", "undef", "quit", "undef"};
 
   // no initialisers: these are set while the superclass constructor takes over the terminal
   private String saved;

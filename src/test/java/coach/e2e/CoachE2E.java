@@ -123,12 +123,19 @@ class CoachE2E {
     new ProcessBuilder("kill", signal, Long.toString(javaPid())).start().waitFor();
   }
 
+  /**
+   * Ctrl+C asks; Ctrl+Z and Ctrl+\\ neither stop the coach with its screen taken over nor make
+   * the JVM print its threads on it; SIGTERM restores the terminal, those keys' own meanings
+   * included.
+   */
   @Test
   void ctrlCAsksInsteadOfKillingAndSigtermRestoresTheTerminal() throws Exception {
     try (Tmux t = new Tmux(80, 24, tmp)) {
       t.line(afterRun(coach("--pace 1")));
       t.waitFor("Press Enter to begin", 20_000);
-      t.keys("C-c");
+      t.keys("C-z");
+      t.keys("C-\\");
+      t.keys("C-c"); // answered only by a coach still running in the foreground
       t.waitFor("End the session now?", 5000);
       t.keys("n");
       t.waitFor(s -> !s.contains("End the session now?"), 5000, "the dialog to close");
@@ -136,6 +143,9 @@ class CoachE2E {
       t.waitFor(s -> s.lines().anyMatch(l -> l.contains("Enter start")), 5000, "redraw");
       kill("-TERM");
       assertTerminalRestored(t);
+      assertTrue(stty().contains("susp = ^Z") && stty().contains("quit = ^\\"), stty());
+      assertFalse(t.screen().contains("Stopped") || t.screen().contains("Full thread dump"),
+          t.screen());
       // 128 + 15, as a shell reports a process that SIGTERM ended
       assertTrue(exitShown(t.screen(), 143), t.screen());
       assertEquals(1, count("SELECT count(*) FROM sessions WHERE outcome = 'INTERRUPTED'"));
