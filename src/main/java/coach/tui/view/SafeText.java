@@ -1,14 +1,33 @@
 package coach.tui.view;
 
 /**
- * Cleans text from routine files and users before it is drawn: drops C0 controls, DEL, C1
- * controls, whole escape sequences (CSI, OSC, DCS, APC, PM, SOS, and two-character ones, also in
- * their 8-bit forms), bidi overrides and isolates, other invisible direction marks, and lone
- * surrogates. Tabs and line breaks become spaces (views lay text out themselves).
+ * Cleans text from routine files and users before it is drawn, so that every character left
+ * takes exactly one terminal cell (two for East Asian wide ones) and moves the cursor the same
+ * way in Lanterna and in the terminal:
+ *
+ * <ul>
+ *   <li>drops C0 controls, DEL, C1 controls and whole escape sequences (CSI, OSC, DCS, APC, PM,
+ *       SOS, and two-character ones, also in their 8-bit forms);
+ *   <li>drops every format character (Unicode category Cf): zero-width spaces and joiners, the
+ *       byte order mark, word joiner, soft hyphen, Mongolian vowel separator, bidi overrides,
+ *       isolates and marks; the terminal gives them no column where Lanterna gives them a cell;
+ *   <li>composes combining sequences (NFC: "e" and U+0301 become U+00E9) and then
+ *       drops every non-spacing or enclosing mark (Mn, Me) still left, which would otherwise
+ *       take a cell of its own or be cut from its letter by the word wrap; spacing marks (Mc)
+ *       stay, as the terminal gives each one a column too;
+ *   <li>replaces each character beyond U+FFFF (a valid surrogate pair: emoji, say) by U+FFFD,
+ *       one cell, where Lanterna would draw one "?" per surrogate; such a character that is a
+ *       format character or a non-spacing or enclosing mark is dropped instead; lone surrogates
+ *       are dropped;
+ *   <li>turns tabs and line breaks (CR, LF) into spaces (views lay text out themselves).
+ * </ul>
+ *
+ * <p>Text with none of these is returned as it is, without a copy.
  */
 public final class SafeText {
   private static final char ESC = 0x1b;
   private static final char BEL = 0x07;
+  private static final char REPLACEMENT = 0xfffd;
 
   private SafeText() {}
 
@@ -20,6 +39,7 @@ public final class SafeText {
       return s; // most text, on every frame: nothing to copy
     }
     StringBuilder out = new StringBuilder(s.length());
+    boolean marks = false;
     int i = 0;
     int n = s.length();
     while (i < n) {
@@ -33,32 +53,77 @@ public final class SafeText {
         out.append(' ');
       } else if (Character.isHighSurrogate(c)) {
         if (i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-          out.append(c).append(s.charAt(i + 1));
+          if (!invisible(Character.toCodePoint(c, s.charAt(i + 1)))) {
+            out.append(REPLACEMENT);
+          }
           i++;
         }
+      } else if (mark(c)) {
+        out.append(c); // kept until composed with its letter, below
+        marks = true;
       } else if (!dropped(c)) {
         out.append(c);
       }
       i++;
     }
+    return marks ? composed(out.toString()) : out.toString();
+  }
+
+  /**
+   * The text in composed form (NFC) without the marks that did not compose with a letter. Only
+   * text with marks comes here, so the normalizer is not loaded for most text.
+   */
+  private static String composed(String s) {
+    String nfc = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFC);
+    StringBuilder out = new StringBuilder(nfc.length());
+    for (int i = 0; i < nfc.length(); i++) {
+      char c = nfc.charAt(i);
+      // NFC of this text has no surrogates (they were replaced above), but keep the rule
+      if (!mark(c) && !dropped(c) && !Character.isSurrogate(c)) {
+        out.append(c);
+      }
+    }
     return out.toString();
   }
 
-  /** True when no character would be dropped, replaced or taken as part of a sequence. */
+  /**
+   * True when no character would be dropped, replaced, composed or taken as part of a
+   * sequence. Below U+0300 only the controls and the soft hyphen are, and none of the
+   * punctuation and box drawing the views draw with on every frame, so those are checked with
+   * comparisons alone.
+   */
   private static boolean alreadyClean(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || Character.isSurrogate(c) || dropped(c)) {
+      if (c < 0x300) {
+        if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0xad) {
+          return false;
+        }
+      } else if ((c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205e)
+          || (c >= 0x2500 && c <= 0x259f)) {
+        continue; // dashes, quotes, bullets, ellipsis, box drawing and blocks
+      } else if (Character.isSurrogate(c) || dropped(c) || mark(c)) {
         return false;
       }
     }
     return true;
   }
 
+  /** Controls, format characters (Cf) and lone low surrogates. */
   private static boolean dropped(char c) {
     return c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f)
-        || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)
-        || c == 0x200e || c == 0x200f || c == 0x061c || Character.isLowSurrogate(c);
+        || Character.getType(c) == Character.FORMAT || Character.isLowSurrogate(c);
+  }
+
+  /** A non-spacing or enclosing mark: drawn over the character before it, no column of its own. */
+  private static boolean mark(int cp) {
+    int t = Character.getType(cp);
+    return t == Character.NON_SPACING_MARK || t == Character.ENCLOSING_MARK;
+  }
+
+  /** A code point that takes no column of its own: a format character, a Mn or Me mark. */
+  private static boolean invisible(int cp) {
+    return Character.getType(cp) == Character.FORMAT || mark(cp);
   }
 
   /** Returns the index after the escape sequence starting at {@code i}. */
