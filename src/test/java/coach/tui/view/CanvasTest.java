@@ -56,6 +56,25 @@ class CanvasTest {
   }
 
   @Test
+  void hostileTextTakesOneCellPerCharacterLeft() {
+    Canvas c = canvas(false);
+    // zero-width and format characters, an emoji, a letter and its accent, then a marker
+    c.text(0, 0, "a\u200b\u200db\ufeff\ud83d\ude00c e\u0301\u00ad\u2060|");
+    String[] want = {"a", "b", "\ufffd", "c", " ", "\u00e9", "|"};
+    for (int i = 0; i < want.length; i++) {
+      assertEquals(want[i], at(i, 0).getCharacterString(), "column " + i);
+      assertFalse(at(i, 0).isDoubleWidth(), "column " + i);
+    }
+    assertEquals(" ", at(want.length, 0).getCharacterString());
+    // the wrap keeps each accent with its letter: no line starts with a lone mark
+    int next = c.paragraph(0, 1, 4, 2, "cafe\u0301 the\u0301", false);
+    assertEquals(3, next);
+    assertEquals("\u00e9", at(3, 1).getCharacterString());
+    assertEquals("t", at(0, 2).getCharacterString());
+    assertEquals("\u00e9", at(2, 2).getCharacterString());
+  }
+
+  @Test
   void textIsCutAtTheRightEdge() {
     canvas(false).text(15, 0, "abcdefghij");
     assertEquals("e", at(19, 0).getCharacterString());
