@@ -19,7 +19,8 @@ package coach.tui.view;
  *       one cell, where Lanterna would draw one "?" per surrogate; such a character that is a
  *       format character or a non-spacing or enclosing mark is dropped instead; lone surrogates
  *       are dropped;
- *   <li>turns tabs and line breaks (CR, LF) into spaces (views lay text out themselves).
+ *   <li>turns tabs and line breaks (CR, LF, U+2028 and U+2029) into spaces (views lay text
+ *       out themselves).
  * </ul>
  *
  * <p>Text with none of these is returned as it is, without a copy.
@@ -49,7 +50,7 @@ public final class SafeText {
         i = skipSequence(s, i);
         continue;
       }
-      if (c == '\t' || c == '\n' || c == '\r') {
+      if (c == '\t' || c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029) {
         out.append(' ');
       } else if (Character.isHighSurrogate(c)) {
         if (i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
@@ -102,7 +103,8 @@ public final class SafeText {
       } else if ((c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205e)
           || (c >= 0x2500 && c <= 0x259f)) {
         continue; // dashes, quotes, bullets, ellipsis, box drawing and blocks
-      } else if (Character.isSurrogate(c) || dropped(c) || mark(c)) {
+      } else if (Character.isSurrogate(c) || dropped(c) || mark(c) || c == 0x2028
+          || c == 0x2029) {
         return false;
       }
     }

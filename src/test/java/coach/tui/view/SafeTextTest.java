@@ -35,6 +35,8 @@ class SafeTextTest {
     assertEquals("lr", SafeText.clean("\u200el\u200f\u061cr\u2066\u2069"));
     // beyond U+FFFF too: language tags, a musical format character
     assertEquals("ab", SafeText.clean("a\udb40\udc01\udb40\udc65b\ud834\udd73"));
+    // Unicode's own line and paragraph separators break no line of a view: spaces, as LF
+    assertEquals("one two three", SafeText.clean("one\u2028two\u2029three"));
   }
 
   @Test
