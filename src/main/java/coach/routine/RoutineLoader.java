@@ -220,9 +220,27 @@ public final class RoutineLoader {
     java.util.regex.Matcher u = java.util.regex.Pattern
         .compile("Unexpected character \\('(.+?)' \\(code \\d+\\)\\):? ?(.*)").matcher(m);
     if (e instanceof JsonParseException && u.matches()) {
+      if (u.group(2).contains("comment")) {
+        return "syntax error: unexpected \"" + u.group(1) + "\" here; JSON has no comments";
+      }
       String expected = u.group(2).replaceAll("\\s*\\(.*$", "").trim();
       return "syntax error: unexpected \"" + u.group(1) + "\" here"
           + (expected.isEmpty() ? "" : "; " + expected);
+    }
+    java.util.regex.Matcher word = java.util.regex.Pattern
+        .compile("(?:Unrecognized|Non-standard) token '(.+?)'.*").matcher(m);
+    if (word.matches()) {
+      return "syntax error: unexpected \"" + word.group(1) + "\" here; expected text in quotes,"
+          + " a number, true, false, null, a list or fields";
+    }
+    java.util.regex.Matcher number = java.util.regex.Pattern
+        .compile("Malformed numeric value '(.+?)'.*").matcher(m);
+    if (number.matches()) {
+      return "\"" + number.group(1) + "\" is not a number a routine can use; expected a"
+          + " number such as 3";
+    }
+    if (m.startsWith("Expected a field name")) {
+      return "a field's name must be plain text, not a list or fields";
     }
     String yaml = yamlProblem(e.getOriginalMessage());
     if (yaml != null) {
@@ -230,6 +248,9 @@ public final class RoutineLoader {
     }
     if (m.contains("Number of aliases")) {
       return "YAML aliases are not allowed in routine files; write the value out";
+    }
+    if (m.matches("(?s).*(org\\.|com\\.|java\\.|Feature|`|<|[A-Z]+_[A-Z]+).*")) {
+      return "syntax error here; check quotes, brackets, commas and indentation";
     }
     return "syntax error: " + m;
   }
@@ -356,7 +377,9 @@ public final class RoutineLoader {
         return new Node.Scalar(line, col, null);
       }
       default -> {
-        problems.add(new Problem(name, line, col, "unexpected " + t));
+        // an embedded object: a tagged value such as !!binary
+        problems.add(new Problem(name, line, col, "a tagged value (such as !!binary); expected"
+            + " text, a number, true or false, a list or fields"));
         return null;
       }
     }
