@@ -9,9 +9,11 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * Reading the files people write by hand (routines, contact cards, patients files) without
@@ -28,6 +30,10 @@ public final class FileText {
   /** Reads at most {@code max} bytes of a regular file; larger files are refused. */
   public static Read read(Path file, long max) {
     String name = file.toString();
+    String unknown = unreachable(file);
+    if (unknown != null) {
+      return failed(name, unknown);
+    }
     if (!Files.exists(file)) {
       return failed(name, Files.isSymbolicLink(file) ? "is a link to nothing" : "no such file");
     }
@@ -52,6 +58,50 @@ public final class FileText {
     } catch (IOException e) {
       return failed(name, "cannot be read (" + e.getClass().getSimpleName() + ")");
     }
+  }
+
+  /**
+   * Why it cannot be told whether this path is there, in a few words: "cannot be read
+   * (permission denied)" when a folder on the way to it cannot be entered, "cannot be reached
+   * (X is a file, not a folder)" when a part of the way is a file; null when it can be told,
+   * and then {@link Files#exists} is the truth. A false from {@link Files#exists} alone means
+   * "absent" or "could not look": only after this says null may a command say there is
+   * nothing there.
+   */
+  public static String unreachable(Path path) {
+    try {
+      Files.readAttributes(path, BasicFileAttributes.class);
+      return null;
+    } catch (NoSuchFileException e) {
+      return null;
+    } catch (AccessDeniedException e) {
+      return "cannot be read (permission denied)";
+    } catch (FileSystemException e) {
+      String onTheWay = notAFolderOnTheWay(path);
+      if (onTheWay != null) {
+        return onTheWay;
+      }
+      if (Files.isSymbolicLink(path)) {
+        return null; // links that lead round in a loop: a link to nothing
+      }
+      return "cannot be read (" + (e.getReason() == null ? e.getClass().getSimpleName()
+          : e.getReason()) + ")";
+    } catch (IOException | SecurityException e) {
+      return "cannot be read (" + e.getClass().getSimpleName() + ")";
+    }
+  }
+
+  /** "cannot be reached (X is a file, not a folder)" for the first such X on the way, else null. */
+  private static String notAFolderOnTheWay(Path path) {
+    for (Path p = path.toAbsolutePath().getParent(); p != null; p = p.getParent()) {
+      if (Files.isDirectory(p)) {
+        return null;
+      }
+      if (Files.exists(p)) {
+        return "cannot be reached (" + p + " is a file, not a folder)";
+      }
+    }
+    return null;
   }
 
   private static Read failed(String name, String message) {
