@@ -1,5 +1,6 @@
 package coach.app;
 
+import coach.routine.FileText;
 import coach.store.HistoryStore;
 import coach.store.PostgresHistoryStore;
 import coach.store.PostgresUrl;
@@ -37,9 +38,23 @@ public final class History {
     return db;
   }
 
-  /** Whether there is a history yet (a reading command says so rather than create one). */
-  public static boolean exists(Path dataDir, String database) {
-    return database != null || Files.exists(SqliteHistoryStore.fileIn(dataDir));
+  /**
+   * Whether there is a history yet (a reading command says so rather than create one): false
+   * only when the history file is really absent.
+   *
+   * @throws StoreException when it cannot be told, e.g. the data folder cannot be entered (one
+   *     line naming the file); a reading command must not then say there is no history
+   */
+  public static boolean exists(Path dataDir, String database) throws StoreException {
+    if (database != null) {
+      return true;
+    }
+    Path file = SqliteHistoryStore.fileIn(dataDir);
+    String unreachable = FileText.unreachable(file);
+    if (unreachable != null) {
+      throw new StoreException(file + ": " + unreachable);
+    }
+    return Files.exists(file);
   }
 
   /** Where the history is, for messages: the file, or the database without its password. */

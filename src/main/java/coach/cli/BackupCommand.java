@@ -1,6 +1,7 @@
 package coach.cli;
 
 import coach.app.Logs;
+import coach.routine.FileText;
 import coach.store.SqliteBackup;
 import coach.store.StoreException;
 import java.nio.file.Files;
@@ -66,6 +67,11 @@ public final class BackupCommand implements Command {
   private int backup(CommandLine cl, CliContext ctx, Path history)
       throws CommandLines.UsageError {
     Path to = HistoryFileCommands.file(cl, ctx, "to");
+    String unreachable = FileText.unreachable(history);
+    if (unreachable != null) {
+      ctx.err().println("coach backup: " + history + ": " + unreachable);
+      return ExitCodes.INVALID;
+    }
     if (!Files.exists(history)) {
       ctx.err().println("coach backup: no history to back up in " + history.getParent());
       return ExitCodes.INVALID;

@@ -1,6 +1,7 @@
 package coach.cli;
 
 import coach.app.Logs;
+import coach.routine.FileText;
 import coach.store.SqliteBackup;
 import coach.store.StoreException;
 import java.nio.file.Files;
@@ -68,6 +69,11 @@ public final class CheckCommand implements Command {
     Path dataDir = history.getParent();
     if (cl.hasOption("file")) {
       history = HistoryFileCommands.file(cl, ctx, "file");
+    }
+    String unreachable = FileText.unreachable(history);
+    if (unreachable != null) {
+      ctx.err().println("coach check: " + history + ": " + unreachable);
+      return ExitCodes.INVALID;
     }
     if (!Files.exists(history)) {
       ctx.err().println("coach check: no history in " + history.getParent() + " (expected "

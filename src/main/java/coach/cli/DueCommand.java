@@ -84,17 +84,19 @@ public final class DueCommand implements Command {
     }
     String db = CommandLines.db(cl, ctx);
     Attendance a;
-    if (!History.exists(dir, db)) {
-      a = Attendance.none(loaded.routine(), ctx.clock().instant(), ctx.clock().getZone());
-    } else {
-      try (HistoryStore store = History.open(dir, db, ctx.env())) {
-        a = Attendance.of(store, patient, loaded.routine(), ctx.clock().instant(),
-            ctx.clock().getZone());
-      } catch (StoreException e) {
-        Logs.error(dir, "due", e);
-        ctx.err().println("coach due: " + e.getMessage());
-        return ExitCodes.INVALID;
+    try {
+      if (!History.exists(dir, db)) {
+        a = Attendance.none(loaded.routine(), ctx.clock().instant(), ctx.clock().getZone());
+      } else {
+        try (HistoryStore store = History.open(dir, db, ctx.env())) {
+          a = Attendance.of(store, patient, loaded.routine(), ctx.clock().instant(),
+              ctx.clock().getZone());
+        }
       }
+    } catch (StoreException e) {
+      Logs.error(dir, "due", e);
+      ctx.err().println("coach due: " + e.getMessage());
+      return ExitCodes.INVALID;
     }
     ctx.out().println(line(words, a));
     return a.due() ? ExitCodes.OK : ExitCodes.NOT_DUE;

@@ -82,9 +82,14 @@ public final class MigrateCommand implements Command {
       throw new CommandLines.UsageError("--to URL (or COACH_DB) names the database to copy to");
     }
     Path from = DataDir.resolve(cl.getOptionValue("from"), ctx.env());
-    if (!History.exists(from, null)) {
-      ctx.err().println("coach migrate: no history in " + from + " (expected "
-          + from.resolve("history.db") + ")");
+    try {
+      if (!History.exists(from, null)) {
+        ctx.err().println("coach migrate: no history in " + from + " (expected "
+            + from.resolve("history.db") + ")");
+        return ExitCodes.INVALID;
+      }
+    } catch (StoreException e) {
+      ctx.err().println("coach migrate: " + e.getMessage());
       return ExitCodes.INVALID;
     }
     try (HistoryStore source = History.open(from);

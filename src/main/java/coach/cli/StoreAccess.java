@@ -37,12 +37,12 @@ final class StoreAccess {
       exit[0] = ExitCodes.USAGE;
       return null;
     }
-    if (!History.exists(dir, db)) {
-      ctx.out().println("No sessions recorded yet (no history in " + dir + ").");
-      exit[0] = ExitCodes.OK;
-      return null;
-    }
     try {
+      if (!History.exists(dir, db)) {
+        ctx.out().println("No sessions recorded yet (no history in " + dir + ").");
+        exit[0] = ExitCodes.OK;
+        return null;
+      }
       return History.open(dir, db, ctx.env());
     } catch (StoreException e) {
       Logs.error(dir, command, e);

@@ -1,5 +1,6 @@
 package coach.store;
 
+import coach.routine.FileText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +40,11 @@ final class SqliteOpening {
 
   static Opened open(Path file) throws StoreException {
     SqliteNative.prepare();
+    String unreachable = FileText.unreachable(file);
+    if (unreachable != null) {
+      // it may be there: creating one in its place is not ours to try
+      throw new StoreException(file + ": " + unreachable);
+    }
     boolean fresh = !Files.exists(file);
     boolean empty = false;
     try {
@@ -51,7 +57,14 @@ final class SqliteOpening {
         Files.createFile(file);
         trySetPermissions(file, "rw-------");
       } else {
-        checkLooksLikeSqlite(file);
+        try {
+          if (!Files.isReadable(file)) {
+            throw new AccessDeniedException(file.toString());
+          }
+          checkLooksLikeSqlite(file);
+        } catch (AccessDeniedException e) {
+          throw new StoreException(file + ": cannot be read (permission denied)", e);
+        }
         empty = Files.size(file) == 0;
         if (!Files.isWritable(file)) {
           throw new StoreException(file + ": the history file is read-only; ratings could not"

@@ -65,6 +65,37 @@ class SqliteHistoryStoreTest {
   }
 
   @Test
+  void aHistoryThatCannotBeLookedForIsRefusedNotCreated() throws Exception {
+    // whether it is there cannot be told: creating one, or saying it cannot be created, is wrong
+    Path notAFolder = dir.resolve("data");
+    Files.writeString(notAFolder, "a file");
+    Path file = SqliteHistoryStore.fileIn(notAFolder);
+    StoreException e = assertThrows(StoreException.class, () -> SqliteHistoryStore.open(file));
+    assertEquals(file + ": cannot be reached (" + notAFolder + " is a file, not a folder)",
+        e.getMessage());
+    assertEquals("a file", Files.readString(notAFolder));
+  }
+
+  @Test
+  void aHistoryThatCannotBeReadIsSaidSo() throws Exception {
+    Path file = dir.resolve("shut.db");
+    SqliteHistoryStore.open(file).close();
+    byte[] before = Files.readAllBytes(file);
+    Files.setPosixFilePermissions(file,
+        java.nio.file.attribute.PosixFilePermissions.fromString("---------"));
+    try {
+      org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(file),
+          "permission bits do not stop this user (root)");
+      StoreException e = assertThrows(StoreException.class, () -> SqliteHistoryStore.open(file));
+      assertEquals(file + ": cannot be read (permission denied)", e.getMessage());
+    } finally {
+      Files.setPosixFilePermissions(file,
+          java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    }
+    assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(file)));
+  }
+
+  @Test
   void anotherProgramsDatabaseIsRefused() throws Exception {
     Path file = dir.resolve("other.db");
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
