@@ -84,10 +84,9 @@ public final class FileText {
       if (Files.isSymbolicLink(path)) {
         return null; // links that lead round in a loop: a link to nothing
       }
-      return "cannot be read (" + (e.getReason() == null ? e.getClass().getSimpleName()
-          : e.getReason()) + ")";
+      return e.getReason() == null ? "cannot be read" : "cannot be read (" + e.getReason() + ")";
     } catch (IOException | SecurityException e) {
-      return "cannot be read (" + e.getClass().getSimpleName() + ")";
+      return "cannot be read";
     }
   }
 
