@@ -26,6 +26,24 @@ public final class DataDir {
   }
 
   /** Creates the folder (owner-only where the file system allows) and returns it. */
+  /**
+   * Why the folder could not be made or used, in a few words for a one-line error (the
+   * exception's own message is often just the path again).
+   */
+  public static String why(IOException e) {
+    if (e instanceof java.nio.file.FileAlreadyExistsException) {
+      return "it is a file, not a folder";
+    }
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+      return f.getReason().equals("Not a directory")
+          ? "a part of its path is a file, not a folder" : f.getReason();
+    }
+    return "it cannot be made";
+  }
+
   public static Path ensure(Path dir) throws IOException {
     if (!Files.isDirectory(dir)) {
       Files.createDirectories(dir);

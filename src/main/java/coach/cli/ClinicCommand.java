@@ -91,7 +91,7 @@ public final class ClinicCommand implements Command {
       store = History.open(dir, db, ctx.env());
     } catch (IOException e) {
       ctx.err().println("coach clinic: cannot use the data folder " + dir + ": "
-          + e.getMessage());
+          + DataDir.why(e));
       return ExitCodes.INVALID;
     } catch (StoreException e) {
       Logs.error(dir, "clinic", e);

@@ -234,7 +234,7 @@ public final class RunCommand implements Command {
         store = History.open(dataDir, p.db(), ctx.env());
       } catch (java.io.IOException e) {
         return failure(ExitCodes.INVALID, List.of("coach: cannot use the data folder " + dataDir
-            + ": " + e.getMessage()));
+            + ": " + DataDir.why(e)));
       } catch (StoreException e) {
         Logs.error(dataDir, "opening the history", e);
         return failure(ExitCodes.INVALID, List.of("coach: " + e.getMessage()));

@@ -197,7 +197,7 @@ public final class ServeCommand implements Command {
       Logs.serveTo(dataDir);
     } catch (IOException e) {
       ctx.err().println("coach serve: cannot use the data folder " + dataDir + ": "
-          + e.getMessage());
+          + DataDir.why(e));
       return ExitCodes.INVALID;
     }
     CoachServer.Settings settings = new CoachServer.Settings(

@@ -127,12 +127,17 @@ final class SqliteDb extends Db {
     if (m.contains("SQLITE_READONLY") || m.contains("readonly")) {
       return "the history file is read-only";
     }
-    if (full((Throwable) e)) {
-      return "there is no room on the disk (" + m.lines().findFirst().orElse(m) + ")";
+    if (full((Throwable) e) || m.contains("SQLITE_IOERR_SHMSIZE")) {
+      return "there is no room on the disk";
     }
     if (m.contains("SQLITE_CANTOPEN")) {
       return "the history file cannot be opened";
     }
-    return m.lines().findFirst().orElse(m);
+    if (m.contains("SQLITE_IOERR")) {
+      return "the history file could not be read or written (an input/output error: is it a"
+          + " regular file, on a disk that works?)";
+    }
+    // the first line, without the driver's [SQLITE_...] code
+    return m.lines().findFirst().orElse(m).replaceFirst("^\\[SQLITE_[A-Z_]+\\]\\s*", "");
   }
 }
