@@ -59,12 +59,12 @@ final class EndViews {
   }
 
   static int contactLines(Canvas c, Contact k, int row, int w) {
-    return contactLines(c, k, row, w, c.height() - 2);
+    return contactLines(c, contactText(c.words(), k, true), row, w, c.height() - 2);
   }
 
-  /** The contact card's lines from {@code row}, stopping before {@code limit}. */
-  static int contactLines(Canvas c, Contact k, int row, int w, int limit) {
-    for (String line : contactText(c.words(), k)) {
+  /** These lines of a contact card from {@code row}, stopping before {@code limit}. */
+  private static int contactLines(Canvas c, List<String> lines, int row, int w, int limit) {
+    for (String line : lines) {
       if (row >= limit) {
         break;
       }
@@ -73,7 +73,12 @@ final class EndViews {
     return row;
   }
 
-  static List<String> contactText(Messages m, Contact k) {
+  /**
+   * The card's lines: who and who they are (a role: "not your own clinician", say), then each
+   * way to reach them; with {@code extras}, also the card's note, which a small window may
+   * leave out.
+   */
+  static List<String> contactText(Messages m, Contact k, boolean extras) {
     List<String> lines = new ArrayList<>();
     lines.add(m.get("contact.name", k.name()));
     if (k.role() != null) {
@@ -88,27 +93,53 @@ final class EndViews {
     if (k.booking() != null) {
       lines.add("  " + k.booking());
     }
-    if (k.note() != null) {
+    if (extras && k.note() != null) {
       lines.add("  " + k.note());
     }
     return lines;
   }
 
+  /**
+   * How to reach the clinician comes first: who and every way to reach them, never in part; then
+   * why the exercise stops and what to do, then the card's note, as rows allow.
+   * A window too small for who and how says so instead.
+   */
   static void contact(Canvas c, Coach coach, SessionState s, int top) {
     int w = c.width() - 4;
     int choices = c.height() - 4; // the two choices always fit above the footer
+    int end = choices - 1; // a blank row before them
     Messages m = c.words();
     c.bold(2, top, m.get("contact.title"));
-    int row = c.paragraph(2, top + 2, w, Math.max(1, Math.min(3, choices - top - 2)),
-        Views.notice(m, coach, s), false);
-    if (row < choices - 1) {
-      row = c.paragraph(2, row, w, Math.min(2, choices - 1 - row),
-          m.get(s.stopForToday() ? "contact.restToday" : "contact.tell"), false) + 1;
+    int row = top + 2;
+    Contact k = coach.routine().contact();
+    List<String> whole = contactText(m, k, true);
+    List<String> card = contactText(m, k, false);
+    int need = rows(card, w);
+    if (need > end - row) {
+      row = c.paragraph(2, row, w, Math.max(1, end - row), m.get("contact.larger"), true) + 1;
+    } else {
+      if (end - row - need > 0) {
+        row = c.paragraph(2, row, w, Math.min(3, end - row - need), Views.notice(m, coach, s),
+            false);
+      }
+      if (end - row - need > 1) {
+        row = c.paragraph(2, row, w, Math.min(2, end - row - need - 1),
+            m.get(s.stopForToday() ? "contact.restToday" : "contact.tell"), false) + 1;
+      }
+      row = contactLines(c, rows(whole, w) <= end - row ? whole : card, row, w, end) + 1;
     }
-    row = contactLines(c, coach.routine().contact(), row, w, choices - 1) + 1;
     boolean last = s.exercise() + 1 >= coach.routine().exercises().size();
     choices(c, Math.min(row, choices), s.choice(),
         m.get(last ? "contact.summary" : "contact.next"), m.get("contact.end"));
+  }
+
+  /** The rows these card lines take at this width (each in at most two). */
+  private static int rows(List<String> lines, int w) {
+    int rows = 0;
+    for (String line : lines) {
+      rows += Math.min(2, Canvas.wrap(Canvas.clean(line), Math.max(1, w)).size());
+    }
+    return rows;
   }
 
   static void summary(Canvas c, Coach coach, SessionState s, int top) {

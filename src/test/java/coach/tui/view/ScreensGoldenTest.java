@@ -142,6 +142,33 @@ class ScreensGoldenTest {
     assertTrue(pain.lines().reduce((a, b) -> b).orElse("").contains("? help"), pain);
   }
 
+  /**
+   * The contact card at every size from the smallest to 120x40: either who and every way to
+   * reach them, whole, or a request for a larger window; never a name without a way to reach
+   * them. Both choices are always there.
+   */
+  @Test
+  void theContactCardIsWholeOrAsksForALargerWindow() {
+    Style utf = new Style(false, false);
+    coach.routine.Contact k = ScreenTour.sciatica().contact();
+    for (int w = Views.MIN_COLUMNS; w <= 120; w += 5) {
+      for (int h = Views.MIN_ROWS; h <= 40; h += 2) {
+        String text = moments().get("contact").get().render(w, h, utf);
+        String flat = text.replaceAll("\\s+", " ");
+        String size = w + "x" + h + "\n" + text;
+        assertTrue(flat.contains("Next exercise") && flat.contains("End the session"), size);
+        if (flat.contains("make the window larger")) {
+          assertFalse(flat.contains("Contact:"), size);
+          continue;
+        }
+        assertTrue(flat.contains("Contact: " + k.name()), size);
+        assertTrue(flat.contains(k.email()), size);
+        assertTrue(flat.contains(k.booking().replaceAll("\\s+", " ")), size);
+        assertTrue(w < 60 || h < 20 || !flat.contains("make the window larger"), size);
+      }
+    }
+  }
+
   /** The rep screen of an exercise at a level, on its first rep, in the given phase. */
   private static ScreenTour repAt(int exercise, int level, int phase) {
     Routine routine = ScreenTour.sciatica();
