@@ -44,6 +44,12 @@ final class Overlays {
       c.highlight(0, 0, title);
       return;
     }
+    lines = wrapped(lines, inner, s.overlay() == coach.session.Overlay.HELP ? helpColumn(lines)
+        : 0);
+    if (lines.size() + 4 > c.height() - 2) {
+      // fewer keys than all, or words cut, would mislead: say what would show them
+      lines = Canvas.wrap(m.get("help.larger"), inner);
+    }
     int boxW = inner + 4;
     int boxH = Math.min(lines.size() + 4, c.height() - 2);
     int col = Math.max(0, (c.width() - boxW) / 2);
@@ -60,7 +66,7 @@ final class Overlays {
     }
     c.text(col, row + boxH - 1, bl + h.repeat(boxW - 2) + br);
     c.bold(col + 2, row + 1, Canvas.fit(title, inner));
-    for (int i = 0; i < lines.size() && i + 3 < boxH; i++) {
+    for (int i = 0; i < lines.size() && i + 4 < boxH; i++) { // inside the bottom border
       String line = Canvas.fit(lines.get(i), inner);
       if (line.contains("[")) {
         int a = line.indexOf('[');
@@ -72,6 +78,38 @@ final class Overlays {
         c.text(col + 2, row + 3 + i, line);
       }
     }
+  }
+
+  /**
+   * The lines wrapped to the box's width, none cut: a line with a choice in brackets stays one
+   * line; after the first line of a wrapped one, its words go on under column {@code hang} (the
+   * help's second column), when that leaves room.
+   */
+  private static List<String> wrapped(List<String> lines, int inner, int hang) {
+    List<String> out = new ArrayList<>();
+    for (String l : lines) {
+      if (l.contains("[") || Canvas.columns(l) <= inner) {
+        out.add(l);
+        continue;
+      }
+      int indent = hang > 0 && inner - hang >= 10 ? hang : 0;
+      List<String> parts = Canvas.wrap(l.substring(indent), inner - indent);
+      for (int i = 0; i < parts.size(); i++) {
+        out.add(i == 0 && indent > 0 ? l.substring(0, indent) + parts.get(0)
+            : " ".repeat(indent) + parts.get(i));
+      }
+    }
+    return out;
+  }
+
+  /** Where the help's second column starts (see {@link #help}). */
+  private static int helpColumn(List<String> lines) {
+    String first = lines.get(0);
+    int i = first.indexOf("  ");
+    while (i >= 0 && i < first.length() && first.charAt(i) == ' ') {
+      i++;
+    }
+    return Math.max(0, i);
   }
 
   /** The help overlay: each key, then what it does, in two columns. */

@@ -169,6 +169,32 @@ class ScreensGoldenTest {
     }
   }
 
+  /**
+   * The help window at every size: every key with its words whole (wrapped, never cut, never
+   * over the border), or a request for a larger window.
+   */
+  @Test
+  void theHelpWindowShowsEveryKeyWholeOrAsksForALargerWindow() {
+    Style utf = new Style(false, false);
+    for (int w = Views.MIN_COLUMNS; w <= 100; w += 4) {
+      for (int h = Views.MIN_ROWS; h <= 30; h += 2) {
+        String text = moments().get("help").get().render(w, h, utf);
+        String size = w + "x" + h + "\n" + text;
+        String inBox = text.lines().filter(l -> l.contains("\u2502"))
+            .map(l -> l.substring(l.indexOf('\u2502') + 1, l.lastIndexOf('\u2502')).strip())
+            .collect(java.util.stream.Collectors.joining(" ")).replaceAll("\\s+", " ");
+        assertTrue(text.lines().anyMatch(l -> l.contains("\u2514\u2500")), size);
+        if (inBox.contains("make the window larger")) {
+          continue;
+        }
+        for (String words : List.of("confirm, or go on", "pause or resume the timer",
+            "skip this set, rest or exercise", "this help", "end the session")) {
+          assertTrue(inBox.contains(words), words + " at " + size);
+        }
+      }
+    }
+  }
+
   /** The rep screen of an exercise at a level, on its first rep, in the given phase. */
   private static ScreenTour repAt(int exercise, int level, int phase) {
     Routine routine = ScreenTour.sciatica();
