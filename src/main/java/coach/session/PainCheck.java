@@ -101,10 +101,16 @@ final class PainCheck {
         fx.add(new Effect.RecordContactShown(null, new Reason.HighStartStop(start, limit)));
         return Next.SUMMARY;
       }
+      // for today only: each change is recorded when its exercise begins (see unrecorded)
       for (int i = 0; i < routine.exercises().size(); i++) {
         int from = b.levels.get(i);
         if (from < routine.exercises().get(i).easiestLevel()) {
-          switchLevel(b, fx, i, from + 1, new Reason.HighStartEasier(start, limit), false);
+          Reason reason = new Reason.HighStartEasier(start, limit);
+          b.levels.set(i, from + 1);
+          SwitchNote note = new SwitchNote(routine.exercises().get(i).id(), from, from + 1,
+              reason, false);
+          b.switches.add(note);
+          b.unrecorded.add(note);
         }
       }
       b.choice = -1;
@@ -175,6 +181,20 @@ final class PainCheck {
       fx.add(new Effect.RecordContactShown(ex.id(), reason));
     }
     return Next.STAY;
+  }
+
+  /**
+   * Records the changes of level kept back for the exercise under way, now that one of its sets
+   * begins.
+   */
+  static void recordBegun(SessionState.Builder b, List<Effect> fx, String exerciseId) {
+    for (java.util.Iterator<SwitchNote> it = b.unrecorded.iterator(); it.hasNext(); ) {
+      SwitchNote n = it.next();
+      if (n.exerciseId().equals(exerciseId)) {
+        fx.add(new Effect.RecordSwitch(n.exerciseId(), n.fromLevel(), n.toLevel(), n.reason()));
+        it.remove();
+      }
+    }
   }
 
   /** Moves an exercise to another level, for the rest of the session, and records why. */

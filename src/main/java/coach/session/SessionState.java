@@ -29,6 +29,9 @@ import java.util.List;
  *     summary advises rest
  * @param goodNews said on the next screens after a rating whose symptoms moved back toward the
  *     centre; null when there is nothing to say
+ * @param unrecorded changes of level made for today only (a high starting pain) whose exercise
+ *     has not begun yet: each is recorded when its exercise's first set begins, so an exercise
+ *     never begun today keeps, in the history, the level it came with
  */
 public record SessionState(
     Screen screen,
@@ -57,13 +60,15 @@ public record SessionState(
     int refValue,
     int refRegion,
     boolean stopForToday,
-    GoodNews goodNews) {
+    GoodNews goodNews,
+    List<SwitchNote> unrecorded) {
 
   public SessionState {
     levels = List.copyOf(levels);
     ratings = List.copyOf(ratings);
     switches = List.copyOf(switches);
     stopped = List.copyOf(stopped);
+    unrecorded = List.copyOf(unrecorded);
   }
 
   public boolean paused() {
@@ -134,6 +139,7 @@ public record SessionState(
     int refRegion;
     boolean stopForToday;
     GoodNews goodNews;
+    List<SwitchNote> unrecorded;
 
     Builder(SessionState s) {
       screen = s.screen;
@@ -163,19 +169,20 @@ public record SessionState(
       refRegion = s.refRegion;
       stopForToday = s.stopForToday;
       goodNews = s.goodNews;
+      unrecorded = new ArrayList<>(s.unrecorded);
     }
 
     public SessionState build() {
       return new SessionState(screen, overlay, returnTo, question, choice, exercise, set, round,
           rep, phase, levels, deadline, duration, pausedRemaining, draftValue, draftOne,
           draftRegion, painKind, ratings, switches, notice, stopped, outcome, refValue,
-          refRegion, stopForToday, goodNews);
+          refRegion, stopForToday, goodNews, unrecorded);
     }
   }
 
   static SessionState initial(List<Integer> levels) {
     return new SessionState(Screen.WELCOME, Overlay.NONE, null, 0, -1, 0, 1, 0, 1, 0, levels, 0,
         0, -1, -1, false, -1, null, List.of(), List.of(), null, List.of(), null, 0, 0, false,
-        null);
+        null, List.of());
   }
 }

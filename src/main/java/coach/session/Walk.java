@@ -67,6 +67,7 @@ final class Walk {
   }
 
   void startRound(SessionState.Builder b, List<Effect> fx, long at) {
+    PainCheck.recordBegun(b, fx, routine.exercises().get(b.exercise).id());
     fx.add(new Effect.RecordProgress(b.exercise, b.set, b.round));
     b.screen = Screen.GET_READY;
     b.rep = 1;

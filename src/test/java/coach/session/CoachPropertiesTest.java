@@ -187,7 +187,7 @@ class CoachPropertiesTest {
     List<Rating> seen = new ArrayList<>();
     List<Effect> fx = d.effects;
     for (Effect e : fx) {
-      if (e instanceof Effect.RecordSwitch || e instanceof Effect.RecordContactShown) {
+      if (answersARise(e)) {
         if (!seen.isEmpty()) {
           Rating cause = seen.get(seen.size() - 1);
           seen.clear();
@@ -212,15 +212,22 @@ class CoachPropertiesTest {
         boolean withinCeiling = max == null || x.value() <= max
             || x.value() <= d.state.baseline().value();
         int index = fx.indexOf(e);
-        boolean rose = index + 1 < fx.size()
-            && (fx.get(index + 1) instanceof Effect.RecordSwitch
-                || fx.get(index + 1) instanceof Effect.RecordContactShown);
+        boolean rose = index + 1 < fx.size() && answersARise(fx.get(index + 1));
         if (repeat && withinCeiling) {
           assertTrue(!rose, "rating " + x + " repeated one already seen: " + seen);
         }
         seen.add(x);
       }
     }
+  }
+
+  /**
+   * A switch or stop caused by a rating; not a change made before an exercise begins (a high
+   * start's easier level is recorded as the exercise's first set begins, after earlier ratings).
+   */
+  private static boolean answersARise(Effect e) {
+    return e instanceof Effect.RecordSwitch s && s.reason() instanceof Reason.Easier
+        || e instanceof Effect.RecordContactShown c && c.exerciseId() != null;
   }
 
   @Property(tries = 200)

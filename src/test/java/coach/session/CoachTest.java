@@ -169,9 +169,44 @@ class CoachTest {
     d.untilPainOrStop().rate(7, 0); // as high as the start: not a rise
     d.untilPainOrStop().rate(6, 0);
     d.untilPainOrStop().rate(7, 0);
-    assertEquals(2, d.effectsOf(Effect.RecordSwitch.class).size());
+    // only a's change is recorded so far: b has not begun (see the next test)
+    assertEquals(1, d.effectsOf(Effect.RecordSwitch.class).size());
     d.untilPainOrStop().rate(8, 0); // above the start
     assertEquals(Screen.SWITCH, d.state.screen());
+  }
+
+  @Test
+  void oneLevelEasierForAHighStartIsRecordedOnlyForExercisesBegunThatDay() {
+    Routine capped = TestRoutines.routine(TestRoutines.rule(5, PainRule.AskAfter.SET),
+        routine.exercises().toArray(new coach.routine.Exercise[0]));
+    Driver d = new Driver(capped).throughScreening().rate(8, 0).press(Event.Key.CONFIRM);
+    assertEquals(List.of(1, 1), d.state.levels());
+    assertTrue(d.effectsOf(Effect.RecordSwitch.class).isEmpty(), "nothing begun yet");
+    d.untilPainOrStop().rate(8, 0); // a's first set began: its change is recorded then
+    Reason why = new Reason.HighStartEasier(8, 5);
+    assertEquals(List.of(new Effect.RecordSwitch("a", 0, 1, why)),
+        d.effectsOf(Effect.RecordSwitch.class));
+    int at = d.effects.indexOf(new Effect.RecordSwitch("a", 0, 1, why));
+    assertEquals(new Effect.RecordProgress(0, 1, 0), d.effects.get(at + 1),
+        "recorded as the set begins, before its ratings");
+    d.press(Event.Key.QUIT, Event.Key.YES); // b never begun: the history keeps it at 0
+    assertEquals(Outcome.QUIT, d.state.outcome());
+    assertEquals(List.of(new Effect.RecordSwitch("a", 0, 1, why)),
+        d.effectsOf(Effect.RecordSwitch.class));
+    // the screens still say today's plan: b would have run one level easier
+    assertEquals(2, d.state.switches().size());
+  }
+
+  @Test
+  void anExerciseWhoseIntroWasShownButSkippedHasNotBegun() {
+    Routine capped = TestRoutines.routine(TestRoutines.rule(5, PainRule.AskAfter.SET),
+        routine.exercises().toArray(new coach.routine.Exercise[0]));
+    Driver d = new Driver(capped).throughScreening().rate(8, 0).press(Event.Key.CONFIRM);
+    d.press(Event.Key.SKIP); // a's introduction, skipped
+    assertEquals(1, d.state.exercise());
+    d.press(Event.Key.CONFIRM); // b's first set begins
+    assertEquals(List.of(new Effect.RecordSwitch("b", 0, 1, new Reason.HighStartEasier(8, 5))),
+        d.effectsOf(Effect.RecordSwitch.class));
   }
 
   @Test

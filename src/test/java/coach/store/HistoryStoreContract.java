@@ -146,6 +146,31 @@ abstract class HistoryStoreContract {
   }
 
   @Test
+  void oneLevelEasierForAHighStartCarriesOverOnlyForTheExercisesDoneThatDay() throws Exception {
+    Routine routine = sciatica();
+    try (HistoryStore store = open()) {
+      StoredSession high = new StoredSession(routine, store, "p", Instant.now());
+      high.press(coach.session.Event.Key.CONFIRM).noRedFlags().rate(8, 1);
+      assertEquals(coach.session.Screen.HIGH_PAIN, high.state.screen());
+      high.press(coach.session.Event.Key.CONFIRM); // every exercise one level easier today
+      while (high.state.exercise() < 2) { // Cat/Camel and the nerve glide, steady at 8
+        high.untilPain().rate(8, 1);
+      }
+      assertEquals(coach.session.Screen.INTRO, high.state.screen());
+      high.press(coach.session.Event.Key.QUIT, coach.session.Event.Key.YES);
+      assertEquals(Outcome.QUIT, high.state.outcome());
+
+      CarryOver.Plan next = CarryOver.plan(routine, store, "p", Instant.now());
+      // done at the easier level: they start there; never begun: as they would have started
+      assertEquals(Map.of("cat-camel", 1, "nerve-glide", 2, "straight-leg-raise", 0,
+          "hip-cars", 0), next.options().startLevels());
+      assertEquals(List.of("cat-camel", "nerve-glide"), store.events(high.recorder.sessionId())
+          .stream().filter(e -> e.kind() == RecordKind.SWITCH).map(HistoryStore.EventRow::exerciseId)
+          .toList());
+    }
+  }
+
+  @Test
   void aSessionCutOffIsOfferedAtItsSetWithItsRowAndSettledOnce() throws Exception {
     Routine routine = sciatica();
     try (HistoryStore store = open()) {
