@@ -137,8 +137,16 @@ final class PainCheck {
     b.ratings.add(rating);
     fx.add(new Effect.RecordRating(rating));
     if (rating.kind() == Rating.Kind.BASELINE) {
-      b.refValue = rating.value();
-      b.refRegion = rank;
+      if (b.ratings.size() > 1) {
+        // a resumed session's new starting rating: one more rating since the exercise started
+        PainPolicy.Reference ref = new PainPolicy.Reference(b.refValue, b.refRegion)
+            .with(rating.value(), rank);
+        b.refValue = ref.value();
+        b.refRegion = ref.region();
+      } else {
+        b.refValue = rating.value();
+        b.refRegion = rank;
+      }
       if (policy.highStart(rating.value())) {
         b.screen = Screen.HIGH_PAIN;
         b.choice = 0;
@@ -181,6 +189,57 @@ final class PainCheck {
       fx.add(new Effect.RecordContactShown(ex.id(), reason));
     }
     return Next.STAY;
+  }
+
+  /**
+   * The reference a resumed session goes on from: the ratings the interrupted session recorded,
+   * judged again in order as they were then (the same rules give the same verdicts), up to the
+   * exercise it resumes at; that exercise, when none of its sets was rated, starts from the
+   * session's last rating.
+   */
+  void carryReference(SessionState.Builder b) {
+    if (b.ratings.isEmpty()) {
+      return;
+    }
+    Rating first = b.ratings.get(0);
+    int start = first.kind() == Rating.Kind.BASELINE ? first.value() : -1;
+    PainPolicy.Reference ref = reference(first);
+    Rating last = first; // the last rating but the starting ratings of earlier resumptions
+    String exercise = first.exerciseId();
+    List<Rating> resumedWith = new java.util.ArrayList<>();
+    for (Rating r : b.ratings.subList(1, b.ratings.size())) {
+      if (r.kind() == Rating.Kind.BASELINE) {
+        resumedWith.add(r); // counts from the exercise that session resumed at
+        continue;
+      }
+      if (!r.exerciseId().equals(exercise)) {
+        ref = reference(last);
+        exercise = r.exerciseId();
+      }
+      ref = with(ref, resumedWith);
+      int rank = policy.regionRank(r.region());
+      ref = policy.judge(ref, start < 0 ? r.value() : start, r.value(), rank).increased()
+          ? new PainPolicy.Reference(r.value(), rank) : ref.with(r.value(), rank);
+      last = r;
+    }
+    if (!routine.exercises().get(b.exercise).id().equals(exercise)) {
+      ref = reference(last);
+    }
+    ref = with(ref, resumedWith);
+    b.refValue = ref.value();
+    b.refRegion = ref.region();
+  }
+
+  private PainPolicy.Reference reference(Rating r) {
+    return new PainPolicy.Reference(r.value(), policy.regionRank(r.region()));
+  }
+
+  private PainPolicy.Reference with(PainPolicy.Reference ref, List<Rating> ratings) {
+    for (Rating r : ratings) {
+      ref = ref.with(r.value(), policy.regionRank(r.region()));
+    }
+    ratings.clear();
+    return ref;
   }
 
   /**

@@ -64,7 +64,11 @@ final class Questions {
     }
   }
 
-  /** Moves to the set and round an interrupted session stopped at. */
+  /**
+   * Moves to the set and round an interrupted session stopped at, carrying what it recorded: its
+   * ratings, changes of level and stops (for the second-stop rule and the summary), and the pain
+   * reference it had reached.
+   */
   private void applyResume(SessionState.Builder b) {
     StartOptions.ResumePoint r = options.resume();
     if (r != null && r.exerciseIndex() >= 0 && r.exerciseIndex() < routine.exercises().size()) {
@@ -72,6 +76,16 @@ final class Questions {
       b.exercise = r.exerciseIndex();
       b.set = Math.max(1, Math.min(e.sets(), r.set()));
       b.round = Math.max(0, Math.min(e.rounds().size() - 1, r.round()));
+      StartOptions.Recorded done = r.recorded();
+      b.ratings.addAll(done.ratings());
+      b.switches.addAll(done.switches());
+      for (String id : done.stopped()) {
+        if (!b.stopped.contains(id)) {
+          b.stopped.add(id);
+        }
+      }
+      b.stopForToday = b.stopForToday || done.stopForToday() || b.stopped.size() >= 2;
+      pain.carryReference(b);
     }
   }
 

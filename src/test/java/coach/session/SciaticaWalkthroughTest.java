@@ -70,6 +70,86 @@ class SciaticaWalkthroughTest {
     assertEquals(Outcome.STOPPED_FOR_PAIN, d.state.outcome());
   }
 
+  /** Cat/Camel and the nerve glide at their easiest levels, as carried over. */
+  private static final java.util.Map<String, Integer> EASIEST =
+      java.util.Map.of("cat-camel", 2, "nerve-glide", 3);
+
+  @Test
+  void aSecondExerciseStoppedInOneSessionEndsItByDefault() {
+    Driver d = new Driver(sciatica(), new StartOptions(EASIEST, false, List.of(), null))
+        .throughScreening().rate(3, 1).untilPainOrStop().rate(4, 1);
+    assertEquals(Screen.CONTACT, d.state.screen());
+    assertEquals(0, d.state.choice(), "a first stop: \"Next exercise\" is marked");
+    d.press(Event.Key.CONFIRM).untilPainOrStop().rate(5, 1);
+    assertEquals(Screen.CONTACT, d.state.screen());
+    assertTrue(d.notice().startsWith("Pain 4 -> 5"), d.notice());
+    assertTrue(d.state.stopForToday());
+    assertEquals(1, d.state.choice(), "a second stop: \"End the session\" is marked");
+  }
+
+  @Test
+  void aResumedSessionCarriesTheStopsAndRatingsOfTheInterruptedOne() {
+    Routine r = sciatica();
+    // what the interrupted session recorded: a start of 3, Cat/Camel's first set at 4 and its
+    // stop at the easiest level; then it was cut off in the nerve glide's first countdown
+    Rating start = new Rating(Rating.Kind.BASELINE, null, -1, null, 0, -1, "", 3, "back");
+    Rating cat = new Rating(Rating.Kind.SET, "cat-camel", 2, "seated", 1, 0, "lower back", 4,
+        "back");
+    StartOptions.Recorded done = new StartOptions.Recorded(List.of(start, cat), List.of(),
+        List.of("cat-camel"), false);
+    Driver d = new Driver(r, new StartOptions(EASIEST, false, List.of(),
+        new StartOptions.ResumePoint(1, 1, 0, done)));
+    d.press(Event.Key.CONFIRM);
+    assertEquals(Screen.RESUME, d.state.screen());
+    d.press(Event.Key.YES);
+    while (d.state.screen() == Screen.SCREENING) {
+      d.press(Event.Key.NO);
+    }
+    d.rate(3, 1).untilPainOrStop();
+    assertEquals(1, d.state.exercise());
+    d.rate(5, 1);
+    assertEquals(Screen.CONTACT, d.state.screen());
+    // compared with the last rating of the exercise's start (4), the new start (3) below it
+    assertTrue(d.notice().startsWith("Pain 4 -> 5"), d.notice());
+    assertTrue(d.state.stopForToday(), "the second exercise stopped in this session");
+    assertEquals(1, d.state.choice(), "\"End the session\" is marked");
+    assertEquals(List.of("cat-camel", "nerve-glide"), d.state.stopped());
+    // only the new ratings are recorded again; the summary has them all
+    assertEquals(List.of(3, 5), d.recordedRatings().stream().map(Rating::value).toList());
+    assertEquals(List.of(3, 4, 3, 5), d.state.ratings().stream().map(Rating::value).toList());
+    assertEquals(3, d.state.baseline().value());
+    d.press(Event.Key.CONFIRM);
+    assertEquals(Screen.SUMMARY, d.state.screen());
+    assertEquals(Outcome.STOPPED_FOR_PAIN, d.state.outcome());
+  }
+
+  @Test
+  void aResumedSessionJudgesTheExerciseUnderWayFromWhereItWas() {
+    Routine r = sciatica();
+    // cut off in set 2 of the nerve glide, whose set 1 rose from 2 to 4 and switched once
+    Rating start = new Rating(Rating.Kind.BASELINE, null, -1, null, 0, -1, "", 2, null);
+    Rating left = new Rating(Rating.Kind.SET, "nerve-glide", 1, "slider", 1, 0, "left leg", 4,
+        null);
+    Rating right = new Rating(Rating.Kind.SET, "nerve-glide", 2, "slider-small", 1, 1,
+        "right leg", 3, null);
+    Reason why = new Reason.Easier(new Rise(2, 4, true, -1, -1, -1), 1, 2);
+    StartOptions.Recorded done = new StartOptions.Recorded(List.of(start, left, right),
+        List.of(new SwitchNote("nerve-glide", 1, 2, why, false)), List.of(), false);
+    Driver d = new Driver(r, new StartOptions(java.util.Map.of("nerve-glide", 2), false,
+        List.of(), new StartOptions.ResumePoint(1, 2, 0, done)));
+    d.press(Event.Key.CONFIRM, Event.Key.YES);
+    while (d.state.screen() == Screen.SCREENING) {
+      d.press(Event.Key.NO);
+    }
+    d.rate(1, 0).untilPainOrStop().rate(4, 0);
+    // the reference is the 4 that caused the switch: the same 4 again is no new rise
+    assertFalse(d.state.screen() == Screen.SWITCH, d.notice());
+    d.untilPainOrStop().rate(5, 0);
+    assertEquals(Screen.SWITCH, d.state.screen());
+    assertTrue(d.notice().startsWith("Pain 4 -> 5"), d.notice());
+    assertEquals(2, d.state.switches().size());
+  }
+
   @Test
   void theRedFlagScreenOffersNoBooking() {
     Routine r = sciatica();

@@ -209,6 +209,38 @@ class PilotTest {
   }
 
   @Test
+  void aResumedSessionShowsWhatTheInterruptedPartDidAndCountsItsStop() throws Exception {
+    // cut off in the nerve glide's first countdown, after Cat/Camel was stopped at 4 (start 3)
+    coach.session.Rating start = new coach.session.Rating(coach.session.Rating.Kind.BASELINE,
+        null, -1, null, 0, -1, "", 3, null);
+    coach.session.Rating cat = new coach.session.Rating(coach.session.Rating.Kind.SET,
+        "cat-camel", 2, "seated", 1, 0, "lower back", 4, null);
+    StartOptions.Recorded done = new StartOptions.Recorded(List.of(start, cat), List.of(),
+        List.of("cat-camel"), false);
+    try (Pilot p = new Pilot(SCIATICA, new StartOptions(Map.of("cat-camel", 2, "nerve-glide", 3),
+        false, List.of(), new StartOptions.ResumePoint(1, 1, 0, done)), 80, 24)) {
+      p.press(Event.Key.CONFIRM);
+      assertTrue(p.screen().contains("Continue at Sciatic nerve glide, set 1 of"),
+          p.screen());
+      p.press(Event.Key.YES, Event.Key.NO, Event.Key.NO, Event.Key.NO, Event.Key.NO);
+      rate(p, 3);
+      p.press(Event.Key.CONFIRM);
+      for (int i = 0; i < 200 && !p.screen().contains("How much does it hurt"); i++) {
+        p.advance(5);
+      }
+      rate(p, 5);
+      String card = p.screen();
+      assertTrue(card.contains("Pain 4 -> 5"), card);
+      assertTrue(card.contains("Please rest for today and tell your clinician"), card);
+      assertTrue(card.contains("> End the session"), card);
+      p.press(Event.Key.CONFIRM);
+      String summary = p.screen();
+      assertTrue(summary.contains("Seated Cat/Camel (stopped for pain): pain 4"), summary);
+      assertFalse(summary.contains("Seated Cat/Camel (not done)"), summary);
+    }
+  }
+
+  @Test
   void tooSmallWindowsAskToBeLargerAndRecover() throws Exception {
     try (Pilot p = start()) {
       p.resize(30, 10);
