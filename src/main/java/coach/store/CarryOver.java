@@ -2,7 +2,10 @@ package coach.store;
 
 import coach.routine.Routine;
 import coach.session.Progression;
+import coach.session.Rating;
+import coach.session.Reason;
 import coach.session.StartOptions;
+import coach.session.SwitchNote;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -59,8 +62,69 @@ public final class CarryOver {
     }
     Progression.Plan plan = Progression.plan(routine, past, earlier, now,
         ZoneId.systemDefault());
-    return new Plan(plan.options(), plan.interrupted() == null ? null
-        : byId.get(plan.interrupted()));
+    if (plan.interrupted() == null) {
+      return new Plan(plan.options(), null);
+    }
+    StartOptions o = plan.options();
+    StartOptions.ResumePoint resume = resumePoint(routine, store, rows, o.resume());
+    return new Plan(new StartOptions(o.startLevels(), o.askNextMorning(), o.offerHarder(),
+        resume, o.earlier()), byId.get(plan.interrupted()));
+  }
+
+  /**
+   * Where the interrupted session (the last of {@code rows}) goes on, with what it recorded, and
+   * what the sessions it continued recorded before it, so the resumed session is one session to
+   * the pain rules and the summary. An exercise it stopped for pain is not begun again: a session
+   * cut off on the next exercise's introduction goes on at that exercise.
+   */
+  static StartOptions.ResumePoint resumePoint(Routine routine, HistoryStore store,
+      List<HistoryStore.SessionRow> rows, StartOptions.ResumePoint at) throws StoreException {
+    List<HistoryStore.SessionRow> parts = new ArrayList<>();
+    for (int i = rows.size() - 1; i >= 0; i--) {
+      HistoryStore.SessionRow s = rows.get(i);
+      parts.add(0, s);
+      boolean continued = false;
+      for (HistoryStore.EventRow e : store.events(s.id())) {
+        continued |= e.kind() == RecordKind.RESUME && RecordKind.CONTINUED.equals(e.detail());
+      }
+      if (!continued) {
+        break;
+      }
+    }
+    List<Rating> ratings = new ArrayList<>();
+    List<SwitchNote> switches = new ArrayList<>();
+    List<String> stopped = new ArrayList<>();
+    boolean stopForToday = false;
+    for (HistoryStore.SessionRow s : parts) {
+      for (HistoryStore.RatingRow r : store.ratings(s.id())) {
+        ratings.add(r.rating());
+      }
+      for (HistoryStore.EventRow e : store.events(s.id())) {
+        Reason reason = Reason.parse(e.detail()).orElse(null);
+        if (e.kind() == RecordKind.SWITCH && reason != null) {
+          switches.add(new SwitchNote(e.exerciseId(), e.fromLevel(), e.toLevel(), reason,
+              e.toLevel() < e.fromLevel()));
+        } else if (e.kind() == RecordKind.CONTACT && e.exerciseId() != null) {
+          if (!stopped.contains(e.exerciseId())) {
+            stopped.add(e.exerciseId());
+          }
+          stopForToday |= reason instanceof Reason.AtEasiest a && a.rise().aboveLimit();
+        }
+      }
+    }
+    stopForToday |= stopped.size() >= 2;
+    int exercise = at.exerciseIndex();
+    int set = at.set();
+    int round = at.round();
+    List<coach.routine.Exercise> exercises = routine.exercises();
+    while (exercise >= 0 && exercise + 1 < exercises.size()
+        && stopped.contains(exercises.get(exercise).id())) {
+      exercise++;
+      set = 1;
+      round = 0;
+    }
+    return new StartOptions.ResumePoint(exercise, set, round,
+        new StartOptions.Recorded(ratings, switches, stopped, stopForToday));
   }
 
   /** A stored session as the rules see it. */

@@ -170,6 +170,70 @@ abstract class HistoryStoreContract {
     }
   }
 
+  /** Steps of GUIDE 3's second-stop rule: start 3, Cat/Camel's first set 4 (a stop). */
+  private static StoredSession toTheNerveGlide(Routine routine, HistoryStore store, String patient)
+      throws Exception {
+    StoredSession s = new StoredSession(routine, store, patient, Instant.now());
+    s.press(coach.session.Event.Key.CONFIRM).noRedFlags().rate(3, 1).untilPain().rate(4, 1);
+    assertEquals(coach.session.Screen.CONTACT, s.state.screen());
+    assertEquals(0, s.state.choice(), "a first stop: \"Next exercise\" is marked");
+    return s.press(coach.session.Event.Key.CONFIRM);
+  }
+
+  @Test
+  void aSessionKilledAndResumedIsOneSessionToThePainRulesAndTheSummary() throws Exception {
+    Routine routine = sciatica();
+    try (HistoryStore store = open()) {
+      for (String patient : List.of("killed", "steady")) {
+        // Cat/Camel and the nerve glide already at their easiest levels
+        SessionRecorder before = store.begin(patient, routine.id(), "h",
+            Map.of("cat-camel", 2, "nerve-glide", 3));
+        before.apply(new Effect.SessionEnded(Outcome.COMPLETED));
+      }
+      Thread.sleep(5);
+      StoredSession steady = toTheNerveGlide(routine, store, "steady");
+      steady.untilPain().rate(5, 1);
+
+      StoredSession killed = toTheNerveGlide(routine, store, "killed");
+      killed.press(coach.session.Event.Key.CONFIRM).advanceSeconds(1); // kill -9 in the countdown
+      StoredSession resumed = new StoredSession(routine, store, "killed", Instant.now());
+      assertEquals(killed.recorder.sessionId(), resumed.plan.interrupted().id());
+      resumed.press(coach.session.Event.Key.CONFIRM);
+      assertEquals(coach.session.Screen.RESUME, resumed.state.screen());
+      resumed.press(coach.session.Event.Key.YES).noRedFlags().rate(3, 1).untilPain();
+      assertEquals(List.of(1, 1, 0), List.of(resumed.state.exercise(), resumed.state.set(),
+          resumed.state.round()));
+      resumed.rate(5, 1);
+
+      for (StoredSession s : List.of(steady, resumed)) {
+        assertEquals(coach.session.Screen.CONTACT, s.state.screen());
+        Reason.AtEasiest why = (Reason.AtEasiest) s.state.notice();
+        assertEquals(List.of(4, 5), List.of(why.rise().from(), why.rise().to()));
+        assertTrue(s.state.stopForToday());
+        assertEquals(1, s.state.choice(), "a second stop: \"End the session\" is marked");
+        assertEquals(List.of("cat-camel", "nerve-glide"), s.state.stopped());
+        assertEquals(List.of(3, 4, 5), s.state.ratings().stream()
+            .filter(x -> x.kind() != Rating.Kind.BASELINE || x == s.state.baseline())
+            .map(Rating::value).toList());
+      }
+      // each part keeps its own ratings: nothing is written twice
+      assertEquals(2, store.ratings(killed.recorder.sessionId()).size());
+      assertEquals(2, store.ratings(resumed.recorder.sessionId()).size());
+
+      // cut off again at the next exercise's introduction: what both parts recorded goes on
+      resumed.press(coach.session.Event.Key.UP, coach.session.Event.Key.CONFIRM); // go on
+      assertEquals(coach.session.Screen.INTRO, resumed.state.screen());
+      StartOptions.ResumePoint again = CarryOver.plan(routine, store, "killed", Instant.now())
+          .options().resume();
+      assertEquals(List.of(2, 1, 0), List.of(again.exerciseIndex(), again.set(), again.round()),
+          "the stopped nerve glide is not begun again");
+      assertEquals(List.of("cat-camel", "nerve-glide"), again.recorded().stopped());
+      assertEquals(List.of(3, 4, 3, 5), again.recorded().ratings().stream()
+          .map(Rating::value).toList());
+      assertTrue(again.recorded().stopForToday());
+    }
+  }
+
   @Test
   void aSessionCutOffIsOfferedAtItsSetWithItsRowAndSettledOnce() throws Exception {
     Routine routine = sciatica();
@@ -186,7 +250,9 @@ abstract class HistoryStoreContract {
       CarryOver.Plan plan = CarryOver.plan(routine, store, "p",
           Instant.now().plus(Duration.ofHours(9)));
       assertEquals(cut.sessionId(), plan.interrupted().id());
-      assertEquals(new StartOptions.ResumePoint(1, 2, 1), plan.options().resume());
+      StartOptions.ResumePoint at = plan.options().resume();
+      assertEquals(List.of(1, 2, 1), List.of(at.exerciseIndex(), at.set(), at.round()));
+      assertEquals(List.of(rating("nerve-glide", 5)), at.recorded().ratings());
       assertEquals(Map.of("cat-camel", 1), plan.options().startLevels());
       assertEquals(Map.of("cat-camel", List.of(3), "nerve-glide", List.of(5)),
           plan.options().earlier());
