@@ -6,6 +6,7 @@ import coach.routine.Phase;
 import coach.session.Coach;
 import coach.session.SessionState;
 import coach.tui.words.Messages;
+import coach.tui.words.Reasons;
 import java.util.List;
 
 /**
@@ -143,6 +144,11 @@ final class ExerciseViews {
         t.text(4 + barWidth, barRow, phase);
       });
       row += 2;
+    }
+    // symptoms that moved back toward the back, when the set goes on without a screen between
+    if (s.goodNews() != null && row + 2 < c.height() - 1) {
+      row = c.paragraph(2, row + 1, w, 2, Reasons.goodNews(m, s.goodNews(),
+          coach.routine().painRule().regions()), true);
     }
     String next = s.phase() + 1 < l.phases().size()
         ? m.get("rep.next.cue", l.phases().get(s.phase() + 1).cue())
