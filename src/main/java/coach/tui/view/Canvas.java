@@ -27,6 +27,9 @@ public final class Canvas {
   private final java.util.BitSet drawnCells = new java.util.BitSet();
   /** A ticking part drew outside its own area. */
   private boolean spilled;
+  /** How far down a screen longer than the window is shown, and how far it can go. */
+  private int scroll;
+  private int scrollMax;
 
   /** A part of a frame that changes with the clock alone: a countdown's digits, its bar. */
   @FunctionalInterface
@@ -57,6 +60,25 @@ public final class Canvas {
 
   public int width() {
     return width;
+  }
+
+  /** Draws a screen longer than the window from this many rows down (see {@link #scrollMax}). */
+  public Canvas scrolledTo(int rows) {
+    this.scroll = Math.max(0, rows);
+    return this;
+  }
+
+  int scroll() {
+    return scroll;
+  }
+
+  /** How many rows down the screen drawn can be shown from (0: it fits the window). */
+  public int scrollMax() {
+    return scrollMax;
+  }
+
+  void scrollMax(int rows) {
+    this.scrollMax = Math.max(0, rows);
   }
 
   public int height() {

@@ -3,6 +3,8 @@ package coach.tui.view;
 import coach.session.Coach;
 import coach.session.Effect;
 import coach.session.Event;
+import coach.session.Overlay;
+import coach.session.Screen;
 import coach.session.SessionState;
 import coach.session.Transition;
 import com.googlecode.lanterna.TerminalRectangle;
@@ -31,6 +33,9 @@ public final class CoachApp implements coach.tui.App {
   private SessionState drawnState;
   private TerminalSize drawnSize;
   private Canvas.TickingParts drawnTicking;
+  /** How far down the summary is shown, and how far it can go at the last size drawn. */
+  private int summaryScroll;
+  private int summaryScrollMax;
 
   public CoachApp(Coach coach, Style style) {
     this(coach, style, null);
@@ -46,6 +51,14 @@ public final class CoachApp implements coach.tui.App {
 
   @Override
   public List<Effect> update(Event event) {
+    if (state.screen() == Screen.SUMMARY
+        && state.overlay() == Overlay.NONE
+        && (event == Event.Key.UP || event == Event.Key.DOWN)) {
+      // a summary longer than the window: the arrows move it, the session is not told
+      summaryScroll = Math.max(0, Math.min(summaryScrollMax,
+          summaryScroll + (event == Event.Key.DOWN ? 1 : -1)));
+      return List.of();
+    }
     Transition t = coach.update(state, event);
     SessionState before = state;
     state = t.state();
@@ -55,8 +68,10 @@ public final class CoachApp implements coach.tui.App {
 
   @Override
   public void draw(TextGraphics g, TerminalSize size) {
-    Canvas c = new Canvas(g, size, style);
+    boolean summary = state.screen() == Screen.SUMMARY;
+    Canvas c = new Canvas(g, size, style).scrolledTo(summary ? summaryScroll : 0);
     Views.draw(c, coach, state, week);
+    summaryScrollMax = c.scrollMax();
     drawnState = state;
     drawnSize = size;
     drawnTicking = c.tickingParts();

@@ -146,52 +146,111 @@ final class EndViews {
     Routine r = coach.routine();
     Messages m = c.words();
     int w = c.width() - 4;
-    int bottom = c.height() - 2;
     c.bold(2, top, m.get("summary.title", outcome(m, s)));
-    int row = top + 2;
+    List<Row> rows = new ArrayList<>();
     Rating base = s.baseline();
     if (base != null) {
-      c.text(2, row++, m.get("summary.baseline", base.value()));
+      add(rows, m.get("summary.baseline", base.value()), w, false);
     }
-    for (int i = 0; i < r.exercises().size() && row < bottom; i++) {
+    for (int i = 0; i < r.exercises().size(); i++) {
       Exercise e = r.exercises().get(i);
       List<String> values = new ArrayList<>();
+      // the ratings at each level in turn (more than one when the level changed)
+      List<AtLevel> atLevels = new ArrayList<>();
       for (Rating x : s.ratings()) {
-        if (e.id().equals(x.exerciseId())) {
+        if (e.id().equals(x.exerciseId()) && x.kind() != Rating.Kind.BASELINE) {
           values.add(Integer.toString(x.value()));
+          if (atLevels.isEmpty() || atLevels.get(atLevels.size() - 1).level() != x.level()) {
+            atLevels.add(new AtLevel(x.level(), new ArrayList<>()));
+          }
+          atLevels.get(atLevels.size() - 1).values().add(Integer.toString(x.value()));
         }
       }
       String level = e.level(s.level(i)).name();
       String pain = String.join(" ", values);
       boolean stopped = s.stopped().contains(e.id());
-      String line = stopped && !values.isEmpty() ? m.get("summary.line.stopped", e.name(), level,
-          pain)
-          : stopped ? m.get("summary.line.stoppedUnrated", e.name(), level)
-          : values.isEmpty() ? m.get("summary.line.notDone", e.name(), level)
-          : m.get("summary.line.done", e.name(), level, pain);
+      String line;
+      if (atLevels.size() > 1) {
+        List<String> parts = new ArrayList<>();
+        for (AtLevel a : atLevels) {
+          parts.add(m.get("summary.atLevel", String.join(" ", a.values()),
+              e.level(a.level()).name()));
+        }
+        line = m.get(stopped ? "summary.line.levelsStopped" : "summary.line.levels", e.name(),
+            String.join("; ", parts));
+      } else {
+        line = stopped && !values.isEmpty() ? m.get("summary.line.stopped", e.name(), level,
+            pain)
+            : stopped ? m.get("summary.line.stoppedUnrated", e.name(), level)
+            : values.isEmpty() ? m.get("summary.line.notDone", e.name(), level)
+            : m.get("summary.line.done", e.name(), level, pain);
+      }
       List<Integer> before = coach.options().earlier().getOrDefault(e.id(), List.of());
       if (!before.isEmpty()) {
         line = m.get("summary.line.earlier", line,
             String.join(" ", before.stream().map(String::valueOf).toList()));
       }
-      row = c.paragraph(2, row, w, 2, line, false);
+      add(rows, line, w, false);
     }
+    java.util.Set<String> said = new java.util.HashSet<>();
     for (SwitchNote n : s.switches()) {
-      if (row >= bottom - 3) {
-        break;
-      }
       String why = Reasons.text(m, n.reason(), r.exercise(n.exerciseId()).orElse(null),
           r.painRule().regions());
-      row = c.paragraph(2, row, w, 2, m.get(n.harder() ? "summary.harder" : "summary.easier", why),
-          false);
+      String text = m.get(n.harder() ? "summary.harder" : "summary.easier", why);
+      if (said.add(text)) { // one reason for several exercises (a high start) is said once
+        add(rows, text, w, false);
+      }
     }
-    if (row < bottom) {
-      row = c.paragraph(2, row + 1, w, 4, m.get("summary.whatNext", advice(m, s)), true);
-    }
+    rows.add(new Row("", false));
+    add(rows, m.get("summary.whatNext", advice(m, s)), w, true);
     if (needsContact(s)) {
-      contactLines(c, r.contact(), row, w);
+      for (String line : contactText(m, r.contact(), true)) {
+        add(rows, line, w, false);
+      }
+    }
+    shown(c, rows, top + 2, c.height() - 2);
+  }
+
+  /** One row of a screen's text, wrapped already. */
+  private record Row(String text, boolean bold) {}
+
+  /** A paragraph's rows, all of them (a long screen scrolls rather than lose any). */
+  private static void add(List<Row> rows, String text, int w, boolean bold) {
+    for (String line : Canvas.wrap(Canvas.clean(text), Math.max(1, w))) {
+      rows.add(new Row(line, bold));
     }
   }
+
+  /**
+   * The rows from {@code first} to before {@code end}; when there are more than fit, from the
+   * canvas's scroll on, with the last row saying which are shown and that the arrows show more.
+   */
+  private static void shown(Canvas c, List<Row> rows, int first, int end) {
+    int room = end - first;
+    if (room <= 0) {
+      return;
+    }
+    boolean scrolls = rows.size() > room;
+    int window = scrolls ? room - 1 : room;
+    int max = scrolls ? rows.size() - window : 0;
+    c.scrollMax(max);
+    int from = Math.min(c.scroll(), max);
+    for (int i = 0; i < window && from + i < rows.size(); i++) {
+      Row row = rows.get(from + i);
+      if (row.bold()) {
+        c.bold(2, first + i, row.text());
+      } else {
+        c.text(2, first + i, row.text());
+      }
+    }
+    if (scrolls && window > 0) {
+      c.highlight(2, end - 1, c.words().get("summary.more",
+          Glyphs.arrows(c.style().ascii(), c.words()), from + 1, from + window, rows.size()));
+    }
+  }
+
+  /** The ratings an exercise was given at one of its levels, in order. */
+  private record AtLevel(int level, List<String> values) {}
 
   /** What to do next, from how the session went. */
   static String advice(Messages m, SessionState s) {

@@ -26,8 +26,14 @@ final class Footer {
 
   private Footer() {}
 
-  static String line(Messages m, Coach coach, SessionState s, boolean ascii, int width) {
-    return line(m, keys(m, coach, s, ascii), ascii, width);
+  /** With {@code scrolls}: the screen is longer than the window, and the arrows scroll it. */
+  static String line(Messages m, Coach coach, SessionState s, boolean ascii, int width,
+      boolean scrolls) {
+    List<Key> keys = new ArrayList<>(keys(m, coach, s, ascii));
+    if (scrolls && s.overlay() == Overlay.NONE) {
+      keys.add(1, new Key(m.get("footer.scroll", Glyphs.arrows(ascii, m)), QUIT));
+    }
+    return line(m, keys, ascii, width);
   }
 
   /** The keys of the welcome screen, as {@link #keys} lists them there. */

@@ -54,7 +54,7 @@ public final class Views {
       case SUMMARY -> EndViews.summary(c, coach, s, top);
       default -> { }
     }
-    c.bar(c.height() - 1, Footer.line(m, coach, s, ascii, c.width()), "");
+    c.bar(c.height() - 1, Footer.line(m, coach, s, ascii, c.width(), c.scrollMax() > 0), "");
     if (s.overlay() != Overlay.NONE) {
       Overlays.overlay(c, s, ascii);
     }

@@ -84,6 +84,19 @@ class ScreensGoldenTest {
           null)).toScreen(Screen.INTRO).toScreen(Screen.PAIN);
       return t.press(new Event.Digit(6), Event.Key.CONFIRM, Event.Key.CONFIRM);
     });
+    // 8 after each set of Cat/Camel: easier, easier again, then the card; "End" is marked
+    m.put("summary-levels", () -> {
+      ScreenTour t = new ScreenTour().toScreen(Screen.INTRO);
+      for (int i = 0; i < 3; i++) {
+        t.toScreen(Screen.PAIN).press(new Event.Digit(8), Event.Key.CONFIRM, Event.Key.CONFIRM);
+      }
+      return t.press(Event.Key.CONFIRM);
+    });
+    // the good news after a set, still said on the next set's reps
+    m.put("rep-good-news", () -> new ScreenTour().toScreen(Screen.PAIN).press(new Event.Digit(2),
+        Event.Key.CONFIRM, new Event.Digit(3), Event.Key.CONFIRM).toScreen(Screen.PAIN)
+        .press(new Event.Digit(2), Event.Key.CONFIRM, new Event.Digit(2), Event.Key.CONFIRM)
+        .toScreen(Screen.REP).advance(1.2));
     m.put("pause", () -> new ScreenTour().toScreen(Screen.REP).advance(1).press(Event.Key.PAUSE));
     m.put("help", () -> new ScreenTour().toScreen(Screen.INTRO).press(Event.Key.HELP));
     m.put("quit", () -> new ScreenTour().toScreen(Screen.INTRO).press(Event.Key.QUIT));
