@@ -180,9 +180,13 @@ public final class Coach {
     }
   }
 
-  /** Closing help or the quit dialog over a timer leaves it paused; Space resumes it. */
+  /**
+   * Closing help or the quit dialog over a timer leaves it paused; Space resumes it. Over a
+   * screen without a timer (the red-flag questions, opened from a countdown that waits for
+   * them) nothing is paused on this screen: no pause box, which would take the answer's key.
+   */
   private void closeOverlay(SessionState.Builder b) {
-    b.overlay = b.pausedRemaining >= 0 ? Overlay.PAUSE : Overlay.NONE;
+    b.overlay = b.pausedRemaining >= 0 && timers.isTimed(b) ? Overlay.PAUSE : Overlay.NONE;
     b.choice = -1;
   }
 

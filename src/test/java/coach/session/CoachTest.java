@@ -353,6 +353,26 @@ class CoachTest {
     assertNull(d.state.outcome());
   }
 
+  /**
+   * The red-flag questions opened from a countdown: closing the quit dialog or help over them
+   * shows no pause box (nothing on this screen is timed), so a "yes" that follows is an answer,
+   * not a key the box swallows; all "no" still returns to the countdown, paused.
+   */
+  @Test
+  void closingADialogOverTheRedFlagQuestionsLeavesThemAnswerable() {
+    Driver d = new Driver(routine).throughScreening().rate(1, 0).press(Event.Key.CONFIRM);
+    d.advanceSeconds(4);
+    assertEquals(Screen.REP, d.state.screen());
+    d.press(Event.Key.RED_FLAG, Event.Key.QUIT, Event.Key.CONFIRM); // "No, keep going"
+    assertEquals(Screen.SCREENING, d.state.screen());
+    assertEquals(Overlay.NONE, d.state.overlay());
+    d.press(Event.Key.HELP, Event.Key.BACK);
+    assertEquals(Overlay.NONE, d.state.overlay());
+    d.press(Event.Key.YES);
+    assertEquals(Screen.URGENT, d.state.screen());
+    assertEquals(Outcome.RED_FLAG, d.state.outcome());
+  }
+
   @Test
   void pauseKeepsTheRemainingTimeExactly() {
     Driver d = new Driver(routine).throughScreening().rate(1, 0).press(Event.Key.CONFIRM);
