@@ -261,7 +261,8 @@ final class EndViews {
       return m.get("advice.exerciseStopped");
     }
     if (s.outcome() == Outcome.QUIT) {
-      return m.get("advice.endedEarly");
+      boolean exercised = s.ratings().stream().anyMatch(x -> x.kind() != Rating.Kind.BASELINE);
+      return m.get(exercised ? "advice.endedEarly" : "advice.notStarted");
     }
     return m.get("advice.done");
   }

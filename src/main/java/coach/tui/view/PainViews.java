@@ -72,13 +72,14 @@ final class PainViews {
   static void region(Canvas c, Routine r, SessionState s, int top) {
     Messages m = c.words();
     String q = r.painRule().regionQuestion();
-    c.paragraph(2, top, c.width() - 4, 1, q == null ? m.get("region.question") : q, true);
+    // the whole question, on two rows when the window is narrow
+    int row = c.paragraph(2, top, c.width() - 4, 2, q == null ? m.get("region.question") : q,
+        true) + 1;
     List<String> options = new ArrayList<>();
     options.add(m.get("region.none"));
     for (String region : r.painRule().regions()) {
       options.add(Views.capitalise(region));
     }
-    int row = top + 2;
     int available = c.height() - row - 2;
     int first = Math.max(0, Math.min(s.draftRegion() - available + 1,
         options.size() - available));
@@ -92,8 +93,8 @@ final class PainViews {
       }
     }
     if (row < c.height() - 2) {
-      c.text(2, row, m.get(s.draftRegion() < 0 ? "region.hint.choose" : "region.hint.chosen",
-          s.draftValue()));
+      c.paragraph(2, row, c.width() - 4, c.height() - 2 - row, m.get(s.draftRegion() < 0
+          ? "region.hint.choose" : "region.hint.chosen", s.draftValue()), false);
     }
   }
 }
