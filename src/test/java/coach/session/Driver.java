@@ -5,31 +5,58 @@ import coach.tui.words.Reasons;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Drives a Coach with a manual clock, collecting every effect. */
-final class Driver {
+/**
+ * Drives a Coach with a manual clock, collecting every effect (and handing each to a sink, as
+ * the app hands them to the history; see coach.store.StoredSession).
+ */
+public final class Driver {
+  /** Where each effect goes as it comes, as the session loop's sink. */
+  @FunctionalInterface
+  public interface Sink {
+    void accept(Effect effect) throws Exception;
+  }
+
   final Coach coach;
   final ManualClock clock;
   SessionState state;
   final List<Effect> effects = new ArrayList<>();
+  private final Sink sink;
 
-  Driver(coach.routine.Routine routine, StartOptions options) {
+  /** With every effect handed to {@code sink} as it comes (a failure fails the test). */
+  public Driver(coach.routine.Routine routine, StartOptions options, Sink sink) {
     this.clock = new ManualClock(1_000_000L);
     this.coach = new Coach(routine, clock, options);
     this.state = coach.start();
+    this.sink = sink;
+  }
+
+  Driver(coach.routine.Routine routine, StartOptions options) {
+    this(routine, options, fx -> { });
   }
 
   Driver(coach.routine.Routine routine) {
     this(routine, StartOptions.fresh());
   }
 
+  public SessionState state() {
+    return state;
+  }
+
   List<Effect> send(Event e) {
     Transition t = coach.update(state, e);
     state = t.state();
     effects.addAll(t.effects());
+    for (Effect fx : t.effects()) {
+      try {
+        sink.accept(fx);
+      } catch (Exception ex) {
+        throw new AssertionError("the sink refused " + fx, ex);
+      }
+    }
     return t.effects();
   }
 
-  Driver press(Event... events) {
+  public Driver press(Event... events) {
     for (Event e : events) {
       send(e);
     }
@@ -37,7 +64,7 @@ final class Driver {
   }
 
   /** Moves the clock forward and delivers one tick, as a late scheduler would. */
-  Driver advanceSeconds(double seconds) {
+  public Driver advanceSeconds(double seconds) {
     clock.advanceNanos((long) (seconds * Coach.SECOND));
     send(new Event.Tick());
     return this;
@@ -45,7 +72,11 @@ final class Driver {
 
   /** Welcome, answer no to every red flag, reach the baseline pain check. */
   Driver throughScreening() {
-    press(Event.Key.CONFIRM);
+    return press(Event.Key.CONFIRM).noRedFlags();
+  }
+
+  /** Answers no to every safety question. */
+  public Driver noRedFlags() {
     while (state.screen() == Screen.SCREENING) {
       press(Event.Key.NO);
     }
@@ -53,7 +84,7 @@ final class Driver {
   }
 
   /** Types a rating and confirms it with the given region rank (0 none) when the routine asks where. */
-  Driver rate(int value, int regionRank) {
+  public Driver rate(int value, int regionRank) {
     if (value == 10) {
       press(new Event.Digit(1), new Event.Digit(0));
     } else {
@@ -67,7 +98,7 @@ final class Driver {
   }
 
   /** Runs timers (ticking at each wake) and presses Enter on untimed phases until a pain check or another key-waiting screen. */
-  Driver untilPainOrStop() {
+  public Driver untilPainOrStop() {
     for (int guard = 0; guard < 100_000; guard++) {
       Screen s = state.screen();
       if (s == Screen.INTRO) {

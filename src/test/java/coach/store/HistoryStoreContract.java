@@ -151,14 +151,14 @@ abstract class HistoryStoreContract {
     try (HistoryStore store = open()) {
       StoredSession high = new StoredSession(routine, store, "p", Instant.now());
       high.press(coach.session.Event.Key.CONFIRM).noRedFlags().rate(8, 1);
-      assertEquals(coach.session.Screen.HIGH_PAIN, high.state.screen());
+      assertEquals(coach.session.Screen.HIGH_PAIN, high.state().screen());
       high.press(coach.session.Event.Key.CONFIRM); // every exercise one level easier today
-      while (high.state.exercise() < 2) { // Cat/Camel and the nerve glide, steady at 8
+      while (high.state().exercise() < 2) { // Cat/Camel and the nerve glide, steady at 8
         high.untilPain().rate(8, 1);
       }
-      assertEquals(coach.session.Screen.INTRO, high.state.screen());
+      assertEquals(coach.session.Screen.INTRO, high.state().screen());
       high.press(coach.session.Event.Key.QUIT, coach.session.Event.Key.YES);
-      assertEquals(Outcome.QUIT, high.state.outcome());
+      assertEquals(Outcome.QUIT, high.state().outcome());
 
       CarryOver.Plan next = CarryOver.plan(routine, store, "p", Instant.now());
       // done at the easier level: they start there; never begun: as they would have started
@@ -175,8 +175,8 @@ abstract class HistoryStoreContract {
       throws Exception {
     StoredSession s = new StoredSession(routine, store, patient, Instant.now());
     s.press(coach.session.Event.Key.CONFIRM).noRedFlags().rate(3, 1).untilPain().rate(4, 1);
-    assertEquals(coach.session.Screen.CONTACT, s.state.screen());
-    assertEquals(0, s.state.choice(), "a first stop: \"Next exercise\" is marked");
+    assertEquals(coach.session.Screen.CONTACT, s.state().screen());
+    assertEquals(0, s.state().choice(), "a first stop: \"Next exercise\" is marked");
     return s.press(coach.session.Event.Key.CONFIRM);
   }
 
@@ -199,21 +199,21 @@ abstract class HistoryStoreContract {
       StoredSession resumed = new StoredSession(routine, store, "killed", Instant.now());
       assertEquals(killed.recorder.sessionId(), resumed.plan.interrupted().id());
       resumed.press(coach.session.Event.Key.CONFIRM);
-      assertEquals(coach.session.Screen.RESUME, resumed.state.screen());
+      assertEquals(coach.session.Screen.RESUME, resumed.state().screen());
       resumed.press(coach.session.Event.Key.YES).noRedFlags().rate(3, 1).untilPain();
-      assertEquals(List.of(1, 1, 0), List.of(resumed.state.exercise(), resumed.state.set(),
-          resumed.state.round()));
+      assertEquals(List.of(1, 1, 0), List.of(resumed.state().exercise(), resumed.state().set(),
+          resumed.state().round()));
       resumed.rate(5, 1);
 
       for (StoredSession s : List.of(steady, resumed)) {
-        assertEquals(coach.session.Screen.CONTACT, s.state.screen());
-        Reason.AtEasiest why = (Reason.AtEasiest) s.state.notice();
+        assertEquals(coach.session.Screen.CONTACT, s.state().screen());
+        Reason.AtEasiest why = (Reason.AtEasiest) s.state().notice();
         assertEquals(List.of(4, 5), List.of(why.rise().from(), why.rise().to()));
-        assertTrue(s.state.stopForToday());
-        assertEquals(1, s.state.choice(), "a second stop: \"End the session\" is marked");
-        assertEquals(List.of("cat-camel", "nerve-glide"), s.state.stopped());
-        assertEquals(List.of(3, 4, 5), s.state.ratings().stream()
-            .filter(x -> x.kind() != Rating.Kind.BASELINE || x == s.state.baseline())
+        assertTrue(s.state().stopForToday());
+        assertEquals(1, s.state().choice(), "a second stop: \"End the session\" is marked");
+        assertEquals(List.of("cat-camel", "nerve-glide"), s.state().stopped());
+        assertEquals(List.of(3, 4, 5), s.state().ratings().stream()
+            .filter(x -> x.kind() != Rating.Kind.BASELINE || x == s.state().baseline())
             .map(Rating::value).toList());
       }
       // each part keeps its own ratings: nothing is written twice
@@ -222,7 +222,7 @@ abstract class HistoryStoreContract {
 
       // cut off again at the next exercise's introduction: what both parts recorded goes on
       resumed.press(coach.session.Event.Key.UP, coach.session.Event.Key.CONFIRM); // go on
-      assertEquals(coach.session.Screen.INTRO, resumed.state.screen());
+      assertEquals(coach.session.Screen.INTRO, resumed.state().screen());
       StartOptions.ResumePoint again = CarryOver.plan(routine, store, "killed", Instant.now())
           .options().resume();
       assertEquals(List.of(2, 1, 0), List.of(again.exerciseIndex(), again.set(), again.round()),

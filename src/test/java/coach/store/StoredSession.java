@@ -1,13 +1,10 @@
 package coach.store;
 
 import coach.routine.Routine;
-import coach.session.Coach;
+import coach.session.Driver;
 import coach.session.Effect;
 import coach.session.Event;
-import coach.session.ManualClock;
-import coach.session.Screen;
 import coach.session.SessionState;
-import coach.session.Transition;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,80 +16,57 @@ import java.util.Map;
  */
 final class StoredSession {
   final CarryOver.Plan plan;
-  final Coach coach;
   final SessionRecorder recorder;
-  private final HistoryStore store;
-  private final ManualClock clock = new ManualClock(1_000_000L);
-  SessionState state;
+  final Driver driver;
 
   StoredSession(Routine routine, HistoryStore store, String patient, Instant now)
       throws StoreException {
-    this.store = store;
     plan = CarryOver.plan(routine, store, patient, now);
-    coach = new Coach(routine, clock, plan.options());
-    state = coach.start();
+    SessionRecorder[] into = new SessionRecorder[1];
+    driver = new Driver(routine, plan.options(), effect -> {
+      into[0].apply(effect);
+      if (effect instanceof Effect.ResumeAnswered && plan.interrupted() != null) {
+        store.settleInterrupted(plan.interrupted().id());
+      }
+    });
     Map<String, Integer> levels = new LinkedHashMap<>();
     for (int i = 0; i < routine.exercises().size(); i++) {
-      levels.put(routine.exercises().get(i).id(), state.level(i));
+      levels.put(routine.exercises().get(i).id(), driver.state().level(i));
     }
     recorder = store.begin(patient, routine.id(), "h", levels);
+    into[0] = recorder;
   }
 
-  StoredSession press(Event... events) throws StoreException {
-    for (Event e : events) {
-      Transition t = coach.update(state, e);
-      state = t.state();
-      for (Effect effect : t.effects()) {
-        recorder.apply(effect);
-        if (effect instanceof Effect.ResumeAnswered && plan.interrupted() != null) {
-          store.settleInterrupted(plan.interrupted().id());
-        }
-      }
-    }
+  SessionState state() {
+    return driver.state();
+  }
+
+  StoredSession press(Event... events) {
+    driver.press(events);
     return this;
   }
 
   /** Answers no to every safety question. */
-  StoredSession noRedFlags() throws StoreException {
-    while (state.screen() == Screen.SCREENING) {
-      press(Event.Key.NO);
-    }
+  StoredSession noRedFlags() {
+    driver.noRedFlags();
     return this;
   }
 
   /** Types a rating and says where the symptoms reach (region rank, 0 none). */
-  StoredSession rate(int value, int region) throws StoreException {
-    press(new Event.Digit(value), Event.Key.CONFIRM);
-    if (state.screen() == Screen.PAIN_REGION) {
-      press(new Event.Digit(region), Event.Key.CONFIRM);
-    }
+  StoredSession rate(int value, int region) {
+    driver.rate(value, region);
     return this;
   }
 
   /** Runs the timers up to the next screen that waits for a key. */
-  StoredSession untilPain() throws StoreException {
-    for (int guard = 0; guard < 100_000; guard++) {
-      Screen s = state.screen();
-      if (s == Screen.INTRO) {
-        press(Event.Key.CONFIRM);
-      } else if (s == Screen.GET_READY || s == Screen.REP || s == Screen.REST) {
-        var wake = coach.nextWake(state);
-        if (wake.isPresent()) {
-          clock.advanceNanos(Math.max(0, wake.getAsLong() - clock.nanoTime()));
-          press(new Event.Tick());
-        } else {
-          press(Event.Key.CONFIRM);
-        }
-      } else {
-        return this;
-      }
-    }
-    throw new AssertionError("the session did not reach a key-waiting screen");
+  StoredSession untilPain() {
+    driver.untilPainOrStop();
+    return this;
   }
 
   /** Moves the clock on by this many seconds (a countdown under way). */
-  StoredSession advanceSeconds(int seconds) throws StoreException {
-    clock.advanceNanos(seconds * Coach.SECOND);
-    return press(new Event.Tick());
+  StoredSession advanceSeconds(int seconds) {
+    driver.advanceSeconds(seconds);
+    return this;
   }
 }
