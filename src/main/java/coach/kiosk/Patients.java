@@ -3,6 +3,7 @@ package coach.kiosk;
 import coach.routine.FileText;
 import coach.routine.Node;
 import coach.routine.NodeReader;
+import coach.routine.Printable;
 import coach.routine.Problem;
 import coach.routine.RoutineLoader;
 import java.io.IOException;
@@ -342,16 +343,8 @@ public final class Patients {
 
     /** A value for a message: cut to 40, controls and invisible format characters escaped. */
     private static String clip(String s) {
-      String cut = s.length() > 40 ? s.substring(0, 40) : s;
-      StringBuilder b = new StringBuilder();
-      cut.codePoints().forEach(cp -> {
-        if (Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT) {
-          b.append(String.format("\\u%04X", cp));
-        } else {
-          b.appendCodePoint(cp);
-        }
-      });
-      return s.length() > 40 ? b + "..." : b.toString();
+      return s.length() > 40 ? Printable.of(s.substring(0, 40)) + "..."
+          : Printable.of(s);
     }
   }
 }

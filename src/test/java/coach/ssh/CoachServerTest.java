@@ -197,12 +197,7 @@ class CoachServerTest {
       try {
         List<ChannelShell> stuck = new java.util.ArrayList<>();
         for (int i = 0; i < stuckCount; i++) {
-          ClientSession s = slow.connect("stuck" + i, "127.0.0.1", server.port())
-              .verify(Duration.ofSeconds(60)).getSession();
-          s.addPublicKeyIdentity(key);
-          s.auth().verify(Duration.ofSeconds(60));
-          ChannelShell ch = s.createShellChannel();
-          ch.setPtyType("xterm-256color");
+          ChannelShell ch = ServeLoad.unopenedShell(slow, key, "stuck" + i, server.port());
           ch.setStreaming(org.apache.sshd.client.channel.ClientChannel.Streaming.Sync);
           ch.open().verify(Duration.ofSeconds(60));
           stuck.add(ch); // its output is never read: the window stays full

@@ -103,6 +103,16 @@ public final class ServeLoad {
   /** A shell with an 80x24 xterm PTY for user@127.0.0.1, its output going to {@code out}. */
   static ChannelShell shell(SshClient client, KeyPair key, String user, int port,
       OutputStream out) throws Exception {
+    ChannelShell ch = unopenedShell(client, key, user, port);
+    ch.setOut(out);
+    ch.setErr(OutputStream.nullOutputStream());
+    ch.open().verify(Duration.ofSeconds(60));
+    return ch;
+  }
+
+  /** Logged in as user@127.0.0.1 with the key: a shell with an 80x24 xterm PTY, not yet open. */
+  static ChannelShell unopenedShell(SshClient client, KeyPair key, String user, int port)
+      throws Exception {
     ClientSession s = client.connect(user, "127.0.0.1", port).verify(Duration.ofSeconds(60))
         .getSession();
     s.addPublicKeyIdentity(key);
@@ -111,9 +121,6 @@ public final class ServeLoad {
     ch.setPtyType("xterm-256color");
     ch.setPtyColumns(80);
     ch.setPtyLines(24);
-    ch.setOut(out);
-    ch.setErr(OutputStream.nullOutputStream());
-    ch.open().verify(Duration.ofSeconds(60));
     return ch;
   }
 
