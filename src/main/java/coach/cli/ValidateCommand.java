@@ -100,6 +100,11 @@ public final class ValidateCommand implements Command {
       out.println("  " + n++ + ". " + e.name() + " [" + e.id() + "]: " + e.sets() + " sets x "
           + e.reps() + " reps" + rounds + "; rest " + e.restSeconds() + " s"
           + (e.frequency() == null ? "; frequency not given" : "; " + e.frequency()));
+      if (e.loadsNerve()) {
+        out.println("       Loads the nerve: skipped for the rest of a session after symptoms"
+            + " spread" + (r.painRule().spreadCounts() ? "."
+                : " (but where symptoms reach is not asked, so it is never skipped)."));
+      }
       for (int i = 0; i < e.rounds().size(); i++) {
         if (!e.roundFocus().get(i).isEmpty()) {
           out.println("       focus for " + e.rounds().get(i) + ": " + e.roundFocus().get(i));
@@ -107,7 +112,7 @@ public final class ValidateCommand implements Command {
       }
       for (int i = 0; i < e.levels().size(); i++) {
         Level l = e.levels().get(i);
-        String role = i == e.startLevel() ? " (prescribed start)"
+        String role = i == e.startLevel() ? (r.selfStarted() ? " (start)" : " (prescribed start)")
             : i < e.startLevel() ? " (harder: offered as progress)"
             : i == e.easiestLevel() ? " (easiest)" : " (easier)";
         out.println("       level " + i + role + ": " + l.name() + " [" + l.id() + "]");
@@ -123,22 +128,11 @@ public final class ValidateCommand implements Command {
         }
       }
     }
-    PainRule pr = r.painRule();
-    out.println("  Pain rule: a rating is a rise when it is above " + pr.safeUpTo()
-        + " and " + pr.increaseBy() + "+ point(s) above the highest rating since the exercise"
-        + " started or changed level"
-        + (pr.maxAcceptable() == null ? "; no ceiling"
-            : "; any rating above " + pr.maxAcceptable() + " is a rise (unless no higher than"
-                + " the session's start)")
-        + (pr.spreadCounts() ? "; symptoms reaching further counts (asked: \""
-            + (pr.regionQuestion() == null ? "Where do you feel the symptoms now?"
-                : pr.regionQuestion()) + "\" " + String.join(" / ", pr.regions()) + ")"
-            : "; where symptoms reach is not asked")
-        + "; asked after each " + pr.askAfter().name().toLowerCase(java.util.Locale.ROOT)
-        + (pr.nextMorningCheck() ? "; next-morning check " + pr.nextMorningAfterHours()
-            + " h to " + pr.nextMorningWithinDays() + " days after the last session" : "")
-        + "; harder level offered after " + pr.progressAfterSessions()
-        + " completed sessions on different days without a rise");
+    painRule(out, r.painRule());
+    if (r.selfStarted()) {
+      out.println("  Nobody prescribed this routine: the coach never speaks of your clinician's"
+          + " choice, and asks once about signs of a serious cause before the first session.");
+    }
     out.println("  Red flags:");
     for (RedFlag f : r.redFlags().questions()) {
       out.println("    - " + f.question() + " [" + f.id() + "]");
@@ -148,5 +142,41 @@ public final class ValidateCommand implements Command {
         + (r.contact().email() == null ? "" : ", " + r.contact().email())
         + (r.contact().phone() == null ? "" : ", " + r.contact().phone())
         + (r.contact().booking() == null ? "" : "; " + r.contact().booking()));
+  }
+
+  /** The pain rule in plain words, one setting a line. */
+  private static void painRule(PrintStream out, PainRule pr) {
+    out.println("  Pain rule:");
+    out.println("    Pain rated 0-10: " + (pr.painQuestion() == null
+        ? "the coach's own question (\"How much does it hurt right now?\")"
+        : "\"" + pr.painQuestion() + "\"") + ", asked before starting and after each "
+        + pr.askAfter().name().toLowerCase(java.util.Locale.ROOT) + ".");
+    out.println("    A rating above " + pr.safeUpTo() + " and " + pr.increaseBy() + " or more"
+        + " points above the highest rating since the exercise started or changed level is a"
+        + " rise: the next easier level for the remaining sets (at the easiest level the exercise"
+        + " stops).");
+    out.println(pr.maxAcceptable() == null ? "    No ceiling: no rating stops an exercise at once"
+        + " by its number alone."
+        : "    A rating above " + pr.maxAcceptable() + " stops the exercise at once (after a start"
+            + " above " + pr.maxAcceptable() + ", a rating above the start does).");
+    if (pr.spreadCounts()) {
+      out.println("    Where symptoms reach is asked (\""
+          + (pr.regionQuestion() == null ? "Where do you feel the symptoms now?"
+              : pr.regionQuestion()) + "\" " + String.join(" / ", pr.regions())
+          + "); reaching further stops the exercise at once.");
+      out.println(pr.spreadStopsTodayAt() == null
+          ? "    Symptoms spreading stop the exercise, not the session."
+          : "    Symptoms reaching " + pr.spreadStopsTodayAt() + " or further stop the session"
+              + " for today.");
+    } else {
+      out.println("    Where symptoms reach is not asked.");
+    }
+    out.println(pr.nextMorningCheck() ? "    Next-morning check " + pr.nextMorningAfterHours()
+        + " h to " + pr.nextMorningWithinDays() + " days after the last session."
+        : "    No next-morning check.");
+    out.println("    Harder level offered after " + pr.progressAfterSessions()
+        + " completed sessions on different days without a rise, stop or spread in it.");
+    out.println("    A session cut off less than " + pr.resumeWithinHours()
+        + (pr.resumeWithinHours() == 1 ? " hour" : " hours") + " ago is offered for resuming.");
   }
 }

@@ -18,6 +18,8 @@ import java.util.List;
  *     none; the same size as {@code rounds}
  * @param restSeconds rest after each set (not between rounds)
  * @param startLevel index of the prescribed level, where a patient with no history starts
+ * @param loadsNerve the exercise loads the sciatic nerve (a glide, a leg raise): after symptoms
+ *     spread it is skipped for the rest of the session
  */
 public record Exercise(
     String id,
@@ -29,7 +31,8 @@ public record Exercise(
     List<String> roundFocus,
     int restSeconds,
     List<Level> levels,
-    int startLevel) {
+    int startLevel,
+    boolean loadsNerve) {
 
   public Exercise {
     rounds = List.copyOf(rounds);
@@ -42,6 +45,20 @@ public record Exercise(
     if (startLevel < 0 || startLevel >= levels.size()) {
       throw new IllegalArgumentException("start level out of range");
     }
+  }
+
+  /** An exercise that does not load the nerve. */
+  public Exercise(String id, String name, String frequency, int sets, int reps,
+      List<String> rounds, List<String> roundFocus, int restSeconds, List<Level> levels,
+      int startLevel) {
+    this(id, name, frequency, sets, reps, rounds, roundFocus, restSeconds, levels, startLevel,
+        false);
+  }
+
+  /** This exercise, marked as loading the nerve (or not). */
+  public Exercise withLoadsNerve(boolean loads) {
+    return new Exercise(id, name, frequency, sets, reps, rounds, roundFocus, restSeconds, levels,
+        startLevel, loads);
   }
 
   /** An exercise prescribed at its first level, with no focus per round. */

@@ -7,10 +7,10 @@ import java.util.List;
  * Every number can be set per routine.
  *
  * @param increaseBy a rating at least this much above the reference (and above the safe zone)
- *     is an increase
+ *     is a rise: one level easier
  * @param safeUpTo a rating at or below this is never an increase by its number alone
- * @param maxAcceptable a rating above this is an increase whatever the reference, unless it is no
- *     higher than the session's starting rating; null for no ceiling
+ * @param maxAcceptable the ceiling: a rating above it stops the exercise whatever the reference
+ *     (in a session that started above it, a rating above the start does); null for no ceiling
  * @param spreadCounts ask where the symptoms reach, and count reaching further than the reference
  *     answer as an increase
  * @param regionQuestion the routine's own words for the symptom question; null for the coach's
@@ -21,6 +21,11 @@ import java.util.List;
  * @param nextMorningWithinDays ... and at most this many days ago
  * @param progressAfterSessions completed sessions, on different days, without an increase before
  *     the harder level is offered
+ * @param painQuestion the routine's own words for which pain is rated ("your worst pain right
+ *     now, back or leg"); null for the coach's
+ * @param spreadStopsTodayAt symptoms reaching this region (one of {@code regions}) or further stop
+ *     the session for today; null when only the exercise stops
+ * @param resumeWithinHours a session cut off less than this long ago is offered for resuming
  */
 public record PainRule(
     int increaseBy,
@@ -33,7 +38,10 @@ public record PainRule(
     boolean nextMorningCheck,
     int nextMorningAfterHours,
     int nextMorningWithinDays,
-    int progressAfterSessions) {
+    int progressAfterSessions,
+    String painQuestion,
+    String spreadStopsTodayAt,
+    int resumeWithinHours) {
 
   public enum AskAfter {
     SET,
@@ -43,13 +51,41 @@ public record PainRule(
   public static final List<String> DEFAULT_REGIONS =
       List.of("back", "buttock", "thigh", "below the knee", "foot");
 
+  /** A session cut off longer ago than this is not offered for resuming (GUIDE section 3). */
+  public static final int RESUME_WITHIN_HOURS = 12;
+
   public PainRule {
     regions = List.copyOf(regions);
   }
 
+  /** A rule without its own pain question, spread stop or resume window (the defaults). */
+  public PainRule(int increaseBy, int safeUpTo, Integer maxAcceptable, boolean spreadCounts,
+      String regionQuestion, List<String> regions, AskAfter askAfter, boolean nextMorningCheck,
+      int nextMorningAfterHours, int nextMorningWithinDays, int progressAfterSessions) {
+    this(increaseBy, safeUpTo, maxAcceptable, spreadCounts, regionQuestion, regions, askAfter,
+        nextMorningCheck, nextMorningAfterHours, nextMorningWithinDays, progressAfterSessions,
+        null, null, RESUME_WITHIN_HOURS);
+  }
+
   /** The defaults of GUIDE section 3. */
   public static PainRule defaults() {
-    return new PainRule(1, 3, 5, true, null, DEFAULT_REGIONS, AskAfter.SET, true, 8, 7, 2);
+    return new PainRule(2, 3, 5, true, null, DEFAULT_REGIONS, AskAfter.SET, true, 8, 7, 2);
+  }
+
+  /**
+   * The rank of the region from which a spread stops the session for today (1 for the first
+   * region), or 0 when no region does.
+   */
+  public int spreadStopsTodayRank() {
+    int i = spreadStopsTodayAt == null ? -1 : regions.indexOf(spreadStopsTodayAt);
+    return i < 0 ? 0 : i + 1;
+  }
+
+  /** This rule with symptoms reaching {@code region} or further stopping the session today. */
+  public PainRule withSpreadStopsTodayAt(String region) {
+    return new PainRule(increaseBy, safeUpTo, maxAcceptable, spreadCounts, regionQuestion,
+        regions, askAfter, nextMorningCheck, nextMorningAfterHours, nextMorningWithinDays,
+        progressAfterSessions, painQuestion, region, resumeWithinHours);
   }
 
   /** The defaults with another ceiling, spread setting and asking point (for tests and tools). */
@@ -65,6 +101,6 @@ public record PainRule(
   public PainRule withSafeUpTo(int safe) {
     return new PainRule(increaseBy, safe, maxAcceptable, spreadCounts, regionQuestion, regions,
         askAfter, nextMorningCheck, nextMorningAfterHours, nextMorningWithinDays,
-        progressAfterSessions);
+        progressAfterSessions, painQuestion, spreadStopsTodayAt, resumeWithinHours);
   }
 }

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /**
  * Turns a parsed document into a {@link Routine}, adding a problem (with its position) for
  * everything wrong: unknown fields (with a "did you mean"), wrong types, missing fields, numbers
- * out of range, duplicate ids, empty lists, control characters in text.
+ * out of range, a name that is not among the routine's own (a level, a region), duplicate ids,
+ * empty lists, control characters in text.
  */
 public final class RoutineChecks {
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
@@ -37,8 +38,8 @@ public final class RoutineChecks {
     if (m == null) {
       return null;
     }
-    read.fields(m, "the routine", "id", "title", "version", "seed", "disclaimer", "contact",
-        "redFlags", "painRule", "exercises");
+    read.fields(m, "the routine", "id", "title", "version", "seed", "selfStarted", "disclaimer",
+        "contact", "redFlags", "painRule", "exercises");
     String id = id(m, "id", "the routine");
     String title = read.text(m, "title", true, 200, "the routine");
     Integer version = read.integer(m, "version", false, 1, 100000, "the routine");
@@ -48,6 +49,7 @@ public final class RoutineChecks {
     RedFlags redFlags = redFlags(read.required(m, "redFlags", "the routine"));
     Node.Entry pr = m.fields().get("painRule");
     PainRule painRule = pr == null ? PainRule.defaults() : painRule(pr.value());
+    Boolean selfStarted = read.bool(m, "selfStarted", "the routine");
     List<Exercise> exercises = new ArrayList<>();
     Node.Seq seq = read.list(read.required(m, "exercises", "the routine"), "exercises", 1, 50);
     if (seq != null) {
@@ -64,7 +66,7 @@ public final class RoutineChecks {
       return null;
     }
     return new Routine(id, title, version == null ? 1 : version, seed, disclaimer, contact,
-        redFlags, painRule, exercises);
+        redFlags, painRule, exercises, Boolean.TRUE.equals(selfStarted));
   }
 
   private static int MAX() {
@@ -132,7 +134,8 @@ public final class RoutineChecks {
     }
     read.fields(m, "painRule", "increaseBy", "safeUpTo", "maxAcceptable", "spreadCounts",
         "regionQuestion", "regions", "askAfter", "nextMorningCheck", "nextMorningAfterHours",
-        "nextMorningWithinDays", "progressAfterSessions");
+        "nextMorningWithinDays", "progressAfterSessions", "painQuestion", "spreadStopsTodayAt",
+        "resumeWithinHours");
     Integer increaseBy = read.integer(m, "increaseBy", false, 1, 10, "painRule");
     Integer safe = read.integer(m, "safeUpTo", false, 0, 10, "painRule");
     Integer max = d.maxAcceptable();
@@ -141,6 +144,7 @@ public final class RoutineChecks {
     }
     Boolean spread = read.bool(m, "spreadCounts", "painRule");
     String question = read.text(m, "regionQuestion", false, 200, "painRule");
+    String painQuestion = read.text(m, "painQuestion", false, 200, "painRule");
     String ask = read.text(m, "askAfter", false, 20, "painRule");
     PainRule.AskAfter askAfter = d.askAfter();
     if (ask != null) {
@@ -152,17 +156,22 @@ public final class RoutineChecks {
       }
     }
     List<String> regions = d.regions();
+    boolean regionsRead = true;
     Node.Entry re = m.fields().get("regions");
     if (re != null) {
       List<String> rs = read.texts(re.value(), "regions", 1, 10, 60, true);
       if (rs != null) {
         regions = rs;
+      } else {
+        regionsRead = false;
       }
     }
+    String stopsToday = read.text(m, "spreadStopsTodayAt", false, 60, "painRule");
     Boolean morning = read.bool(m, "nextMorningCheck", "painRule");
     Integer afterHours = read.integer(m, "nextMorningAfterHours", false, 0, 72, "painRule");
     Integer withinDays = read.integer(m, "nextMorningWithinDays", false, 1, 60, "painRule");
     Integer progress = read.integer(m, "progressAfterSessions", false, 1, 20, "painRule");
+    Integer resume = read.integer(m, "resumeWithinHours", false, 1, 168, "painRule");
     int safeUpTo = safe == null ? d.safeUpTo() : safe;
     if (max != null && safe != null && safeUpTo > max) {
       problem(m.fields().get("safeUpTo").value(), "\"safeUpTo\" is " + safeUpTo
@@ -173,12 +182,25 @@ public final class RoutineChecks {
       problem(at, "\"regions\" and \"regionQuestion\" are only used with"
           + " \"spreadCounts: true\"; remove them or set spreadCounts to true");
     }
+    if (stopsToday != null) {
+      Node at = m.fields().get("spreadStopsTodayAt").value();
+      if (Boolean.FALSE.equals(spread)) {
+        problem(at, "\"spreadStopsTodayAt\" is only used with \"spreadCounts: true\"; remove it"
+            + " or set spreadCounts to true");
+        stopsToday = null;
+      } else if (regionsRead && !regions.contains(stopsToday)) {
+        problem(at, "\"spreadStopsTodayAt\" is \"" + stopsToday + "\"; expected one of the"
+            + " regions: " + String.join(", ", regions));
+        stopsToday = null;
+      }
+    }
     return new PainRule(increaseBy == null ? d.increaseBy() : increaseBy, safeUpTo, max,
         spread == null ? d.spreadCounts() : spread, question, regions, askAfter,
         morning == null ? d.nextMorningCheck() : morning,
         afterHours == null ? d.nextMorningAfterHours() : afterHours,
         withinDays == null ? d.nextMorningWithinDays() : withinDays,
-        progress == null ? d.progressAfterSessions() : progress);
+        progress == null ? d.progressAfterSessions() : progress, painQuestion, stopsToday,
+        resume == null ? d.resumeWithinHours() : resume);
   }
 
   private Exercise exercise(Node n, PainRule rule) {
@@ -189,7 +211,7 @@ public final class RoutineChecks {
     String id = id(m, "id", "an exercise");
     String where = id == null ? "an exercise" : "exercise \"" + id + "\"";
     read.fields(m, where, "id", "name", "frequency", "sets", "reps", "rounds", "restSeconds",
-        "start", "levels");
+        "start", "loadsNerve", "levels");
     String name = read.text(m, "name", true, 200, where);
     String frequency = read.text(m, "frequency", false, 100, where);
     Integer sets = read.integer(m, "sets", true, 1, 20, where);
@@ -205,6 +227,7 @@ public final class RoutineChecks {
       }
     }
     Integer rest = read.integer(m, "restSeconds", false, 0, 600, where);
+    Boolean loadsNerve = read.bool(m, "loadsNerve", where);
     List<Level> levels = new ArrayList<>();
     Node.Seq seq = read.list(read.required(m, "levels", where), "levels", 1, 10);
     if (seq != null) {
@@ -243,7 +266,7 @@ public final class RoutineChecks {
       return null;
     }
     return new Exercise(id, name, frequency, sets, reps, rounds, focus,
-        rest == null ? 30 : rest, levels, start);
+        rest == null ? 30 : rest, levels, start, Boolean.TRUE.equals(loadsNerve));
   }
 
   /** Rounds: each a label, or {name, focus}. Returns [label, focus] pairs, or null. */

@@ -51,6 +51,25 @@ class RoutineLoaderTest {
   }
 
   @Test
+  void theBundledRoutineIsVersion3WithItsStopsAndNobodysPrescription() {
+    LoadResult r = loader.load(Path.of("routines/sciatica.yaml"));
+    assertTrue(r.ok(), r.problems().toString());
+    Routine routine = r.routine();
+    assertEquals(3, routine.version());
+    assertTrue(routine.selfStarted());
+    PainRule rule = routine.painRule();
+    assertEquals(2, rule.increaseBy());
+    assertEquals(3, rule.safeUpTo());
+    assertEquals(5, rule.maxAcceptable());
+    assertEquals("below the knee", rule.spreadStopsTodayAt());
+    assertEquals(4, rule.spreadStopsTodayRank());
+    assertEquals("your worst pain right now, back or leg", rule.painQuestion());
+    assertEquals(PainRule.RESUME_WITHIN_HOURS, rule.resumeWithinHours());
+    assertEquals(List.of("nerve-glide", "straight-leg-raise"), routine.exercises().stream()
+        .filter(Exercise::loadsNerve).map(Exercise::id).toList());
+  }
+
+  @Test
   void everyPhaseOfTheBundledRoutineHasADrawingThatFits() {
     LoadResult r = loader.load(Path.of("routines/sciatica.yaml"));
     assertTrue(r.ok(), r.problems().toString());
@@ -103,6 +122,87 @@ class RoutineLoaderTest {
     assertEquals(30, y.routine().exercises().get(0).restSeconds());
   }
 
+  @Test
+  void withoutTheNewSettingsARoutineGetsTheirDefaults() {
+    LoadResult r = loader.load(CORPUS.resolve("good/minimal.yaml"));
+    assertTrue(r.ok(), r.problems().toString());
+    PainRule rule = r.routine().painRule();
+    assertEquals(PainRule.defaults(), rule);
+    assertEquals(2, rule.increaseBy());
+    assertNull(rule.painQuestion());
+    assertNull(rule.spreadStopsTodayAt());
+    assertEquals(0, rule.spreadStopsTodayRank());
+    assertEquals(12, rule.resumeWithinHours());
+    assertFalse(r.routine().selfStarted());
+    assertFalse(r.routine().exercises().get(0).loadsNerve());
+  }
+
+  @Test
+  void theNewSettingsLoad() {
+    LoadResult r = loader.load(CORPUS.resolve("good/stops-today.yaml"));
+    assertTrue(r.ok(), r.problems().toString());
+    PainRule rule = r.routine().painRule();
+    assertEquals("your worst pain right now, back or leg", rule.painQuestion());
+    assertEquals("below the knee", rule.spreadStopsTodayAt());
+    assertEquals(168, rule.resumeWithinHours());
+    assertTrue(r.routine().selfStarted());
+    assertTrue(r.routine().exercises().get(0).loadsNerve());
+  }
+
+  @Test
+  void aRegionToStopAtIsOneOfTheRoutinesOwnRegions() {
+    LoadResult j = loader.load(CORPUS.resolve("good/stops-today-own-regions.json"));
+    assertTrue(j.ok(), j.problems().toString());
+    PainRule rule = j.routine().painRule();
+    assertEquals(List.of("back", "leg", "foot"), rule.regions());
+    assertEquals("leg", rule.spreadStopsTodayAt());
+    assertEquals(2, rule.spreadStopsTodayRank());
+    assertEquals("your knee pain right now", rule.painQuestion());
+    assertEquals(1, rule.resumeWithinHours());
+    assertFalse(j.routine().selfStarted());
+    assertFalse(j.routine().exercises().get(0).loadsNerve());
+    Path other = CORPUS.resolve("loader-only/spread-stop-not-in-own-regions.yaml");
+    assertEquals(List.of(other + ":14:23: \"spreadStopsTodayAt\" is \"foot\"; expected one of the"
+        + " regions: back, leg"), loader.load(other).problems().stream().map(Problem::format)
+        .toList());
+  }
+
+  /** A routine file: minimal.yaml with these lines as its pain rule. */
+  private static Path withPainRule(Path dir, String lines) throws Exception {
+    String minimal = Files.readString(CORPUS.resolve("good/minimal.yaml"));
+    return Files.writeString(dir.resolve("routine.yaml"), minimal.replace("exercises:\n",
+        "painRule:\n" + lines + "exercises:\n"));
+  }
+
+  @Test
+  void aRegionListWithAProblemGivesOnlyItsOwnProblem(@TempDir Path dir) throws Exception {
+    Path f = withPainRule(dir, "  regions: []\n  spreadStopsTodayAt: foot\n");
+    assertEquals(List.of(f + ":13:12: \"regions\" is empty; it needs at least 1 item"),
+        loader.load(f).problems().stream().map(Problem::format).toList());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+    "painQuestion: \"how bad\\e[2J\" | 13:17 | \"painQuestion\" contains a control character (U+001B)",
+    "painQuestion: 7              | 13:17 | \"painQuestion\" must be text, got the number 7",
+    "spreadStopsTodayAt: Foot     | 13:23 | \"spreadStopsTodayAt\" is \"Foot\"; expected one of the regions",
+    "spreadStopsTodayAt: [foot]   | 13:23 | \"spreadStopsTodayAt\" must be text, not a list",
+    "resumeWithinHours: 12.5      | 13:22 | \"resumeWithinHours\" must be a whole number, got the number 12.5",
+    "resumeWithinHours: twelve    | 13:22 | \"resumeWithinHours\" must be a whole number, got text",
+    "resumeWithinHour: 12         | 13:3  | unknown field \"resumeWithinHour\" in painRule; did you mean \"resumeWithinHours\"?",
+    "spreadStopsTodayAt:          | 13:22 | \"spreadStopsTodayAt\" is empty; give text or leave the field out",
+  })
+  void aBadNewPainRuleSettingIsReportedWhereItStands(String line, String position, String text,
+      @TempDir Path dir) throws Exception {
+    Path f = withPainRule(dir, "  " + line + "\n");
+    LoadResult r = loader.load(f);
+    assertFalse(r.ok());
+    String all = r.problems().stream().map(Problem::format).collect(Collectors.joining("\n"));
+    assertTrue(r.problems().stream().anyMatch(p -> p.format().startsWith(f + ":" + position
+        + ": ") && p.message().contains(text)), "expected " + position + ": " + text + " in\n"
+        + all);
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
     "unknown-field.yaml      | 16:5  | unknown field \"repz\" in exercise \"glide\"; did you mean \"reps\"?",
@@ -138,6 +238,14 @@ class RoutineLoaderTest {
     "bare-word.json          | 2:11  | unexpected \"garbage\" here; expected text in quotes",
     "comment.json            | 1:1   | unexpected \"/\" here; JSON has no comments",
     "infinite.yaml           | 3:11  | \".inf\" is not a number a routine can use",
+    "spread-stop-not-a-region.yaml | 13:23 | \"spreadStopsTodayAt\" is \"knee\"; expected one of the regions: back, buttock, thigh, below the knee, foot",
+    "spread-stop-without-spread.yaml | 14:23 | \"spreadStopsTodayAt\" is only used with \"spreadCounts: true\"; remove it or set spreadCounts to true",
+    "resume-too-long.yaml    | 13:22 | \"resumeWithinHours\" is 169; expected a whole number from 1 to 168",
+    "resume-zero.yaml        | 13:22 | \"resumeWithinHours\" is 0; expected a whole number from 1 to 168",
+    "pain-question-blank.yaml | 13:17 | \"painQuestion\" is empty; give text or leave the field out",
+    "self-started-text.yaml  | 4:14  | \"selfStarted\" must be true or false, got text (\"yes\")",
+    "loads-nerve-number.yaml | 18:17 | \"loadsNerve\" must be true or false, got the number 1",
+    "loads-nerve-misspelt.yaml | 18:5 | unknown field \"loadsNerves\" in exercise \"glide\"; did you mean \"loadsNerve\"?",
   })
   void brokenFilesNameTheLineColumnAndTheProblem(String file, String position, String text) {
     LoadResult r = loader.load(CORPUS.resolve("broken").resolve(file));
