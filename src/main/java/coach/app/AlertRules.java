@@ -6,6 +6,7 @@ import coach.routine.Routine;
 import coach.session.Outcome;
 import coach.session.Rating;
 import coach.session.Reason;
+import coach.session.Rise;
 import coach.store.AlertKind;
 import coach.store.HistoryStore;
 import coach.store.RecordKind;
@@ -28,10 +29,14 @@ import java.util.function.Function;
  * no clock of its own): each alert with the cause it is about, so the same cause is raised once.
  *
  * <ul>
- *   <li>a red flag answered yes (urgent); an exercise stopped at its easiest level (the contact
- *       card shown); a session ended for pain; pain before starting above the routine's ceiling;
- *       worse the morning after: each from the sessions of the last {@value #LOOK_BACK_DAYS}
- *       days, every red flag on its own and of the other kinds only the newest;
+ *   <li>a red flag answered yes (urgent); symptoms that spread during an exercise; a session
+ *       stopped for today (above the ceiling at the easiest level, symptoms reaching as far as
+ *       the routine stops for, a second exercise stopped, or pain before starting above the
+ *       ceiling); an exercise stopped for pain (a rise at its easiest level, or above the ceiling
+ *       at any level: the contact card shown); a session ended for pain; pain before starting
+ *       above the routine's ceiling; worse the morning after: each from the sessions of the last
+ *       {@value #LOOK_BACK_DAYS} days, every red flag on its own and of the other kinds only the
+ *       newest;
  *   <li>pain at the end of a session higher in each of the last three sessions (each higher than
  *       the one before: 2, 4, 6);
  *   <li>no session for more than twice the routine's interval (a daily routine: two days);
@@ -109,17 +114,12 @@ public final class AlertRules {
         out.add(new Candidate(AlertKind.RED_FLAG, cause, "red flag answered yes on " + day
             + ": " + question));
       } else if (e.kind() == RecordKind.CONTACT) {
-        Optional<Reason> reason = Reason.parse(e.detail());
-        if (reason.isPresent() && reason.get() instanceof Reason.AtEasiest a) {
-          Optional<Exercise> ex = exercise(routine, e.exerciseId());
-          String pain = a.rise().to() > a.rise().from()
-              ? "pain " + a.rise().from() + " -> " + a.rise().to()
-              : "pain " + a.rise().to() + (a.rise().limit() >= 0 ? " (above the limit of "
-                  + a.rise().limit() + ")" : "");
-          out.add(new Candidate(AlertKind.STOPPED_AT_EASIEST, cause, pain + " in "
-              + ex.map(Exercise::name).orElse(e.exerciseId()) + ", stopped at "
-              + level(ex, a.level()) + " on " + day));
-        }
+        stop(Reason.parse(e.detail()), routine, e.exerciseId(), cause, day, out);
+      } else if (e.kind() == RecordKind.STOP_TODAY) {
+        String why = Reason.parse(e.detail()).map(r -> today(r, routine, e.exerciseId()))
+            .orElse(e.detail());
+        out.add(new Candidate(AlertKind.STOPPED_FOR_TODAY, cause, "stopped for today on " + day
+            + ": " + why));
       } else if (e.kind() == RecordKind.NEXT_MORNING && RecordKind.WORSE.equals(e.detail())) {
         out.add(new Candidate(AlertKind.WORSE_NEXT_MORNING, cause,
             "worse the morning after the session before " + day));
@@ -137,6 +137,90 @@ public final class AlertRules {
         .ifPresent(r -> out.add(new Candidate(AlertKind.HIGH_START, id, "pain "
             + r.rating().value() + " before starting on " + day + " (the routine's ceiling is "
             + ceiling + ")")));
+  }
+
+  /**
+   * An exercise stopped: symptoms that spread raise their own alert; pain (a rise at the easiest
+   * level, or a rating above the ceiling at any level) raises the stopped one. A stop for a
+   * spread alone raises only the spread, which names the level.
+   */
+  private static void stop(Optional<Reason> reason, Optional<Routine> routine, String exerciseId,
+      String cause, String day, List<Candidate> out) {
+    Rise rise;
+    int level;
+    if (reason.isPresent() && reason.get() instanceof Reason.AtEasiest a) {
+      rise = a.rise();
+      level = a.level();
+    } else if (reason.isPresent() && reason.get() instanceof Reason.Stopped s) {
+      rise = s.rise();
+      level = s.level();
+    } else {
+      return;
+    }
+    Optional<Exercise> ex = exercise(routine, exerciseId);
+    String name = name(ex, exerciseId);
+    if (rise.spread()) {
+      out.add(new Candidate(AlertKind.SYMPTOMS_SPREAD, cause, "symptoms spread "
+          + spread(routine, rise) + " in " + name + " (" + level(ex, level) + ") on " + day));
+    }
+    if (rise.byNumber() || rise.aboveLimit()) {
+      out.add(new Candidate(AlertKind.STOPPED_AT_EASIEST, cause, pain(rise) + " in " + name
+          + ", stopped at " + level(ex, level) + " on " + day));
+    }
+  }
+
+  /** Why a session stopped for today, from its stored reason. */
+  private static String today(Reason reason, Optional<Routine> routine, String exerciseId) {
+    if (reason instanceof Reason.HighStartStop h) {
+      return "pain " + h.start() + " before starting, above the limit of " + h.limit();
+    }
+    if (!(reason instanceof Reason.StopToday t)) {
+      return reason.code();
+    }
+    Rise r = t.rise();
+    Optional<Exercise> ex = exercise(routine, exerciseId);
+    String name = name(ex, exerciseId);
+    String where = " in " + name + " (" + level(ex, t.level()) + ")";
+    if (t.second()) {
+      return "a second exercise stopped, " + (r.spread() && !r.byNumber() && !r.aboveLimit()
+          ? "symptoms spread " + spread(routine, r) : pain(r)) + where;
+    } else if (r.spread()) {
+      return "symptoms reaching " + region(routine, r.spreadTo()) + where;
+    } else if (ex.isPresent() && t.level() == ex.get().levels().size() - 1) {
+      return pain(r) + " in " + name + ", already at the easiest level ("
+          + level(ex, t.level()) + ")";
+    }
+    return pain(r) + where;
+  }
+
+  /** "pain 2 -> 8 (above the limit of 5)", "pain 7 (above the limit of 5)", "pain 2 -> 5". */
+  private static String pain(Rise r) {
+    return "pain " + (r.to() > r.from() ? r.from() + " -> " + r.to() : r.to())
+        + (r.aboveLimit() ? " (above the limit of " + r.limit() + ")" : "");
+  }
+
+  /** "from the buttock to the foot", or "to the thigh (no symptoms before)". */
+  private static String spread(Optional<Routine> routine, Rise r) {
+    return r.spreadFrom() <= 0 ? "to " + region(routine, r.spreadTo()) + " (no symptoms before)"
+        : "from " + region(routine, r.spreadFrom()) + " to " + region(routine, r.spreadTo());
+  }
+
+  /**
+   * A region by its rank in the routine's regions, with "the" unless the name stands alone
+   * ("the thigh", "below the knee"); "region 3" when the routine is not at hand.
+   */
+  private static String region(Optional<Routine> routine, int rank) {
+    List<String> regions = routine.map(r -> r.painRule().regions()).orElse(List.of());
+    if (rank < 1 || rank > regions.size()) {
+      return "region " + rank;
+    }
+    String name = regions.get(rank - 1);
+    return name.matches("(?i)(below|above|under|over|the) .*") ? name : "the " + name;
+  }
+
+  /** The exercise's name; its id when the routine is not at hand. */
+  private static String name(Optional<Exercise> ex, String id) {
+    return ex.map(Exercise::name).orElse(id == null ? "an exercise" : id);
   }
 
   private static Optional<Exercise> exercise(Optional<Routine> routine, String id) {

@@ -72,8 +72,10 @@ public final class AlertsCommand implements Command {
             + "       coach alerts ack ID... [--by NAME] [--note TEXT]",
         "Lists the alerts for the clinician, most urgent first and newest first within a kind,"
             + " each with its id, patient, kind, when and the facts behind it: a red flag"
-            + " answered yes (urgent), an exercise stopped at its easiest level, a session ended"
-            + " for pain, pain before starting above the routine's ceiling, worse the morning"
+            + " answered yes (urgent), symptoms that spread during an exercise, a session stopped"
+            + " for today (and why), an exercise stopped at its easiest level or above the"
+            + " routine's ceiling, a session ended for pain, pain before starting above the"
+            + " routine's ceiling, worse the morning"
             + " after, pain at the end of a session rising three sessions running, no session for"
             + " more than twice the routine's interval, and a week that can no longer have the"
             + " days the routine asks for. One alert per patient and kind stays open until it is"

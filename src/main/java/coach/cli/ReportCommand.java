@@ -25,8 +25,9 @@ import org.apache.commons.cli.ParseException;
 
 /**
  * {@code coach report}: a readable summary for the therapist: sessions done per week against the
- * routine's frequency, the pain trend per exercise, switches with reasons, red flags, contact
- * shown, and the next-morning answers.
+ * routine's frequency, the pain trend per exercise, switches with reasons, the answers about
+ * signs of a serious cause, red flags and a doctor's clearance after one, contact shown, stops
+ * for today, and the next-morning answers.
  */
 public final class ReportCommand implements Command {
   @Override
@@ -49,7 +50,9 @@ public final class ReportCommand implements Command {
     return Help.text("coach report [--patient ID] [--data-dir DIR | --db URL]",
         "A readable summary of a patient's sessions for the therapist: sessions per week against"
             + " the routine's frequency, outcomes, pain before exercise and per exercise, changes"
-            + " of level with their reasons, red flags, contact shown and next-morning answers.",
+            + " of level with their reasons, the answers about signs of a serious cause, red"
+            + " flags and a doctor's clearance after one, contact shown, stops for today and"
+            + " next-morning answers.",
         options(), null, List.of(
             Help.example("coach report --patient P-1001",
                 "the summary of patient P-1001's sessions"),
@@ -151,6 +154,9 @@ public final class ReportCommand implements Command {
     List<String> flags = new ArrayList<>();
     List<String> contacts = new ArrayList<>();
     List<String> mornings = new ArrayList<>();
+    List<String> stops = new ArrayList<>();
+    List<String> clearances = new ArrayList<>();
+    List<String> signs = new ArrayList<>();
     List<Integer> baselines = new ArrayList<>();
     for (HistoryStore.SessionRow s : sessions) {
       String day = LocalDate.ofInstant(s.started(), zone).toString();
@@ -175,6 +181,9 @@ public final class ReportCommand implements Command {
           case RED_FLAG -> flags.add(day + "  " + detail);
           case CONTACT -> contacts.add(day + "  " + ex + detail);
           case NEXT_MORNING -> mornings.add(day + "  " + detail);
+          case STOP_TODAY -> stops.add(day + "  " + ex + detail);
+          case CLEARANCE -> clearances.add(day + "  " + detail);
+          case SERIOUS_SIGNS -> signs.add(day + "  " + detail);
           case RESUME -> { }
         }
       }
@@ -190,8 +199,11 @@ public final class ReportCommand implements Command {
           + v.get(v.size() - 1) + ", range " + min + "-" + max + "  [" + joined(v) + "]");
     }
     section(out, "Level changes", switches);
+    section(out, "Signs of a serious cause, asked before a first session", signs);
     section(out, "Red flags answered yes", flags);
+    section(out, "Cleared by a doctor after a red flag?", clearances);
     section(out, "Contact options shown", contacts);
+    section(out, "Stopped for today", stops);
     section(out, "Worse the morning after?", mornings);
   }
 

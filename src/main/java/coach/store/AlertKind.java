@@ -3,11 +3,23 @@ package coach.store;
 /**
  * What an alert for the clinician is about, most urgent first. Kept by name in
  * {@code alerts.kind}.
+ *
+ * <p>After a red flag come the two a therapist acts on the same day: symptoms spreading first,
+ * as spreading away from the spine can mean a nerve root under more pressure (the next thing to
+ * a red flag, and the one that asks for a changed plan before the next session), then a session
+ * stopped for today, whose facts say why (a spread that far raises both, the spread first).
  */
 public enum AlertKind {
   /** A red-flag question answered yes: urgent. */
   RED_FLAG(true),
-  /** An exercise stopped at its easiest level: the contact card was shown. */
+  /** Symptoms reached further from the spine during an exercise: the exercise stopped. */
+  SYMPTOMS_SPREAD(false),
+  /** A session stopped for today: no more exercise that day. */
+  STOPPED_FOR_TODAY(false),
+  /**
+   * An exercise stopped for pain, the contact card shown: a rise at its easiest level, or pain
+   * above the ceiling at any level.
+   */
   STOPPED_AT_EASIEST(false),
   /** A session ended for pain. */
   ENDED_FOR_PAIN(false),

@@ -50,6 +50,9 @@ sealed interface Entry {
         case RED_FLAG -> "a red flag";
         case NEXT_MORNING -> "the next-morning answer";
         case RESUME -> "the resume answer";
+        case STOP_TODAY -> "the stop for today";
+        case CLEARANCE -> "the answer about a doctor's clearance";
+        case SERIOUS_SIGNS -> "the answers about signs of a serious cause";
       };
     } else if (e instanceof Progress) {
       return "the session's progress";

@@ -266,6 +266,8 @@ public final class ClinicBoard implements App {
   public static String kindKey(AlertKind k) {
     return switch (k) {
       case RED_FLAG -> "board.kind.redFlag";
+      case SYMPTOMS_SPREAD -> "board.kind.symptomsSpread";
+      case STOPPED_FOR_TODAY -> "board.kind.stoppedForToday";
       case STOPPED_AT_EASIEST -> "board.kind.stoppedAtEasiest";
       case ENDED_FOR_PAIN -> "board.kind.endedForPain";
       case HIGH_START -> "board.kind.highStart";

@@ -6,14 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import coach.routine.LoadResult;
 import coach.routine.Routine;
 import coach.routine.RoutineLoader;
+import coach.session.Effect;
 import coach.session.Outcome;
 import coach.session.Rating;
 import coach.session.Reason;
 import coach.session.Rise;
 import coach.store.AlertKind;
 import coach.store.HistoryStore;
+import coach.store.PostgresHistoryStore;
+import coach.store.PostgresUrl;
 import coach.store.RecordKind;
 import coach.store.SqliteHistoryStore;
+import coach.store.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,6 +33,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Which alerts a patient's history calls for: each kind, the trends, and causes raised once. */
 class AlertRulesTest {
@@ -93,7 +99,8 @@ class AlertRulesTest {
     assertEquals(List.of(AlertKind.WORSE_NEXT_MORNING, AlertKind.STOPPED_AT_EASIEST,
         AlertKind.RED_FLAG, AlertKind.ENDED_FOR_PAIN, AlertKind.HIGH_START), kinds(c));
     String stopped = c.get(1).facts();
-    assertTrue(stopped.startsWith("pain 2 -> 8 in Sciatic nerve glide, stopped at "), stopped);
+    assertTrue(stopped.startsWith("pain 2 -> 8 (above the limit of 5) in Sciatic nerve glide,"
+        + " stopped at "), stopped);
     assertTrue(c.get(2).facts().contains(SCIATICA.redFlags().questions().get(0).question()));
     assertEquals(s.row().id() + "#2", c.get(1).cause());
     assertTrue(c.get(4).facts().startsWith("pain 7 before starting"), c.get(4).facts());
@@ -106,6 +113,143 @@ class AlertRulesTest {
         Outcome.STOPPED_FOR_PAIN, 8, List.of(9)), session(NOW.minus(Duration.ofDays(19)),
         Outcome.COMPLETED, 1, List.of(4)), session(NOW.minus(Duration.ofDays(18)),
         Outcome.COMPLETED, 1, List.of(6))));
+  }
+
+  @Test
+  void symptomsSpreadingStopTheExerciseAndTheSessionForTodayWithTheRegionsNamed() {
+    Rise spread = new Rise(3, 3, false, -1, 2, 5);
+    AlertRules.Session s = session(NOW.minusSeconds(3600), Outcome.STOPPED_FOR_PAIN, 2,
+        List.of(3, 3), event(RecordKind.CONTACT, "nerve-glide",
+            new Reason.Stopped(spread, 1).code()), event(RecordKind.STOP_TODAY, "nerve-glide",
+            new Reason.StopToday(spread, 1, false).code()));
+    List<AlertRules.Candidate> c = rules(s);
+    // a spread alone is not a stop at the easiest level: the spread's alert names the level
+    assertEquals(List.of(AlertKind.SYMPTOMS_SPREAD, AlertKind.STOPPED_FOR_TODAY,
+        AlertKind.ENDED_FOR_PAIN), kinds(c));
+    assertEquals("symptoms spread from the buttock to the foot in Sciatic nerve glide (Seated"
+        + " nerve slider) on Thu 26 Nov", c.get(0).facts());
+    assertEquals(s.row().id() + "#1", c.get(0).cause());
+    assertEquals("stopped for today on Thu 26 Nov: symptoms reaching the foot in Sciatic nerve"
+        + " glide (Seated nerve slider)", c.get(1).facts());
+    assertEquals(s.row().id() + "#2", c.get(1).cause());
+    // from no symptoms; a region whose name stands alone; the first level
+    Rise fromNone = new Rise(2, 2, false, -1, 0, 4);
+    List<AlertRules.Candidate> d = rules(session(NOW.minusSeconds(60), Outcome.STOPPED_FOR_PAIN,
+        2, List.of(2), event(RecordKind.CONTACT, "nerve-glide",
+            new Reason.Stopped(fromNone, 0).code()), event(RecordKind.STOP_TODAY,
+            "nerve-glide", new Reason.StopToday(fromNone, 0, false).code())));
+    assertEquals("symptoms spread to below the knee (no symptoms before) in Sciatic nerve glide"
+        + " (Seated nerve tensioner) on Thu 26 Nov", d.get(0).facts());
+    assertEquals("stopped for today on Thu 26 Nov: symptoms reaching below the knee in Sciatic"
+        + " nerve glide (Seated nerve tensioner)", d.get(1).facts());
+  }
+
+  @Test
+  void aStopAboveTheCeilingAtAnyLevelRaisesTheStoppedAlertAndNoSpread() {
+    Rise above = new Rise(2, 8, true, 5, -1, -1);
+    List<AlertRules.Candidate> c = rules(session(NOW.minusSeconds(3600), Outcome.COMPLETED, 2,
+        List.of(2, 8), event(RecordKind.CONTACT, "nerve-glide",
+            new Reason.Stopped(above, 0).code())));
+    assertEquals(List.of(AlertKind.STOPPED_AT_EASIEST), kinds(c));
+    assertEquals("pain 2 -> 8 (above the limit of 5) in Sciatic nerve glide, stopped at Seated"
+        + " nerve tensioner on Thu 26 Nov", c.get(0).facts());
+    // above the ceiling and spreading: both, each with its own facts
+    Rise both = new Rise(2, 8, true, 5, 1, 3);
+    List<AlertRules.Candidate> d = rules(session(NOW.minusSeconds(3600), Outcome.COMPLETED, 2,
+        List.of(2, 8), event(RecordKind.CONTACT, "nerve-glide",
+            new Reason.Stopped(both, 1).code())));
+    assertEquals(List.of(AlertKind.SYMPTOMS_SPREAD, AlertKind.STOPPED_AT_EASIEST), kinds(d));
+    assertEquals("symptoms spread from the back to the thigh in Sciatic nerve glide (Seated"
+        + " nerve slider) on Thu 26 Nov", d.get(0).facts());
+    assertEquals("pain 2 -> 8 (above the limit of 5) in Sciatic nerve glide, stopped at Seated"
+        + " nerve slider on Thu 26 Nov", d.get(1).facts());
+    // a stop for a rise by number only, at the easiest level, as before
+    List<AlertRules.Candidate> e = rules(session(NOW.minusSeconds(3600), Outcome.COMPLETED, 2,
+        List.of(2, 5), event(RecordKind.CONTACT, "nerve-glide",
+            new Reason.AtEasiest(new Rise(3, 5, true, -1, -1, -1), 3).code())));
+    assertEquals("pain 3 -> 5 in Sciatic nerve glide, stopped at Lying nerve slider on Thu 26"
+        + " Nov", e.get(0).facts());
+  }
+
+  @Test
+  void aStopForTodaySaysWhy() {
+    Instant at = NOW.minusSeconds(3600);
+    // above the ceiling at the easiest level
+    assertEquals("stopped for today on Thu 26 Nov: pain 2 -> 8 (above the limit of 5) in"
+        + " Sciatic nerve glide, already at the easiest level (Lying nerve slider)",
+        today(at, "nerve-glide", new Reason.StopToday(new Rise(2, 8, true, 5, -1, -1), 3,
+            false).code()));
+    assertEquals("stopped for today on Thu 26 Nov: pain 7 (above the limit of 5) in Sciatic"
+        + " nerve glide, already at the easiest level (Lying nerve slider)",
+        today(at, "nerve-glide", new Reason.StopToday(new Rise(8, 7, false, 5, -1, -1), 3,
+            false).code()));
+    // a second exercise stopped
+    assertEquals("stopped for today on Thu 26 Nov: a second exercise stopped, pain 2 -> 5 in"
+        + " Active straight leg raise (Bent-knee leg lift)", today(at, "straight-leg-raise",
+            new Reason.StopToday(new Rise(2, 5, true, -1, -1, -1), 3, true).code()));
+    assertEquals("stopped for today on Thu 26 Nov: a second exercise stopped, symptoms spread"
+        + " from the buttock to the thigh in Active straight leg raise (Active straight leg"
+        + " raise)", today(at, "straight-leg-raise",
+            new Reason.StopToday(new Rise(2, 2, false, -1, 2, 3), 0, true).code()));
+    // pain before starting above the ceiling, and the person chose to end for today
+    assertEquals("stopped for today on Thu 26 Nov: pain 7 before starting, above the limit of 5",
+        today(at, null, new Reason.HighStartStop(7, 5).code()));
+    // a detail that is not a code is shown as it is
+    assertEquals("stopped for today on Thu 26 Nov: too much", today(at, null, "too much"));
+  }
+
+  /** The facts of the stop-for-today alert of a session with that one event. */
+  private static String today(Instant at, String exercise, String detail) {
+    List<AlertRules.Candidate> c = rules(session(at, Outcome.COMPLETED, 2, List.of(2),
+        event(RecordKind.STOP_TODAY, exercise, detail)));
+    assertEquals(List.of(AlertKind.STOPPED_FOR_TODAY), kinds(c));
+    return c.get(0).facts();
+  }
+
+  @Test
+  void withoutTheRoutineRegionsAndLevelsAreNumbered() {
+    Rise spread = new Rise(3, 3, false, -1, 2, 5);
+    AlertRules.Session s = session(NOW.minusSeconds(3600), Outcome.COMPLETED, 2, List.of(3),
+        event(RecordKind.CONTACT, "nerve-glide", new Reason.Stopped(spread, 1).code()),
+        event(RecordKind.STOP_TODAY, "nerve-glide",
+            new Reason.StopToday(spread, 1, false).code()));
+    AlertRules.Session unknown = new AlertRules.Session(new HistoryStore.SessionRow("u", "p",
+        "gone-routine", "h", s.row().started(), s.row().ended(), Outcome.COMPLETED, 0, 1, 0,
+        false, Map.of()), s.ratings(), s.events());
+    List<AlertRules.Candidate> c = rules(unknown);
+    assertEquals(List.of(AlertKind.SYMPTOMS_SPREAD, AlertKind.STOPPED_FOR_TODAY), kinds(c));
+    assertEquals("symptoms spread from region 2 to region 5 in nerve-glide (level 1) on Thu 26"
+        + " Nov", c.get(0).facts());
+    assertEquals("stopped for today on Thu 26 Nov: symptoms reaching region 5 in nerve-glide"
+        + " (level 1)", c.get(1).facts());
+  }
+
+  @Test
+  void ofTheSameDayKindsOnlyTheNewestCause() {
+    Rise spread = new Rise(3, 3, false, -1, 2, 5);
+    String contact = new Reason.Stopped(spread, 1).code();
+    String today = new Reason.StopToday(spread, 1, false).code();
+    AlertRules.Session older = session(NOW.minus(Duration.ofDays(2)), Outcome.STOPPED_FOR_PAIN,
+        2, List.of(3), event(RecordKind.CONTACT, "nerve-glide", contact),
+        event(RecordKind.STOP_TODAY, "nerve-glide", today));
+    AlertRules.Session newer = session(NOW.minus(Duration.ofDays(1)), Outcome.STOPPED_FOR_PAIN,
+        2, List.of(3), event(RecordKind.CONTACT, "nerve-glide", contact),
+        event(RecordKind.STOP_TODAY, "nerve-glide", today));
+    List<AlertRules.Candidate> c = rules(older, newer).stream()
+        .filter(x -> x.kind() == AlertKind.SYMPTOMS_SPREAD
+            || x.kind() == AlertKind.STOPPED_FOR_TODAY).toList();
+    assertEquals(List.of(AlertKind.SYMPTOMS_SPREAD, AlertKind.STOPPED_FOR_TODAY), kinds(c));
+    assertEquals(newer.row().id() + "#1", c.get(0).cause());
+    assertEquals(newer.row().id() + "#2", c.get(1).cause());
+    assertTrue(c.get(0).facts().endsWith("on Wed 25 Nov"), c.get(0).facts());
+  }
+
+  @Test
+  void theSameDayKindsComeRightAfterARedFlag() {
+    assertEquals(List.of(AlertKind.RED_FLAG, AlertKind.SYMPTOMS_SPREAD,
+        AlertKind.STOPPED_FOR_TODAY, AlertKind.STOPPED_AT_EASIEST),
+        List.of(AlertKind.values()).subList(0, 4));
+    assertTrue(!AlertKind.SYMPTOMS_SPREAD.urgent() && !AlertKind.STOPPED_FOR_TODAY.urgent());
   }
 
   @Test
@@ -174,6 +318,49 @@ class AlertRulesTest {
     assertEquals(rising ? 1 : 0, c.size(), ends.toString());
     if (rising) {
       assertEquals(sessions.get(k - 1).row().id(), c.get(0).cause());
+    }
+  }
+
+  /** A history of each kind in a folder of its own: SQLite, or a PostgreSQL database. */
+  private static HistoryStore store(String kind, Path dir) throws Exception {
+    return kind.equals("sqlite") ? SqliteHistoryStore.open(dir.resolve("history.db"))
+        : PostgresHistoryStore.open(PostgresUrl.parse(TestPostgres.newDatabase(), Map.of()),
+            Map.of(), dir.resolve("spool"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgresql"})
+  void aSessionThatSpreadAndStoppedForTodayIsKeptAndRaisedOnceInEachHistory(String kind)
+      throws Exception {
+    Path dir = Files.createTempDirectory("alerts");
+    try (HistoryStore store = store(kind, dir)) {
+      AlertScan scan = new AlertScan(store, AlertRulesTest::routines, UTC);
+      Rise spread = new Rise(3, 3, false, -1, 2, 4);
+      var r = store.begin("p", SCIATICA.id(), "h", Map.of());
+      r.apply(new Effect.RecordRating(new Rating(Rating.Kind.SET, "nerve-glide", 1, "slider", 1,
+          0, "", 3, "below the knee")));
+      r.apply(new Effect.RecordContactShown("nerve-glide", new Reason.Stopped(spread, 1)));
+      r.apply(new Effect.RecordStopForToday("nerve-glide",
+          new Reason.StopToday(spread, 1, false)));
+      r.apply(new Effect.SessionEnded(Outcome.STOPPED_FOR_PAIN));
+      Instant now = Instant.now();
+      List<HistoryStore.AlertRow> raised = scan.patient("p", now);
+      assertEquals(List.of(AlertKind.SYMPTOMS_SPREAD, AlertKind.STOPPED_FOR_TODAY,
+          AlertKind.ENDED_FOR_PAIN), raised.stream().map(HistoryStore.AlertRow::kind).toList());
+      assertEquals(List.of(), scan.patient("p", now), "the same causes, raised once");
+      List<HistoryStore.AlertRow> open = store.alerts("p", true, null);
+      assertEquals(List.of(AlertKind.SYMPTOMS_SPREAD, AlertKind.STOPPED_FOR_TODAY,
+          AlertKind.ENDED_FOR_PAIN), open.stream().map(HistoryStore.AlertRow::kind).toList(),
+          "most urgent first");
+      assertTrue(open.get(0).facts().startsWith("symptoms spread from the buttock to below the"
+          + " knee in Sciatic nerve glide (Seated nerve slider) on "), open.get(0).facts());
+      assertTrue(open.get(1).facts().endsWith(": symptoms reaching below the knee in Sciatic"
+          + " nerve glide (Seated nerve slider)"), open.get(1).facts());
+      // the history keeps the stop for today with its code and its exercise
+      HistoryStore.EventRow stop = store.events(store.sessions("p", null, null).get(0).id())
+          .stream().filter(e -> e.kind() == RecordKind.STOP_TODAY).findFirst().orElseThrow();
+      assertEquals("nerve-glide", stop.exerciseId());
+      assertEquals(new Reason.StopToday(spread, 1, false).code(), stop.detail());
     }
   }
 

@@ -28,6 +28,17 @@ public final class Reasons {
           level(m, exercise, r.toLevel()));
     } else if (reason instanceof Reason.AtEasiest r) {
       return m.get("reason.atEasiest", rise(m, r.rise(), regions), level(m, exercise, r.level()));
+    } else if (reason instanceof Reason.Stopped r) {
+      return m.get("reason.stopped", capitalised(m, cause(m, r.rise(), regions)),
+          level(m, exercise, r.level()));
+    } else if (reason instanceof Reason.EasiestToday r) {
+      return m.get("reason.easiestToday", r.pain(), r.limit());
+    } else if (reason instanceof Reason.StopToday r) {
+      return r.second()
+          ? m.get("reason.today.second", level(m, exercise, r.level()),
+              cause(m, r.rise(), regions))
+          : m.get("reason.today", capitalised(m, cause(m, r.rise(), regions)),
+              level(m, exercise, r.level()));
     } else if (reason instanceof Reason.MorningWorse) {
       return m.get("reason.morningWorse");
     } else if (reason instanceof Reason.HarderTaken r) {
@@ -47,8 +58,9 @@ public final class Reasons {
   }
 
   /**
-   * An event's detail from the history in words: a code put into words; a sentence stored by an
-   * older version, or a red-flag question's id, as it is.
+   * An event's detail from the history in words: a code put into words; a sign of a serious
+   * cause answered yes as its question; a sentence stored by an older version, or a red-flag
+   * question's id, as it is.
    *
    * @param exercise the event's exercise, for level names; null when not at hand
    * @param regions the routine's regions; empty when not at hand
@@ -59,13 +71,19 @@ public final class Reasons {
       return "";
     }
     return switch (kind) {
-      case SWITCH, CONTACT -> Reason.parse(detail).map(r -> text(m, r, exercise, regions))
-          .orElse(detail);
+      case SWITCH, CONTACT, STOP_TODAY -> Reason.parse(detail)
+          .map(r -> text(m, r, exercise, regions)).orElse(detail);
       case NEXT_MORNING -> detail.equals(RecordKind.WORSE) ? m.get("record.morning.worse")
           : detail.equals(RecordKind.NOT_WORSE) ? m.get("record.morning.notWorse") : detail;
       case RESUME -> detail.equals(RecordKind.CONTINUED) ? m.get("record.resume.continued")
           : detail.equals(RecordKind.STARTED_FRESH) ? m.get("record.resume.startedFresh")
           : detail;
+      case CLEARANCE -> detail.equals(RecordKind.CLEARED) ? m.get("record.clearance.cleared")
+          : detail.equals(RecordKind.NOT_CLEARED) ? m.get("record.clearance.notCleared")
+          : detail;
+      case SERIOUS_SIGNS -> detail.equals(RecordKind.NONE_OF_THEM)
+          ? m.get("record.seriousSigns.none") : m.get("record.seriousSigns.yes",
+              m.has(signKey(detail)) ? m.get(signKey(detail)) : detail);
       case RED_FLAG -> detail;
     };
   }
@@ -94,7 +112,29 @@ public final class Reasons {
           : m.get("reason.rise.spread", region(m, regions, r.spreadFrom()),
               region(m, regions, r.spreadTo())));
     }
-    String s = String.join("; ", parts);
+    return capitalised(m, String.join("; ", parts));
+  }
+
+  /**
+   * What stopped an exercise or the session, in a phrase: "pain went from 2 to 8, above the
+   * limit of 5", "the symptoms spread (buttock -> foot)", or both joined.
+   */
+  private static String cause(Messages m, Rise r, List<String> regions) {
+    List<String> parts = new ArrayList<>();
+    if (r.aboveLimit()) {
+      parts.add(r.to() > r.from() ? m.get("reason.cause.limit", r.from(), r.to(), r.limit())
+          : m.get("reason.cause.limitOnly", r.to(), r.limit()));
+    } else if (r.byNumber() || !r.spread()) {
+      parts.add(m.get("reason.cause.number", r.from(), r.to()));
+    }
+    if (r.spread()) {
+      parts.add(m.get("reason.cause.spread", region(m, regions, r.spreadFrom()),
+          region(m, regions, r.spreadTo())));
+    }
+    return String.join("; ", parts);
+  }
+
+  private static String capitalised(Messages m, String s) {
     return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(m.language().locale()) + s.substring(1);
   }
 
@@ -110,5 +150,19 @@ public final class Reasons {
     }
     return rank > 0 && rank <= regions.size() ? regions.get(rank - 1)
         : m.get("reason.region.numbered", rank);
+  }
+
+  /** A sign's bundle key: "weight-loss" is asked by serious.weightLoss. */
+  private static String signKey(String id) {
+    StringBuilder sb = new StringBuilder("serious.");
+    for (int i = 0; i < id.length(); i++) {
+      char ch = id.charAt(i);
+      if (ch == '-' && i + 1 < id.length()) {
+        sb.append(Character.toUpperCase(id.charAt(++i)));
+      } else {
+        sb.append(ch);
+      }
+    }
+    return sb.toString();
   }
 }
