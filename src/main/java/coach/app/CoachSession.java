@@ -103,9 +103,13 @@ public final class CoachSession {
     return new Planned(app, recorder, sink);
   }
 
-  /** What may call for an alert: a red flag, the contact card, the morning after, the start, the end. */
+  /**
+   * What may call for an alert: a red flag, the contact card, a stop for today, the morning
+   * after, the start, the end.
+   */
   static boolean forTheClinician(Effect effect) {
     return effect instanceof Effect.RecordRedFlag || effect instanceof Effect.RecordContactShown
+        || effect instanceof Effect.RecordStopForToday
         || effect instanceof Effect.RecordNextMorning || effect instanceof Effect.SessionEnded
         || effect instanceof Effect.RecordRating r
             && r.rating().kind() == coach.session.Rating.Kind.BASELINE;

@@ -38,7 +38,7 @@ public final class Coach {
     this.timers = new Timers(routine);
     this.pain = new PainCheck(routine, policy);
     this.walk = new Walk(routine, policy, pain, timers);
-    this.questions = new Questions(routine, options, pain, timers);
+    this.questions = new Questions(routine, options, pain, timers, walk);
   }
 
   public Routine routine() {
@@ -125,6 +125,11 @@ public final class Coach {
     return s.question() < qs.size() ? qs.get(s.question()) : null;
   }
 
+  /** The id of the sign of a serious cause asked about on screen, or null. */
+  public String seriousSign(SessionState s) {
+    return Questions.seriousSign(s);
+  }
+
   /** The exercise whose harder level is being offered, or null. */
   public Exercise offered(SessionState s) {
     List<String> offers = questions.offers();
@@ -190,10 +195,16 @@ public final class Coach {
     b.choice = -1;
   }
 
+  /** Screens after which nothing follows but leaving: q leaves at once. */
+  private static boolean finished(Screen screen) {
+    return screen == Screen.SUMMARY || screen == Screen.URGENT || screen == Screen.LOCKED
+        || screen == Screen.SEE_DOCTOR;
+  }
+
   private boolean onGlobal(SessionState.Builder b, List<Effect> fx, Event e, long now) {
-    boolean finished = b.screen == Screen.SUMMARY || b.screen == Screen.URGENT;
     if (e == Event.Key.QUIT) {
-      if (finished || b.outcome != null) {
+      if (finished(b.screen) || b.outcome != null) {
+        Walk.end(b, fx, Outcome.QUIT);
         fx.add(new Effect.Exit());
       } else {
         timers.pause(b, now);
@@ -224,13 +235,21 @@ public final class Coach {
   private void onScreen(SessionState.Builder b, List<Effect> fx, Event e, long now) {
     switch (b.screen) {
       case WELCOME -> questions.onWelcome(b, e);
+      case LOCKED, SEE_DOCTOR -> {
+        if (e == Event.Key.CONFIRM) {
+          Walk.end(b, fx, Outcome.QUIT);
+          fx.add(new Effect.Exit());
+        }
+      }
+      case CLEARANCE -> questions.onClearance(b, fx, e);
+      case SERIOUS_SIGNS -> questions.onSeriousSigns(b, fx, e);
       case RESUME -> questions.onResume(b, fx, e);
       case SCREENING -> questions.onScreening(b, fx, e);
       case NEXT_MORNING -> questions.onNextMorning(b, fx, e);
       case OFFER_HARDER -> questions.onOfferHarder(b, fx, e);
-      case PAIN -> walk.follow(b, fx, pain.onPain(b, fx, e), now);
-      case PAIN_REGION -> walk.follow(b, fx, pain.onRegion(b, fx, e), now);
-      case HIGH_PAIN -> walk.follow(b, fx, pain.onHighPain(b, fx, e), now);
+      case PAIN -> afterPain(b, fx, pain.onPain(b, fx, e), now);
+      case PAIN_REGION -> afterPain(b, fx, pain.onRegion(b, fx, e), now);
+      case HIGH_PAIN -> afterPain(b, fx, pain.onHighPain(b, fx, e), now);
       case INTRO -> {
         if (e == Event.Key.CONFIRM) {
           walk.startRound(b, fx, now);
@@ -273,12 +292,25 @@ public final class Coach {
           }
         }
       }
+      case STOP_TODAY -> {
+        if (e == Event.Key.CONFIRM) {
+          walk.toSummary(b, fx, Outcome.STOPPED_FOR_PAIN);
+        }
+      }
       case SUMMARY, URGENT -> {
         if (e == Event.Key.CONFIRM) {
           fx.add(new Effect.Exit());
         }
       }
-      default -> {}
+    }
+  }
+
+  /** Where a pain-check key leads: a stop above the ceiling or for a spread asks again first. */
+  private void afterPain(SessionState.Builder b, List<Effect> fx, PainCheck.Next next, long now) {
+    if (next == PainCheck.Next.RECHECK) {
+      questions.recheck(b, now);
+    } else {
+      walk.follow(b, fx, next, now);
     }
   }
 

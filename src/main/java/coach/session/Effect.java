@@ -18,6 +18,18 @@ public sealed interface Effect {
   /** The clinician's contact options were shown; exerciseId null when not about one exercise. */
   record RecordContactShown(String exerciseId, Reason reason) implements Effect {}
 
+  /** The session stops for today (a stop screen, then the summary; no more exercise today). */
+  record RecordStopForToday(String exerciseId, Reason reason) implements Effect {}
+
+  /** After an earlier red flag: whether a doctor has seen them and said they may exercise. */
+  record RecordClearance(boolean cleared) implements Effect {}
+
+  /**
+   * The questions about a serious cause before a first session: {@code yesTo} the id of the sign
+   * answered yes, or null when none was.
+   */
+  record RecordSeriousSigns(String yesTo) implements Effect {}
+
   /** A red-flag question was answered yes. */
   record RecordRedFlag(String questionId) implements Effect {}
 

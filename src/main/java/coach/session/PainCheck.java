@@ -14,14 +14,17 @@ import java.util.List;
 final class PainCheck {
   /** Where the session goes after a key on a pain-check screen. */
   enum Next {
-    /** Stay: the same screen, or the one the check chose (high pain, switch, contact). */
+    /** Stay: the same screen, or the one the check chose (switch, contact, stop for today). */
     STAY,
     /** To the exercise's introduction. */
     INTRO,
     /** On with the routine after a rating that changed nothing. */
     AFTER_RATING,
-    /** To the summary: the session stopped for pain. */
-    SUMMARY
+    /**
+     * The exercise stopped above the ceiling or for a spread: the red-flag questions again, then
+     * the screen the check chose.
+     */
+    RECHECK
   }
 
   private final Routine routine;
@@ -89,7 +92,11 @@ final class PainCheck {
     return Next.STAY;
   }
 
-  /** The starting rating was above the ceiling: one level easier throughout, or stop today. */
+  /**
+   * The starting rating was above the ceiling: end for today (marked), or a short, gentle session
+   * with every exercise at its easiest level, for today only, where any rating above the start
+   * stops for today.
+   */
   Next onHighPain(SessionState.Builder b, List<Effect> fx, Event e) {
     if (Coach.isToggle(e)) {
       b.choice = b.choice == 1 ? 0 : 1;
@@ -97,17 +104,19 @@ final class PainCheck {
       int start = b.ratings.get(b.ratings.size() - 1).value();
       int limit = routine.painRule().maxAcceptable();
       if (b.choice == 1) {
-        b.stopForToday = true;
-        fx.add(new Effect.RecordContactShown(null, new Reason.HighStartStop(start, limit)));
-        return Next.SUMMARY;
+        Reason reason = new Reason.HighStartStop(start, limit);
+        fx.add(new Effect.RecordContactShown(null, reason));
+        stopForToday(b, fx, null, reason);
+        return Next.STAY;
       }
       // for today only: each change is recorded when its exercise begins (see unrecorded)
       for (int i = 0; i < routine.exercises().size(); i++) {
         int from = b.levels.get(i);
-        if (from < routine.exercises().get(i).easiestLevel()) {
+        int easiest = routine.exercises().get(i).easiestLevel();
+        if (from < easiest) {
           Reason reason = new Reason.HighStartEasier(start, limit);
-          b.levels.set(i, from + 1);
-          SwitchNote note = new SwitchNote(routine.exercises().get(i).id(), from, from + 1,
+          b.levels.set(i, easiest);
+          SwitchNote note = new SwitchNote(routine.exercises().get(i).id(), from, easiest,
               reason, false);
           b.switches.add(note);
           b.unrecorded.add(note);
@@ -147,48 +156,94 @@ final class PainCheck {
         b.refValue = rating.value();
         b.refRegion = rank;
       }
-      if (policy.highStart(rating.value())) {
+      if (b.ratings.size() == 1 && policy.highStart(rating.value())) {
         b.screen = Screen.HIGH_PAIN;
-        b.choice = 0;
+        b.choice = 1; // "End for today" is marked
         return Next.STAY;
       }
       return Next.INTRO;
     }
-    Rating first = b.ratings.get(0);
-    int start = first.kind() == Rating.Kind.BASELINE ? first.value() : rating.value();
-    PainPolicy.Reference ref = new PainPolicy.Reference(b.refValue, b.refRegion);
-    PainPolicy.Verdict v = policy.judge(ref, start, rating.value(), rank);
-    if (!v.increased()) {
-      PainPolicy.Reference next = ref.with(rating.value(), rank);
-      b.refValue = next.value();
-      b.refRegion = next.region();
-      if (v.nearer()) {
-        b.goodNews = new GoodNews(ref.region(), rank);
-      }
-      return Next.AFTER_RATING;
-    }
-    // a switch answers the rise once: the rating that caused it is the new reference
-    b.refValue = rating.value();
-    b.refRegion = rank;
     Exercise ex = routine.exercises().get(b.exercise);
     int level = b.levels.get(b.exercise);
-    if (level < ex.easiestLevel()) {
-      Reason reason = new Reason.Easier(v.rise(), level, level + 1);
-      switchLevel(b, fx, b.exercise, level + 1, reason, false);
-      b.notice = reason;
-      b.screen = Screen.SWITCH;
-    } else {
-      Reason reason = new Reason.AtEasiest(v.rise(), level);
-      b.stopped.add(ex.id());
-      if (v.aboveCeiling() || b.stopped.size() >= 2) {
-        b.stopForToday = true;
+    PainPolicy.Reference ref = new PainPolicy.Reference(b.refValue, b.refRegion);
+    int stoppedBefore = (int) b.stopped.stream().filter(id -> !id.equals(ex.id())).count();
+    PainPolicy.Verdict v = policy.judge(ref, start(b), rating.value(), rank,
+        level >= ex.easiestLevel(), stoppedBefore);
+    switch (v.action()) {
+      case NONE -> {
+        PainPolicy.Reference next = ref.with(rating.value(), rank);
+        b.refValue = next.value();
+        b.refRegion = next.region();
+        if (v.nearer()) {
+          b.goodNews = new GoodNews(ref.region(), rank);
+        }
+        return Next.AFTER_RATING;
       }
-      b.notice = reason;
-      b.screen = Screen.CONTACT;
-      b.choice = b.stopForToday ? 1 : 0;
-      fx.add(new Effect.RecordContactShown(ex.id(), reason));
+      case EASIER -> {
+        // a switch answers the rise once: the rating that caused it is the new reference
+        b.refValue = rating.value();
+        b.refRegion = rank;
+        Reason reason = new Reason.Easier(v.rise(), level, level + 1);
+        switchLevel(b, fx, b.exercise, level + 1, reason, false);
+        b.notice = reason;
+        b.screen = Screen.SWITCH;
+        return Next.STAY;
+      }
+      default -> {
+        b.refValue = rating.value();
+        b.refRegion = rank;
+        Reason reason = v.rise().aboveLimit() || v.rise().spread()
+            ? new Reason.Stopped(v.rise(), level) : new Reason.AtEasiest(v.rise(), level);
+        fx.add(new Effect.RecordContactShown(ex.id(), reason));
+        applyStop(b, ex.id(), reason);
+        b.notice = reason;
+        if (v.action() == PainPolicy.Action.STOP_TODAY) {
+          stopForToday(b, fx, ex.id(), new Reason.StopToday(v.rise(), level, v.second()));
+        } else {
+          b.screen = Screen.CONTACT;
+          // above the ceiling or a spread: "End the session" is marked
+          b.choice = v.asksRedFlags() ? 1 : 0;
+        }
+        return v.asksRedFlags() ? Next.RECHECK : Next.STAY;
+      }
     }
-    return Next.STAY;
+  }
+
+  /** The session's starting rating (the first rating, when it was not asked). */
+  private static int start(SessionState.Builder b) {
+    return b.ratings.get(0).value();
+  }
+
+  /**
+   * What an exercise stopped for pain means for the rest of the session: it is not done again;
+   * after a spread, exercises that load the nerve are skipped; after a stop above the ceiling,
+   * every later exercise starts at its easiest level. The one place these follow from a stop,
+   * for a stop now and for the stops a resumed session carries.
+   */
+  static void applyStop(SessionState.Builder b, String exerciseId, Reason reason) {
+    if (!b.stopped.contains(exerciseId)) {
+      b.stopped.add(exerciseId);
+    }
+    Rise rise = reason instanceof Reason.Stopped s ? s.rise()
+        : reason instanceof Reason.AtEasiest a ? a.rise() : null;
+    if (rise != null && rise.spread()) {
+      b.spread = true;
+      b.nerveRested = true;
+    }
+    if (rise != null && rise.aboveLimit() && b.easiestToday == null) {
+      b.easiestToday = new Reason.EasiestToday(rise.to(), rise.limit());
+    }
+  }
+
+  /** The session stops for today: the stop screen, then the summary; nothing else today. */
+  static void stopForToday(SessionState.Builder b, List<Effect> fx, String exerciseId,
+      Reason why) {
+    b.stopForToday = true;
+    b.stopReason = why;
+    b.screen = Screen.STOP_TODAY;
+    b.choice = -1;
+    Timers.stop(b);
+    fx.add(new Effect.RecordStopForToday(exerciseId, why));
   }
 
   /**
@@ -218,7 +273,8 @@ final class PainCheck {
       }
       ref = with(ref, resumedWith);
       int rank = policy.regionRank(r.region());
-      ref = policy.judge(ref, start < 0 ? r.value() : start, r.value(), rank).increased()
+      ref = policy.judge(ref, start < 0 ? r.value() : start, r.value(), rank, false, 0)
+          .increased()
           ? new PainPolicy.Reference(r.value(), rank) : ref.with(r.value(), rank);
       last = r;
     }

@@ -35,15 +35,51 @@ public final class Progression {
    * @param resumeAt the start of the set it reached
    * @param rated ids of the exercises rated in it
    * @param increased ids of the exercises whose pain rose in it (a switch to an easier level or
-   *     a stop)
+   *     a stop), or that it did at another level for today only (not a quiet day either)
+   * @param marks what it recorded that a later start must know of, in order
    */
   public record Past(String id, Instant started, Instant ended, Outcome outcome, boolean settled,
       Map<String, Integer> levels, StartOptions.ResumePoint resumeAt, Set<String> rated,
-      Set<String> increased) {
+      Set<String> increased, List<Mark> marks) {
     public Past {
       levels = Map.copyOf(levels);
       rated = Set.copyOf(rated);
       increased = Set.copyOf(increased);
+      marks = List.copyOf(marks);
+    }
+
+    public Past(String id, Instant started, Instant ended, Outcome outcome, boolean settled,
+        Map<String, Integer> levels, StartOptions.ResumePoint resumeAt, Set<String> rated,
+        Set<String> increased) {
+      this(id, started, ended, outcome, settled, levels, resumeAt, rated, increased, List.of());
+    }
+
+    /** Whether it stopped for today. */
+    boolean stoppedToday() {
+      return marks.stream().anyMatch(m -> m.kind() == Mark.Kind.STOP_TODAY);
+    }
+
+    /** Whether an exercise was begun in it (rated, or a later set or exercise reached). */
+    boolean exercised() {
+      return !rated.isEmpty() || resumeAt.exerciseIndex() > 0 || resumeAt.set() > 1
+          || resumeAt.round() > 0;
+    }
+  }
+
+  /**
+   * Something a past session recorded that decides how a later one begins.
+   *
+   * @param detail a STOP_TODAY's reason code; a RED_FLAG's question id
+   * @param acknowledged a RED_FLAG whose alert a clinician acknowledged
+   */
+  public record Mark(Instant at, Kind kind, String detail, boolean acknowledged) {
+    public enum Kind {
+      /** The session stopped for today. */
+      STOP_TODAY,
+      /** A red flag was answered yes. */
+      RED_FLAG,
+      /** A doctor has seen them and said they may exercise. */
+      CLEARED
     }
   }
 
@@ -61,6 +97,16 @@ public final class Progression {
    */
   public static Plan plan(Routine routine, List<Past> past, Map<String, List<Integer>> earlier,
       Instant now, ZoneId zone) {
+    return plan(routine, past, earlier, now, zone, true);
+  }
+
+  /**
+   * As {@link #plan(Routine, List, Map, Instant, ZoneId)}.
+   *
+   * @param screened the signs of a serious cause were asked once, with no yes, for this patient
+   */
+  public static Plan plan(Routine routine, List<Past> past, Map<String, List<Integer>> earlier,
+      Instant now, ZoneId zone, boolean screened) {
     PainRule rule = routine.painRule();
     Map<String, Integer> levels = new HashMap<>();
     Past last = past.isEmpty() ? null : past.get(past.size() - 1);
@@ -73,12 +119,16 @@ public final class Progression {
       }
     }
     Past interrupted = null;
+    // one day, one session: only a session cut off lately, after an exercise began, and not
+    // after it stopped for today, is offered for resuming
     if (last != null && !last.settled()
-        && (last.outcome() == null || last.outcome() == Outcome.INTERRUPTED)) {
+        && (last.outcome() == null || last.outcome() == Outcome.INTERRUPTED)
+        && last.exercised() && !last.stoppedToday()
+        && Duration.between(last.started(), now).compareTo(
+            Duration.ofHours(rule.resumeWithinHours())) < 0) {
       interrupted = last;
     }
-    boolean askNextMorning = interrupted == null && last != null
-        && last.outcome() != Outcome.RED_FLAG && morningAfterDue(rule, past, now);
+    boolean askNextMorning = interrupted == null && morningAfterDue(rule, past, now);
     List<String> offers = new ArrayList<>();
     if (interrupted == null) {
       for (Exercise e : routine.exercises()) {
@@ -89,8 +139,42 @@ public final class Progression {
       }
     }
     StartOptions.ResumePoint resume = interrupted == null ? null : interrupted.resumeAt();
-    return new Plan(new StartOptions(levels, askNextMorning, offers, resume, earlier),
+    StartOptions.Gate gate = gate(routine, past, now, zone, screened);
+    return new Plan(new StartOptions(levels, askNextMorning, offers, resume, earlier, gate),
         interrupted == null ? null : interrupted.id());
+  }
+
+  /**
+   * What comes before anything else (GUIDE section 3): a stop for today or a red flag earlier
+   * today locks the rest of the day; a red flag on an earlier day, neither cleared by a doctor
+   * (the patient's word) nor acknowledged by a clinician, asks about a doctor first; a routine
+   * nobody prescribed asks about the signs of a serious cause until they were answered once.
+   */
+  static StartOptions.Gate gate(Routine routine, List<Past> past, Instant now, ZoneId zone,
+      boolean screened) {
+    LocalDate today = LocalDate.ofInstant(now, zone);
+    Mark lock = null;
+    Mark flag = null;
+    for (Past p : past) {
+      for (Mark m : p.marks()) {
+        boolean isToday = LocalDate.ofInstant(m.at(), zone).equals(today);
+        if (isToday && (m.kind() == Mark.Kind.STOP_TODAY || m.kind() == Mark.Kind.RED_FLAG)) {
+          lock = m;
+        }
+        if (m.kind() == Mark.Kind.RED_FLAG && !isToday && !m.acknowledged()) {
+          flag = m;
+        } else if (m.kind() == Mark.Kind.CLEARED || (m.kind() == Mark.Kind.RED_FLAG
+            && m.acknowledged())) {
+          flag = null;
+        }
+      }
+    }
+    StartOptions.Lockout lockout = lock == null ? null
+        : new StartOptions.Lockout(lock.at(), lock.kind() == Mark.Kind.RED_FLAG ? lock.detail()
+            : null, lock.kind() == Mark.Kind.STOP_TODAY ? Reason.parse(lock.detail()).orElse(null)
+            : null);
+    return new StartOptions.Gate(lockout, flag == null ? null : flag.at(),
+        flag == null ? null : flag.detail(), routine.selfStarted() && !screened);
   }
 
   /**

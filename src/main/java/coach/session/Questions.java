@@ -7,21 +7,25 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The yes/no questions: continuing an interrupted session, the red-flag questions (before the
- * exercises, and from any screen with "!"), whether pain was worse the morning after, and the
- * harder levels offered again; then on to the starting pain rating.
+ * What comes before the exercises: a stop earlier today (no exercise), a doctor's clearance after
+ * a red flag on an earlier day, the signs of a serious cause before a first session, continuing
+ * an interrupted session, the red-flag questions (before the exercises, after a stop above the
+ * ceiling or for a spread, and from any screen with "!"), whether pain was worse the morning
+ * after, and the harder levels offered again; then on to the starting pain rating.
  */
 final class Questions {
   private final Routine routine;
   private final StartOptions options;
   private final PainCheck pain;
   private final Timers timers;
+  private final Walk walk;
 
-  Questions(Routine routine, StartOptions options, PainCheck pain, Timers timers) {
+  Questions(Routine routine, StartOptions options, PainCheck pain, Timers timers, Walk walk) {
     this.routine = routine;
     this.options = options;
     this.pain = pain;
     this.timers = timers;
+    this.walk = walk;
   }
 
   /** y/n answer directly, or arrows to highlight and Enter to confirm; null when not answered. */
@@ -44,12 +48,75 @@ final class Questions {
 
   void onWelcome(SessionState.Builder b, Event e) {
     if (e == Event.Key.CONFIRM) {
-      if (options.resume() != null) {
-        b.screen = Screen.RESUME;
-        b.choice = -1;
+      StartOptions.Gate gate = options.gate();
+      b.choice = -1;
+      b.question = 0;
+      if (gate.lockout() != null) {
+        b.screen = Screen.LOCKED;
+      } else if (gate.redFlagAt() != null) {
+        b.screen = Screen.CLEARANCE;
       } else {
-        toScreening(b);
+        afterClearance(b);
       }
+    }
+  }
+
+  /** After a red flag on an earlier day: seen by a doctor and told they may exercise? */
+  void onClearance(SessionState.Builder b, List<Effect> fx, Event e) {
+    Boolean yes = answer(b, e);
+    if (yes != null) {
+      fx.add(new Effect.RecordClearance(yes));
+      b.choice = -1;
+      if (yes) {
+        afterClearance(b);
+      } else {
+        b.screen = Screen.URGENT;
+        Walk.end(b, fx, Outcome.RED_FLAG);
+      }
+    }
+  }
+
+  private void afterClearance(SessionState.Builder b) {
+    if (options.gate().seriousSigns()) {
+      b.screen = Screen.SERIOUS_SIGNS;
+      b.question = 0;
+    } else {
+      toResumeOrScreening(b);
+    }
+  }
+
+  /** The signs of a serious cause, one at a time; any yes: see a doctor first. */
+  void onSeriousSigns(SessionState.Builder b, List<Effect> fx, Event e) {
+    Boolean yes = answer(b, e);
+    if (yes == null) {
+      return;
+    }
+    b.choice = -1;
+    if (yes) {
+      fx.add(new Effect.RecordSeriousSigns(SeriousSigns.IDS.get(b.question)));
+      b.screen = Screen.SEE_DOCTOR;
+      return;
+    }
+    b.question++;
+    if (b.question >= SeriousSigns.IDS.size()) {
+      fx.add(new Effect.RecordSeriousSigns(null));
+      b.question = 0;
+      toResumeOrScreening(b);
+    }
+  }
+
+  /** The serious-signs question on screen (its id), or null on another screen. */
+  static String seriousSign(SessionState s) {
+    return s.screen() == Screen.SERIOUS_SIGNS && s.question() < SeriousSigns.IDS.size()
+        ? SeriousSigns.IDS.get(s.question()) : null;
+  }
+
+  private void toResumeOrScreening(SessionState.Builder b) {
+    if (options.resume() != null) {
+      b.screen = Screen.RESUME;
+      b.choice = -1;
+    } else {
+      toScreening(b);
     }
   }
 
@@ -58,7 +125,7 @@ final class Questions {
     if (yes != null) {
       fx.add(new Effect.ResumeAnswered(yes));
       if (yes) {
-        applyResume(b);
+        applyResume(b, fx);
       }
       toScreening(b);
     }
@@ -66,10 +133,10 @@ final class Questions {
 
   /**
    * Moves to the set and round an interrupted session stopped at, carrying what it recorded: its
-   * ratings, changes of level and stops (for the second-stop rule and the summary), and the pain
-   * reference it had reached.
+   * ratings, changes of level and stops (each with what it means for the rest of the session),
+   * and the pain reference it had reached.
    */
-  private void applyResume(SessionState.Builder b) {
+  private void applyResume(SessionState.Builder b, List<Effect> fx) {
     StartOptions.ResumePoint r = options.resume();
     if (r != null && r.exerciseIndex() >= 0 && r.exerciseIndex() < routine.exercises().size()) {
       Exercise e = routine.exercises().get(r.exerciseIndex());
@@ -79,13 +146,16 @@ final class Questions {
       StartOptions.Recorded done = r.recorded();
       b.ratings.addAll(done.ratings());
       b.switches.addAll(done.switches());
-      for (String id : done.stopped()) {
-        if (!b.stopped.contains(id)) {
-          b.stopped.add(id);
-        }
+      for (StartOptions.Stop stop : done.stops()) {
+        PainCheck.applyStop(b, stop.exerciseId(), stop.reason());
       }
-      b.stopForToday = b.stopForToday || done.stopForToday() || b.stopped.size() >= 2;
       pain.carryReference(b);
+      if (walk.skips(b, b.exercise)) {
+        b.exercise--; // on to the next exercise the session still does
+        walk.nextExercise(b, fx);
+      } else if (b.set == 1 && b.round == 0) {
+        walk.easiestToday(b, b.exercise);
+      }
     }
   }
 
@@ -105,6 +175,19 @@ final class Questions {
     }
   }
 
+  /**
+   * After a stop above the ceiling or for a spread: the red-flag questions again, which Esc does
+   * not skip, then back to the screen the pain check chose. A routine without red flags goes
+   * straight there.
+   */
+  void recheck(SessionState.Builder b, long now) {
+    if (routine.redFlags().questions().isEmpty()) {
+      return;
+    }
+    openRedFlags(b, now);
+    b.recheck = true;
+  }
+
   private void toScreening(SessionState.Builder b) {
     b.screen = Screen.SCREENING;
     b.question = 0;
@@ -115,7 +198,7 @@ final class Questions {
   }
 
   void onScreening(SessionState.Builder b, List<Effect> fx, Event e) {
-    if (e == Event.Key.BACK && b.returnTo != null) {
+    if (e == Event.Key.BACK && b.returnTo != null && !b.recheck) {
       returnFromRedFlags(b);
       return;
     }
@@ -129,6 +212,7 @@ final class Questions {
       fx.add(new Effect.RecordRedFlag(q.id()));
       b.screen = Screen.URGENT;
       b.returnTo = null;
+      b.recheck = false;
       Walk.end(b, fx, Outcome.RED_FLAG);
       return;
     }
@@ -146,7 +230,9 @@ final class Questions {
     b.screen = b.returnTo;
     b.returnTo = null;
     b.question = 0;
-    b.choice = -1;
+    // back on the stop after the questions asked again: "End the session" is still marked
+    b.choice = b.recheck && b.screen == Screen.CONTACT ? 1 : -1;
+    b.recheck = false;
     b.overlay = b.pausedRemaining >= 0 ? Overlay.PAUSE : Overlay.NONE;
   }
 

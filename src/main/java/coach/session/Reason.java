@@ -13,7 +13,14 @@ import java.util.Optional;
  * one; regions from 1, 0 meaning no symptoms).
  * <pre>
  *   easier pain=2>5 number limit=5 spread=1>3 level=0>1   pain rose: one level easier
- *   easiest pain=2>6 number limit=5 level=2                pain rose at the easiest level: stop
+ *   easiest pain=2>6 number level=2                        pain rose at the easiest level: stop
+ *   stopped pain=2>8 limit=5 level=0                       above the ceiling, or symptoms
+ *   stopped pain=3>3 spread=2>5 level=1                      spread: the exercise stops at once
+ *   easiest-today pain=8 limit=5                           after a stop above the ceiling: each
+ *                                                          later exercise at its easiest, today
+ *   today pain=2>8 limit=5 level=2                         the session stops for today (a stop
+ *   today second pain=2>5 number level=3                     above the ceiling at the easiest
+ *                                                          level, a spread that far, a second stop)
  *   morning-worse                                          worse the morning after: easier
  *   harder sessions=2                                      the harder level, offered, was taken
  *   high-start-easier pain=7 limit=5                       high pain before starting: easier
@@ -43,6 +50,40 @@ public sealed interface Reason {
     }
   }
 
+  /**
+   * Pain went above the ceiling, or the symptoms spread: the exercise stops at once, at whatever
+   * level it was.
+   */
+  record Stopped(Rise rise, int level) implements Reason {
+    @Override
+    public String code() {
+      return "stopped " + ReasonCode.rise(rise) + " level=" + level;
+    }
+  }
+
+  /**
+   * After an exercise stopped above the ceiling, each later exercise of the session starts at
+   * its easiest level: for today only.
+   */
+  record EasiestToday(int pain, int limit) implements Reason {
+    @Override
+    public String code() {
+      return "easiest-today pain=" + pain + " limit=" + limit;
+    }
+  }
+
+  /**
+   * The session stops for today, at this rating: above the ceiling at the easiest level (or in
+   * a session that started high), symptoms reaching the routine's stop-today region, or (with
+   * {@code second}) a second exercise stopped.
+   */
+  record StopToday(Rise rise, int level, boolean second) implements Reason {
+    @Override
+    public String code() {
+      return "today " + (second ? "second " : "") + ReasonCode.rise(rise) + " level=" + level;
+    }
+  }
+
   /** Pain was worse the morning after the last session: the exercise starts one level easier. */
   record MorningWorse() implements Reason {
     @Override
@@ -59,7 +100,7 @@ public sealed interface Reason {
     }
   }
 
-  /** The starting rating is above the ceiling: every exercise starts one level easier today. */
+  /** The starting rating is above the ceiling: every exercise at its easiest level, today only. */
   record HighStartEasier(int start, int limit) implements Reason {
     @Override
     public String code() {
@@ -73,6 +114,14 @@ public sealed interface Reason {
     public String code() {
       return "high-start-stop pain=" + start + " limit=" + limit;
     }
+  }
+
+  /**
+   * Whether this change of level is for today only, so the next session starts where it would
+   * have (a high start; the easiest levels after a stop above the ceiling).
+   */
+  default boolean todayOnly() {
+    return this instanceof HighStartEasier || this instanceof EasiestToday;
   }
 
   /**

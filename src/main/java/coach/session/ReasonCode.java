@@ -64,6 +64,12 @@ final class ReasonCode {
           ? new Reason.Easier(rise(), get("level", 0), get("level", 1)) : null;
       case "easiest" -> has("level", 1) && rise() != null
           ? new Reason.AtEasiest(rise(), get("level", 0)) : null;
+      case "stopped" -> has("level", 1) && rise() != null
+          ? new Reason.Stopped(rise(), get("level", 0)) : null;
+      case "easiest-today" -> has("pain", 1) && has("limit", 1)
+          ? new Reason.EasiestToday(get("pain", 0), get("limit", 0)) : null;
+      case "today" -> has("level", 1) && absentOr("second", 0) && rise() != null
+          ? new Reason.StopToday(rise(), get("level", 0), fields.containsKey("second")) : null;
       case "morning-worse" -> new Reason.MorningWorse();
       case "harder" -> has("sessions", 1) ? new Reason.HarderTaken(get("sessions", 0)) : null;
       case "high-start-easier" -> has("pain", 1) && has("limit", 1)

@@ -4,6 +4,20 @@ package coach.session;
 public enum Screen {
   /** Routine title and the disclaimer. */
   WELCOME,
+  /**
+   * Earlier today a session stopped for today, or a red flag was answered yes: what happened and
+   * when, the advice again, and no exercise.
+   */
+  LOCKED,
+  /**
+   * A red flag was answered yes on an earlier day: has a doctor seen you and said you may
+   * exercise? Asked before anything else.
+   */
+  CLEARANCE,
+  /** Before a first session of a routine nobody prescribed: a sign of a serious cause (yes/no). */
+  SERIOUS_SIGNS,
+  /** A sign of a serious cause was answered yes: see a doctor before starting; no exercise. */
+  SEE_DOCTOR,
   /** An earlier session was interrupted: continue where it stopped, or start fresh? */
   RESUME,
   /** A red-flag question (yes/no). */
@@ -33,8 +47,16 @@ public enum Screen {
   REST,
   /** Pain rose: the exercise moves to an easier level. */
   SWITCH,
-  /** Pain rose at the easiest level: the exercise stops; the clinician's contact options. */
+  /**
+   * The exercise stops (pain rose at its easiest level, went above the ceiling, or the symptoms
+   * spread): how to reach a person; the next exercise, or end the session.
+   */
   CONTACT,
+  /**
+   * The session stops for today: why, what to do (keep gently active), the safety net and how
+   * to reach a person; then the summary. No exercise choice.
+   */
+  STOP_TODAY,
   /** The end: what was done, ratings and switches, and what to do next. */
   SUMMARY
 }

@@ -25,13 +25,21 @@ import java.util.List;
  * @param outcome how the session ended, null while it runs
  * @param refValue the pain reference of the exercise under way (see {@link PainPolicy})
  * @param refRegion the region rank of that reference
- * @param stopForToday pain says to stop for today: the contact card's default is to end, and the
- *     summary advises rest
+ * @param stopForToday the session stopped for today (GUIDE section 3): a stop screen, then the
+ *     summary; no exercise screen follows
  * @param goodNews said on the next screens after a rating whose symptoms moved back toward the
  *     centre; null when there is nothing to say
  * @param unrecorded changes of level made for today only (a high starting pain) whose exercise
  *     has not begun yet: each is recorded when its exercise's first set begins, so an exercise
  *     never begun today keeps, in the history, the level it came with
+ * @param easiestToday an exercise stopped above the ceiling: every later exercise of the
+ *     session starts at its easiest level (this reason); null when none did
+ * @param nerveRested symptoms spread: exercises that load the nerve are skipped for the rest of
+ *     the session
+ * @param skipped ids of the exercises skipped because they load the nerve
+ * @param recheck the red-flag questions are asked again after a stop (Esc does not skip them)
+ * @param spread the symptoms spread in this session
+ * @param stopReason why the session stopped for today; null when it did not
  */
 public record SessionState(
     Screen screen,
@@ -61,7 +69,13 @@ public record SessionState(
     int refRegion,
     boolean stopForToday,
     GoodNews goodNews,
-    List<SwitchNote> unrecorded) {
+    List<SwitchNote> unrecorded,
+    Reason.EasiestToday easiestToday,
+    boolean nerveRested,
+    List<String> skipped,
+    boolean recheck,
+    boolean spread,
+    Reason stopReason) {
 
   public SessionState {
     levels = List.copyOf(levels);
@@ -69,6 +83,7 @@ public record SessionState(
     switches = List.copyOf(switches);
     stopped = List.copyOf(stopped);
     unrecorded = List.copyOf(unrecorded);
+    skipped = List.copyOf(skipped);
   }
 
   public boolean paused() {
@@ -140,6 +155,12 @@ public record SessionState(
     boolean stopForToday;
     GoodNews goodNews;
     List<SwitchNote> unrecorded;
+    Reason.EasiestToday easiestToday;
+    boolean nerveRested;
+    List<String> skipped;
+    boolean recheck;
+    boolean spread;
+    Reason stopReason;
 
     Builder(SessionState s) {
       screen = s.screen;
@@ -170,19 +191,26 @@ public record SessionState(
       stopForToday = s.stopForToday;
       goodNews = s.goodNews;
       unrecorded = new ArrayList<>(s.unrecorded);
+      easiestToday = s.easiestToday;
+      nerveRested = s.nerveRested;
+      skipped = new ArrayList<>(s.skipped);
+      recheck = s.recheck;
+      spread = s.spread;
+      stopReason = s.stopReason;
     }
 
     public SessionState build() {
       return new SessionState(screen, overlay, returnTo, question, choice, exercise, set, round,
           rep, phase, levels, deadline, duration, pausedRemaining, draftValue, draftOne,
           draftRegion, painKind, ratings, switches, notice, stopped, outcome, refValue,
-          refRegion, stopForToday, goodNews, unrecorded);
+          refRegion, stopForToday, goodNews, unrecorded, easiestToday, nerveRested, skipped,
+          recheck, spread, stopReason);
     }
   }
 
   static SessionState initial(List<Integer> levels) {
     return new SessionState(Screen.WELCOME, Overlay.NONE, null, 0, -1, 0, 1, 0, 1, 0, levels, 0,
         0, -1, -1, false, -1, null, List.of(), List.of(), null, List.of(), null, 0, 0, false,
-        null, List.of());
+        null, List.of(), null, false, List.of(), false, false, null);
   }
 }

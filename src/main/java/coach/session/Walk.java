@@ -30,8 +30,7 @@ final class Walk {
     switch (next) {
       case INTRO -> toIntro(b);
       case AFTER_RATING -> afterRating(b, fx, now);
-      case SUMMARY -> toSummary(b, fx, Outcome.STOPPED_FOR_PAIN);
-      case STAY -> { }
+      case STAY, RECHECK -> { }
     }
   }
 
@@ -140,14 +139,24 @@ final class Walk {
     }
   }
 
+  /**
+   * On to the next exercise the session still does: after a spread, those that load the nerve
+   * are skipped; after a stop above the ceiling, it starts at its easiest level (for today).
+   */
   void nextExercise(SessionState.Builder b, List<Effect> fx) {
     Timers.stop(b);
     b.choice = -1;
     b.notice = null;
-    if (b.exercise + 1 < routine.exercises().size()) {
-      b.exercise++;
+    int next = b.exercise + 1;
+    while (next < routine.exercises().size() && skips(b, next)) {
+      b.skipped.add(routine.exercises().get(next).id());
+      next++;
+    }
+    if (next < routine.exercises().size()) {
+      b.exercise = next;
       b.set = 1;
       b.round = 0;
+      easiestToday(b, next);
       toIntro(b);
       // a new exercise starts from the session's last rating
       Rating last = b.ratings.isEmpty() ? null : b.ratings.get(b.ratings.size() - 1);
@@ -160,11 +169,33 @@ final class Walk {
     }
   }
 
+  /** Whether the session skips this exercise: it loads the nerve, after symptoms spread. */
+  boolean skips(SessionState.Builder b, int exercise) {
+    return b.nerveRested && routine.exercises().get(exercise).loadsNerve();
+  }
+
+  /**
+   * After a stop above the ceiling, the exercise starts at its easiest level: for today only,
+   * recorded when its first set begins (see {@link SessionState#unrecorded}).
+   */
+  void easiestToday(SessionState.Builder b, int exercise) {
+    Exercise ex = routine.exercises().get(exercise);
+    int from = b.levels.get(exercise);
+    if (b.easiestToday != null && from < ex.easiestLevel()) {
+      b.levels.set(exercise, ex.easiestLevel());
+      SwitchNote note = new SwitchNote(ex.id(), from, ex.easiestLevel(), b.easiestToday, false);
+      b.switches.add(note);
+      b.unrecorded.add(note);
+    }
+  }
+
+  /** The summary; a session that stopped for today ended for pain, however it is left. */
   void toSummary(SessionState.Builder b, List<Effect> fx, Outcome outcome) {
     Timers.stop(b);
     b.choice = -1;
     b.screen = Screen.SUMMARY;
-    end(b, fx, outcome);
+    end(b, fx, b.stopForToday && outcome != Outcome.RED_FLAG ? Outcome.STOPPED_FOR_PAIN
+        : outcome);
   }
 
   /** The session ends with this outcome, once. */

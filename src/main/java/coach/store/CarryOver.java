@@ -38,6 +38,8 @@ public final class CarryOver {
     List<Progression.Past> past = new ArrayList<>();
     Map<String, List<Integer>> earlier = new HashMap<>();
     Map<String, HistoryStore.SessionRow> byId = new HashMap<>();
+    Set<String> acknowledged = acknowledgedRedFlags(store, patient, rows);
+    boolean screened = false;
     int from = Math.max(0, rows.size() - LOOK_BACK);
     for (int i = from; i < rows.size(); i++) {
       HistoryStore.SessionRow s = rows.get(i);
@@ -50,18 +52,17 @@ public final class CarryOver {
       if (i >= rows.size() - 5) {
         worst.forEach((k, v) -> earlier.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
       }
-      Set<String> increased = new HashSet<>();
-      for (HistoryStore.EventRow e : store.events(s.id())) {
-        if ((e.kind() == RecordKind.SWITCH && e.toLevel() > e.fromLevel())
-            || (e.kind() == RecordKind.CONTACT && e.exerciseId() != null)) {
-          increased.add(e.exerciseId());
-        }
-      }
-      past.add(past(s, worst.keySet(), increased));
+      List<HistoryStore.EventRow> events = store.events(s.id());
+      screened |= screened(events);
+      past.add(past(s, worst.keySet(), events, acknowledged));
       byId.put(s.id(), s);
     }
+    // the signs of a serious cause were asked once: in the first session, as a rule
+    for (int i = 0; i < from && !screened; i++) {
+      screened = screened(store.events(rows.get(i).id()));
+    }
     Progression.Plan plan = Progression.plan(routine, past, earlier, now,
-        ZoneId.systemDefault());
+        ZoneId.systemDefault(), screened);
     if (plan.interrupted() == null) {
       return new Plan(plan.options(), null);
     }
@@ -93,8 +94,7 @@ public final class CarryOver {
     }
     List<Rating> ratings = new ArrayList<>();
     List<SwitchNote> switches = new ArrayList<>();
-    List<String> stopped = new ArrayList<>();
-    boolean stopForToday = false;
+    List<StartOptions.Stop> stops = new ArrayList<>();
     for (HistoryStore.SessionRow s : parts) {
       for (HistoryStore.RatingRow r : store.ratings(s.id())) {
         ratings.add(r.rating());
@@ -105,14 +105,11 @@ public final class CarryOver {
           switches.add(new SwitchNote(e.exerciseId(), e.fromLevel(), e.toLevel(), reason,
               e.toLevel() < e.fromLevel()));
         } else if (e.kind() == RecordKind.CONTACT && e.exerciseId() != null) {
-          if (!stopped.contains(e.exerciseId())) {
-            stopped.add(e.exerciseId());
-          }
-          stopForToday |= reason instanceof Reason.AtEasiest a && a.rise().aboveLimit();
+          stops.add(new StartOptions.Stop(e.exerciseId(), reason));
         }
       }
     }
-    stopForToday |= stopped.size() >= 2;
+    List<String> stopped = stops.stream().map(StartOptions.Stop::exerciseId).toList();
     int exercise = at.exerciseIndex();
     int set = at.set();
     int round = at.round();
@@ -124,14 +121,68 @@ public final class CarryOver {
       round = 0;
     }
     return new StartOptions.ResumePoint(exercise, set, round,
-        new StartOptions.Recorded(ratings, switches, stopped, stopForToday));
+        new StartOptions.Recorded(ratings, switches, stops));
   }
 
-  /** A stored session as the rules see it. */
+  /**
+   * A stored session as the rules see it. A change of level made for today only (a high start,
+   * the easiest levels after a stop above the ceiling) is not carried: the exercise goes on from
+   * the level it had before, and that session is no quiet day for it.
+   */
   static Progression.Past past(HistoryStore.SessionRow s, Set<String> rated,
-      Set<String> increased) {
+      List<HistoryStore.EventRow> events, Set<String> acknowledged) {
+    Set<String> increased = new HashSet<>();
+    Map<String, Integer> levels = new HashMap<>(s.levels());
+    Set<String> todayOnly = new HashSet<>();
+    List<Progression.Mark> marks = new ArrayList<>();
+    for (HistoryStore.EventRow e : events) {
+      Reason reason = Reason.parse(e.detail()).orElse(null);
+      if (e.kind() == RecordKind.SWITCH && reason != null && reason.todayOnly()) {
+        if (todayOnly.add(e.exerciseId())) {
+          levels.put(e.exerciseId(), e.fromLevel());
+        }
+        increased.add(e.exerciseId());
+      } else if ((e.kind() == RecordKind.SWITCH && e.toLevel() > e.fromLevel())
+          || (e.kind() == RecordKind.CONTACT && e.exerciseId() != null)) {
+        increased.add(e.exerciseId());
+      }
+      if (e.kind() == RecordKind.STOP_TODAY) {
+        marks.add(new Progression.Mark(e.at(), Progression.Mark.Kind.STOP_TODAY, e.detail(),
+            false));
+      } else if (e.kind() == RecordKind.RED_FLAG) {
+        marks.add(new Progression.Mark(e.at(), Progression.Mark.Kind.RED_FLAG, e.detail(),
+            acknowledged.contains(s.id() + "#" + e.seq())));
+      } else if (e.kind() == RecordKind.CLEARANCE && RecordKind.CLEARED.equals(e.detail())) {
+        marks.add(new Progression.Mark(e.at(), Progression.Mark.Kind.CLEARED, e.detail(),
+            false));
+      }
+    }
     return new Progression.Past(s.id(), s.started(), s.ended(), s.outcome(), s.settled(),
-        s.levels(), new StartOptions.ResumePoint(s.resumeExercise(), s.resumeSet(),
-            s.resumeRound()), rated, increased);
+        levels, new StartOptions.ResumePoint(s.resumeExercise(), s.resumeSet(),
+            s.resumeRound()), rated, increased, marks);
+  }
+
+  /** Whether these events hold the signs of a serious cause answered, none of them yes. */
+  private static boolean screened(List<HistoryStore.EventRow> events) {
+    return events.stream().anyMatch(e -> e.kind() == RecordKind.SERIOUS_SIGNS
+        && RecordKind.NONE_OF_THEM.equals(e.detail()));
+  }
+
+  /**
+   * The causes (session id # event number) of the patient's red-flag alerts a clinician
+   * acknowledged; none to look for when the patient has no session.
+   */
+  private static Set<String> acknowledgedRedFlags(HistoryStore store, String patient,
+      List<HistoryStore.SessionRow> rows) throws StoreException {
+    Set<String> out = new HashSet<>();
+    if (rows.isEmpty()) {
+      return out;
+    }
+    for (HistoryStore.AlertRow a : store.alerts(patient, false, null)) {
+      if (a.kind() == AlertKind.RED_FLAG && !a.open()) {
+        out.add(a.cause());
+      }
+    }
+    return out;
   }
 }

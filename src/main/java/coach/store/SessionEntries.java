@@ -30,6 +30,14 @@ final class SessionEntries {
           s.reason().code());
     } else if (effect instanceof Effect.RecordContactShown c) {
       return event(now, RecordKind.CONTACT, c.exerciseId(), -1, -1, c.reason().code());
+    } else if (effect instanceof Effect.RecordStopForToday t) {
+      return event(now, RecordKind.STOP_TODAY, t.exerciseId(), -1, -1, t.reason().code());
+    } else if (effect instanceof Effect.RecordClearance c) {
+      return event(now, RecordKind.CLEARANCE, null, -1, -1,
+          c.cleared() ? RecordKind.CLEARED : RecordKind.NOT_CLEARED);
+    } else if (effect instanceof Effect.RecordSeriousSigns g) {
+      return event(now, RecordKind.SERIOUS_SIGNS, null, -1, -1,
+          g.yesTo() == null ? RecordKind.NONE_OF_THEM : g.yesTo());
     } else if (effect instanceof Effect.RecordRedFlag f) {
       return event(now, RecordKind.RED_FLAG, null, -1, -1, f.questionId());
     } else if (effect instanceof Effect.RecordNextMorning m) {

@@ -11,6 +11,10 @@ import coach.session.Coach;
 import coach.session.Effect;
 import coach.session.Event;
 import coach.session.ManualClock;
+import coach.session.Outcome;
+import coach.session.Rating;
+import coach.session.Reason;
+import coach.session.Rise;
 import coach.session.Screen;
 import coach.session.SessionState;
 import coach.session.StartOptions;
@@ -61,7 +65,7 @@ class HistoryCommandsTest {
         } else if (s.screen() == Screen.PAIN_REGION && s.draftRegion() < 0) {
           e = new Event.Digit(1); // the first symptom answer has no default
         } else if (s.screen() == Screen.SCREENING || s.screen() == Screen.NEXT_MORNING
-            || s.screen() == Screen.OFFER_HARDER) {
+            || s.screen() == Screen.OFFER_HARDER || s.screen() == Screen.SERIOUS_SIGNS) {
           e = Event.Key.NO;
         } else if (s.screen() == Screen.INTRO && s.exercise() > 0) {
           e = Event.Key.SKIP; // only the first exercise is done in these tests
@@ -92,8 +96,8 @@ class HistoryCommandsTest {
 
   @BeforeEach
   void twoSessions() throws Exception {
-    // baseline 2, then 2; 4 and 5 each one level easier; 6 at the easiest level stops the
-    // exercise (above the ceiling: the session ends for today)
+    // baseline 2, then 2; 4 one level easier; 5 no rise from 4; 6 above the ceiling stops the
+    // exercise at once, and the marked choice ends the session
     session("pat", 2, 2, 4, 5, 6);
     session("pat", 1, 1, 1, 1);
   }
@@ -181,8 +185,9 @@ class HistoryCommandsTest {
     String[] r = run("report", "--data-dir", data.toString());
     assertEquals("0", r[0], r[2]);
     assertTrue(r[1].contains("(Pain 3 -> 4: from \"Old\" to the easier \"Older\")"), r[1]);
-    assertTrue(r[1].contains("(Pain 4 -> 5: from \"Small-range Cat/Camel on hands and knees\""
-        + " to the easier \"Seated Cat/Camel\")"), r[1]);
+    assertTrue(r[1].contains("Cat/Camel series: Pain went from 5 to 6, above the limit of 5: the"
+        + " exercise stopped at \"Small-range Cat/Camel on hands and knees\""), r[1]);
+    assertTrue(r[1].contains("\nStopped for today: none\n"), r[1]);
   }
 
   @Test
@@ -344,11 +349,11 @@ class HistoryCommandsTest {
   void alertsListWhatTheClinicianShouldActOnAndAckRecordsWhoAndWhat() throws Exception {
     String[] r = run("alerts", "--data-dir", data.toString());
     assertEquals("0", r[0], r[2]);
-    // the first session stopped Cat/Camel at its easiest level (pain 5 -> 6) and ended for pain
+    // the first session stopped Cat/Camel above the ceiling (pain 5 -> 6) and ended for pain
     assertTrue(r[1].startsWith("2 open alerts, most urgent first:"), r[1]);
     assertTrue(r[1].contains("stopped at the easiest level"), r[1]);
-    assertTrue(r[1].contains("pain 5 -> 6 in Cat/Camel series, stopped at Seated Cat/Camel"),
-        r[1]);
+    assertTrue(r[1].contains("pain 5 -> 6 (above the limit of 5) in Cat/Camel series, stopped at"
+        + " Small-range Cat/Camel on hands and knees on "), r[1]);
     assertTrue(r[1].contains("session ended for pain"), r[1]);
     JsonNode list = new ObjectMapper().readTree(run("alerts", "--format", "json", "--data-dir",
         data.toString())[1]);
@@ -370,5 +375,47 @@ class HistoryCommandsTest {
     assertTrue(all.contains(": called her"), all);
     assertEquals("2", run("alerts", "ack", "twelve", "--data-dir", data.toString())[0]);
     assertEquals("2", run("alerts", "--open", "--all", "--data-dir", data.toString())[0]);
+  }
+
+  @Test
+  void symptomsSpreadingAndAStopForTodayReachTheAlertsAndTheReport() throws Exception {
+    Rise spread = new Rise(3, 3, false, -1, 2, 5);
+    try (SqliteHistoryStore store = SqliteHistoryStore.open(SqliteHistoryStore.fileIn(data))) {
+      SessionRecorder rec = store.begin("sp", "sciatica", "hash", Map.of());
+      rec.apply(new Effect.RecordSeriousSigns(null));
+      rec.apply(new Effect.RecordRating(new Rating(Rating.Kind.SET, "nerve-glide", 1, "slider",
+          1, 0, "", 3, "foot")));
+      rec.apply(new Effect.RecordContactShown("nerve-glide", new Reason.Stopped(spread, 1)));
+      rec.apply(new Effect.RecordStopForToday("nerve-glide",
+          new Reason.StopToday(spread, 1, false)));
+      rec.apply(new Effect.SessionEnded(Outcome.STOPPED_FOR_PAIN));
+    }
+    JsonNode list = new ObjectMapper().readTree(run("alerts", "--patient", "sp", "--format",
+        "json", "--data-dir", data.toString())[1]);
+    assertEquals(3, list.size(), list.toString());
+    assertEquals("SYMPTOMS_SPREAD", list.get(0).get("kind").asText());
+    assertEquals("symptoms spread", list.get(0).get("what").asText());
+    assertFalse(list.get(0).get("urgent").asBoolean());
+    assertTrue(list.get(0).get("facts").asText().startsWith("symptoms spread from the buttock to"
+        + " the foot in Sciatic nerve glide (Seated nerve slider) on "), list.toString());
+    assertEquals("STOPPED_FOR_TODAY", list.get(1).get("kind").asText());
+    assertEquals("session stopped for today", list.get(1).get("what").asText());
+    assertTrue(list.get(1).get("facts").asText().endsWith(": symptoms reaching the foot in"
+        + " Sciatic nerve glide (Seated nerve slider)"), list.toString());
+    assertEquals("ENDED_FOR_PAIN", list.get(2).get("kind").asText());
+    String text = run("alerts", "--patient", "sp", "--data-dir", data.toString())[1];
+    assertTrue(text.contains(" symptoms spread "), text);
+    assertTrue(text.contains(" session stopped for today "), text);
+    String report = run("report", "--patient", "sp", "--data-dir", data.toString())[1];
+    assertTrue(report.contains("Sciatic nerve glide: The symptoms spread (buttock -> foot): the"
+        + " exercise stopped at \"Seated nerve slider\""), report);
+    assertTrue(report.contains("Stopped for today: \n  " + java.time.LocalDate.now()
+        + "  Sciatic nerve glide: The symptoms spread (buttock -> foot), at \"Seated nerve"
+        + " slider\": the session stops for today"), report);
+    assertTrue(report.contains("none of the signs of a serious cause"), report);
+    String csv = run("export", "--format", "csv", "--patient", "sp", "--data-dir",
+        data.toString())[1];
+    assertTrue(csv.lines().anyMatch(l -> l.contains(",STOP_TODAY,") && l.contains("the session"
+        + " stops for today")), csv);
   }
 }

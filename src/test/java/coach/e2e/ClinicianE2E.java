@@ -44,7 +44,11 @@ class ClinicianE2E {
     t.line("clear; " + coach("--pace 50 --patient " + patient + " --alert-command 'cat >> "
         + tmp.resolve("alerts.log") + "'") + "; echo EXIT=$?");
     t.waitFor("Press Enter to begin", 20_000);
-    t.keys("Enter", "n", "y"); // the second safety question answered yes
+    t.keys("Enter");
+    t.noToStartQuestionsUntil("Safety check (1 of 4)");
+    t.keys("n");
+    t.waitFor("Safety check (2 of 4)", 5000);
+    t.keys("y"); // the second safety question answered yes
     t.waitFor("Please stop and get medical help now", 5000);
     t.keys("Enter"); // the advice read: the session ends
     t.waitFor(s -> s.contains("EXIT=0"), 20_000, "the coach to end");
@@ -77,8 +81,10 @@ class ClinicianE2E {
       assertEquals("RED_FLAG", m.get("alerts").get(0).get("kind").asText());
       assertTrue(m.get("summary").asText().startsWith("URGENT Rehab Coach: 1 alert for"),
           m.toString());
-      // the board, in another process, shows the new patient first, by words and a marker
-      String s = board.waitFor(x -> x.contains("P-flag"), 15_000, "the new session on the board");
+      // the board, in another process, shows the new patient first, by words and a marker (the
+      // session itself may show before its red flag: it began with the first-session questions)
+      String s = board.waitFor(x -> x.lines().anyMatch(l -> l.contains("P-flag")
+          && l.contains("!!")), 15_000, "the new session's red flag on the board");
       List<String> rows = s.lines().filter(l -> l.contains("P-")).toList();
       assertTrue(rows.get(0).contains("P-flag") && rows.get(0).contains("!! URGENT red flag"),
           s);
@@ -130,7 +136,11 @@ class ClinicianE2E {
       t.line(String.join(" ", Proc.ssh(port, tmp.resolve("key"), "alice", "-tt"))
           + "; echo SSH=$?");
       t.waitFor("Press Enter to begin", 20_000);
-      t.keys("Enter", "n", "y");
+      t.keys("Enter");
+      t.noToStartQuestionsUntil("Safety check (1 of 4)");
+      t.keys("n");
+      t.waitFor("Safety check (2 of 4)", 5000);
+      t.keys("y");
       t.waitFor("Please stop and get medical help now", 5000);
       t.keys("Enter");
       t.waitFor("SSH=0", 10_000);

@@ -108,13 +108,22 @@ class CoachE2E {
   }
 
   /**
-   * From the first screen to the first exercise: Enter, no to the four safety questions, then
-   * the starting rating's keys (and any that follow it), until the exercise is on screen.
+   * From the first screen to the starting rating: Enter, then no to the questions before a
+   * first session and to the four safety questions.
+   */
+  private static void toStartingRating(Tmux t) throws Exception {
+    t.waitFor("Press Enter to begin", 20_000);
+    t.keys("Enter");
+    t.noToStartQuestions();
+    t.waitFor("does it hurt", 5000);
+  }
+
+  /**
+   * From the first screen to the first exercise: the starting rating's keys (and any that follow
+   * it) after {@link #toStartingRating}, until the exercise is on screen.
    */
   private static void toFirstExercise(Tmux t, String... ratingKeys) throws Exception {
-    t.waitFor("Press Enter to begin", 20_000);
-    t.keys("Enter", "n", "n", "n", "n");
-    t.waitFor("does it hurt", 5000);
+    toStartingRating(t);
     t.keys(ratingKeys);
     t.waitFor("Cat/Camel series", 5000);
   }
@@ -158,7 +167,7 @@ class CoachE2E {
       t.line(afterRun(launched("--pace 1 --patient hup")));
       t.waitFor("Press Enter to begin", 20_000);
       t.keys("Enter");
-      t.waitFor("Safety check", 5000);
+      t.waitFor("Before your first session (1 of 6)", 5000);
       kill("-HUP");
       assertTerminalRestored(t);
       assertTrue(exitShown(t.screen(), 129), "128 + 1 for SIGHUP:\n" + t.screen());
@@ -204,7 +213,10 @@ class CoachE2E {
     // (its trap is reset for the coach, which gets the SIGHUP as usual)
     t.line("bash -c 'trap true HUP; " + coach("--pace 1 --patient hup")
         + "; echo $? > exit.txt'");
-    toFirstExercise(t, "6", "Enter", "0", "Enter", "Enter"); // high pain: one level easier
+    toStartingRating(t);
+    t.keys("6", "Enter", "0", "Enter"); // above the ceiling: the gentle session, all easiest
+    t.gentleSessionAfterHighStart();
+    t.waitFor("Cat/Camel series", 5000);
     long pid = javaPid();
     t.close(); // the terminal goes away: SIGHUP
     long end = System.currentTimeMillis() + 10_000;
@@ -228,7 +240,8 @@ class CoachE2E {
       t.line(coach("--lang es --pace 400 --patient es-1") + "; echo EXIT=$?");
       t.waitFor("Pulse Intro para empezar", 20_000);
       t.keys("Enter");
-      String s = t.waitFor("Preguntas de seguridad (1 de 4)", 5000);
+      t.waitFor("Antes de su primera sesi\u00f3n (1 de 6)", 5000);
+      String s = t.noToStartQuestionsUntil("Preguntas de seguridad (1 de 4)");
       assertTrue(s.contains("bowel or bladder"), "the routine's own question: " + s);
       t.keys("q");
       t.waitFor("Terminar la sesi", 5000);

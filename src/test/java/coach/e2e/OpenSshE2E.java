@@ -112,7 +112,8 @@ class OpenSshE2E {
       t.keys("-l", "P-2001");
       t.keys("Enter");
       t.waitFor("Press Enter to begin", 5000);
-      t.keys("Enter", "n", "n", "n", "n");
+      t.keys("Enter");
+      t.noToStartQuestions();
       t.waitFor("does it hurt", 5000);
       t.keys("5", "Enter", "0", "Enter");
       t.waitFor("Cat/Camel series", 5000);

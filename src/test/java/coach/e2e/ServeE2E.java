@@ -92,7 +92,8 @@ class ServeE2E {
       t.line(String.join(" ", ssh("alice", tmp.resolve("key").toString(), "-tt"))
           + "; echo SSH=$?");
       t.waitFor("Press Enter to begin", 20_000);
-      t.keys("Enter", "n", "n", "n", "n");
+      t.keys("Enter");
+      t.noToStartQuestions();
       t.waitFor("does it hurt", 5000);
       t.keys("4", "Enter", "0", "Enter");
       t.waitFor("Cat/Camel series", 5000);
@@ -112,9 +113,11 @@ class ServeE2E {
     Tmux t = new Tmux(80, 24, tmp);
     t.line(String.join(" ", ssh("bob", tmp.resolve("key").toString(), "-tt")));
     t.waitFor("Press Enter to begin", 20_000);
-    t.keys("Enter", "n", "n", "n", "n");
+    t.keys("Enter");
+    t.noToStartQuestions();
     t.waitFor("does it hurt", 5000);
-    t.keys("7", "Enter", "0", "Enter", "Enter"); // high pain: one level easier
+    t.keys("7", "Enter", "0", "Enter"); // above the ceiling: the gentle session, all easiest
+    t.gentleSessionAfterHighStart();
     t.waitFor("Cat/Camel series", 5000);
     t.close(); // the kiosk goes away mid-session
     long end = System.currentTimeMillis() + 10_000;
@@ -233,9 +236,11 @@ class ServeE2E {
       t.keys("-l", "P-1001");
       t.keys("Enter");
       t.waitFor("Press Enter to begin", 5000);
-      t.keys("Enter", "n", "n", "n", "n");
+      t.keys("Enter");
+      t.noToStartQuestions();
       t.waitFor("does it hurt", 5000);
-      t.keys("6", "Enter", "0", "Enter", "Enter"); // high pain: one level easier
+      t.keys("6", "Enter", "0", "Enter"); // above the ceiling: the gentle session, all easiest
+      t.gentleSessionAfterHighStart();
       t.waitFor("Cat/Camel series", 5000);
       t.keys("q", "y", "Enter"); // quit, then leave the summary
       String s = t.waitFor("The last session was saved", 5000);
@@ -276,7 +281,8 @@ class ServeE2E {
       for (int i = 0; i < 3; i++) {
         Tmux t = kiosks.get(i);
         t.waitFor("Press Enter to begin", 20_000);
-        t.keys("Enter", "n", "n", "n", "n");
+        t.keys("Enter");
+        t.noToStartQuestions();
         t.waitFor("does it hurt", 5000);
         t.keys(Integer.toString(i + 1), "Enter", "0", "Enter");
         t.waitFor("Cat/Camel series", 5000);
@@ -318,7 +324,10 @@ class ServeE2E {
       }
       for (Tmux t : kiosks) {
         t.waitFor("Press Enter to begin", 60_000);
-        t.keys("Enter", "n", "n", "n", "n");
+        t.keys("Enter");
+      }
+      for (Tmux t : kiosks) {
+        t.noToStartQuestions();
       }
       for (int i = 0; i < n; i++) {
         Tmux t = kiosks.get(i);
@@ -335,7 +344,8 @@ class ServeE2E {
         t.keys(Integer.toString(i % 4 + 2), "Enter", "0", "Enter");
       }
       for (Tmux t : kiosks) {
-        // a rise (3 -> 5) switches; otherwise the next round (middle back) comes
+        // a rise of 2 above 3 (2 -> 4, 3 -> 5) switches; otherwise the next round (middle back)
+        // comes
         t.waitFor(s -> s.contains("Middle back") || s.contains("make this easier"),
             20_000, "what follows the set");
         t.keys("q", "y", "Enter"); // quit, then leave the summary

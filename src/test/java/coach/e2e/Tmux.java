@@ -7,11 +7,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Drives a real terminal: a tmux server of its own, one pane, keys in, screen text out. */
 final class Tmux implements AutoCloseable {
   private final String socket;
   private final String target = "e2e";
+
+  /**
+   * The title of a yes/no question asked before the first exercise, with its counter: the signs
+   * of a serious cause before a first session, then the safety check (English or Spanish).
+   */
+  private static final Pattern START_QUESTION = Pattern.compile("(?:Before your first session"
+      + "|Safety check|Antes de su primera sesi\u00f3n|Preguntas de seguridad)"
+      + " \\(\\d+ (?:of|de) \\d+\\)");
 
   Tmux(int cols, int rows, Path workDir) throws IOException, InterruptedException {
     this(cols, rows, workDir, System.getenv("PATH"));
@@ -72,9 +82,60 @@ final class Tmux implements AutoCloseable {
     return waitFor(s -> s.contains(text), millis, "\"" + text + "\"");
   }
 
+  /** The start question on this screen, title and counter ("Safety check (2 of 4)"); or "". */
+  static String startQuestion(String screen) {
+    Matcher m = START_QUESTION.matcher(screen);
+    return m.find() ? m.group() : "";
+  }
+
+  /**
+   * After the welcome's Enter: no to every question before the first exercise, each typed once
+   * the screen shows a question it did not show before (its counter changed), until a screen
+   * with no such question (nor the welcome, nor a yes/no footer) comes.
+   *
+   * @return that screen
+   */
+  String noToStartQuestions() throws IOException, InterruptedException {
+    return noToStartQuestionsUntil(s -> startQuestion(s).isEmpty()
+        && !s.contains("Press Enter to begin") && !(s.contains("y yes") && s.contains("n no")),
+        "the questions to end");
+  }
+
+  /** As {@link #noToStartQuestions()}, stopping (without answering) once this text shows. */
+  String noToStartQuestionsUntil(String text) throws IOException, InterruptedException {
+    return noToStartQuestionsUntil(s -> s.contains(text), "\"" + text + "\"");
+  }
+
+  private String noToStartQuestionsUntil(Predicate<String> done, String what)
+      throws IOException, InterruptedException {
+    String answered = "";
+    while (true) {
+      String last = answered;
+      String s = waitFor(x -> done.test(x) || !startQuestion(x).isEmpty()
+          && !startQuestion(x).equals(last), 20_000, what + " or a question after \""
+          + (last.isEmpty() ? "the welcome" : last) + "\"");
+      if (done.test(s)) {
+        return s;
+      }
+      answered = startQuestion(s);
+      keys("n");
+    }
+  }
+
+  /**
+   * At the screen that a starting rating above the ceiling brings ("End for today" marked): the
+   * other choice, a gentle session with every exercise at its easiest level.
+   */
+  void gentleSessionAfterHighStart() throws IOException, InterruptedException {
+    waitFor("Your pain is high before starting", 5000);
+    keys("Up");
+    waitFor("> A short, gentle session", 5000);
+    keys("Enter");
+  }
+
   /**
    * Walks a session from its first screen to the summary with only the footer's keys: no to
-   * every safety question, pain 2 reaching the buttock (1) at every check.
+   * every question before the first exercise, pain 2 reaching the back (1) at every check.
    *
    * @return how many pain checks were answered
    */
@@ -84,8 +145,9 @@ final class Tmux implements AutoCloseable {
       String s = screen();
       if (s.contains("Session summary")) {
         break;
-      } else if (s.contains("Safety check")) {
-        keys("n");
+      } else if (!startQuestion(s).isEmpty()) {
+        noToStartQuestions(); // waits for each next question itself
+        continue;
       } else if (s.contains("does it hurt")) {
         keys("2", "Enter");
         waitFor("do you feel the symptoms", 5000);

@@ -1,6 +1,7 @@
 package coach.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import coach.routine.Exercise;
@@ -75,7 +76,8 @@ class CoachPropertiesTest {
           d.rate(values.get(i % values.size()), regions.get(i % regions.size()));
           i++;
         }
-        case SWITCH, CONTACT, HIGH_PAIN -> d.press(Event.Key.CONFIRM);
+        case SWITCH, CONTACT, HIGH_PAIN, STOP_TODAY -> d.press(Event.Key.CONFIRM);
+        case SCREENING -> d.noRedFlags();
         default -> d.untilPainOrStop();
       }
     }
@@ -105,37 +107,92 @@ class CoachPropertiesTest {
     }
   }
 
-  @Property(tries = 200)
-  void contactIsShownExactlyWhenNoEasierLevelIsLeft(
+  /** Exercise screens: none may follow a stop for today. */
+  private static final java.util.Set<Screen> EXERCISE = java.util.EnumSet.of(Screen.INTRO,
+      Screen.GET_READY, Screen.REP, Screen.REST, Screen.SWITCH, Screen.PAIN, Screen.PAIN_REGION);
+
+  /** Where the session went after a rating, as one of the oracle's answers. */
+  private static PainRuleOracleTest.Expect where(SessionState s) {
+    Screen at = s.screen() == Screen.SCREENING && s.recheck() ? s.returnTo() : s.screen();
+    return switch (at) {
+      case SWITCH -> PainRuleOracleTest.Expect.EASIER;
+      case CONTACT -> PainRuleOracleTest.Expect.STOP_EXERCISE;
+      case STOP_TODAY -> PainRuleOracleTest.Expect.STOP_TODAY;
+      default -> PainRuleOracleTest.Expect.NONE;
+    };
+  }
+
+  @Property(tries = 300)
+  void eachRatingLeadsWhereTheGuideSays(
       @ForAll("routines") Routine routine,
       @ForAll @Size(min = 1, max = 20) List<@IntRange(min = 0, max = 10) Integer> values,
       @ForAll @Size(min = 1, max = 5) List<@IntRange(min = 0, max = 5) Integer> regions) {
     Driver d = new Driver(routine).throughScreening();
-    PainPolicy policy = new PainPolicy(routine.painRule());
+    PainRule rule = routine.painRule();
+    int ceiling = rule.maxAcceptable() == null ? 11 : rule.maxAcceptable();
     int i = 0;
     for (int guard = 0; guard < 10_000 && d.state.screen() != Screen.SUMMARY; guard++) {
       if (d.state.screen() == Screen.PAIN && d.state.painKind() != Rating.Kind.BASELINE) {
         SessionState before = d.state;
         int ex = before.exercise();
-        d.rate(values.get(i % values.size()), regions.get(i % regions.size()));
+        String id = routine.exercises().get(ex).id();
+        int value = values.get(i % values.size());
+        int region = rule.spreadCounts() ? regions.get(i % regions.size()) : 0;
         i++;
-        Rating current = d.state.lastRating();
-        boolean increased = policy.judge(
-            new PainPolicy.Reference(before.refValue(), before.refRegion()),
-            before.baseline().value(), current.value(), policy.regionRank(current.region()))
-            .increased();
-        boolean easiest = before.level(ex) == routine.exercises().get(ex).easiestLevel();
-        assertEquals(increased && easiest, d.state.screen() == Screen.CONTACT);
-        assertEquals(increased && !easiest, d.state.screen() == Screen.SWITCH);
+        d.rate(value, region);
+        PainRuleOracleTest.Expect want = PainRuleOracleTest.oracle(rule.increaseBy(),
+            rule.safeUpTo(), ceiling, 0, before.refValue(), before.refRegion(),
+            before.baseline().value(), value, region,
+            before.level(ex) == routine.exercises().get(ex).easiestLevel(),
+            before.stopped().stream().anyMatch(x -> !x.equals(id)));
+        assertEquals(want, where(d.state), "rating " + value + " region " + region
+            + " against " + before.refValue() + "/" + before.refRegion());
       } else if (d.state.screen() == Screen.PAIN) {
         d.rate(values.get(0), regions.get(0));
       } else {
         d.onward();
+        if (d.state.screen() == Screen.STOP_TODAY) {
+          d.press(Event.Key.CONFIRM);
+        }
       }
     }
     long stops = d.effectsOf(Effect.RecordContactShown.class).stream()
         .filter(c -> c.exerciseId() != null).count();
     assertEquals(d.state.stopped().size(), stops);
+  }
+
+  @Property(tries = 200)
+  void afterAStopForTodayNoExerciseScreenFollowsAndNothingAboveTheCeilingOrSpreadGoesOn(
+      @ForAll("routines") Routine routine,
+      @ForAll @Size(min = 1, max = 20) List<@IntRange(min = 0, max = 10) Integer> values,
+      @ForAll @Size(min = 1, max = 5) List<@IntRange(min = 0, max = 5) Integer> regions) {
+    Driver d = new Driver(routine).throughScreening();
+    int i = 0;
+    boolean stopped = false;
+    String ended = null; // an exercise that must not get another set
+    for (int guard = 0; guard < 10_000 && d.state.screen() != Screen.SUMMARY; guard++) {
+      if (stopped) {
+        assertFalse(EXERCISE.contains(d.state.screen()), "after a stop for today: "
+            + d.state.screen());
+      }
+      if (d.state.screen() == Screen.PAIN && d.state.painKind() != Rating.Kind.BASELINE) {
+        String id = routine.exercises().get(d.state.exercise()).id();
+        assertFalse(id.equals(ended), "another set of " + id + " after it stopped");
+        d.rate(values.get(i % values.size()), regions.get(i % regions.size()));
+        i++;
+        if (d.effectsOf(Effect.RecordContactShown.class).stream()
+            .anyMatch(c -> id.equals(c.exerciseId()))) {
+          ended = id;
+        }
+      } else if (d.state.screen() == Screen.PAIN) {
+        d.rate(values.get(0), regions.get(0));
+      } else if (d.state.screen() == Screen.STOP_TODAY) {
+        d.press(Event.Key.CONFIRM);
+      } else {
+        d.onward();
+      }
+      stopped |= d.state.stopForToday();
+    }
   }
 
   @Property(tries = 200)
@@ -150,28 +207,6 @@ class CoachPropertiesTest {
     assertTrue(d.effectsOf(Effect.RecordSwitch.class).isEmpty());
     assertTrue(d.effectsOf(Effect.RecordContactShown.class).isEmpty());
     assertEquals(Outcome.COMPLETED, d.state.outcome());
-  }
-
-  @Property(tries = 200)
-  void aRatingAboveTheCeilingAlwaysSwitchesOrStops(
-      @ForAll("routines") Routine routine,
-      @ForAll @IntRange(min = 0, max = 10) int start,
-      @ForAll @Size(min = 1, max = 20) List<@IntRange(min = 0, max = 10) Integer> values) {
-    Integer max = routine.painRule().maxAcceptable();
-    Driver d = new Driver(routine).throughScreening().rate(start, 0);
-    int i = 0;
-    for (int guard = 0; guard < 10_000 && d.state.screen() != Screen.SUMMARY; guard++) {
-      if (d.state.screen() == Screen.PAIN) {
-        int v = values.get(i++ % values.size());
-        d.rate(v, 0);
-        if (max != null && v > max && v > start) {
-          assertTrue(d.state.screen() == Screen.SWITCH || d.state.screen() == Screen.CONTACT,
-              "pain " + v + " above the ceiling " + max + " went to " + d.state.screen());
-        }
-      } else {
-        d.onward();
-      }
-    }
   }
 
   @Property(tries = 300)

@@ -123,19 +123,35 @@ class CoachTest {
   }
 
   @Test
-  void painAboveTheCeilingAtTheEasiestLevelStopsForToday() {
+  void painAboveTheCeilingStopsTheExerciseAtOnceAndAsksTheRedFlagsAgain() {
     Routine capped = TestRoutines.routine(TestRoutines.rule(5, PainRule.AskAfter.SET),
         routine.exercises().toArray(new coach.routine.Exercise[0]));
     Driver d = new Driver(capped).throughScreening().rate(2, 0);
     d.untilPainOrStop().rate(8, 0);
-    assertEquals(Screen.SWITCH, d.state.screen());
-    d.press(Event.Key.CONFIRM).untilPainOrStop().rate(8, 0); // still 8: above the ceiling again
-    assertEquals(Screen.SWITCH, d.state.screen());
+    assertEquals(Screen.SCREENING, d.state.screen(), "the red flags, asked again");
+    assertTrue(d.state.recheck());
+    d.noRedFlags();
+    assertEquals(Screen.CONTACT, d.state.screen(), "no step down above the ceiling");
+    assertTrue(d.effectsOf(Effect.RecordSwitch.class).isEmpty());
     assertTrue(d.notice().contains("above the limit of 5"), d.notice());
-    d.press(Event.Key.CONFIRM).untilPainOrStop().rate(8, 0);
-    assertEquals(Screen.CONTACT, d.state.screen());
-    assertTrue(d.state.stopForToday());
+    assertFalse(d.state.stopForToday());
     assertEquals(1, d.state.choice()); // "End the session" is marked
+    d.press(Event.Key.CONFIRM);
+    assertEquals(Screen.SUMMARY, d.state.screen());
+    assertEquals(Outcome.STOPPED_FOR_PAIN, d.state.outcome());
+  }
+
+  @Test
+  void painAboveTheCeilingAtTheEasiestLevelStopsForToday() {
+    Routine capped = TestRoutines.routine(TestRoutines.rule(5, PainRule.AskAfter.SET),
+        routine.exercises().toArray(new coach.routine.Exercise[0]));
+    Driver d = new Driver(capped, new StartOptions(java.util.Map.of("a", 2, "b", 1), false,
+        List.of(), null)).throughScreening().rate(2, 0);
+    d.untilPainOrStop().rate(6, 0).noRedFlags();
+    assertEquals(Screen.STOP_TODAY, d.state.screen());
+    assertTrue(d.state.stopForToday());
+    assertEquals(List.of(new Effect.RecordStopForToday("a", d.state.stopReason())),
+        d.effectsOf(Effect.RecordStopForToday.class));
     d.press(Event.Key.CONFIRM);
     assertEquals(Screen.SUMMARY, d.state.screen());
     assertEquals(Outcome.STOPPED_FOR_PAIN, d.state.outcome());
@@ -151,49 +167,50 @@ class CoachTest {
     assertEquals(Screen.CONTACT, d.state.screen());
     assertFalse(d.state.stopForToday());
     d.press(Event.Key.CONFIRM).untilPainOrStop().rate(5, 0);
-    assertEquals(Screen.CONTACT, d.state.screen());
+    assertEquals(Screen.STOP_TODAY, d.state.screen());
     assertTrue(d.state.stopForToday());
-    assertEquals(1, d.state.choice());
+    assertTrue(d.state.stopReason() instanceof Reason.StopToday t && t.second());
   }
 
   @Test
-  void aStartAboveTheCeilingOffersEasierLevelsAndCountsOnlyRisesAboveIt() {
+  void aStartAboveTheCeilingMarksTheEndAndItsGentleSessionStopsForTodayAboveTheStart() {
     Routine capped = TestRoutines.routine(TestRoutines.rule(5, PainRule.AskAfter.SET),
         routine.exercises().toArray(new coach.routine.Exercise[0]));
     Driver d = new Driver(capped).throughScreening().rate(7, 0);
     assertEquals(Screen.HIGH_PAIN, d.state.screen());
-    assertEquals(0, d.state.choice()); // one level easier is the default
-    d.press(Event.Key.CONFIRM);
-    assertEquals(List.of(1, 1), d.state.levels());
+    assertEquals(1, d.state.choice()); // "End for today" is marked
+    d.press(Event.Key.UP, Event.Key.CONFIRM);
+    assertEquals(List.of(2, 1), d.state.levels(), "every exercise at its easiest level");
     assertEquals(Screen.INTRO, d.state.screen());
     d.untilPainOrStop().rate(7, 0); // as high as the start: not a rise
     d.untilPainOrStop().rate(6, 0);
     d.untilPainOrStop().rate(7, 0);
     // only a's change is recorded so far: b has not begun (see the next test)
     assertEquals(1, d.effectsOf(Effect.RecordSwitch.class).size());
-    d.untilPainOrStop().rate(8, 0); // above the start
-    assertEquals(Screen.SWITCH, d.state.screen());
+    d.untilPainOrStop().rate(8, 0).noRedFlags(); // above the start
+    assertEquals(Screen.STOP_TODAY, d.state.screen());
   }
 
   @Test
-  void oneLevelEasierForAHighStartIsRecordedOnlyForExercisesBegunThatDay() {
+  void theEasiestLevelsOfAHighStartAreRecordedOnlyForExercisesBegunThatDay() {
     Routine capped = TestRoutines.routine(TestRoutines.rule(5, PainRule.AskAfter.SET),
         routine.exercises().toArray(new coach.routine.Exercise[0]));
-    Driver d = new Driver(capped).throughScreening().rate(8, 0).press(Event.Key.CONFIRM);
-    assertEquals(List.of(1, 1), d.state.levels());
+    Driver d = new Driver(capped).throughScreening().rate(8, 0)
+        .press(Event.Key.UP, Event.Key.CONFIRM);
+    assertEquals(List.of(2, 1), d.state.levels());
     assertTrue(d.effectsOf(Effect.RecordSwitch.class).isEmpty(), "nothing begun yet");
     d.untilPainOrStop().rate(8, 0); // a's first set began: its change is recorded then
     Reason why = new Reason.HighStartEasier(8, 5);
-    assertEquals(List.of(new Effect.RecordSwitch("a", 0, 1, why)),
+    assertEquals(List.of(new Effect.RecordSwitch("a", 0, 2, why)),
         d.effectsOf(Effect.RecordSwitch.class));
-    int at = d.effects.indexOf(new Effect.RecordSwitch("a", 0, 1, why));
+    int at = d.effects.indexOf(new Effect.RecordSwitch("a", 0, 2, why));
     assertEquals(new Effect.RecordProgress(0, 1, 0), d.effects.get(at + 1),
         "recorded as the set begins, before its ratings");
     d.press(Event.Key.QUIT, Event.Key.YES); // b never begun: the history keeps it at 0
     assertEquals(Outcome.QUIT, d.state.outcome());
-    assertEquals(List.of(new Effect.RecordSwitch("a", 0, 1, why)),
+    assertEquals(List.of(new Effect.RecordSwitch("a", 0, 2, why)),
         d.effectsOf(Effect.RecordSwitch.class));
-    // the screens still say today's plan: b would have run one level easier
+    // the screens still say today's plan: b would have run at its easiest level
     assertEquals(2, d.state.switches().size());
   }
 
@@ -201,7 +218,8 @@ class CoachTest {
   void anExerciseWhoseIntroWasShownButSkippedHasNotBegun() {
     Routine capped = TestRoutines.routine(TestRoutines.rule(5, PainRule.AskAfter.SET),
         routine.exercises().toArray(new coach.routine.Exercise[0]));
-    Driver d = new Driver(capped).throughScreening().rate(8, 0).press(Event.Key.CONFIRM);
+    Driver d = new Driver(capped).throughScreening().rate(8, 0)
+        .press(Event.Key.UP, Event.Key.CONFIRM);
     d.press(Event.Key.SKIP); // a's introduction, skipped
     assertEquals(1, d.state.exercise());
     d.press(Event.Key.CONFIRM); // b's first set begins
@@ -210,24 +228,30 @@ class CoachTest {
   }
 
   @Test
-  void aStartAboveTheCeilingCanEndTheSessionAtOnce() {
+  void aStartAboveTheCeilingEndsForTodayByDefault() {
     Routine capped = TestRoutines.routine(TestRoutines.rule(5, PainRule.AskAfter.SET),
         routine.exercises().toArray(new coach.routine.Exercise[0]));
     Driver d = new Driver(capped).throughScreening().rate(9, 0);
-    d.press(Event.Key.DOWN, Event.Key.CONFIRM);
-    assertEquals(Screen.SUMMARY, d.state.screen());
-    assertEquals(Outcome.STOPPED_FOR_PAIN, d.state.outcome());
+    d.press(Event.Key.CONFIRM);
+    assertEquals(Screen.STOP_TODAY, d.state.screen());
     assertTrue(d.state.stopForToday());
     assertEquals(1, d.effectsOf(Effect.RecordContactShown.class).size());
+    assertEquals(1, d.effectsOf(Effect.RecordStopForToday.class).size());
+    d.press(Event.Key.CONFIRM);
+    assertEquals(Screen.SUMMARY, d.state.screen());
+    assertEquals(Outcome.STOPPED_FOR_PAIN, d.state.outcome());
   }
 
   @Test
-  void symptomsSpreadingDownTheLegCountAsIncreaseWhateverTheNumber() {
+  void symptomsSpreadingDownTheLegStopTheExerciseWhateverTheNumber() {
     Driver d = new Driver(routine).throughScreening().rate(2, 2).untilPainOrStop();
     d.rate(2, 4); // same number, now below the knee (was buttock)
-    assertEquals(Screen.SWITCH, d.state.screen());
-    assertTrue(d.notice().startsWith("Symptoms reach further: buttock -> below the knee"),
-        d.notice());
+    assertEquals(Screen.SCREENING, d.state.screen(), "the red flags, asked again");
+    d.noRedFlags();
+    assertEquals(Screen.CONTACT, d.state.screen(), "the exercise stops at once");
+    assertTrue(d.effectsOf(Effect.RecordSwitch.class).isEmpty());
+    assertTrue(d.notice().contains("buttock"), d.notice());
+    assertTrue(d.notice().contains("below the knee"), d.notice());
   }
 
   @Test

@@ -75,9 +75,12 @@ public final class Driver {
     return press(Event.Key.CONFIRM).noRedFlags();
   }
 
-  /** Answers no to every safety question. */
+  /**
+   * Answers no to every safety question: the signs of a serious cause before a first session
+   * (when asked), then the red flags.
+   */
   public Driver noRedFlags() {
-    while (state.screen() == Screen.SCREENING) {
+    while (state.screen() == Screen.SCREENING || state.screen() == Screen.SERIOUS_SIGNS) {
       press(Event.Key.NO);
     }
     return this;
@@ -131,9 +134,9 @@ public final class Driver {
   }
 
   /**
-   * Past any screen but a pain check, as a patient who goes on: Enter on a switch or the
-   * high-pain question (one level easier), "Next exercise" on the contact card, and the timers
-   * and intros up to the next pain check.
+   * Past any screen but a pain check, as a patient who goes on: Enter on a switch, the gentle
+   * session after a high start, no to the red flags asked again, "Next exercise" on the contact
+   * card, and the timers and intros up to the next pain check.
    */
   Driver onward() {
     switch (state.screen()) {
@@ -143,7 +146,14 @@ public final class Driver {
         }
         press(Event.Key.CONFIRM);
       }
-      case SWITCH, HIGH_PAIN -> press(Event.Key.CONFIRM);
+      case SWITCH -> press(Event.Key.CONFIRM);
+      case HIGH_PAIN -> {
+        if (state.choice() == 1) {
+          press(Event.Key.UP); // from "End for today" to the gentle session
+        }
+        press(Event.Key.CONFIRM);
+      }
+      case SCREENING -> noRedFlags();
       default -> untilPainOrStop();
     }
     return this;

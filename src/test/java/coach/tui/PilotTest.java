@@ -216,7 +216,7 @@ class PilotTest {
     coach.session.Rating cat = new coach.session.Rating(coach.session.Rating.Kind.SET,
         "cat-camel", 2, "seated", 1, 0, "lower back", 4, null);
     StartOptions.Recorded done = new StartOptions.Recorded(List.of(start, cat), List.of(),
-        List.of("cat-camel"), false);
+        List.of(new StartOptions.Stop("cat-camel", null)));
     try (Pilot p = new Pilot(SCIATICA, new StartOptions(Map.of("cat-camel", 2, "nerve-glide", 3),
         false, List.of(), new StartOptions.ResumePoint(1, 1, 0, done)), 80, 24)) {
       p.press(Event.Key.CONFIRM);

@@ -49,9 +49,13 @@ public final class CoachApp implements coach.tui.App {
     this.state = coach.start();
   }
 
+  /** Screens of text only, which scroll with the arrows when longer than the window. */
+  private static final java.util.Set<Screen> READING = java.util.EnumSet.of(Screen.SUMMARY,
+      Screen.STOP_TODAY, Screen.LOCKED, Screen.SEE_DOCTOR);
+
   @Override
   public List<Effect> update(Event event) {
-    if (state.screen() == Screen.SUMMARY
+    if (READING.contains(state.screen())
         && state.overlay() == Overlay.NONE
         && (event == Event.Key.UP || event == Event.Key.DOWN)) {
       // a summary longer than the window: the arrows move it, the session is not told
@@ -62,14 +66,17 @@ public final class CoachApp implements coach.tui.App {
     Transition t = coach.update(state, event);
     SessionState before = state;
     state = t.state();
+    if (state.screen() != before.screen()) {
+      summaryScroll = 0; // a new screen starts at its top
+    }
     observer.changed(coach, before, state);
     return t.effects();
   }
 
   @Override
   public void draw(TextGraphics g, TerminalSize size) {
-    boolean summary = state.screen() == Screen.SUMMARY;
-    Canvas c = new Canvas(g, size, style).scrolledTo(summary ? summaryScroll : 0);
+    boolean reading = READING.contains(state.screen());
+    Canvas c = new Canvas(g, size, style).scrolledTo(reading ? summaryScroll : 0);
     Views.draw(c, coach, state, week);
     summaryScrollMax = c.scrollMax();
     drawnState = state;

@@ -37,10 +37,10 @@ final class EndViews {
         start.value(), coach.routine().painRule().maxAcceptable()), false) + 1;
     boolean narrow = c.width() < 60;
     int after = choices(c, Math.min(row, choices), s.choice(),
-        m.get(narrow ? "highPain.easier.short" : "highPain.easier"),
-        m.get(narrow ? "highPain.stop.short" : "highPain.stop"));
+        m.get(narrow ? "highPain.gentle.short" : "highPain.gentle"),
+        m.get(narrow ? "highPain.end.short" : "highPain.end"));
     if (after + 1 < c.height() - 1) {
-      c.paragraph(2, after + 1, w, 2, m.get("highPain.counts", start.value()), false);
+      c.paragraph(2, after + 1, w, 2, m.get("highPain.stops", start.value()), false);
     }
   }
 
@@ -112,8 +112,9 @@ final class EndViews {
     c.bold(2, top, m.get("contact.title"));
     int row = top + 2;
     Contact k = coach.routine().contact();
-    List<String> whole = contactText(m, k, true);
-    List<String> card = contactText(m, k, false);
+    // a pain stop shows how to reach a person; a booking offer is for the summary only
+    List<String> whole = withoutBooking(contactText(m, k, true), k);
+    List<String> card = withoutBooking(contactText(m, k, false), k);
     int need = rows(card, w);
     if (need > end - row) {
       row = c.paragraph(2, row, w, Math.max(1, end - row), m.get("contact.larger"), true) + 1;
@@ -124,13 +125,21 @@ final class EndViews {
       }
       if (end - row - need > 1) {
         row = c.paragraph(2, row, w, Math.min(2, end - row - need - 1),
-            m.get(s.stopForToday() ? "contact.restToday" : "contact.tell"), false) + 1;
+            m.get(coach.routine().selfStarted() ? "contact.tell.self" : "contact.tell"), false)
+            + 1;
       }
       row = contactLines(c, rows(whole, w) <= end - row ? whole : card, row, w, end) + 1;
     }
     boolean last = s.exercise() + 1 >= coach.routine().exercises().size();
-    choices(c, Math.min(row, choices), s.choice(),
-        m.get(last ? "contact.summary" : "contact.next"), m.get("contact.end"));
+    choices(c, Math.min(row, choices), s.choice(), m.get(last ? "contact.summary"
+        : s.easiestToday() != null ? "contact.next.easiest" : "contact.next"),
+        m.get("contact.end"));
+  }
+
+  /** The card's lines without its booking line. */
+  static List<String> withoutBooking(List<String> lines, Contact k) {
+    return k.booking() == null ? lines
+        : lines.stream().filter(l -> !l.strip().equals(k.booking().strip())).toList();
   }
 
   /** The rows these card lines take at this width (each in at most two). */
@@ -146,7 +155,7 @@ final class EndViews {
     Routine r = coach.routine();
     Messages m = c.words();
     int w = c.width() - 4;
-    c.bold(2, top, m.get("summary.title", outcome(m, s)));
+    c.bold(2, top, m.get("summary.title", outcome(m, coach, s)));
     List<Row> rows = new ArrayList<>();
     Rating base = s.baseline();
     if (base != null) {
@@ -170,7 +179,9 @@ final class EndViews {
       String pain = String.join(" ", values);
       boolean stopped = s.stopped().contains(e.id());
       String line;
-      if (atLevels.size() > 1) {
+      if (s.skipped().contains(e.id()) && values.isEmpty()) {
+        line = m.get("summary.line.skippedNerve", e.name(), level);
+      } else if (atLevels.size() > 1) {
         List<String> parts = new ArrayList<>();
         for (AtLevel a : atLevels) {
           parts.add(m.get("summary.atLevel", String.join(" ", a.values()),
@@ -203,6 +214,7 @@ final class EndViews {
     }
     rows.add(new Row("", false));
     add(rows, m.get("summary.whatNext", advice(m, s)), w, true);
+    add(rows, m.get("safety.net"), w, true);
     if (needsContact(s)) {
       for (String line : contactText(m, r.contact(), true)) {
         add(rows, line, w, false);
@@ -212,10 +224,10 @@ final class EndViews {
   }
 
   /** One row of a screen's text, wrapped already. */
-  private record Row(String text, boolean bold) {}
+  record Row(String text, boolean bold) {}
 
   /** A paragraph's rows, all of them (a long screen scrolls rather than lose any). */
-  private static void add(List<Row> rows, String text, int w, boolean bold) {
+  static void add(List<Row> rows, String text, int w, boolean bold) {
     for (String line : Canvas.wrap(Canvas.clean(text), Math.max(1, w))) {
       rows.add(new Row(line, bold));
     }
@@ -225,7 +237,7 @@ final class EndViews {
    * The rows from {@code first} to before {@code end}; when there are more than fit, from the
    * canvas's scroll on, with the last row saying which are shown and that the arrows show more.
    */
-  private static void shown(Canvas c, List<Row> rows, int first, int end) {
+  static void shown(Canvas c, List<Row> rows, int first, int end) {
     int room = end - first;
     if (room <= 0) {
       return;
@@ -252,10 +264,10 @@ final class EndViews {
   /** The ratings an exercise was given at one of its levels, in order. */
   private record AtLevel(int level, List<String> values) {}
 
-  /** What to do next, from how the session went. */
+  /** What to do next, from how the session went (the safety net follows it on screen). */
   static String advice(Messages m, SessionState s) {
-    if (s.stopForToday() || s.outcome() == Outcome.STOPPED_FOR_PAIN) {
-      return m.get("advice.restToday");
+    if (s.stopForToday() || s.outcome() == Outcome.STOPPED_FOR_PAIN || s.spread()) {
+      return m.get("advice.stopToday");
     }
     if (!s.stopped().isEmpty()) {
       return m.get("advice.exerciseStopped");
@@ -267,13 +279,35 @@ final class EndViews {
     return m.get("advice.done");
   }
 
-  private static boolean needsContact(SessionState s) {
-    return s.stopForToday() || s.outcome() == Outcome.STOPPED_FOR_PAIN || !s.stopped().isEmpty();
+  /** Pain before starting, or after a set, above the routine's ceiling. */
+  private static boolean painStayedHigh(Coach coach, SessionState s) {
+    Integer ceiling = coach.routine().painRule().maxAcceptable();
+    return ceiling != null && s.ratings().stream().anyMatch(x -> x.value() > ceiling);
   }
 
-  private static String outcome(Messages m, SessionState s) {
+  private static boolean needsContact(SessionState s) {
+    return s.stopForToday() || s.outcome() == Outcome.STOPPED_FOR_PAIN || !s.stopped().isEmpty()
+        || s.spread();
+  }
+
+  /**
+   * The title says what happened: a red flag, symptoms that spread, a stop for pain, pain that
+   * stayed high; "well done" only when none of these.
+   */
+  private static String outcome(Messages m, Coach coach, SessionState s) {
     if (s.outcome() == null) {
       return "";
+    }
+    if (s.outcome() != Outcome.RED_FLAG && s.outcome() != Outcome.INTERRUPTED) {
+      if (s.spread()) {
+        return m.get("outcome.symptomsSpread");
+      }
+      if (s.stopForToday()) {
+        return m.get("outcome.stoppedToday");
+      }
+      if (s.outcome() == Outcome.COMPLETED && painStayedHigh(coach, s)) {
+        return m.get("outcome.painHigh");
+      }
     }
     return switch (s.outcome()) {
       case COMPLETED -> m.get(s.stopped().isEmpty() ? "outcome.wellDone" : "outcome.doneWithStop");

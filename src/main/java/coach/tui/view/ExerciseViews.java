@@ -27,7 +27,7 @@ final class ExerciseViews {
     int w = Drawings.textWidth(c, drawing);
     int row = c.paragraph(2, top, w, 2, e.name(), true);
     row = c.paragraph(2, row, w, 2, m.get("intro.level", l.name(),
-        levelWords(m, e, s.level(s.exercise()))), false) + 1;
+        levelWords(m, e, s.level(s.exercise()), coach.routine().selfStarted())), false) + 1;
     row = Views.goodNews(c, coach, s, row);
     row = c.paragraph(2, row, w, 3, l.feel(), false) + 1;
     String dose = dose(m, e)
@@ -49,13 +49,16 @@ final class ExerciseViews {
     }
   }
 
-  /** Where a level stands, in a patient's words. */
-  private static String levelWords(Messages m, Exercise e, int level) {
+  /**
+   * Where a level stands, in a patient's words; a routine nobody prescribed ({@code self}) never
+   * speaks of a prescribed level.
+   */
+  private static String levelWords(Messages m, Exercise e, int level, boolean self) {
     if (level == e.startLevel()) {
-      return m.get("level.prescribed");
+      return m.get(self ? "level.start" : "level.prescribed");
     }
     if (level < e.startLevel()) {
-      return m.get("level.harder");
+      return m.get(self ? "level.harder.self" : "level.harder");
     }
     return m.get(level == e.easiestLevel() ? "level.easiest" : "level.easier");
   }

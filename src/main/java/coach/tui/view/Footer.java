@@ -95,9 +95,12 @@ final class Footer {
       case WELCOME -> List.of();
       case RESUME -> List.of(new Key(m.get("footer.resume.yes"), OTHER),
           new Key(m.get("footer.resume.no"), OTHER));
-      case SCREENING -> s.returnTo() != null ? List.of(yes, no, back) : List.of(yes, no);
-      case URGENT, SUMMARY -> List.of(new Key(m.get("footer.close.end"), CONFIRM));
-      case NEXT_MORNING, OFFER_HARDER -> List.of(yes, no);
+      case SCREENING -> s.returnTo() != null && !s.recheck() ? List.of(yes, no, back)
+          : List.of(yes, no);
+      case URGENT, SUMMARY, LOCKED, SEE_DOCTOR ->
+          List.of(new Key(m.get("footer.close.end"), CONFIRM));
+      case STOP_TODAY -> List.of(new Key(m.get("footer.seeSummary"), CONFIRM));
+      case NEXT_MORNING, OFFER_HARDER, CLEARANCE, SERIOUS_SIGNS -> List.of(yes, no);
       case PAIN -> List.of(new Key(m.get("footer.rate"), OTHER), confirm,
           new Key(m.get("footer.adjust", arrows), ARROWS));
       case PAIN_REGION -> List.of(choose, confirm, back);

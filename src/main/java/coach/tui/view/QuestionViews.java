@@ -44,8 +44,9 @@ final class QuestionViews {
     RedFlag q = coach.question(s);
     int total = coach.routine().redFlags().questions().size();
     String title = c.words().get("screening.title", s.question() + 1, total);
-    yesNo(c, top, title, q == null ? "" : q.question(), c.words().get("screening.hint"),
-        s.choice());
+    // asked again after a stop: the hint says why
+    String hint = c.words().get(s.recheck() ? "screening.recheck" : "screening.hint");
+    yesNo(c, top, title, q == null ? "" : q.question(), hint, s.choice());
   }
 
   static void yesNo(Canvas c, int top, String title, String question, String hint,

@@ -52,7 +52,11 @@ public final class Views {
       case SWITCH -> ExerciseViews.switched(c, coach, s, top);
       case CONTACT -> EndViews.contact(c, coach, s, top);
       case SUMMARY -> EndViews.summary(c, coach, s, top);
-      default -> { }
+      case STOP_TODAY -> StopViews.stopToday(c, coach, s, top);
+      case LOCKED -> StopViews.locked(c, coach, top);
+      case CLEARANCE -> StopViews.clearance(c, coach, s, top);
+      case SERIOUS_SIGNS -> StopViews.serious(c, coach, s, top);
+      case SEE_DOCTOR -> StopViews.seeDoctor(c, top);
     }
     c.bar(c.height() - 1, Footer.line(m, coach, s, ascii, c.width(), c.scrollMax() > 0), "");
     if (s.overlay() != Overlay.NONE) {

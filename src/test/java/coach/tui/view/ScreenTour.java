@@ -69,8 +69,9 @@ final class ScreenTour {
   ScreenTour toScreen(Screen target) {
     for (int guard = 0; guard < 500 && state.screen() != target; guard++) {
       switch (state.screen()) {
-        case WELCOME, INTRO, SWITCH, CONTACT, HIGH_PAIN -> press(Event.Key.CONFIRM);
-        case SCREENING, NEXT_MORNING, OFFER_HARDER -> press(Event.Key.NO);
+        case WELCOME, INTRO, SWITCH, CONTACT, HIGH_PAIN, STOP_TODAY -> press(Event.Key.CONFIRM);
+        case SCREENING, NEXT_MORNING, OFFER_HARDER, SERIOUS_SIGNS, CLEARANCE ->
+            press(Event.Key.NO);
         case PAIN -> press(new Event.Digit(2), Event.Key.CONFIRM);
         case PAIN_REGION -> press(new Event.Digit(1), Event.Key.CONFIRM);
         case GET_READY, REP, REST -> advance(1);

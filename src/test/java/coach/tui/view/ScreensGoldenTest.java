@@ -82,15 +82,37 @@ class ScreensGoldenTest {
     m.put("contact", () -> {
       ScreenTour t = new ScreenTour(new StartOptions(Map.of("cat-camel", 2), false, List.of(),
           null)).toScreen(Screen.INTRO).toScreen(Screen.PAIN);
-      return t.press(new Event.Digit(6), Event.Key.CONFIRM, Event.Key.CONFIRM);
+      // a rise of 2 at the easiest level, inside the ceiling: the card, "Next exercise" marked
+      return t.press(new Event.Digit(4), Event.Key.CONFIRM, Event.Key.CONFIRM);
     });
-    // 8 after each set of Cat/Camel: easier, easier again, then the card; "End" is marked
+    // 6 at the easiest level, above the ceiling: the red flags again, then stop for today
+    m.put("stop-today", () -> new ScreenTour(new StartOptions(Map.of("cat-camel", 2), false,
+        List.of(), null)).toScreen(Screen.INTRO).toScreen(Screen.PAIN)
+        .press(new Event.Digit(6), Event.Key.CONFIRM, Event.Key.CONFIRM)
+        .toScreen(Screen.STOP_TODAY));
+    m.put("locked", () -> new ScreenTour(StartOptions.fresh().withGate(new StartOptions.Gate(
+        new StartOptions.Lockout(java.time.Instant.parse("2026-01-10T10:05:00Z"), null,
+            new coach.session.Reason.StopToday(new coach.session.Rise(2, 8, true, 5, -1, -1),
+                3, false)), null, null, false))).press(Event.Key.CONFIRM));
+    m.put("locked-red-flag", () -> new ScreenTour(StartOptions.fresh().withGate(
+        new StartOptions.Gate(new StartOptions.Lockout(
+            java.time.Instant.parse("2026-01-10T10:05:00Z"), "bowel-bladder", null), null, null,
+            false))).press(Event.Key.CONFIRM));
+    m.put("clearance", () -> new ScreenTour(StartOptions.fresh().withGate(new StartOptions.Gate(
+        null, java.time.Instant.parse("2026-01-09T10:05:00Z"), "bowel-bladder", false)))
+        .press(Event.Key.CONFIRM));
+    m.put("serious-signs", () -> new ScreenTour(StartOptions.fresh().withGate(
+        new StartOptions.Gate(null, null, null, true))).press(Event.Key.CONFIRM));
+    m.put("see-doctor", () -> new ScreenTour(StartOptions.fresh().withGate(
+        new StartOptions.Gate(null, null, null, true))).press(Event.Key.CONFIRM, Event.Key.YES));
+    // 5 after each set of Cat/Camel from a start of 2: easier, then 5 again is no new rise;
+    // then the session ended with q
     m.put("summary-levels", () -> {
       ScreenTour t = new ScreenTour().toScreen(Screen.INTRO);
       for (int i = 0; i < 3; i++) {
-        t.toScreen(Screen.PAIN).press(new Event.Digit(8), Event.Key.CONFIRM, Event.Key.CONFIRM);
+        t.toScreen(Screen.PAIN).press(new Event.Digit(5), Event.Key.CONFIRM, Event.Key.CONFIRM);
       }
-      return t.press(Event.Key.CONFIRM);
+      return t.press(Event.Key.QUIT, Event.Key.YES);
     });
     // the good news after a set, still said on the next set's reps
     m.put("rep-good-news", () -> new ScreenTour().toScreen(Screen.PAIN).press(new Event.Digit(2),
@@ -104,7 +126,7 @@ class ScreensGoldenTest {
         Map.of("cat-camel", 2), false, List.of(), null, Map.of("cat-camel", List.of(5, 4, 3))))
         .toScreen(Screen.INTRO).toScreen(Screen.PAIN)
         .press(new Event.Digit(7), Event.Key.CONFIRM, Event.Key.CONFIRM)
-        .press(Event.Key.CONFIRM)); // 7 at the easiest level: "End the session" is marked
+        .toScreen(Screen.SUMMARY)); // 7 at the easiest level: the session stops for today
     m.put("summary", () -> {
       ScreenTour t = new ScreenTour().toScreen(Screen.INTRO);
       while (t.state.screen() != Screen.SUMMARY) {
@@ -158,7 +180,7 @@ class ScreensGoldenTest {
   /**
    * The contact card at every size from the smallest to 120x40: either who and every way to
    * reach them, whole, or a request for a larger window; never a name without a way to reach
-   * them. Both choices are always there.
+   * them, and never the booking offer. Both choices are always there.
    */
   @Test
   void theContactCardIsWholeOrAsksForALargerWindow() {
@@ -176,7 +198,8 @@ class ScreensGoldenTest {
         }
         assertTrue(flat.contains("Contact: " + k.name()), size);
         assertTrue(flat.contains(k.email()), size);
-        assertTrue(flat.contains(k.booking().replaceAll("\\s+", " ")), size);
+        // a pain stop shows how to reach a person, never a booking offer (GUIDE section 3)
+        assertFalse(flat.contains(k.booking().replaceAll("\\s+", " ")), size);
         assertTrue(w < 60 || h < 20 || !flat.contains("make the window larger"), size);
       }
     }
