@@ -351,7 +351,7 @@ class HistoryCommandsTest {
     assertEquals("0", r[0], r[2]);
     // the first session stopped Cat/Camel above the ceiling (pain 5 -> 6) and ended for pain
     assertTrue(r[1].startsWith("2 open alerts, most urgent first:"), r[1]);
-    assertTrue(r[1].contains("stopped at the easiest level"), r[1]);
+    assertTrue(r[1].contains("exercise stopped for pain"), r[1]);
     assertTrue(r[1].contains("pain 5 -> 6 (above the limit of 5) in Cat/Camel series, stopped at"
         + " Small-range Cat/Camel on hands and knees on "), r[1]);
     assertTrue(r[1].contains("session ended for pain"), r[1]);

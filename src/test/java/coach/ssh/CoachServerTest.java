@@ -40,6 +40,12 @@ import org.junit.jupiter.api.io.TempDir;
 class CoachServerTest {
   @TempDir Path tmp;
 
+  /**
+   * No to each question before a patient's first session: the six signs of a serious cause
+   * (the routine is self-started), then the four red flags.
+   */
+  private static final String NO_TO_THE_QUESTIONS = "n".repeat(6 + 4);
+
   /** A history that fails for one patient, as a damaged disk or a bug might for one session. */
   private static HistoryStore failingFor(String patient, HistoryStore real) {
     return (HistoryStore) java.lang.reflect.Proxy.newProxyInstance(
@@ -148,8 +154,9 @@ class CoachServerTest {
             Duration.ofSeconds(20));
         assertTrue(ended.contains(ClientChannelEvent.CLOSED), "the failing session is closed");
         assertEquals(1, boom.channel().getExitStatus(), "with a failure status");
-        // the other session goes on: screening, a baseline rating, quit
-        keys(ok, "\rnnnn4\r0\rqy\r");
+        // the other session goes on: the first session's questions, screening, a baseline
+        // rating, quit
+        keys(ok, "\r" + NO_TO_THE_QUESTIONS + "4\r0\rqy\r");
         var done = ok.channel().waitFor(EnumSet.of(ClientChannelEvent.CLOSED),
             Duration.ofSeconds(20));
         assertTrue(done.contains(ClientChannelEvent.CLOSED), new String(ok.out().toByteArray(),
@@ -204,7 +211,7 @@ class CoachServerTest {
         }
         long since = System.nanoTime();
         Shell ok = open(client, key, "ok", server.port());
-        keys(ok, "\rnnnn4\r0\rqy\r");
+        keys(ok, "\r" + NO_TO_THE_QUESTIONS + "4\r0\rqy\r");
         var done = ok.channel().waitFor(EnumSet.of(ClientChannelEvent.CLOSED),
             Duration.ofSeconds(30));
         assertTrue(done.contains(ClientChannelEvent.CLOSED), new String(ok.out().toByteArray(),

@@ -171,11 +171,11 @@ abstract class HistoryStoreContract {
     }
   }
 
-  /** Steps of GUIDE 3's second-stop rule: start 3, Cat/Camel's first set 4 (a stop). */
+  /** Steps of GUIDE 3's second-stop rule: start 1, Cat/Camel's first set 4 (a stop). */
   private static StoredSession toTheNerveGlide(Routine routine, HistoryStore store, String patient)
       throws Exception {
     StoredSession s = new StoredSession(routine, store, patient, Instant.now());
-    s.press(coach.session.Event.Key.CONFIRM).noRedFlags().rate(3, 1).untilPain().rate(4, 1);
+    s.press(coach.session.Event.Key.CONFIRM).noRedFlags().rate(1, 1).untilPain().rate(4, 1);
     assertEquals(coach.session.Screen.CONTACT, s.state().screen());
     assertEquals(0, s.state().choice(), "a first stop: \"Next exercise\" is marked");
     return s.press(coach.session.Event.Key.CONFIRM);
@@ -186,14 +186,14 @@ abstract class HistoryStoreContract {
     Routine routine = sciatica();
     try (HistoryStore store = open()) {
       for (String patient : List.of("killed", "steady")) {
-        // Cat/Camel and the nerve glide already at their easiest levels
+        // Cat/Camel at its easiest level, the nerve glide at the slider
         SessionRecorder before = store.begin(patient, routine.id(), "h",
-            Map.of("cat-camel", 2, "nerve-glide", 3));
+            Map.of("cat-camel", 2, "nerve-glide", 1));
         before.apply(new Effect.SessionEnded(Outcome.COMPLETED));
       }
       Thread.sleep(5);
       StoredSession steady = toTheNerveGlide(routine, store, "steady");
-      steady.untilPain().rate(5, 1);
+      steady.untilPain().rate(6, 1).noRedFlags();
 
       StoredSession killed = toTheNerveGlide(routine, store, "killed");
       killed.press(coach.session.Event.Key.CONFIRM).advanceSeconds(1); // kill -9 in the countdown
@@ -204,16 +204,18 @@ abstract class HistoryStoreContract {
       resumed.press(coach.session.Event.Key.YES).noRedFlags().rate(3, 1).untilPain();
       assertEquals(List.of(1, 1, 0), List.of(resumed.state().exercise(), resumed.state().set(),
           resumed.state().round()));
-      resumed.rate(5, 1);
+      // above the ceiling, not at the easiest level: alone a stop of the exercise; with
+      // Cat/Camel's stop in the part before, the second stop of the session
+      resumed.rate(6, 1).noRedFlags();
 
       for (StoredSession s : List.of(steady, resumed)) {
-        assertEquals(coach.session.Screen.CONTACT, s.state().screen());
-        Reason.AtEasiest why = (Reason.AtEasiest) s.state().notice();
-        assertEquals(List.of(4, 5), List.of(why.rise().from(), why.rise().to()));
+        assertEquals(coach.session.Screen.STOP_TODAY, s.state().screen());
+        Reason.StopToday why = (Reason.StopToday) s.state().stopReason();
+        assertTrue(why.second(), why.code());
+        assertEquals(List.of(4, 6), List.of(why.rise().from(), why.rise().to()));
         assertTrue(s.state().stopForToday());
-        assertEquals(1, s.state().choice(), "a second stop: \"End the session\" is marked");
         assertEquals(List.of("cat-camel", "nerve-glide"), s.state().stopped());
-        assertEquals(List.of(3, 4, 5), s.state().ratings().stream()
+        assertEquals(List.of(1, 4, 6), s.state().ratings().stream()
             .filter(x -> x.kind() != Rating.Kind.BASELINE || x == s.state().baseline())
             .map(Rating::value).toList());
       }
@@ -221,16 +223,97 @@ abstract class HistoryStoreContract {
       assertEquals(2, store.ratings(killed.recorder.sessionId()).size());
       assertEquals(2, store.ratings(resumed.recorder.sessionId()).size());
 
-      // cut off again at the next exercise's introduction: what both parts recorded goes on
-      resumed.press(coach.session.Event.Key.UP, coach.session.Event.Key.CONFIRM); // go on
-      assertEquals(coach.session.Screen.INTRO, resumed.state().screen());
-      StartOptions.ResumePoint again = CarryOver.plan(routine, store, "killed", Instant.now())
-          .options().resume();
-      assertEquals(List.of(2, 1, 0), List.of(again.exerciseIndex(), again.set(), again.round()),
-          "the stopped nerve glide is not begun again");
-      assertEquals(List.of("cat-camel", "nerve-glide"), again.recorded().stopped());
-      assertEquals(List.of(3, 4, 3, 5), again.recorded().ratings().stream()
-          .map(Rating::value).toList());
+      // cut off now, on the stop screen: a stop for today is never resumed, and the rest of
+      // the day is locked
+      CarryOver.Plan again = CarryOver.plan(routine, store, "killed", Instant.now());
+      assertEquals(null, again.options().resume());
+      assertTrue(again.options().gate().lockout() != null);
+      assertTrue(again.options().gate().lockout().reason() instanceof Reason.StopToday);
+    }
+  }
+
+  @Test
+  void aRedFlagLocksTheRestOfTheDayAndTheNextDayAsksAboutADoctorFirst() throws Exception {
+    Routine routine = sciatica();
+    try (HistoryStore store = open()) {
+      Instant now = Instant.now();
+      StoredSession first = new StoredSession(routine, store, "rf", now);
+      assertTrue(first.plan.options().gate().seriousSigns(), "a first self-started session");
+      first.press(coach.session.Event.Key.CONFIRM);
+      for (int i = 0; i < coach.session.SeriousSigns.IDS.size(); i++) {
+        first.press(coach.session.Event.Key.NO);
+      }
+      first.press(coach.session.Event.Key.YES); // the first red flag: yes
+      assertEquals(coach.session.Screen.URGENT, first.state().screen());
+
+      // minutes later, the same day: what happened and when, no exercise
+      StoredSession again = new StoredSession(routine, store, "rf", now.plusSeconds(180));
+      StartOptions.Lockout lock = again.plan.options().gate().lockout();
+      assertEquals("bowel-bladder", lock.redFlagId());
+      assertFalse(again.plan.options().gate().seriousSigns(), "asked once");
+      again.press(coach.session.Event.Key.CONFIRM);
+      assertEquals(coach.session.Screen.LOCKED, again.state().screen());
+      again.press(coach.session.Event.Key.CONFIRM);
+      assertEquals(Outcome.QUIT, again.state().outcome());
+
+      // the next day: "have you been seen by a doctor" before anything else
+      Instant tomorrow = now.plus(Duration.ofDays(1));
+      StoredSession next = new StoredSession(routine, store, "rf", tomorrow);
+      assertNull(next.plan.options().gate().lockout());
+      assertTrue(next.plan.options().gate().redFlagAt() != null);
+      next.press(coach.session.Event.Key.CONFIRM);
+      assertEquals(coach.session.Screen.CLEARANCE, next.state().screen());
+      next.press(coach.session.Event.Key.YES);
+      assertEquals(coach.session.Screen.SCREENING, next.state().screen());
+      next.press(coach.session.Event.Key.QUIT, coach.session.Event.Key.YES);
+      // cleared: not asked again
+      assertNull(new StoredSession(routine, store, "rf", tomorrow.plusSeconds(60)).plan
+          .options().gate().redFlagAt());
+    }
+  }
+
+  @Test
+  void aClinicianWhoAcknowledgedTheRedFlagSparesTheDoctorQuestion() throws Exception {
+    Routine routine = sciatica();
+    try (HistoryStore store = open()) {
+      Instant now = Instant.now();
+      StoredSession first = new StoredSession(routine, store, "ack", now);
+      first.press(coach.session.Event.Key.CONFIRM).noRedFlags();
+      first.press(coach.session.Event.Key.HELP, coach.session.Event.Key.HELP,
+          coach.session.Event.Key.RED_FLAG, coach.session.Event.Key.YES);
+      assertEquals(coach.session.Screen.URGENT, first.state().screen());
+      HistoryStore.EventRow flag = store.events(first.recorder.sessionId()).stream()
+          .filter(e -> e.kind() == RecordKind.RED_FLAG).findFirst().orElseThrow();
+      HistoryStore.AlertRow alert = store.raise("ack", AlertKind.RED_FLAG,
+          flag.sessionId() + "#" + flag.seq(), "red flag", now).orElseThrow();
+      Instant tomorrow = now.plus(Duration.ofDays(1));
+      assertTrue(new StoredSession(routine, store, "ack", tomorrow).plan.options().gate()
+          .redFlagAt() != null, "not acknowledged yet");
+      assertTrue(store.acknowledge(alert.id(), "dr", "seen, may exercise", now));
+      assertNull(new StoredSession(routine, store, "ack", tomorrow.plusSeconds(1)).plan
+          .options().gate().redFlagAt());
+    }
+  }
+
+  @Test
+  void aStopForTodayLocksTheRestOfTheDayOnly() throws Exception {
+    Routine routine = sciatica();
+    try (HistoryStore store = open()) {
+      Instant now = Instant.now();
+      StoredSession first = new StoredSession(routine, store, "st", now);
+      first.press(coach.session.Event.Key.CONFIRM).noRedFlags().rate(3, 2).untilPain()
+          .rate(3, 5).noRedFlags(); // symptoms in the foot
+      assertEquals(coach.session.Screen.STOP_TODAY, first.state().screen());
+      first.press(coach.session.Event.Key.CONFIRM);
+      assertEquals(Outcome.STOPPED_FOR_PAIN, first.state().outcome());
+      StartOptions.Gate today = new StoredSession(routine, store, "st", now.plusSeconds(60))
+          .plan.options().gate();
+      assertTrue(today.lockout().reason() instanceof Reason.StopToday, "locked today");
+      CarryOver.Plan tomorrow = CarryOver.plan(routine, store, "st",
+          now.plus(Duration.ofDays(1)));
+      assertNull(tomorrow.options().gate().lockout());
+      assertNull(tomorrow.options().gate().redFlagAt());
+      assertTrue(tomorrow.options().askNextMorning(), "keyed on the session that rated");
     }
   }
 

@@ -5,6 +5,7 @@ import coach.session.Coach;
 import coach.session.Effect;
 import coach.session.Event;
 import coach.session.ManualClock;
+import coach.session.Screen;
 import coach.session.SessionState;
 import coach.session.StartOptions;
 import coach.tui.view.CoachApp;
@@ -94,6 +95,17 @@ final class Pilot implements AutoCloseable {
     }
     if (failure != null) {
       throw new AssertionError("the loop failed", failure);
+    }
+    return this;
+  }
+
+  /**
+   * Answers no to every safety question on screen: the signs of a serious cause before a first
+   * session (when asked), then the red flags.
+   */
+  Pilot noRedFlags() throws InterruptedException {
+    while (state().screen() == Screen.SERIOUS_SIGNS || state().screen() == Screen.SCREENING) {
+      press(Event.Key.NO);
     }
     return this;
   }

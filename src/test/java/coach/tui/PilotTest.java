@@ -35,7 +35,7 @@ class PilotTest {
 
   /** Welcome, all red flags no, baseline rating with no symptoms, to the first intro. */
   static void toFirstExercise(Pilot p, int baseline) throws InterruptedException {
-    p.press(Event.Key.CONFIRM, Event.Key.NO, Event.Key.NO, Event.Key.NO, Event.Key.NO);
+    p.press(Event.Key.CONFIRM).noRedFlags();
     p.press(new Event.Digit(baseline), Event.Key.CONFIRM, new Event.Digit(0), Event.Key.CONFIRM);
   }
 
@@ -57,27 +57,34 @@ class PilotTest {
       p.press(Event.Key.CONFIRM).advance(3);
       assertTrue(p.screen().contains("Rep 1 of 5"), p.screen());
       p.advance(40);
-      assertTrue(p.screen().contains("How much does it hurt right now?"), p.screen());
+      assertEquals(Screen.PAIN, p.state().screen());
+      assertTrue(p.screen().contains("your worst pain right now, back or leg"), p.screen());
       rate(p, 4);
       assertTrue(p.screen().contains("Let's make this easier"), p.screen());
       assertTrue(p.screen().contains("Pain 1 -> 4"), p.screen());
       assertTrue(p.screen().contains("Small-range Cat/Camel"), p.screen());
       p.press(Event.Key.CONFIRM).advance(3).advance(30);
-      rate(p, 5);
-      assertTrue(p.screen().contains("Seated Cat/Camel"), p.screen());
-      p.press(Event.Key.CONFIRM).advance(3).advance(30);
+      // 7 is above the ceiling: the exercise stops at once, with no second step down, and the
+      // red flags are asked again
       rate(p, 7);
+      assertTrue(p.screen().contains("Safety check (1 of 4)"), p.screen());
+      assertTrue(p.state().recheck());
+      p.noRedFlags();
       String contact = p.screen();
       assertTrue(contact.contains("This exercise stops for today"), contact);
+      assertTrue(contact.contains("Pain went from 4 to 7, above the limit of 5"), contact);
       assertTrue(contact.contains("support@parfourperformance.com"), contact);
-      assertTrue(contact.contains("discovery call"), contact);
-      // 7 is above the ceiling at the easiest level: ending is the marked choice
+      // a pain stop shows how to reach a person, never a sales offer
+      assertFalse(contact.contains("discovery call"), contact);
+      // ending is the marked choice
       assertTrue(contact.contains("> End the session"), contact);
       assertEquals(1, p.persisted.stream().filter(e -> e instanceof Effect.RecordContactShown)
           .count());
-      assertEquals(2, p.persisted.stream().filter(e -> e instanceof Effect.RecordSwitch).count());
+      assertEquals(1, p.persisted.stream().filter(e -> e instanceof Effect.RecordSwitch).count());
       p.press(Event.Key.UP, Event.Key.CONFIRM);
       assertTrue(p.screen().contains("Sciatic nerve glide"), p.screen());
+      assertEquals(SCIATICA.exercises().get(1).easiestLevel(), p.state().level(1),
+          "the next exercise at its easiest level");
     }
   }
 
@@ -210,11 +217,12 @@ class PilotTest {
 
   @Test
   void aResumedSessionShowsWhatTheInterruptedPartDidAndCountsItsStop() throws Exception {
-    // cut off in the nerve glide's first countdown, after Cat/Camel was stopped at 4 (start 3)
+    // cut off in the nerve glide's first countdown, after Cat/Camel was stopped at its easiest
+    // level at 5 (start 3)
     coach.session.Rating start = new coach.session.Rating(coach.session.Rating.Kind.BASELINE,
         null, -1, null, 0, -1, "", 3, null);
     coach.session.Rating cat = new coach.session.Rating(coach.session.Rating.Kind.SET,
-        "cat-camel", 2, "seated", 1, 0, "lower back", 4, null);
+        "cat-camel", 2, "seated", 1, 0, "lower back", 5, null);
     StartOptions.Recorded done = new StartOptions.Recorded(List.of(start, cat), List.of(),
         List.of(new StartOptions.Stop("cat-camel", null)));
     try (Pilot p = new Pilot(SCIATICA, new StartOptions(Map.of("cat-camel", 2, "nerve-glide", 3),
@@ -225,17 +233,23 @@ class PilotTest {
       p.press(Event.Key.YES, Event.Key.NO, Event.Key.NO, Event.Key.NO, Event.Key.NO);
       rate(p, 3);
       p.press(Event.Key.CONFIRM);
-      for (int i = 0; i < 200 && !p.screen().contains("How much does it hurt"); i++) {
+      for (int i = 0; i < 200 && p.state().screen() != Screen.PAIN; i++) {
         p.advance(5);
       }
-      rate(p, 5);
-      String card = p.screen();
-      assertTrue(card.contains("Pain 4 -> 5"), card);
-      assertTrue(card.contains("Please rest for today and tell your clinician"), card);
-      assertTrue(card.contains("> End the session"), card);
+      // symptoms reaching the thigh: alone this would stop only the nerve glide, but it is the
+      // second exercise stopped, so the session stops for today
+      p.press(new Event.Digit(4), Event.Key.CONFIRM, new Event.Digit(3), Event.Key.CONFIRM);
+      assertTrue(p.state().recheck(), "the red flags are asked again");
+      p.noRedFlags();
+      assertEquals(Screen.STOP_TODAY, p.state().screen());
+      String stop = p.screen();
+      assertTrue(stop.contains("A second exercise stopped at \"Lying nerve slider\""), stop);
+      assertTrue(stop.contains("the session stops for today"), stop);
+      assertTrue(stop.contains("Stop these exercises today"), stop);
+      assertFalse(stop.contains("Next exercise"), "a stop for today offers no exercise: " + stop);
       p.press(Event.Key.CONFIRM);
       String summary = p.screen();
-      assertTrue(summary.contains("Seated Cat/Camel (stopped for pain): pain 4"), summary);
+      assertTrue(summary.contains("Seated Cat/Camel (stopped for pain): pain 5"), summary);
       assertFalse(summary.contains("Seated Cat/Camel (not done)"), summary);
     }
   }

@@ -17,12 +17,19 @@ final class PainViews {
     Messages m = c.words();
     boolean baseline = s.painKind() == Rating.Kind.BASELINE;
     String q = m.get(baseline ? "pain.baseline.question" : "pain.question");
+    // the routine's own words, in its own language, say which pain is rated ("your worst pain
+    // right now, back or leg")
+    String which = coach.routine().painRule().painQuestion();
     if (!baseline) {
       // which set this rating is for, so the person (and the record) know what it is about
       c.text(2, top - 1, Canvas.fit(m.get("pain.after", coach.exercise(s).name(),
           Views.where(m, coach, s, false)), c.width() - 4));
     }
-    int row = c.paragraph(2, top, w, 2, q, true) + 1;
+    int row = c.paragraph(2, top, w, 2, q, true);
+    if (which != null) {
+      row = c.paragraph(2, row, w, 2, m.get("pain.which", which), false);
+    }
+    row++;
     // the scale: 0..10 with the chosen one marked by brackets and reverse video
     int cell = c.width() >= 48 ? 4 : 3;
     int scaleWidth = cell * 11;
