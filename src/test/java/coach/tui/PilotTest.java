@@ -222,7 +222,7 @@ class PilotTest {
     coach.session.Rating start = new coach.session.Rating(coach.session.Rating.Kind.BASELINE,
         null, -1, null, 0, -1, "", 3, null);
     coach.session.Rating cat = new coach.session.Rating(coach.session.Rating.Kind.SET,
-        "cat-camel", 2, "seated", 1, 0, "lower back", 5, null);
+        "cat-camel", 2, "lying-pelvic-tilt", 1, 0, "lower back", 5, null);
     StartOptions.Recorded done = new StartOptions.Recorded(List.of(start, cat), List.of(),
         List.of(new StartOptions.Stop("cat-camel", null)));
     try (Pilot p = new Pilot(SCIATICA, new StartOptions(Map.of("cat-camel", 2, "nerve-glide", 3),
@@ -249,8 +249,8 @@ class PilotTest {
       assertFalse(stop.contains("Next exercise"), "a stop for today offers no exercise: " + stop);
       p.press(Event.Key.CONFIRM);
       String summary = p.screen();
-      assertTrue(summary.contains("Seated Cat/Camel (stopped for pain): pain 5"), summary);
-      assertFalse(summary.contains("Seated Cat/Camel (not done)"), summary);
+      assertTrue(summary.contains("Lying pelvic tilts (stopped for pain): pain 5"), summary);
+      assertFalse(summary.contains("Lying pelvic tilts (not done)"), summary);
     }
   }
 

@@ -129,6 +129,11 @@ final class EndViews {
             + 1;
       }
       row = contactLines(c, rows(whole, w) <= end - row ? whole : card, row, w, end) + 1;
+      // the safety net, whole, where the rows allow
+      List<String> net = Canvas.wrap(Canvas.clean(m.get("safety.net")), Math.max(1, w));
+      if (row + net.size() <= end) {
+        row = c.paragraph(2, row, w, net.size(), m.get("safety.net"), false) + 1;
+      }
     }
     boolean last = s.exercise() + 1 >= coach.routine().exercises().size();
     choices(c, Math.min(row, choices), s.choice(), m.get(last ? "contact.summary"
