@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,23 +51,39 @@ public final class AlertDelivery {
     this.runner = runner;
   }
 
+  /**
+   * Runs the command with the message as its standard input, read from a file (private to this
+   * user) rather than a pipe: a command that waits before reading, or never reads, cannot hold
+   * up this thread however long the message is; the time limit counts from the start. A command
+   * still running at the limit is ended with everything it started.
+   */
   private static boolean shell(String command, String json, Map<String, String> env,
       Duration timeout) throws IOException, InterruptedException {
-    ProcessBuilder pb = new ProcessBuilder("sh", "-c", command)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .redirectError(ProcessBuilder.Redirect.DISCARD);
-    pb.environment().putAll(env);
-    Process p = pb.start();
-    try (OutputStream in = p.getOutputStream()) {
-      in.write(json.getBytes(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      // a command that does not read its input may close it early; its exit status decides
+    Path input = Files.createTempFile("coach-alert", ".json",
+        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    try {
+      Files.writeString(input, json, StandardCharsets.UTF_8);
+      ProcessBuilder pb = new ProcessBuilder("sh", "-c", command)
+          .redirectInput(input.toFile())
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .redirectError(ProcessBuilder.Redirect.DISCARD);
+      pb.environment().putAll(env);
+      Process p = pb.start();
+      if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        endWithChildren(p.toHandle());
+        return false;
+      }
+      return p.exitValue() == 0;
+    } finally {
+      Files.deleteIfExists(input);
     }
-    if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-      p.destroyForcibly();
-      return false;
-    }
-    return p.exitValue() == 0;
+  }
+
+  /** Ends a process and every process it started (those started first, then itself). */
+  private static void endWithChildren(ProcessHandle p) {
+    List<ProcessHandle> all = new ArrayList<>(p.descendants().toList());
+    all.forEach(ProcessHandle::destroyForcibly);
+    p.destroyForcibly();
   }
 
   /** What one round did. */

@@ -115,6 +115,49 @@ class AlertDeliveryTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Timeout(60)
+  void aCommandThatWaitsBeforeReadingALongMessageHoldsUpNoOtherAlert() throws Exception {
+    // about 400 KB of red flags, far more than a pipe holds, to a command that sleeps first
+    AlertDelivery d = new AlertDelivery("sleep 30; cat >/dev/null", Duration.ofMillis(500));
+    try (HistoryStore store = open()) {
+      String question = "a red flag question of some length ".repeat(30);
+      for (int i = 0; i < 400; i++) {
+        store.raise("p1", AlertKind.RED_FLAG, "s1#" + i, question + i, T);
+      }
+      long t0 = System.nanoTime();
+      AlertDelivery.Round round = d.deliver(store, T);
+      assertEquals(400, round.failed());
+      assertTrue(System.nanoTime() - t0 < Duration.ofSeconds(20).toNanos(),
+          "the limit counts from the start, whatever the message's length");
+      // another patient's red flag goes out with a command that works
+      store.raise("p2", AlertKind.RED_FLAG, "s2#1", "bladder", T);
+      assertEquals(1, new AlertDelivery("cat >/dev/null", Duration.ofSeconds(20))
+          .deliver(store, T).sent());
+    }
+  }
+
+  @Test
+  void aCommandEndedAtItsLimitTakesWhatItStartedWithIt() throws Exception {
+    String marker = "sleep 61.4" + (System.nanoTime() % 1000);
+    AlertDelivery d = new AlertDelivery("(" + marker + ") & " + marker + "; wait",
+        Duration.ofMillis(500));
+    try (HistoryStore store = open()) {
+      store.raise("p1", AlertKind.RED_FLAG, "s1#1", "bladder", T);
+      assertEquals(1, d.deliver(store, T).failed());
+      long left = 0;
+      for (int i = 0; i < 50; i++) { // the ended processes may take a moment to go
+        left = ProcessHandle.allProcesses().filter(h -> h.info().commandLine()
+            .map(c -> c.contains(marker.substring(6))).orElse(false)).count();
+        if (left == 0) {
+          break;
+        }
+        Thread.sleep(100);
+      }
+      assertEquals(0, left, "a child of the command outlived it");
+    }
+  }
+
+  @Test
   void aCommandThatHangsIsEndedAndTriedAgain() throws Exception {
     AlertDelivery d = new AlertDelivery("sleep 30", Duration.ofMillis(300));
     try (HistoryStore store = open()) {
