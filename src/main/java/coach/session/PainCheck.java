@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * The pain check: the rating (0-10) and where the symptoms reach, judged by the {@link
- * PainPolicy}; a rise moves the exercise one level easier or, at the easiest level, stops it and
- * shows the contact card. A starting rating above the ceiling asks how to go on. Each key
+ * PainPolicy}: a rise moves the exercise one level easier; a stop shows how to reach a person
+ * (after the red-flag questions again, for a stop above the ceiling or a spread); a stop for
+ * today ends the session. A starting rating above the ceiling asks how to go on. Each key
  * handler tells the session where to go next.
  */
 final class PainCheck {

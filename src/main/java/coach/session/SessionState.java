@@ -21,7 +21,8 @@ import java.util.List;
  * @param painKind what the pain check in progress is for
  * @param ratings every rating confirmed in this session, in order
  * @param notice why the exercise changed level or stopped, for the switch or contact screen
- * @param stopped ids of exercises stopped because pain rose at the easiest level
+ * @param stopped ids of exercises stopped for pain (a rise at the easiest level, above the
+ *     ceiling, or a spread)
  * @param outcome how the session ended, null while it runs
  * @param refValue the pain reference of the exercise under way (see {@link PainPolicy})
  * @param refRegion the region rank of that reference

@@ -274,4 +274,30 @@ class SciaticaWalkthroughTest {
     assertEquals(Screen.URGENT, d.state.screen());
     assertTrue(d.effectsOf(Effect.RecordContactShown.class).isEmpty());
   }
+
+  @Test
+  void theRedFlagKeyReachesTheQuestionsFromEveryNewScreen() {
+    Instant at = Instant.parse("2026-01-10T10:05:00Z");
+    List<StartOptions.Gate> gates = List.of(
+        new StartOptions.Gate(new StartOptions.Lockout(at, null, null), null, null, false),
+        new StartOptions.Gate(null, at, "bowel-bladder", false),
+        new StartOptions.Gate(null, null, null, true));
+    List<Screen> reached = new ArrayList<>();
+    for (StartOptions.Gate g : gates) {
+      Driver d = new Driver(sciatica(), StartOptions.fresh().withGate(g)).press(Event.Key.CONFIRM);
+      reached.add(d.state.screen());
+      d.press(Event.Key.RED_FLAG);
+      assertEquals(Screen.SCREENING, d.state.screen(), "from " + reached.get(reached.size() - 1));
+    }
+    Driver doctor = new Driver(sciatica(), StartOptions.fresh().withGate(gates.get(2)))
+        .press(Event.Key.CONFIRM, Event.Key.YES);
+    assertEquals(Screen.SEE_DOCTOR, doctor.state.screen());
+    doctor.press(Event.Key.RED_FLAG);
+    assertEquals(Screen.SCREENING, doctor.state.screen());
+    Driver stop = new Driver(sciatica()).throughScreening().rate(7, 2).press(Event.Key.CONFIRM);
+    assertEquals(Screen.STOP_TODAY, stop.state.screen());
+    stop.press(Event.Key.RED_FLAG, Event.Key.YES);
+    assertEquals(Screen.URGENT, stop.state.screen(), "a red flag on the stop screen is heard");
+    assertEquals(List.of(Screen.LOCKED, Screen.CLEARANCE, Screen.SERIOUS_SIGNS), reached);
+  }
 }
