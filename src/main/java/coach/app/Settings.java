@@ -55,7 +55,49 @@ public record Settings(boolean speak, String alertCommand) {
     if (text != null) {
       return new Loaded(null, List.of(text));
     }
-    return parse(file.toString(), new String(read.bytes(), StandardCharsets.UTF_8));
+    Loaded loaded = parse(file.toString(), new String(read.bytes(), StandardCharsets.UTF_8));
+    if (loaded.ok() && loaded.settings().alertCommand() != null) {
+      String untrusted = untrusted(file);
+      if (untrusted != null) {
+        return new Loaded(null, List.of(new Problem(file.toString(), 1, 1, untrusted)));
+      }
+    }
+    return loaded;
+  }
+
+  /**
+   * Why a settings file that names a command to run cannot be trusted with it, as OpenSSH
+   * judges its own files: owned by another user (root aside), or writable by its group or by
+   * anyone, or in a folder others may write to; null when it can be trusted.
+   */
+  static String untrusted(Path file) {
+    try {
+      String me = System.getProperty("user.name");
+      for (Path p : List.of(file, file.toAbsolutePath().getParent())) {
+        java.nio.file.attribute.PosixFileAttributes a = Files.readAttributes(p,
+            java.nio.file.attribute.PosixFileAttributes.class,
+            java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        String owner = a.owner().getName();
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> perms = a.permissions();
+        String what = p.equals(file) ? "it" : "its folder";
+        if (!owner.equals(me) && !owner.equals("root")) {
+          return "names a command to run (alert-command), but " + what + " belongs to " + owner
+              + ", not to " + me + " or root; the command is not run";
+        }
+        boolean group = perms.contains(java.nio.file.attribute.PosixFilePermission.GROUP_WRITE);
+        boolean others = perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE);
+        if (group || others) {
+          return "names a command to run (alert-command), but " + what + " can be changed by "
+              + (others ? "any user" : "its group") + " (chmod go-w " + p
+              + "); the command is not run";
+        }
+      }
+      return null;
+    } catch (UnsupportedOperationException e) {
+      return null; // no owners or modes on this file system: nothing to judge by
+    } catch (java.io.IOException e) {
+      return "names a command to run (alert-command), but who may change it cannot be told";
+    }
   }
 
   /** Reads settings text; {@code name} names it in problems. */
@@ -79,6 +121,10 @@ public record Settings(boolean speak, String alertCommand) {
       String key = line.substring(0, eq).strip();
       String value = line.substring(eq + 1).strip().toLowerCase(Locale.ROOT);
       if (key.equals("alert-command")) {
+        if (alertCommand != null) {
+          problems.add(new Problem(name, i + 1, col, "alert-command is set twice; keep one"
+              + " line, so it is clear which command is run"));
+        }
         alertCommand = line.substring(eq + 1).strip();
         if (alertCommand.isEmpty()) {
           problems.add(new Problem(name, i + 1, lines[i].indexOf('=') + 2,

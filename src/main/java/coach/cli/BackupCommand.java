@@ -79,6 +79,10 @@ public final class BackupCommand implements Command {
     if (to.equals(history.toAbsolutePath().normalize())) {
       throw new CommandLines.UsageError("--to is the history itself; give another file");
     }
+    String refused = notABackupFile(to);
+    if (refused != null) {
+      throw new CommandLines.UsageError("--to " + to + " " + refused);
+    }
     try {
       SqliteBackup.Contents c = SqliteBackup.backup(history, to);
       ctx.out().println("Backed up " + history + " to " + to + ": " + c.sessions()
@@ -90,5 +94,34 @@ public final class BackupCommand implements Command {
       ctx.err().println("coach backup: " + e.getMessage());
       return ExitCodes.INVALID;
     }
+  }
+
+  /**
+   * Why {@code --to} must not be written: only a new file, or an earlier backup (a regular file
+   * that is an SQLite database) is replaced; never a device, a pipe, a link or a file that holds
+   * something else. Null when it may be written.
+   */
+  static String notABackupFile(Path to) {
+    if (Files.isSymbolicLink(to)) {
+      return "is a link; give the backup file itself";
+    }
+    if (!Files.exists(to, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return null;
+    }
+    if (!Files.isRegularFile(to, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return "is not a regular file (a device, a pipe or a folder); give a file name for the"
+          + " backup";
+    }
+    byte[] head = new byte[16];
+    try (java.io.InputStream in = Files.newInputStream(to)) {
+      int n = in.readNBytes(head, 0, head.length);
+      if (n == 16 && new String(head, java.nio.charset.StandardCharsets.US_ASCII)
+          .equals("SQLite format 3\0")) {
+        return null;
+      }
+    } catch (java.io.IOException e) {
+      return "cannot be read, so it cannot be told whether it is an earlier backup";
+    }
+    return "holds something other than a backup; give a new file name, or remove it first";
   }
 }

@@ -267,4 +267,30 @@ class BackupCommandsTest {
     assertOneLine(run("restore", "--from", "missing.db"), ExitCodes.INVALID,
         "coach restore: no backup file");
   }
+
+  @Test
+  void aBackupNeverReplacesADeviceAPipeALinkOrAnUnrelatedFile() throws Exception {
+    Path data = tmp.resolve("data");
+    session(data, "pat", true, 2);
+    assertOneLine(run("backup", "--data-dir", data.toString(), "--to", "/dev/null"),
+        ExitCodes.USAGE, "is not a regular file");
+    assertTrue(Files.exists(Path.of("/dev/null")) && !Files.isRegularFile(Path.of("/dev/null")),
+        "the device is still a device");
+    Path fifo = tmp.resolve("pipe");
+    assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+    assertOneLine(run("backup", "--data-dir", data.toString(), "--to", fifo.toString()),
+        ExitCodes.USAGE, "is not a regular file");
+    Path notes = tmp.resolve("notes.txt");
+    Files.writeString(notes, "my notes\n");
+    Path link = tmp.resolve("link.db");
+    Files.createSymbolicLink(link, notes);
+    assertOneLine(run("backup", "--data-dir", data.toString(), "--to", link.toString()),
+        ExitCodes.USAGE, "is a link");
+    assertOneLine(run("backup", "--data-dir", data.toString(), "--to", notes.toString()),
+        ExitCodes.USAGE, "holds something other than a backup");
+    assertEquals("my notes\n", Files.readString(notes), "nothing was written over it");
+    // an earlier backup is replaced, as before
+    assertEquals(0, run("backup", "--data-dir", data.toString(), "--to", "b.db").code());
+    assertEquals(0, run("backup", "--data-dir", data.toString(), "--to", "b.db").code());
+  }
 }
