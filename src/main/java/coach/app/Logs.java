@@ -62,8 +62,7 @@ public final class Logs {
    */
   public static synchronized void serveTo(Path dataDir) throws IOException {
     Path file = dataDir.resolve(SERVE);
-    Files.writeString(file, "", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-        StandardOpenOption.APPEND);
+    createPrivate(file);
     LogManager.getLogManager().reset();
     Logger root = Logger.getLogger("");
     Handler handler = new ToFile(file);
@@ -113,14 +112,52 @@ public final class Logs {
         + System.lineSeparator() + sw;
   }
 
+  /** A log grows to this size, then is kept as FILE.1 (and FILE.1 as FILE.2 ...). */
+  static final long MAX_BYTES = 5L * 1024 * 1024;
+  /** How many earlier logs are kept beside the current one. */
+  static final int KEPT = 3;
+
   private static synchronized void append(Path dataDir, Path file, String text) {
     try {
       DataDir.ensure(dataDir);
-      Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-          StandardOpenOption.APPEND);
+      rotate(file);
+      createPrivate(file);
+      Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     } catch (IOException | RuntimeException ignored) {
       // the log is best effort; the person already got a one-line message
     }
+  }
+
+  /**
+   * Creates a log readable by its owner alone (it may name patients and hosts); one that is
+   * there already keeps its mode.
+   */
+  static void createPrivate(Path file) throws IOException {
+    try {
+      Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+          java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+    } catch (java.nio.file.FileAlreadyExistsException e) {
+      // kept as it is
+    } catch (UnsupportedOperationException e) {
+      Files.writeString(file, "", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
+    }
+  }
+
+  /** A log past {@link #MAX_BYTES} becomes FILE.1, the earlier ones move up, the oldest goes. */
+  static void rotate(Path file) throws IOException {
+    if (!Files.isRegularFile(file) || Files.size(file) < MAX_BYTES) {
+      return;
+    }
+    String name = file.getFileName().toString();
+    Files.deleteIfExists(file.resolveSibling(name + "." + KEPT));
+    for (int i = KEPT - 1; i >= 1; i--) {
+      Path from = file.resolveSibling(name + "." + i);
+      if (Files.exists(from)) {
+        Files.move(from, file.resolveSibling(name + "." + (i + 1)));
+      }
+    }
+    Files.move(file, file.resolveSibling(name + ".1"));
   }
 
   /** A record from java.util.logging as an entry, naming the logger it came from. */

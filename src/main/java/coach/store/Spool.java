@@ -24,6 +24,11 @@ import java.util.stream.Stream;
  * deleted once the database has every entry; sending twice doubles nothing (see {@link Entry}).
  */
 final class Spool {
+  /** Spool files hold patients' ratings: readable by their owner alone. */
+  private static final java.nio.file.attribute.FileAttribute<?> OWNER_ONLY =
+      java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+          java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+
   private static final String SUFFIX = ".jsonl";
   /**
    * The files this process holds, whichever spool holds them: a process never opens a second
@@ -145,8 +150,8 @@ final class Spool {
   Held hold(String sessionId) throws IOException {
     Path file = dir.resolve(sessionId + SUFFIX);
     Path fresh = dir.resolve(sessionId + SUFFIX + ".new");
-    FileChannel ch = FileChannel.open(fresh, StandardOpenOption.CREATE_NEW,
-        StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    FileChannel ch = FileChannel.open(fresh, java.util.Set.of(StandardOpenOption.CREATE_NEW,
+        StandardOpenOption.WRITE, StandardOpenOption.APPEND), OWNER_ONLY);
     try {
       FileLock lock = ch.lock();
       HELD_HERE.add(file);
@@ -170,8 +175,8 @@ final class Spool {
   Path single(Entry e) throws IOException {
     String name = "x-" + UUID.randomUUID();
     Path fresh = dir.resolve(name + SUFFIX + ".new");
-    try (FileChannel ch = FileChannel.open(fresh, StandardOpenOption.CREATE_NEW,
-        StandardOpenOption.WRITE)) {
+    try (FileChannel ch = FileChannel.open(fresh, java.util.Set.of(
+        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), OWNER_ONLY)) {
       ByteBuffer b = ByteBuffer.wrap((SpoolCodec.line(e) + "\n")
           .getBytes(StandardCharsets.UTF_8));
       while (b.hasRemaining()) {

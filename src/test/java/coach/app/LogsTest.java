@@ -62,4 +62,36 @@ class LogsTest {
         + " reached"), log);
     assertFalse(log.contains("pool chatter"), log);
   }
+
+  @Test
+  void aNewLogIsReadableByItsOwnerAlone() throws Exception {
+    Logs.info(tmp, "started");
+    Path log = Logs.file(tmp);
+    org.junit.jupiter.api.Assertions.assertEquals("rw-------",
+        java.nio.file.attribute.PosixFilePermissions.toString(
+            Files.getPosixFilePermissions(log)));
+    Logs.serveTo(tmp);
+    org.junit.jupiter.api.Assertions.assertEquals("rw-------",
+        java.nio.file.attribute.PosixFilePermissions.toString(
+            Files.getPosixFilePermissions(tmp.resolve(Logs.SERVE))));
+  }
+
+  @Test
+  void aFullLogIsKeptAsTheFirstOfThreeAndTheOldestGoes() throws Exception {
+    Path log = Logs.file(tmp);
+    for (String older : new String[] {"3", "2", "1"}) {
+      Files.writeString(tmp.resolve(Logs.COACH + "." + older), "log " + older);
+    }
+    Files.write(log, new byte[(int) Logs.MAX_BYTES]);
+    Logs.info(tmp, "after the limit");
+    assertTrue(Files.readString(log).contains("after the limit"));
+    assertTrue(Files.size(log) < 1000, "a new log was begun");
+    org.junit.jupiter.api.Assertions.assertEquals(Logs.MAX_BYTES,
+        Files.size(tmp.resolve(Logs.COACH + ".1")));
+    org.junit.jupiter.api.Assertions.assertEquals("log 1",
+        Files.readString(tmp.resolve(Logs.COACH + ".2")));
+    org.junit.jupiter.api.Assertions.assertEquals("log 2",
+        Files.readString(tmp.resolve(Logs.COACH + ".3")));
+    assertFalse(Files.exists(tmp.resolve(Logs.COACH + ".4")));
+  }
 }
