@@ -259,6 +259,28 @@ final class Spool {
     }
   }
 
+  /** The file's lines, each decoded on its own; null for a line that is not UTF-8. */
+  private static List<String> lines(byte[] bytes) {
+    List<String> out = new ArrayList<>();
+    int from = 0;
+    for (int i = 0; i <= bytes.length; i++) {
+      if (i == bytes.length || bytes[i] == '\n') {
+        if (i > from || i < bytes.length) {
+          try {
+            out.add(StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                .decode(java.nio.ByteBuffer.wrap(bytes, from, i - from)).toString());
+          } catch (java.nio.charset.CharacterCodingException e) {
+            out.add(null);
+          }
+        }
+        from = i + 1;
+      }
+    }
+    return out;
+  }
+
   /** A file's entries, and how many of its lines were not whole entries. */
   record Read(List<Entry> entries, int damaged) {}
 
@@ -269,7 +291,11 @@ final class Spool {
   static Read read(Path file) throws IOException {
     List<Entry> out = new ArrayList<>();
     int damaged = 0;
-    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+    for (String line : lines(Files.readAllBytes(file))) {
+      if (line == null) {
+        damaged++; // not UTF-8 (a write cut inside a character): this line alone is lost
+        continue;
+      }
       if (line.isBlank()) {
         continue;
       }

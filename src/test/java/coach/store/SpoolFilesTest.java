@@ -27,4 +27,21 @@ class SpoolFilesTest {
       }
     }
   }
+
+  @Test
+  void aLineCutInsideACharacterLosesThatLineAloneAndTheRestIsRead() throws Exception {
+    Spool spool = new Spool(tmp.resolve("spool"));
+    Path a = spool.single(new Entry.End("s1", Instant.parse("2026-01-10T10:00:00Z"),
+        coach.session.Outcome.COMPLETED));
+    byte[] whole = Files.readAllBytes(a);
+    // a line cut inside "é" (0xC3 0xA9): its first byte alone, then a whole entry
+    byte[] cut = {'{', '"', 'x', '"', ':', '"', (byte) 0xC3, '\n'};
+    byte[] both = new byte[cut.length + whole.length];
+    System.arraycopy(cut, 0, both, 0, cut.length);
+    System.arraycopy(whole, 0, both, cut.length, whole.length);
+    Files.write(a, both);
+    Spool.Read r = Spool.read(a);
+    assertEquals(1, r.entries().size(), "the whole entry after it is read");
+    assertEquals(1, r.damaged());
+  }
 }
