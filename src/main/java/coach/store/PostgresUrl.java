@@ -42,7 +42,9 @@ public final class PostgresUrl {
     }
     String defaultUser = env.getOrDefault("PGUSER", System.getProperty("user.name", "coach"));
     if (url.toLowerCase(Locale.ROOT).startsWith("jdbc:postgresql:")) {
-      if (url.toLowerCase(Locale.ROOT).matches(".*[?&](ssl)?password=.*")) {
+      // user:password@ before the host, which the driver would take as part of the host name
+      if (url.toLowerCase(Locale.ROOT).matches(".*[?&](ssl)?password=.*")
+          || url.matches("(?i)jdbc:postgresql://[^/?@]*:[^/?@]*@.*")) {
         throw new IllegalArgumentException("a password does not belong in the URL: put it in"
             + " PGPASSWORD or ~/.pgpass");
       }
