@@ -33,6 +33,9 @@ public final class AlertDelivery {
   /** How long a try may take before another process may try the same alerts. */
   private static final Duration CLAIM = Duration.ofMinutes(2);
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** The coach's environment variables the command is given; the rest stay with the coach. */
+  static final java.util.Set<String> PASSED_ON = java.util.Set.of("PATH", "HOME", "USER",
+      "LOGNAME", "SHELL", "LANG", "LC_ALL", "LC_CTYPE", "LC_MESSAGES", "TZ", "TMPDIR");
 
   /** Runs the command for one message; true when it succeeded. */
   @FunctionalInterface
@@ -67,7 +70,10 @@ public final class AlertDelivery {
           .redirectInput(input.toFile())
           .redirectOutput(ProcessBuilder.Redirect.DISCARD)
           .redirectError(ProcessBuilder.Redirect.DISCARD);
-      pb.environment().putAll(env);
+      // the command gets what a command needs, not the coach's secrets (PGPASSWORD and the like)
+      Map<String, String> own = pb.environment();
+      own.keySet().retainAll(PASSED_ON);
+      own.putAll(env);
       Process p = pb.start();
       if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         endWithChildren(p.toHandle());

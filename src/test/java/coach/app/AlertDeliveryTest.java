@@ -158,6 +158,26 @@ class AlertDeliveryTest {
   }
 
   @Test
+  void theCommandGetsItsOwnVariablesAndAFewOthersNotTheCoachesSecrets(@TempDir Path out)
+      throws Exception {
+    Path env = out.resolve("env");
+    AlertDelivery d = new AlertDelivery("env > " + env, Duration.ofSeconds(20));
+    try (HistoryStore store = open()) {
+      store.raise("p1", AlertKind.RED_FLAG, "s1#1", "bladder", T);
+      assertEquals(1, d.deliver(store, T).sent());
+    }
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    for (String line : Files.readAllLines(env)) {
+      if (line.contains("=")) {
+        names.add(line.substring(0, line.indexOf('=')));
+      }
+    }
+    names.removeAll(AlertDelivery.PASSED_ON);
+    names.removeAll(java.util.Set.of("PWD", "SHLVL", "_", "OLDPWD"));
+    assertEquals(java.util.Set.of("COACH_ALERT_PATIENT", "COACH_ALERT_SUBJECT"), names);
+  }
+
+  @Test
   void aCommandThatHangsIsEndedAndTriedAgain() throws Exception {
     AlertDelivery d = new AlertDelivery("sleep 30", Duration.ofMillis(300));
     try (HistoryStore store = open()) {
