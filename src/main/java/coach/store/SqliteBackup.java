@@ -91,6 +91,15 @@ public final class SqliteBackup {
     try {
       try (Connection c = connect(backup)) {
         ours(c, backup);
+        // nothing but the coach's own tables and indexes comes back: a trigger could delete or
+        // forge records once it is the history
+        List<String> foreign = foreignObjects(c, Math.min(SqliteSchema.VERSION,
+            pragmaInt(c, "user_version")));
+        if (!foreign.isEmpty()) {
+          throw new StoreException(backup + ": not restored: " + foreign.get(0)
+              + (foreign.size() > 1 ? " (and " + (foreign.size() - 1) + " more)" : "")
+              + "; `coach check --file` lists them");
+        }
       } catch (SQLException e) {
         throw new StoreException(backup + ": " + SqliteDb.plainMessage(e), e);
       }
@@ -195,6 +204,12 @@ public final class SqliteBackup {
             + " (and maybe others) belong to no session");
       }
       List<String> missing = missingFromSchema(c, version);
+      List<String> foreign = foreignObjects(c, version);
+      if (!foreign.isEmpty()) {
+        problems.add(String.join("; ", foreign) + ": it could change or delete records, so this"
+            + " file is not used as a history");
+        return new Check(found, problems, null);
+      }
       if (missing.isEmpty()) {
         found.add("tables     sessions, levels, ratings, events" + (version >= 4 ? ", alerts" : "")
             + " as schema " + version
@@ -304,8 +319,8 @@ public final class SqliteBackup {
     return n;
   }
 
-  /** The tables, columns and indexes schema {@code version} has that the file lacks. */
-  private static List<String> missingFromSchema(Connection c, int version) throws SQLException {
+  /** Each table and index schema {@code version} has, with its columns. */
+  private static Map<String, List<String>> schema(int version) throws SQLException {
     Map<String, List<String>> expected = new LinkedHashMap<>();
     try (Connection mem = DriverManager.getConnection("jdbc:sqlite::memory:");
         Statement s = mem.createStatement()) {
@@ -319,6 +334,33 @@ public final class SqliteBackup {
         expected.put(name, columns(mem, name));
       }
     }
+    return expected;
+  }
+
+  /**
+   * Every trigger, view, table or index in the file that schema {@code version} does not have:
+   * such an object runs (a trigger that deletes other patients' ratings, say) or reads as the
+   * coach's own, so a file with one is neither a sound history nor restored.
+   */
+  private static List<String> foreignObjects(Connection c, int version) throws SQLException {
+    Map<String, List<String>> expected = schema(version);
+    List<String> foreign = new ArrayList<>();
+    try (Statement st = c.createStatement();
+        ResultSet r = st.executeQuery("SELECT type, name FROM sqlite_master"
+            + " WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name")) {
+      while (r.next()) {
+        if (!expected.containsKey(r.getString(2))) {
+          foreign.add("a " + r.getString(1) + " \"" + coach.routine.Printable.of(r.getString(2))
+              + "\" that the coach never makes");
+        }
+      }
+    }
+    return foreign;
+  }
+
+  /** The tables, columns and indexes schema {@code version} has that the file lacks. */
+  private static List<String> missingFromSchema(Connection c, int version) throws SQLException {
+    Map<String, List<String>> expected = schema(version);
     List<String> present = rows(c, "SELECT name FROM sqlite_master");
     List<String> missing = new ArrayList<>();
     for (Map.Entry<String, List<String>> e : expected.entrySet()) {

@@ -293,4 +293,24 @@ class BackupCommandsTest {
     assertEquals(0, run("backup", "--data-dir", data.toString(), "--to", "b.db").code());
     assertEquals(0, run("backup", "--data-dir", data.toString(), "--to", "b.db").code());
   }
+
+  @Test
+  void aBackupWithATriggerIsNeitherSoundNorRestored() throws Exception {
+    Path data = tmp.resolve("data");
+    session(data, "pat", true, 2, 3);
+    assertEquals(0, run("backup", "--data-dir", data.toString(), "--to", "b.db").code());
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + tmp.resolve("b.db"));
+        Statement st = c.createStatement()) {
+      st.execute("CREATE TRIGGER wipe AFTER INSERT ON ratings BEGIN"
+          + " DELETE FROM ratings WHERE session_id <> NEW.session_id; END");
+    }
+    InProcess check = run("check", "--file", "b.db");
+    assertEquals(ExitCodes.INVALID, check.code(), check.out() + check.err());
+    assertTrue(check.out().contains("a trigger \"wipe\" that the coach never makes"),
+        check.out());
+    Path fresh = tmp.resolve("fresh");
+    InProcess r = run("restore", "--data-dir", fresh.toString(), "--from", "b.db");
+    assertOneLine(r, ExitCodes.INVALID, "a trigger \"wipe\" that the coach never makes");
+    assertTrue(!Files.exists(fresh.resolve("history.db")), "nothing was restored");
+  }
 }
