@@ -288,9 +288,12 @@ final class HistorySql {
       List<HistoryStore.EventRow> out = new ArrayList<>();
       try (ResultSet r = p.executeQuery()) {
         while (r.next()) {
-          out.add(new HistoryStore.EventRow(sessionId, r.getInt(1), db.time(r, 2),
-              RecordKind.valueOf(r.getString(3)), r.getString(4), r.getInt(5), r.getInt(6),
-              r.getString(7)));
+          RecordKind kind = known(RecordKind.class, r.getString(3));
+          if (kind == null) {
+            continue; // recorded by a newer coach: this version has nothing to do with it
+          }
+          out.add(new HistoryStore.EventRow(sessionId, r.getInt(1), db.time(r, 2), kind,
+              r.getString(4), r.getInt(5), r.getInt(6), r.getString(7)));
         }
       }
       return out;
@@ -310,8 +313,13 @@ final class HistorySql {
       try (ResultSet r = p.executeQuery()) {
         Instant now = Instant.now();
         while (r.next()) {
-          HistoryStore.Live l = new HistoryStore.Live(r.getString(1), r.getString(2),
-              r.getLong(3), db.time(r, 4), db.time(r, 5));
+          HistoryStore.Live l;
+          try {
+            l = new HistoryStore.Live(r.getString(1), r.getString(2), r.getLong(3),
+                db.time(r, 4), db.time(r, 5));
+          } catch (SQLException notATime) {
+            continue; // a mark that cannot be read keeps nobody from starting
+          }
           boolean fresh = l.heartbeat().plus(liveFor).isAfter(now);
           boolean gone = host.equals(l.host()) && ProcessHandle.of(l.pid())
               .map(ph -> !ph.isAlive()).orElse(true);
@@ -340,10 +348,21 @@ final class HistorySql {
   private static final String ALERT_COLUMNS = "id, patient, kind, cause, raised_at, facts,"
       + " ack_at, ack_by, ack_note, delivered_at, attempts";
 
+  /** An alert row; null for a kind this version does not know (a newer coach's). */
   private static HistoryStore.AlertRow alert(ResultSet r, Db db) throws SQLException {
-    return new HistoryStore.AlertRow(r.getLong(1), r.getString(2),
-        AlertKind.valueOf(r.getString(3)), r.getString(4), db.time(r, 5), r.getString(6),
-        db.time(r, 7), r.getString(8), r.getString(9), db.time(r, 10), r.getInt(11));
+    AlertKind kind = known(AlertKind.class, r.getString(3));
+    return kind == null ? null : new HistoryStore.AlertRow(r.getLong(1), r.getString(2), kind,
+        r.getString(4), db.time(r, 5), r.getString(6), db.time(r, 7), r.getString(8),
+        r.getString(9), db.time(r, 10), r.getInt(11));
+  }
+
+  /** The constant of that name, or null when this version has none (a newer coach wrote it). */
+  static <E extends Enum<E>> E known(Class<E> type, String name) {
+    try {
+      return name == null ? null : Enum.valueOf(type, name);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   /** Inserts the alert unless an open one of its patient and kind, or its cause, exists. */
@@ -387,7 +406,10 @@ final class HistorySql {
       List<HistoryStore.AlertRow> out = new ArrayList<>();
       try (ResultSet r = p.executeQuery()) {
         while (r.next()) {
-          out.add(alert(r, db));
+          HistoryStore.AlertRow a = alert(r, db);
+          if (a != null) {
+            out.add(a);
+          }
         }
       }
       // most urgent kind first, newest first within a kind (the sort keeps the date order)
@@ -417,7 +439,10 @@ final class HistorySql {
       List<HistoryStore.AlertRow> out = new ArrayList<>();
       try (ResultSet r = p.executeQuery()) {
         while (r.next()) {
-          out.add(alert(r, db));
+          HistoryStore.AlertRow a = alert(r, db);
+          if (a != null) {
+            out.add(a);
+          }
         }
       }
       return out;

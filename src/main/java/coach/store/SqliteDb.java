@@ -71,7 +71,13 @@ final class SqliteDb extends Db {
   @Override
   Instant time(ResultSet r, int i) throws SQLException {
     String s = r.getString(i);
-    return s == null ? null : Instant.parse(s);
+    try {
+      return s == null ? null : Instant.parse(s);
+    } catch (java.time.format.DateTimeParseException e) {
+      // a row written by hand or by something else: said in one line, never a crash
+      throw new SQLException(r.getMetaData().getColumnName(i) + " holds \""
+          + coach.routine.Printable.of(s) + "\", which is not a time", e);
+    }
   }
 
   @Override
