@@ -152,7 +152,7 @@ public final class AlertDelivery {
       boolean ok;
       try {
         ok = runner.run(message(e.getKey(), due), Map.of("COACH_ALERT_PATIENT",
-            oneLine(e.getKey()), "COACH_ALERT_SUBJECT", oneLine(subject(e.getKey(), due))));
+            patientVariable(e.getKey()), "COACH_ALERT_SUBJECT", oneLine(subject(e.getKey(), due))));
       } catch (IOException ex) {
         ok = false;
       } catch (InterruptedException ex) {
@@ -193,6 +193,20 @@ public final class AlertDelivery {
   }
 
   /** Text for an environment variable or a header: no control characters, one line. */
+  /**
+   * The patient id as the command's variable: a history may hold an id no command line would
+   * take (a row from another site, a restored backup), so anything but letters, digits, '.',
+   * '-' and '_' becomes '_' and it is at most 32 long: a script may name a file after it.
+   */
+  static String patientVariable(String id) {
+    if (coach.kiosk.Patients.NAME.matcher(id).matches()) {
+      return id;
+    }
+    String safe = id.replaceAll("[^A-Za-z0-9._-]", "_");
+    safe = safe.isEmpty() || !Character.isLetterOrDigit(safe.charAt(0)) ? "_" + safe : safe;
+    return safe.substring(0, Math.min(32, safe.length()));
+  }
+
   static String oneLine(String s) {
     return s.replaceAll("\\p{Cntrl}", "?");
   }

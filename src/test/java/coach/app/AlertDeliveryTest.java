@@ -178,6 +178,15 @@ class AlertDeliveryTest {
   }
 
   @Test
+  void aPatientIdReadBackFromAHistoryReachesTheCommandOnlyAsASafeName() {
+    assertEquals("P-1001", AlertDelivery.patientVariable("P-1001"));
+    String hostile = AlertDelivery.patientVariable("../../etc/\u001b[31mX");
+    assertEquals("_.._.._etc__[31mX".replace("[", "_"), hostile);
+    assertTrue(hostile.matches("[A-Za-z0-9_][A-Za-z0-9._-]{0,31}"), hostile);
+    assertEquals(32, AlertDelivery.patientVariable("x".repeat(40) + "/").length());
+  }
+
+  @Test
   void aCommandThatHangsIsEndedAndTriedAgain() throws Exception {
     AlertDelivery d = new AlertDelivery("sleep 30", Duration.ofMillis(300));
     try (HistoryStore store = open()) {
