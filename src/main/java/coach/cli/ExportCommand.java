@@ -188,7 +188,11 @@ public final class ExportCommand implements Command {
     return m;
   }
 
-  /** RFC 4180 CSV with a header; cells that a spreadsheet would run as formulas are defused. */
+  /**
+   * RFC 4180 CSV with a header; cells that a spreadsheet would run as formulas are defused, and
+   * control characters read back from a history (escape sequences) are escaped, so a file shown
+   * on a terminal cannot steer it.
+   */
   static String csv(List<Map<String, Object>> rows) {
     StringBuilder sb = new StringBuilder(String.join(",", COLUMNS)).append("\r\n");
     for (Map<String, Object> r : rows) {
@@ -205,7 +209,7 @@ public final class ExportCommand implements Command {
     if (v == null) {
       return "";
     }
-    String s = v.toString();
+    String s = coach.routine.Printable.keepingLines(v.toString());
     if (!(v instanceof Number) && !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
       s = "'" + s;
     }
