@@ -89,6 +89,21 @@ class CoachE2E {
   }
 
   @Test
+  void theCloneLauncherWorksThroughALinkOnThePath(@org.junit.jupiter.api.io.TempDir Path bin)
+      throws Exception {
+    Path link = bin.resolve("coach");
+    java.nio.file.Files.createSymbolicLink(link, ROOT.resolve("scripts/coach"));
+    Process p = new ProcessBuilder(link.toString(), "--help").directory(bin.toFile())
+        .redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(),
+        java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), out);
+    assertEquals(0, p.exitValue(), out);
+    assertTrue(out.contains("validate"), out);
+    assertFalse(out.contains("POM"), out);
+  }
+
+  @Test
   void aWholeSessionWithOnlyTheFooterKeys() throws Exception {
     try (Tmux t = new Tmux(80, 24, tmp)) {
       t.line(afterRun(launched("--pace 400 --patient e2e")));
