@@ -290,24 +290,15 @@ public final class SqliteBackup {
         count(c, "SELECT count(*) FROM sessions"),
         count(c, "SELECT count(DISTINCT patient) FROM sessions"),
         count(c, "SELECT count(*) FROM ratings"), count(c, "SELECT count(*) FROM events"),
-        last == null ? null : time("started_at", last));
+        last == null ? null : SqliteDb.time("started_at", last));
   }
 
-  /** A stored time; a value that is not one is an SQLException naming it (one line). */
-  private static Instant time(String column, String value) throws SQLException {
-    try {
-      return Instant.parse(value);
-    } catch (java.time.format.DateTimeParseException e) {
-      throw new SQLException(column + " holds \"" + coach.routine.Printable.of(value)
-          + "\", which is not a time", e);
-    }
-  }
 
   /** Sessions that started after {@code after} (every session when it is null). */
   private static long startedAfter(Connection c, Instant after) throws SQLException {
     long n = 0;
     for (String started : rows(c, "SELECT started_at FROM sessions")) {
-      if (after == null || time("started_at", started).isAfter(after)) {
+      if (after == null || SqliteDb.time("started_at", started).isAfter(after)) {
         n++;
       }
     }
@@ -324,7 +315,7 @@ public final class SqliteBackup {
         + " AND heartbeat_at IS NOT NULL")) {
       Instant at;
       try {
-        at = time("heartbeat_at", beat);
+        at = SqliteDb.time("heartbeat_at", beat);
       } catch (SQLException notATime) {
         continue; // a mark that cannot be read is no running session
       }

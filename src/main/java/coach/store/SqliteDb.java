@@ -71,12 +71,19 @@ final class SqliteDb extends Db {
   @Override
   Instant time(ResultSet r, int i) throws SQLException {
     String s = r.getString(i);
+    return s == null ? null : time(r.getMetaData().getColumnName(i), s);
+  }
+
+  /**
+   * A stored time. A value that is not one (a row written by hand or by something else) is an
+   * SQLException naming the column and the value, said in one line, never a crash.
+   */
+  static Instant time(String column, String value) throws SQLException {
     try {
-      return s == null ? null : Instant.parse(s);
+      return Instant.parse(value);
     } catch (java.time.format.DateTimeParseException e) {
-      // a row written by hand or by something else: said in one line, never a crash
-      throw new SQLException(r.getMetaData().getColumnName(i) + " holds \""
-          + coach.routine.Printable.of(s) + "\", which is not a time", e);
+      throw new SQLException(column + " holds \"" + coach.routine.Printable.of(value)
+          + "\", which is not a time", e);
     }
   }
 
