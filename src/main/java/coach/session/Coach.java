@@ -248,7 +248,6 @@ public final class Coach {
       case NEXT_MORNING -> questions.onNextMorning(b, fx, e);
       case OFFER_HARDER -> questions.onOfferHarder(b, fx, e);
       case PAIN -> afterPain(b, fx, pain.onPain(b, fx, e), now);
-      case PAIN_REGION -> afterPain(b, fx, pain.onRegion(b, fx, e), now);
       case HIGH_PAIN -> afterPain(b, fx, pain.onHighPain(b, fx, e), now);
       case INTRO -> {
         if (e == Event.Key.CONFIRM) {

@@ -51,7 +51,14 @@ final class PainCheck {
     Timers.stop(b);
   }
 
+  /**
+   * One check, one screen: digits and left/right set the pain number; up/down choose where the
+   * symptoms reach (when the routine asks); Enter confirms both. A digit always means the pain
+   * number, so no key changes meaning with a field's focus.
+   */
   Next onPain(SessionState.Builder b, List<Effect> fx, Event e) {
+    boolean where = routine.painRule().spreadCounts();
+    int max = routine.painRule().regions().size();
     if (e instanceof Event.Digit d) {
       if (b.draftOne && d.value() == 0) {
         b.draftValue = 10;
@@ -60,34 +67,20 @@ final class PainCheck {
         b.draftValue = d.value();
         b.draftOne = d.value() == 1;
       }
-    } else if (e == Event.Key.UP || e == Event.Key.RIGHT) {
+    } else if (e == Event.Key.RIGHT || (!where && e == Event.Key.UP)) {
       b.draftValue = Math.min(10, b.draftValue + 1);
       b.draftOne = false;
-    } else if (e == Event.Key.DOWN || e == Event.Key.LEFT) {
+    } else if (e == Event.Key.LEFT || (!where && e == Event.Key.DOWN)) {
       b.draftValue = Math.max(0, b.draftValue - 1);
       b.draftOne = false;
-    } else if (e == Event.Key.CONFIRM && b.draftValue >= 0) {
-      b.draftOne = false;
-      if (routine.painRule().spreadCounts()) {
-        b.screen = Screen.PAIN_REGION;
-      } else {
-        return confirm(b, fx);
-      }
-    }
-    return Next.STAY;
-  }
-
-  Next onRegion(SessionState.Builder b, List<Effect> fx, Event e) {
-    int max = routine.painRule().regions().size();
-    if (e == Event.Key.UP || e == Event.Key.LEFT) {
+    } else if (e == Event.Key.UP) {
       b.draftRegion = Math.max(0, b.draftRegion - 1);
-    } else if (e == Event.Key.DOWN || e == Event.Key.RIGHT) {
+      b.draftOne = false;
+    } else if (e == Event.Key.DOWN) {
       b.draftRegion = Math.min(max, b.draftRegion + 1);
-    } else if (e instanceof Event.Digit d && d.value() <= max) {
-      b.draftRegion = d.value();
-    } else if (e == Event.Key.BACK) {
-      b.screen = Screen.PAIN;
-    } else if (e == Event.Key.CONFIRM && b.draftRegion >= 0) {
+      b.draftOne = false;
+    } else if (e == Event.Key.CONFIRM && b.draftValue >= 0 && (!where || b.draftRegion >= 0)) {
+      b.draftOne = false;
       return confirm(b, fx);
     }
     return Next.STAY;

@@ -28,10 +28,11 @@ public enum Screen {
   NEXT_MORNING,
   /** The harder level is offered again after sessions without an increase. */
   OFFER_HARDER,
-  /** The pain rating: a number 0-10 (baseline, after a set, or after an exercise). */
+  /**
+   * The pain check, one screen: a number 0-10 (baseline, after a set, or after an exercise) and,
+   * when the routine asks, where the symptoms reach.
+   */
   PAIN,
-  /** Where the symptoms reach (second step of the pain check). */
-  PAIN_REGION,
   /**
    * The starting rating is above the ceiling: start every exercise one level easier, or end and
    * contact the clinician.

@@ -204,10 +204,10 @@ class CoachE2E {
   void killMinusNineLosesNoConfirmedRatingAndTheNextStartOffersToResume() throws Exception {
     try (Tmux t = new Tmux(80, 24, tmp)) {
       t.line(coach("--pace 50 --patient k9") + "; echo EXIT=$?; stty sane");
-      toFirstExercise(t, "3", "Enter", "0", "Enter");
+      toFirstExercise(t, "3", "Down", "Enter");
       t.keys("Enter");
       t.waitFor("How much does it hurt right now", 20_000);
-      t.keys("3", "Enter", "0", "Enter");
+      t.keys("3", "Enter");
       t.waitFor("Rep ", 10_000);
       new ProcessBuilder("kill", "-KILL", Long.toString(javaPid())).start().waitFor();
       t.waitFor(x -> x.contains("\nEXIT=137"), 5000, "exit 137");
@@ -229,7 +229,7 @@ class CoachE2E {
     t.line("bash -c 'trap true HUP; " + coach("--pace 1 --patient hup")
         + "; echo $? > exit.txt'");
     toStartingRating(t);
-    t.keys("6", "Enter", "0", "Enter"); // above the ceiling: the gentle session, all easiest
+    t.keys("6", "Down", "Enter"); // above the ceiling: the gentle session, all easiest
     t.gentleSessionAfterHighStart();
     t.waitFor("Cat/Camel series", 5000);
     long pid = javaPid();
@@ -328,7 +328,7 @@ class CoachE2E {
   void aFullDiskKeepsTheRatingUntilThereIsRoomAndLosesNothing() throws Exception {
     try (Tmux t = new Tmux(80, 24, tmp)) {
       t.line(afterRun(coach("--pace 400 --patient full")));
-      toFirstExercise(t, "2", "Enter", "1", "Enter");
+      toFirstExercise(t, "2", "Down", "Down", "Enter");
       long pid = javaPid();
       java.nio.file.Path wal = tmp.resolve("data/history.db-wal");
       // the history may not grow any more: the next write that needs room fails
@@ -343,10 +343,10 @@ class CoachE2E {
         if (s.contains("Not saved yet")) {
           break;
         }
-        t.keys("2", "Enter", "Enter"); // the number, then the symptoms as last time
+        t.keys("2", "Enter"); // the number; Enter keeps the symptoms as last time
         confirmed++;
-        s = t.waitFor(x -> !x.contains("How much does it hurt right now")
-            && !x.contains("do you feel the symptoms"), 5000, "the check to close");
+        s = t.waitFor(x -> !x.contains("How much does it hurt right now"), 5000,
+            "the check to close");
       }
       String words = s.replaceAll("\\s+", " ");
       assertTrue(words.contains("The disk is full"), s);
@@ -371,7 +371,7 @@ class CoachE2E {
   void aSecondCoachForTheSamePatientSaysWhereTheFirstRunsAndLeavesItAlone() throws Exception {
     try (Tmux first = new Tmux(80, 24, tmp); Tmux second = new Tmux(80, 24, tmp)) {
       first.line(afterRun(coach("--pace 1 --patient twin")));
-      toFirstExercise(first, "2", "Enter", "1", "Enter");
+      toFirstExercise(first, "2", "Down", "Down", "Enter");
       // the second start draws its welcome from the first's cache before it finds the first
       // running: the refusal still comes in one line on a terminal given back as it was
       assertTrue(Files.isRegularFile(tmp.resolve("data/cache/welcome")), "no welcome cache");

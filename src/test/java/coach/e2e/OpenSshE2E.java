@@ -115,7 +115,7 @@ class OpenSshE2E {
       t.keys("Enter");
       t.noToStartQuestions();
       t.waitFor("does it hurt", 5000);
-      t.keys("5", "Enter", "0", "Enter");
+      t.keys("5", "Down", "Enter");
       t.waitFor("Cat/Camel series", 5000);
       t.resize(60, 20);
       t.waitFor(s -> s.lines().anyMatch(l -> l.contains("Exercise 1/4") && l.length() <= 60),

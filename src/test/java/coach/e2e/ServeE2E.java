@@ -95,7 +95,7 @@ class ServeE2E {
       t.keys("Enter");
       t.noToStartQuestions();
       t.waitFor("does it hurt", 5000);
-      t.keys("4", "Enter", "0", "Enter");
+      t.keys("4", "Down", "Enter");
       t.waitFor("Cat/Camel series", 5000);
       t.resize(60, 20);
       t.waitFor(s -> s.lines().anyMatch(l -> l.contains("Exercise 1/4") && l.length() <= 60),
@@ -116,7 +116,7 @@ class ServeE2E {
     t.keys("Enter");
     t.noToStartQuestions();
     t.waitFor("does it hurt", 5000);
-    t.keys("7", "Enter", "0", "Enter"); // above the ceiling: the gentle session, all easiest
+    t.keys("7", "Down", "Enter"); // above the ceiling: the gentle session, all easiest
     t.gentleSessionAfterHighStart();
     t.waitFor("Cat/Camel series", 5000);
     t.close(); // the kiosk goes away mid-session
@@ -239,7 +239,7 @@ class ServeE2E {
       t.keys("Enter");
       t.noToStartQuestions();
       t.waitFor("does it hurt", 5000);
-      t.keys("6", "Enter", "0", "Enter"); // above the ceiling: the gentle session, all easiest
+      t.keys("6", "Down", "Enter"); // above the ceiling: the gentle session, all easiest
       t.gentleSessionAfterHighStart();
       t.waitFor("Cat/Camel series", 5000);
       t.keys("q", "y", "Enter"); // quit, then leave the summary
@@ -284,7 +284,7 @@ class ServeE2E {
         t.keys("Enter");
         t.noToStartQuestions();
         t.waitFor("does it hurt", 5000);
-        t.keys(Integer.toString(i + 1), "Enter", "0", "Enter");
+        t.keys(Integer.toString(i + 1), "Down", "Enter");
         t.waitFor("Cat/Camel series", 5000);
       }
       server.destroy(); // SIGTERM
@@ -332,7 +332,7 @@ class ServeE2E {
       for (int i = 0; i < n; i++) {
         Tmux t = kiosks.get(i);
         t.waitFor("does it hurt", 10_000);
-        t.keys(Integer.toString(i % 4), "Enter", "0", "Enter");
+        t.keys(Integer.toString(i % 4), "Down", "Enter");
       }
       for (Tmux t : kiosks) {
         t.waitFor("Cat/Camel series", 10_000);
@@ -341,7 +341,7 @@ class ServeE2E {
       for (int i = 0; i < n; i++) {
         Tmux t = kiosks.get(i);
         t.waitFor(s -> s.contains("How much does it hurt right now?"), 60_000, "pain check");
-        t.keys(Integer.toString(i % 4 + 2), "Enter", "0", "Enter");
+        t.keys(Integer.toString(i % 4 + 2), "Enter");
       }
       for (Tmux t : kiosks) {
         // a rise of 2 above 3 (2 -> 4, 3 -> 5) switches; otherwise the next round (middle back)

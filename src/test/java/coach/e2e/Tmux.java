@@ -149,9 +149,14 @@ final class Tmux implements AutoCloseable {
         noToStartQuestions(); // waits for each next question itself
         continue;
       } else if (s.contains("does it hurt")) {
-        keys("2", "Enter");
-        waitFor("do you feel the symptoms", 5000);
-        keys("1", "Enter");
+        // one screen: the number, then where (the back) when no answer is marked yet
+        keys("2");
+        String typed = waitFor(x -> x.contains("[2]"), 5000, "the number to be marked");
+        if (typed.contains("not chosen yet") || typed.contains("Now choose where")) {
+          keys("Down", "Down");
+          waitFor(x -> x.contains("> Back") || x.contains("reach: Back"), 5000, "the back");
+        }
+        keys("Enter");
         checks++;
       } else if (s.contains("Enter start") || s.contains("Enter continue")) {
         keys("Enter");

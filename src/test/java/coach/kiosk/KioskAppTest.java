@@ -168,7 +168,7 @@ class KioskAppTest {
     enter();
     send(Event.Key.CONFIRM);
     noRedFlags();
-    send(new Event.Digit(3), Event.Key.CONFIRM, new Event.Digit(0), Event.Key.CONFIRM);
+    send(new Event.Digit(3), Event.Key.DOWN, Event.Key.CONFIRM);
     send(Event.Key.QUIT, Event.Key.YES);
     assertTrue(screen().contains("Session summary"), screen());
     send(Event.Key.CONFIRM);
@@ -189,13 +189,13 @@ class KioskAppTest {
     enter();
     send(Event.Key.CONFIRM);
     noRedFlags();
-    send(new Event.Digit(2), Event.Key.CONFIRM, new Event.Digit(0), Event.Key.CONFIRM);
+    send(new Event.Digit(2), Event.Key.DOWN, Event.Key.CONFIRM);
     assertEquals(Screen.INTRO, coachScreen());
     // the first exercise begun (a session that never began one is not offered for resuming):
     // its first round rated, then no key at the next pain check
     send(Event.Key.CONFIRM);
     untilPainCheck();
-    send(new Event.Digit(2), Event.Key.CONFIRM, new Event.Digit(0), Event.Key.CONFIRM);
+    send(new Event.Digit(2), Event.Key.CONFIRM); // the symptoms as last time
     untilPainCheck();
     advance(Duration.ofMinutes(9).plusSeconds(59));
     assertTrue(kiosk.inSession(), "not idle yet");
@@ -221,7 +221,7 @@ class KioskAppTest {
     enter();
     send(Event.Key.CONFIRM);
     noRedFlags();
-    send(new Event.Digit(1), Event.Key.CONFIRM, new Event.Digit(0), Event.Key.CONFIRM);
+    send(new Event.Digit(1), Event.Key.DOWN, Event.Key.CONFIRM);
     assertNull(kiosk.tickingAreas(size), "a session not drawn yet");
     send(Event.Key.CONFIRM);
     advance(Duration.ofSeconds(3));
@@ -275,7 +275,7 @@ class KioskAppTest {
     enter();
     send(Event.Key.CONFIRM);
     noRedFlags();
-    send(new Event.Digit(1), Event.Key.CONFIRM, new Event.Digit(0), Event.Key.CONFIRM);
+    send(new Event.Digit(1), Event.Key.DOWN, Event.Key.CONFIRM);
     assertEquals(Screen.INTRO, coachScreen());
     send(Event.Key.CONFIRM); // get ready, then the reps run on their own
     long last = clock.nanoTime();

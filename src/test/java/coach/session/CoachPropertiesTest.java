@@ -109,7 +109,7 @@ class CoachPropertiesTest {
 
   /** Exercise screens: none may follow a stop for today. */
   private static final java.util.Set<Screen> EXERCISE = java.util.EnumSet.of(Screen.INTRO,
-      Screen.GET_READY, Screen.REP, Screen.REST, Screen.SWITCH, Screen.PAIN, Screen.PAIN_REGION);
+      Screen.GET_READY, Screen.REP, Screen.REST, Screen.SWITCH, Screen.PAIN);
 
   /** Where the session went after a rating, as one of the oracle's answers. */
   private static PainRuleOracleTest.Expect where(SessionState s) {

@@ -2,6 +2,7 @@ package coach.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -287,14 +288,53 @@ class CoachTest {
     d.press(Event.Key.CONFIRM);
     assertEquals(Screen.PAIN, d.state.screen());
     d.press(new Event.Digit(1), Event.Key.CONFIRM);
-    // the first symptom answer of a session has no default either
-    assertEquals(Screen.PAIN_REGION, d.state.screen());
+    // the first symptom answer of a session has no default either: Enter waits for it
+    assertEquals(Screen.PAIN, d.state.screen());
+    assertEquals(1, d.state.draftValue());
     assertEquals(-1, d.state.draftRegion());
-    d.press(Event.Key.CONFIRM);
-    assertEquals(Screen.PAIN_REGION, d.state.screen());
     assertTrue(d.recordedRatings().isEmpty());
-    d.press(new Event.Digit(2), Event.Key.CONFIRM);
+    d.press(Event.Key.DOWN, Event.Key.DOWN, Event.Key.DOWN, Event.Key.CONFIRM);
+    assertEquals(1, d.recordedRatings().get(0).value());
     assertEquals("buttock", d.recordedRatings().get(0).region());
+  }
+
+  @Test
+  void oneCheckIsOneScreenAndOneEnterKeepsBothAnswersOfTheLastCheck() {
+    Driver d = new Driver(routine).throughScreening().rate(2, 2);
+    d.untilPainOrStop();
+    assertEquals(Screen.PAIN, d.state.screen());
+    // both answers of the last check are marked; Enter alone confirms both, on this screen
+    assertEquals(2, d.state.draftValue());
+    assertEquals(2, d.state.draftRegion());
+    d.press(Event.Key.CONFIRM);
+    assertNotEquals(Screen.PAIN, d.state.screen());
+    Rating r = d.recordedRatings().get(1);
+    assertEquals(2, r.value());
+    assertEquals("buttock", r.region());
+  }
+
+  @Test
+  void onTheCheckDigitsAndSidewaysArrowsSetTheNumberAndUpDownSetWhere() {
+    Driver d = new Driver(routine).throughScreening().rate(3, 1);
+    d.untilPainOrStop();
+    // a digit always means the pain number, even after the symptoms' answer was changed
+    d.press(Event.Key.DOWN, new Event.Digit(4));
+    assertEquals(4, d.state.draftValue());
+    assertEquals(2, d.state.draftRegion());
+    d.press(Event.Key.RIGHT, Event.Key.RIGHT, Event.Key.LEFT);
+    assertEquals(5, d.state.draftValue());
+    assertEquals(2, d.state.draftRegion());
+    d.press(Event.Key.UP, Event.Key.UP, Event.Key.UP);
+    assertEquals(0, d.state.draftRegion(), "up stops at no symptoms");
+    for (int i = 0; i < 10; i++) {
+      d.press(Event.Key.DOWN);
+    }
+    assertEquals(routine.painRule().regions().size(), d.state.draftRegion(), "down stops at the last");
+    // 1 then 0 is 10, and an arrow between them breaks the pair
+    d.press(new Event.Digit(1), Event.Key.UP, new Event.Digit(0));
+    assertEquals(0, d.state.draftValue());
+    d.press(new Event.Digit(1), new Event.Digit(0));
+    assertEquals(10, d.state.draftValue());
   }
 
   @Test
@@ -323,7 +363,7 @@ class CoachTest {
     Driver d = new Driver(routine).throughScreening();
     d.press(new Event.Digit(1), new Event.Digit(0));
     assertEquals(10, d.state.draftValue());
-    d.press(Event.Key.DOWN, Event.Key.DOWN);
+    d.press(Event.Key.LEFT, Event.Key.LEFT);
     assertEquals(8, d.state.draftValue());
     d.press(new Event.Digit(7));
     assertEquals(7, d.state.draftValue());

@@ -93,9 +93,23 @@ public final class Driver {
     } else {
       press(new Event.Digit(value));
     }
+    if (coach.routine().painRule().spreadCounts()) {
+      where(regionRank);
+    }
     press(Event.Key.CONFIRM);
-    if (state.screen() == Screen.PAIN_REGION) {
-      press(new Event.Digit(regionRank), Event.Key.CONFIRM);
+    return this;
+  }
+
+  /** Moves the symptoms' answer on the pain check to the given rank (0 none) with up/down. */
+  public Driver where(int regionRank) {
+    if (state.draftRegion() < 0) {
+      press(Event.Key.DOWN); // the first answer of a session: "no symptoms" marked
+    }
+    while (state.draftRegion() < regionRank) {
+      press(Event.Key.DOWN);
+    }
+    while (state.draftRegion() > regionRank) {
+      press(Event.Key.UP);
     }
     return this;
   }

@@ -36,7 +36,8 @@ class PilotTest {
   /** Welcome, all red flags no, baseline rating with no symptoms, to the first intro. */
   static void toFirstExercise(Pilot p, int baseline) throws InterruptedException {
     p.press(Event.Key.CONFIRM).noRedFlags();
-    p.press(new Event.Digit(baseline), Event.Key.CONFIRM, new Event.Digit(0), Event.Key.CONFIRM);
+    // the number, "no symptoms" (the first answer of a session has no default), Enter for both
+    p.press(new Event.Digit(baseline), Event.Key.DOWN, Event.Key.CONFIRM);
   }
 
   private static void rate(Pilot p, int value) throws InterruptedException {
@@ -45,7 +46,7 @@ class PilotTest {
     } else {
       p.press(new Event.Digit(value));
     }
-    p.press(Event.Key.CONFIRM, Event.Key.CONFIRM);
+    p.press(Event.Key.CONFIRM); // the symptoms as last time: one Enter confirms both
   }
 
   @Test
@@ -209,7 +210,7 @@ class PilotTest {
       assertTrue(p.screen().contains("Welcome back"), p.screen());
       assertTrue(p.screen().contains("Continue at Sciatic nerve glide, set 2 of"), p.screen());
       p.press(Event.Key.YES, Event.Key.NO, Event.Key.NO, Event.Key.NO, Event.Key.NO);
-      p.press(new Event.Digit(1), Event.Key.CONFIRM, new Event.Digit(0), Event.Key.CONFIRM);
+      p.press(new Event.Digit(1), Event.Key.DOWN, Event.Key.CONFIRM);
       assertTrue(p.screen().contains("Continuing at set 2"), p.screen());
       assertTrue(p.screen().contains("Seated nerve slider"), p.screen());
     }
@@ -238,7 +239,9 @@ class PilotTest {
       }
       // symptoms reaching the thigh: alone this would stop only the nerve glide, but it is the
       // second exercise stopped, so the session stops for today
-      p.press(new Event.Digit(4), Event.Key.CONFIRM, new Event.Digit(3), Event.Key.CONFIRM);
+      assertEquals(0, p.state().draftRegion());
+      p.press(new Event.Digit(4), Event.Key.DOWN, Event.Key.DOWN, Event.Key.DOWN,
+          Event.Key.CONFIRM);
       assertTrue(p.state().recheck(), "the red flags are asked again");
       p.noRedFlags();
       assertEquals(Screen.STOP_TODAY, p.state().screen());

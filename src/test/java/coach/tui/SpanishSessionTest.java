@@ -57,7 +57,7 @@ class SpanishSessionTest {
       p.press(Event.Key.NO, Event.Key.NO, Event.Key.NO, Event.Key.NO);
       assertTrue(p.screen().contains("¿cuánto le duele ahora mismo?"), p.screen());
       assertTrue(p.screen().contains("sin dolor"), p.screen());
-      p.press(new Event.Digit(1), Event.Key.CONFIRM, new Event.Digit(0), Event.Key.CONFIRM);
+      p.press(new Event.Digit(1), Event.Key.DOWN, Event.Key.CONFIRM);
       String intro = p.screen();
       assertTrue(intro.contains("Cat/Camel series"), intro);
       assertTrue(intro.contains("3 series x 5 repeticiones"), intro);
@@ -65,7 +65,7 @@ class SpanishSessionTest {
       p.press(Event.Key.CONFIRM).advance(3);
       assertTrue(p.screen().contains("Serie 1 de 3 - Repetición 1 de 5"), p.screen());
       p.advance(40);
-      p.press(new Event.Digit(4), Event.Key.CONFIRM, Event.Key.CONFIRM);
+      p.press(new Event.Digit(4), Event.Key.CONFIRM);
       String change = p.screen().replaceAll("\\s+", " ");
       assertTrue(change.contains("Vamos a hacerlo más fácil"), change);
       assertTrue(change.contains("Dolor de 1 a 4: de «Cat/Camel on hands and knees» a la"
@@ -88,7 +88,7 @@ class SpanishSessionTest {
       p.resize(80, 24);
       p.press(Event.Key.CONFIRM, Event.Key.NO, Event.Key.NO, Event.Key.NO, Event.Key.NO);
       p.diskFull = true;
-      p.press(new Event.Digit(2), Event.Key.CONFIRM, new Event.Digit(0), Event.Key.CONFIRM);
+      p.press(new Event.Digit(2), Event.Key.DOWN, Event.Key.CONFIRM);
       String s = p.screen();
       assertTrue(s.contains("Aún no está guardado"), s);
       assertTrue(s.contains("El disco está lleno"), s);

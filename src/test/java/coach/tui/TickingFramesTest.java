@@ -52,7 +52,11 @@ class TickingFramesTest {
       // one), into the next
       for (int second = 0; second < 175; second++) {
         if (p.state().screen() == Screen.PAIN) {
-          p.press(new Event.Digit(1), Event.Key.CONFIRM, Event.Key.CONFIRM);
+          p.press(new Event.Digit(1));
+          if (p.state().draftRegion() < 0) {
+            p.press(Event.Key.DOWN); // the first answer of a session: no symptoms
+          }
+          p.press(Event.Key.CONFIRM);
         } else if (p.state().screen() == Screen.INTRO) {
           p.press(Event.Key.CONFIRM);
         }

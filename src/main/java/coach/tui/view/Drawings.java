@@ -9,7 +9,7 @@ import java.util.List;
  */
 final class Drawings {
   /** The text beside a drawing keeps at least this many columns. */
-  static final int MIN_TEXT_COLUMNS = 60;
+  static final int MIN_TEXT_COLUMNS = 44;
   /** Columns between the text and the drawing. */
   private static final int GAP = 3;
 

@@ -101,9 +101,12 @@ final class Footer {
           List.of(new Key(m.get("footer.close.end"), CONFIRM));
       case STOP_TODAY -> List.of(new Key(m.get("footer.seeSummary"), CONFIRM));
       case NEXT_MORNING, OFFER_HARDER, CLEARANCE, SERIOUS_SIGNS -> List.of(yes, no);
-      case PAIN -> List.of(new Key(m.get("footer.rate"), OTHER), confirm,
-          new Key(m.get("footer.adjust", arrows), ARROWS));
-      case PAIN_REGION -> List.of(choose, confirm, back);
+      case PAIN -> coach.routine().painRule().spreadCounts()
+          ? List.of(new Key(m.get("footer.rate"), OTHER),
+              new Key(m.get("footer.where", arrows), HELP - 5), confirm,
+              new Key(m.get("footer.adjust", Glyphs.leftRight(ascii, m)), ARROWS))
+          : List.of(new Key(m.get("footer.rate"), OTHER), confirm,
+              new Key(m.get("footer.adjust", arrows), ARROWS));
       case HIGH_PAIN, CONTACT -> List.of(confirm, choose);
       case INTRO -> List.of(new Key(m.get("footer.start"), CONFIRM),
           new Key(m.get("footer.skipExercise"), OTHER));

@@ -16,6 +16,11 @@ public final class Glyphs {
     return ascii ? words.get("keys.upDown") : "\u2191\u2193";
   }
 
+  /** The left and right arrow keys, as the footer and hints name them. */
+  public static String leftRight(boolean ascii, Messages words) {
+    return ascii ? words.get("keys.leftRight") : "\u2190\u2192";
+  }
+
   /** The up and down arrow keys, as the help lists them. */
   static String arrowKeys(boolean ascii, Messages words) {
     return ascii ? words.get("keys.upDown") : "\u2191 \u2193";

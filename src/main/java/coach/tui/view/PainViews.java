@@ -1,6 +1,6 @@
 package coach.tui.view;
 
-import coach.routine.Routine;
+import coach.routine.PainRule;
 import coach.session.Coach;
 import coach.session.Rating;
 import coach.session.SessionState;
@@ -16,20 +16,32 @@ final class PainViews {
     int w = c.width() - 4;
     Messages m = c.words();
     boolean baseline = s.painKind() == Rating.Kind.BASELINE;
+    PainRule rule = coach.routine().painRule();
+    boolean where = rule.spreadCounts();
     String q = m.get(baseline ? "pain.baseline.question" : "pain.question");
     // the routine's own words, in its own language, say which pain is rated ("your worst pain
     // right now, back or leg")
-    String which = coach.routine().painRule().painQuestion();
+    String which = rule.painQuestion();
     if (!baseline) {
       // which set this rating is for, so the person (and the record) know what it is about
-      c.text(2, top - 1, Canvas.fit(m.get("pain.after", coach.exercise(s).name(),
-          Views.where(m, coach, s, false)), c.width() - 4));
+      // whole, shorter when narrow, never cut: "After Cat/Camel series: Lower back - Set 1 of 3"
+      List<String> after = List.of(
+          m.get("pain.after", coach.exercise(s).name(), Views.where(m, coach, s, false)),
+          m.get("pain.after", coach.exercise(s).name(), Views.where(m, coach, s, false, true)),
+          m.get("pain.after.exercise", coach.exercise(s).name()));
+      String shown = after.stream().filter(a -> a.length() <= w).findFirst()
+          .orElse(Canvas.fit(after.get(2), w));
+      c.text(2, top - 1, shown);
     }
+    // a short window drops the blank rows between the parts, never a part
+    boolean roomy = c.height() >= 20;
     int row = c.paragraph(2, top, w, 2, q, true);
     if (which != null) {
       row = c.paragraph(2, row, w, 2, m.get("pain.which", which), false);
     }
-    row++;
+    if (roomy || !where) {
+      row++;
+    }
     // the scale: 0..10 with the chosen one marked by brackets and reverse video
     int cell = c.width() >= 48 ? 4 : 3;
     int scaleWidth = cell * 11;
@@ -48,18 +60,79 @@ final class PainViews {
     String right = m.get("pain.scale.worst");
     c.text(col0, row, left);
     c.text(Math.max(col0, col0 + scaleWidth - right.length()), row, right);
-    row += 2;
+    row += roomy || !where ? 2 : 1;
     c.centered(row, s.draftValue() < 0 ? m.get("pain.typeNumber")
         : m.get("pain.marked", s.draftValue(), scaleWord(m, s.draftValue())), true);
-    row += 2;
+    row += roomy || !where ? 2 : 1;
+    if (where) {
+      row = region(c, rule, s, row, roomy);
+    }
     Rating last = s.lastRating();
     if (last != null && !baseline && row < c.height() - 2) {
-      c.text(2, row++, m.get("pain.last", last.value(), scaleWord(m, last.value())));
+      c.text(2, row++, Canvas.fit(last.region() == null || !where
+          ? m.get("pain.last", last.value(), scaleWord(m, last.value()))
+          : m.get("pain.last.where", last.value(), scaleWord(m, last.value()), last.region()),
+          w));
     }
     if (row < c.height() - 2) {
-      c.paragraph(2, row, w, 2, m.get(s.draftValue() < 0 ? "pain.hint.first" : "pain.hint.next"),
-          false);
+      c.paragraph(2, row, w, c.height() - 2 - row, hint(m, s, where, c.style().ascii()), false);
     }
+  }
+
+  /** What to do next on the check, in the words of the keys that do it. */
+  private static String hint(Messages m, SessionState s, boolean where, boolean ascii) {
+    String upDown = Glyphs.arrows(ascii, m);
+    String leftRight = Glyphs.leftRight(ascii, m);
+    if (s.draftValue() < 0) {
+      return where ? m.get("pain.hint.first.where", leftRight, upDown)
+          : m.get("pain.hint.first");
+    }
+    if (where && s.draftRegion() < 0) {
+      return m.get("pain.hint.chooseWhere", upDown);
+    }
+    return where ? m.get("pain.hint.next.where", leftRight, upDown) : m.get("pain.hint.next");
+  }
+
+  /**
+   * Where the symptoms reach, on the same screen: the whole list when there is room, else one
+   * line with the chosen place. Returns the row after it.
+   */
+  private static int region(Canvas c, PainRule rule, SessionState s, int row, boolean roomy) {
+    Messages m = c.words();
+    int w = c.width() - 4;
+    String q = rule.regionQuestion() == null ? m.get("region.question") : rule.regionQuestion();
+    List<String> options = new ArrayList<>();
+    options.add(m.get("region.none"));
+    for (String region : rule.regions()) {
+      options.add(Views.capitalise(region));
+    }
+    List<String> question = Canvas.wrap(Canvas.clean(q), Math.max(1, w));
+    int free = c.height() - 2 - row;
+    if (question.size() <= 2 && free >= question.size() + options.size() + 2) {
+      row = c.paragraph(2, row, w, 2, q, true);
+      for (int i = 0; i < options.size(); i++, row++) {
+        String label = (i == s.draftRegion() ? "> " : "  ") + options.get(i);
+        if (i == s.draftRegion()) {
+          c.highlight(4, row, label + " ");
+        } else {
+          c.text(4, row, label);
+        }
+      }
+      return roomy ? row + 1 : row;
+    }
+    // one line: the chosen place between the arrows that change it
+    String chosen = s.draftRegion() < 0 ? m.get("region.notChosen")
+        : options.get(s.draftRegion());
+    // the keys that change it beside it, when they fit (the footer has no room for them here)
+    String label = m.get("region.label");
+    String keys = Glyphs.arrows(c.style().ascii(), m);
+    int col = 2 + label.length() + 1;
+    c.text(2, row, label);
+    c.highlight(col, row, Canvas.fit(chosen, Math.max(1, w - label.length() - 1)));
+    if (col + chosen.length() + 1 + keys.length() <= c.width() - 2) {
+      c.text(col + chosen.length() + 1, row, keys);
+    }
+    return row + 1;
   }
 
   /** The word for a rating on the 0-10 scale. */
@@ -74,34 +147,5 @@ final class PainViews {
       return m.get("pain.scale.severe");
     }
     return m.get("pain.scale.worst");
-  }
-
-  static void region(Canvas c, Routine r, SessionState s, int top) {
-    Messages m = c.words();
-    String q = r.painRule().regionQuestion();
-    // the whole question, on two rows when the window is narrow
-    int row = c.paragraph(2, top, c.width() - 4, 2, q == null ? m.get("region.question") : q,
-        true) + 1;
-    List<String> options = new ArrayList<>();
-    options.add(m.get("region.none"));
-    for (String region : r.painRule().regions()) {
-      options.add(Views.capitalise(region));
-    }
-    int available = c.height() - row - 2;
-    int first = Math.max(0, Math.min(s.draftRegion() - available + 1,
-        options.size() - available));
-    for (int i = first; i < options.size() && row < c.height() - 2; i++, row++) {
-      String marker = i == s.draftRegion() ? "> " : "  ";
-      String label = marker + i + "  " + options.get(i);
-      if (i == s.draftRegion()) {
-        c.highlight(4, row, label + " ");
-      } else {
-        c.text(4, row, label);
-      }
-    }
-    if (row < c.height() - 2) {
-      c.paragraph(2, row, c.width() - 4, c.height() - 2 - row, m.get(s.draftRegion() < 0
-          ? "region.hint.choose" : "region.hint.chosen", s.draftValue()), false);
-    }
   }
 }

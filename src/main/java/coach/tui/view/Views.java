@@ -43,7 +43,6 @@ public final class Views {
           m.get("nextMorning.question"), m.get("nextMorning.hint"), s.choice());
       case OFFER_HARDER -> QuestionViews.offer(c, coach, s, top);
       case PAIN -> PainViews.pain(c, coach, s, top);
-      case PAIN_REGION -> PainViews.region(c, routine, s, top);
       case HIGH_PAIN -> EndViews.highPain(c, coach, s, top);
       case INTRO -> ExerciseViews.intro(c, coach, s, top);
       case GET_READY -> ExerciseViews.getReady(c, coach, s, top);
@@ -83,8 +82,8 @@ public final class Views {
   /** "Set 1/3" etc. for the header, when an exercise is under way. */
   private static String position(Messages m, Coach coach, SessionState s) {
     return switch (s.screen()) {
-      case INTRO, GET_READY, REP, REST, PAIN, PAIN_REGION, SWITCH, CONTACT -> {
-        if (s.screen() == Screen.PAIN || s.screen() == Screen.PAIN_REGION) {
+      case INTRO, GET_READY, REP, REST, PAIN, SWITCH, CONTACT -> {
+        if (s.screen() == Screen.PAIN) {
           if (s.painKind() == Rating.Kind.BASELINE) {
             yield "";
           }

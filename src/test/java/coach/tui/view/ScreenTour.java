@@ -72,8 +72,13 @@ final class ScreenTour {
         case WELCOME, INTRO, SWITCH, CONTACT, HIGH_PAIN, STOP_TODAY -> press(Event.Key.CONFIRM);
         case SCREENING, NEXT_MORNING, OFFER_HARDER, SERIOUS_SIGNS, CLEARANCE ->
             press(Event.Key.NO);
-        case PAIN -> press(new Event.Digit(2), Event.Key.CONFIRM);
-        case PAIN_REGION -> press(new Event.Digit(1), Event.Key.CONFIRM);
+        case PAIN -> {
+          press(new Event.Digit(2));
+          while (state.draftRegion() < 1) {
+            press(Event.Key.DOWN);
+          }
+          press(Event.Key.CONFIRM);
+        }
         case GET_READY, REP, REST -> advance(1);
         default -> throw new AssertionError("cannot reach " + target + " from " + state.screen());
       }

@@ -33,8 +33,13 @@ class SummaryScrollTest {
       switch (app.state().screen()) {
         case WELCOME, INTRO, SWITCH, CONTACT -> press(Event.Key.CONFIRM);
         case SCREENING -> press(Event.Key.NO);
-        case PAIN -> press(new Event.Digit(2), Event.Key.CONFIRM);
-        case PAIN_REGION -> press(new Event.Digit(1), Event.Key.CONFIRM);
+        case PAIN -> {
+          press(new Event.Digit(2));
+          while (app.state().draftRegion() < 1) {
+            press(Event.Key.DOWN);
+          }
+          press(Event.Key.CONFIRM);
+        }
         default -> {
           clock.advanceNanos(Coach.SECOND);
           press(new Event.Tick());
@@ -63,9 +68,9 @@ class SummaryScrollTest {
     // Cat/Camel: 4 after the first set makes it easier, 8 after the next stops it (above the
     // ceiling): the red flags again, then the card with "End the session" marked
     to(Screen.PAIN);
-    press(new Event.Digit(4), Event.Key.CONFIRM, Event.Key.CONFIRM);
+    press(new Event.Digit(4), Event.Key.CONFIRM);
     to(Screen.PAIN);
-    press(new Event.Digit(8), Event.Key.CONFIRM, Event.Key.CONFIRM);
+    press(new Event.Digit(8), Event.Key.CONFIRM);
     to(Screen.CONTACT);
     assertEquals(1, app.state().choice(), "\"End the session\" is marked");
     press(Event.Key.CONFIRM);
