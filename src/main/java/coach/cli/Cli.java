@@ -70,7 +70,8 @@ public final class Cli {
     StringBuilder sb = new StringBuilder();
     sb.append("Rehab Coach ").append(VERSION)
         .append(": a terminal coach for home rehabilitation exercise.\n")
-        .append("It does not diagnose or treat; it guides the exercises your clinician chose.\n\n")
+        .append("It does not diagnose or treat; it guides a routine's exercises and stops them\n")
+        .append("when pain goes up.\n\n")
         .append("usage: coach [COMMAND] [OPTIONS] [ARGS]\n\n")
         .append("commands:\n");
     for (Command c : commands.values()) {

@@ -33,8 +33,8 @@ final class ShellFiles {
         .append("Rehab Coach loads a routine written by a physical therapist, asks a few safety"
             + " questions, then guides the exercises rep by rep with a large countdown and a cue"
             + " for each movement, asks how much it hurts after each set, and switches to an"
-            + " easier version when pain goes up. It does not diagnose or treat; it guides the"
-            + " exercises your clinician chose.\n")
+            + " easier version when pain goes up. It does not diagnose or treat; it guides a"
+            + " routine's exercises and stops them when pain goes up.\n")
         .append(".PP\nWithout a command, \\fBrun\\fR starts a session (default routine:"
             + " sciatica).\n")
         .append(".SH COMMANDS\n");

@@ -94,9 +94,12 @@ public final class ValidateCommand implements Command {
         + (r.seed() == null ? "" : ", from seed " + r.seed()) + ")");
     out.println("  Exercises:");
     int n = 1;
+    List<String> undrawn = new java.util.ArrayList<>();
+    int phases = 0;
     for (Exercise e : r.exercises()) {
       String rounds = e.rounds().size() == 1 && e.rounds().get(0).isEmpty() ? ""
-          : ", each for: " + String.join(" / ", e.rounds());
+          : ", each for: " + String.join(" / ", e.rounds().stream()
+              .map(x -> e.reversed().contains(x) ? x + " (in reverse)" : x).toList());
       out.println("  " + n++ + ". " + e.name() + " [" + e.id() + "]: " + e.sets() + " sets x "
           + e.reps() + " reps" + rounds + "; rest " + e.restSeconds() + " s"
           + (e.frequency() == null ? "; frequency not given" : "; " + e.frequency()));
@@ -116,18 +119,25 @@ public final class ValidateCommand implements Command {
             : i < e.startLevel() ? " (harder: offered as progress)"
             : i == e.easiestLevel() ? " (easiest)" : " (easier)";
         out.println("       level " + i + role + ": " + l.name() + " [" + l.id() + "]");
-        for (Phase p : l.phases()) {
-          out.println("         " + (p.timed() ? p.seconds() + " s" : "Enter") + "  " + p.cue());
-          if (!p.drawing().isEmpty()) {
-            out.println("           drawing, " + p.drawingWidth() + " x " + p.drawing().size()
-                + ":");
-            for (String line : p.drawing()) {
-              out.println(("             " + SafeText.clean(line)).stripTrailing());
-            }
-          }
+        if (l.position() != null) {
+          out.println("         start position: " + l.position());
+        }
+        if (l.ownRounds() != null) {
+          out.println("         " + (l.ownRounds().equals(List.of("")) ? "done as one round"
+              + " (the exercise's rounds do not apply)"
+              : "its own rounds: " + String.join(" / ", l.ownRounds())));
+        }
+        phases += phases(out, l.phases(), e.id() + "/" + l.id(), undrawn);
+        if (!l.reversePhases().isEmpty()) {
+          out.println("         in reverse rounds:");
+          phases += phases(out, l.reversePhases(), e.id() + "/" + l.id() + " (reverse)",
+              undrawn);
         }
       }
     }
+    out.println(undrawn.isEmpty() ? "  Drawings: every phase has one (" + phases + " phases)."
+        : "  Drawings: " + undrawn.size() + " of " + phases + " phases have none: "
+            + String.join(", ", undrawn));
     painRule(out, r.painRule());
     if (r.selfStarted()) {
       out.println("  Nobody prescribed this routine: the coach never speaks of your clinician's"
@@ -144,13 +154,32 @@ public final class ValidateCommand implements Command {
         + (r.contact().booking() == null ? "" : "; " + r.contact().booking()));
   }
 
+  /** A level's phases with their drawings; returns how many, adding those without a drawing. */
+  private static int phases(PrintStream out, List<Phase> phases, String where,
+      List<String> undrawn) {
+    for (int k = 0; k < phases.size(); k++) {
+      Phase p = phases.get(k);
+      out.println("         " + (p.timed() ? p.seconds() + " s" : "Enter") + "  " + p.cue());
+      if (p.drawing().isEmpty()) {
+        undrawn.add(where + " phase " + (k + 1));
+      } else {
+        out.println("           drawing, " + p.drawingWidth() + " x " + p.drawing().size()
+            + ":");
+        for (String line : p.drawing()) {
+          out.println(("             " + SafeText.clean(line)).stripTrailing());
+        }
+      }
+    }
+    return phases.size();
+  }
+
   /** The pain rule in plain words, one setting a line. */
   private static void painRule(PrintStream out, PainRule pr) {
     out.println("  Pain rule:");
     out.println("    Pain rated 0-10: " + (pr.painQuestion() == null
         ? "the coach's own question (\"How much does it hurt right now?\")"
-        : "\"" + pr.painQuestion() + "\"") + ", asked before starting and after each "
-        + pr.askAfter().name().toLowerCase(java.util.Locale.ROOT) + ".");
+        : "\"" + pr.painQuestion() + "\"") + ", asked before starting and after "
+        + pr.askAfter().meaning() + ".");
     out.println("    A rating above " + pr.safeUpTo() + " and " + pr.increaseBy() + " or more"
         + " points above the highest rating since the exercise started or changed level is a"
         + " rise: the next easier level for the remaining sets (at the easiest level the exercise"

@@ -20,6 +20,8 @@ import java.util.List;
  * @param startLevel index of the prescribed level, where a patient with no history starts
  * @param loadsNerve the exercise loads the sciatic nerve (a glide, a leg raise): after symptoms
  *     spread it is skipped for the rest of the session
+ * @param reversed the rounds done in reverse ("left hip, backward"): each level gives their
+ *     phases in {@link Level#reversePhases}
  */
 public record Exercise(
     String id,
@@ -32,10 +34,12 @@ public record Exercise(
     int restSeconds,
     List<Level> levels,
     int startLevel,
-    boolean loadsNerve) {
+    boolean loadsNerve,
+    java.util.Set<String> reversed) {
 
   public Exercise {
     rounds = List.copyOf(rounds);
+    reversed = reversed == null ? java.util.Set.of() : java.util.Set.copyOf(reversed);
     roundFocus = roundFocus == null || roundFocus.isEmpty()
         ? rounds.stream().map(r -> "").toList() : List.copyOf(roundFocus);
     levels = List.copyOf(levels);
@@ -52,13 +56,13 @@ public record Exercise(
       List<String> rounds, List<String> roundFocus, int restSeconds, List<Level> levels,
       int startLevel) {
     this(id, name, frequency, sets, reps, rounds, roundFocus, restSeconds, levels, startLevel,
-        false);
+        false, java.util.Set.of());
   }
 
   /** This exercise, marked as loading the nerve (or not). */
   public Exercise withLoadsNerve(boolean loads) {
     return new Exercise(id, name, frequency, sets, reps, rounds, roundFocus, restSeconds, levels,
-        startLevel, loads);
+        startLevel, loads, reversed);
   }
 
   /** An exercise prescribed at its first level, with no focus per round. */
@@ -73,5 +77,32 @@ public record Exercise(
 
   public Level level(int index) {
     return levels.get(index);
+  }
+
+  /** The rounds of a set at this level: the level's own, or the exercise's. */
+  public List<String> rounds(int level) {
+    List<String> own = levels.get(level).ownRounds();
+    return own == null ? rounds : own;
+  }
+
+  /** What to focus on in this round at this level ("" for nothing). */
+  public String focus(int level, int round) {
+    if (levels.get(level).ownRounds() != null) {
+      return "";
+    }
+    return round >= 0 && round < roundFocus.size() ? roundFocus.get(round) : "";
+  }
+
+  /** The round's name at this level ("" for a single unnamed round, or one out of range). */
+  public String round(int level, int round) {
+    List<String> rs = rounds(level);
+    return round >= 0 && round < rs.size() ? rs.get(round) : "";
+  }
+
+  /** The phases of one repetition in this round at this level: reversed in a reverse round. */
+  public List<Phase> phases(int level, int round) {
+    Level l = levels.get(level);
+    return reversed.contains(round(level, round)) && !l.reversePhases().isEmpty()
+        ? l.reversePhases() : l.phases();
   }
 }

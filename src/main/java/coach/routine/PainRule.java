@@ -43,9 +43,35 @@ public record PainRule(
     String spreadStopsTodayAt,
     int resumeWithinHours) {
 
+  /** When the pain check comes. */
   public enum AskAfter {
-    SET,
-    EXERCISE
+    /** After each set, each round of a set counting as one ("set 1, left leg"). */
+    SET("set", "each set (each round counts)"),
+    /** Once after each exercise. */
+    EXERCISE("exercise", "each exercise"),
+    /**
+     * Once after each side (round) of an exercise: all its sets on one side, then the check,
+     * then the next side.
+     */
+    EXERCISE_SIDE("exercise-side", "each side of each exercise (all its sets on that side)");
+
+    private final String word;
+    private final String meaning;
+
+    AskAfter(String word, String meaning) {
+      this.word = word;
+      this.meaning = meaning;
+    }
+
+    /** As a routine file writes it. */
+    public String word() {
+      return word;
+    }
+
+    /** In plain words, after "asked after". */
+    public String meaning() {
+      return meaning;
+    }
   }
 
   public static final List<String> DEFAULT_REGIONS =

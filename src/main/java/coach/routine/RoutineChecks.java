@@ -148,11 +148,17 @@ public final class RoutineChecks {
     String ask = read.text(m, "askAfter", false, 20, "painRule");
     PainRule.AskAfter askAfter = d.askAfter();
     if (ask != null) {
-      switch (ask) {
-        case "set" -> askAfter = PainRule.AskAfter.SET;
-        case "exercise" -> askAfter = PainRule.AskAfter.EXERCISE;
-        default -> problem(m.fields().get("askAfter").value(),
-            "askAfter must be \"set\" or \"exercise\", not \"" + ask + "\"");
+      PainRule.AskAfter found = null;
+      for (PainRule.AskAfter a : PainRule.AskAfter.values()) {
+        if (a.word().equals(ask)) {
+          found = a;
+        }
+      }
+      if (found == null) {
+        problem(m.fields().get("askAfter").value(), "askAfter must be \"set\", \"exercise\" or"
+            + " \"exercise-side\", not \"" + ask + "\"");
+      } else {
+        askAfter = found;
       }
     }
     List<String> regions = d.regions();
@@ -218,12 +224,14 @@ public final class RoutineChecks {
     Integer reps = read.integer(m, "reps", true, 1, 100, where);
     List<String> rounds = List.of("");
     List<String> focus = List.of("");
+    Set<String> reversed = new HashSet<>();
     Node.Entry re = m.fields().get("rounds");
     if (re != null) {
-      List<String[]> rs = rounds(re.value(), where);
+      List<String[]> rs = rounds(re.value(), where, true);
       if (rs != null) {
         rounds = rs.stream().map(r -> r[0]).toList();
         focus = rs.stream().map(r -> r[1]).toList();
+        rs.stream().filter(r -> r[2] != null).forEach(r -> reversed.add(r[0]));
       }
     }
     Integer rest = read.integer(m, "restSeconds", false, 0, 600, where);
@@ -236,6 +244,9 @@ public final class RoutineChecks {
         Level l = level(ln, where);
         if (l != null && l.id() != null && !ids.add(l.id())) {
           problem(ln, "the level id \"" + l.id() + "\" is used twice in " + where);
+        }
+        if (l != null) {
+          reverseRounds(ln, l, where, reversed);
         }
         levels.add(l);
       }
@@ -266,11 +277,32 @@ public final class RoutineChecks {
       return null;
     }
     return new Exercise(id, name, frequency, sets, reps, rounds, focus,
-        rest == null ? 30 : rest, levels, start, Boolean.TRUE.equals(loadsNerve));
+        rest == null ? 30 : rest, levels, start, Boolean.TRUE.equals(loadsNerve), reversed);
   }
 
-  /** Rounds: each a label, or {name, focus}. Returns [label, focus] pairs, or null. */
-  private List<String[]> rounds(Node n, String where) {
+  /**
+   * A level of an exercise with reverse rounds gives their phases; a level's reverse phases
+   * without such a round would never be shown.
+   */
+  private void reverseRounds(Node ln, Level l, String exercise, Set<String> reversed) {
+    boolean inReverse = l.ownRounds() == null && !reversed.isEmpty();
+    if (inReverse && l.reversePhases().isEmpty()) {
+      problem(ln, "level \"" + l.id() + "\" of " + exercise + " has no \"reversePhases\";"
+          + " expected them, because " + (reversed.size() == 1 ? "the round " : "the rounds ")
+          + String.join(", ", reversed.stream().sorted().map(r -> "\"" + r + "\"").toList())
+          + (reversed.size() == 1 ? " is" : " are") + " marked \"reverse: true\"");
+    } else if (!inReverse && !l.reversePhases().isEmpty()) {
+      problem(((Node.Map) ln).fields().get("reversePhases").value(), "level \"" + l.id()
+          + "\" of " + exercise + " has \"reversePhases\", but none of its rounds is marked"
+          + " \"reverse: true\"; expected such a round, or no reversePhases");
+    }
+  }
+
+  /**
+   * Rounds: each a label, or {name, focus} ({name, focus, reverse} when {@code reverse} may be
+   * given). Returns [label, focus, "reverse" or null] triples, or null.
+   */
+  private List<String[]> rounds(Node n, String where, boolean reverse) {
     Node.Seq s = read.list(n, "rounds", 1, 12);
     if (s == null) {
       return null;
@@ -280,11 +312,18 @@ public final class RoutineChecks {
     for (Node item : s.items()) {
       String label;
       String focus = "";
+      String backward = null;
       if (item instanceof Node.Map rm) {
-        read.fields(rm, "a round of " + where, "name", "focus");
+        if (reverse) {
+          read.fields(rm, "a round of " + where, "name", "focus", "reverse");
+        } else {
+          read.fields(rm, "a round of " + where, "name", "focus");
+        }
         label = read.text(rm, "name", true, 100, "a round of " + where);
         String f = read.text(rm, "focus", false, MAX(), "a round of " + where);
         focus = f == null ? "" : f;
+        Boolean r = reverse ? read.bool(rm, "reverse", "a round of " + where) : null;
+        backward = Boolean.TRUE.equals(r) ? "reverse" : null;
       } else {
         label = read.textValue(item, "rounds", true, 100, false);
       }
@@ -294,7 +333,7 @@ public final class RoutineChecks {
       if (!seen.add(label)) {
         problem(item, "\"" + label + "\" appears twice in \"rounds\"");
       }
-      out.add(new String[] {label, focus});
+      out.add(new String[] {label, focus, backward});
     }
     return out.size() == s.items().size() ? out : null;
   }
@@ -306,11 +345,34 @@ public final class RoutineChecks {
     }
     String id = id(m, "id", "a level of " + exercise);
     String where = id == null ? "a level of " + exercise : "level \"" + id + "\"";
-    read.fields(m, where, "id", "name", "feel", "phases");
+    read.fields(m, where, "id", "name", "feel", "position", "phases", "reversePhases", "rounds");
     String name = read.text(m, "name", true, 200, where);
     String feel = read.text(m, "feel", true, MAX(), where);
+    String position = read.text(m, "position", false, MAX(), where);
+    List<Phase> phases = phases(read.required(m, "phases", where), "phases", where);
+    Node.Entry rev = m.fields().get("reversePhases");
+    List<Phase> reversePhases = rev == null ? List.of()
+        : phases(rev.value(), "reversePhases", where);
+    List<String> own = null;
+    Node.Entry re = m.fields().get("rounds");
+    if (re != null) {
+      if (re.value() instanceof Node.Scalar sc && "none".equals(sc.value())) {
+        own = List.of("");
+      } else if (re.value() instanceof Node.Seq) {
+        List<String[]> rs = rounds(re.value(), where, false);
+        own = rs == null ? null : rs.stream().map(r -> r[0]).toList();
+      } else {
+        problem(re.value(), "\"rounds\" of " + where + " must be a list of round names or the"
+            + " word none");
+      }
+    }
+    return new Level(id, name, feel, phases, position, reversePhases, own);
+  }
+
+  /** A level's list of phases (its phases, or its reverse phases). */
+  private List<Phase> phases(Node list, String field, String where) {
     List<Phase> phases = new ArrayList<>();
-    Node.Seq seq = read.list(read.required(m, "phases", where), "phases", 1, 12);
+    Node.Seq seq = list == null ? null : read.list(list, field, 1, 12);
     if (seq != null) {
       for (Node pn : seq.items()) {
         Node.Map pm = read.map(pn, "a phase");
@@ -326,7 +388,7 @@ public final class RoutineChecks {
         phases.add(new Phase(cue, seconds, drawing));
       }
     }
-    return new Level(id, name, feel, phases);
+    return phases;
   }
 
   private String id(Node.Map m, String field, String where) {

@@ -114,9 +114,27 @@ public final class Coach {
     return e.level(s.level(routine.exercises().indexOf(e)));
   }
 
+  /** The phases of a repetition now: of the level, in the round's direction. */
+  public List<Phase> phases(SessionState s) {
+    Exercise e = exercise(s);
+    return e.phases(s.level(routine.exercises().indexOf(e)), s.round());
+  }
+
   public Phase phase(SessionState s) {
-    List<Phase> phases = level(s).phases();
+    List<Phase> phases = phases(s);
     return phases.get(Math.min(s.phase(), phases.size() - 1));
+  }
+
+  /** The round's name now ("" for a single unnamed round). */
+  public String round(SessionState s) {
+    Exercise e = exercise(s);
+    return e.round(s.level(routine.exercises().indexOf(e)), s.round());
+  }
+
+  /** What to focus on in this round now ("" for nothing). */
+  public String focus(SessionState s) {
+    Exercise e = exercise(s);
+    return e.focus(s.level(routine.exercises().indexOf(e)), s.round());
   }
 
   /** The red-flag question on screen, or null when the routine has none. */

@@ -135,7 +135,7 @@ final class PainCheck {
       Exercise ex = routine.exercises().get(b.exercise);
       int level = b.levels.get(b.exercise);
       rating = new Rating(b.painKind, ex.id(), level, ex.level(level).id(), b.set, b.round,
-          ex.rounds().get(b.round), b.draftValue, region);
+          ex.round(level, b.round), b.draftValue, region);
     }
     b.ratings.add(rating);
     fx.add(new Effect.RecordRating(rating));

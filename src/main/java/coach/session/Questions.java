@@ -142,7 +142,8 @@ final class Questions {
       Exercise e = routine.exercises().get(r.exerciseIndex());
       b.exercise = r.exerciseIndex();
       b.set = Math.max(1, Math.min(e.sets(), r.set()));
-      b.round = Math.max(0, Math.min(e.rounds().size() - 1, r.round()));
+      b.round = Math.max(0, Math.min(e.rounds(b.levels.get(b.exercise)).size() - 1,
+          r.round()));
       StartOptions.Recorded done = r.recorded();
       b.ratings.addAll(done.ratings());
       b.switches.addAll(done.switches());

@@ -21,7 +21,7 @@ final class Timers {
    */
   OptionalLong nextWake(SessionState s, long now) {
     if (s.overlay() != Overlay.NONE || s.paused() || !timed(s.screen(), s.exercise(),
-        s.levels(), s.phase())) {
+        s.levels(), s.round(), s.phase())) {
       return OptionalLong.empty();
     }
     long remaining = s.deadline() - now;
@@ -40,7 +40,7 @@ final class Timers {
   /** The same for a state: whether a tick at {@code now} has anything to do. */
   boolean due(SessionState s, long now) {
     return s.overlay() == Overlay.NONE && !s.paused()
-        && timed(s.screen(), s.exercise(), s.levels(), s.phase()) && now >= s.deadline();
+        && timed(s.screen(), s.exercise(), s.levels(), s.round(), s.phase()) && now >= s.deadline();
   }
 
   static void start(SessionState.Builder b, long at, long duration) {
@@ -70,13 +70,14 @@ final class Timers {
   }
 
   boolean isTimed(SessionState.Builder b) {
-    return timed(b.screen, b.exercise, b.levels, b.phase);
+    return timed(b.screen, b.exercise, b.levels, b.round, b.phase);
   }
 
-  private boolean timed(Screen screen, int exercise, List<Integer> levels, int phase) {
+  private boolean timed(Screen screen, int exercise, List<Integer> levels, int round,
+      int phase) {
     return switch (screen) {
       case GET_READY, REST -> true;
-      case REP -> routine.exercises().get(exercise).level(levels.get(exercise)).phases()
+      case REP -> routine.exercises().get(exercise).phases(levels.get(exercise), round)
           .get(phase).timed();
       default -> false;
     };

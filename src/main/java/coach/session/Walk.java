@@ -92,9 +92,8 @@ final class Walk {
   }
 
   void advanceRep(SessionState.Builder b, List<Effect> fx, long at) {
-    Level level = levelOf(b);
     Exercise ex = routine.exercises().get(b.exercise);
-    if (b.phase + 1 < level.phases().size()) {
+    if (b.phase + 1 < phasesOf(b).size()) {
       b.phase++;
       startPhase(b, fx, at);
     } else if (b.rep < ex.reps()) {
@@ -108,10 +107,13 @@ final class Walk {
 
   void endOfRound(SessionState.Builder b, List<Effect> fx, long at) {
     Exercise ex = routine.exercises().get(b.exercise);
-    boolean lastOfExercise = b.set >= ex.sets() && b.round >= ex.rounds().size() - 1;
-    if (routine.painRule().askAfter() == PainRule.AskAfter.SET) {
+    boolean lastOfExercise = b.set >= ex.sets()
+        && b.round >= ex.rounds(b.levels.get(b.exercise)).size() - 1;
+    PainRule.AskAfter ask = routine.painRule().askAfter();
+    if (ask == PainRule.AskAfter.SET || (ask == PainRule.AskAfter.EXERCISE_SIDE
+        && b.set >= ex.sets())) {
       pain.begin(b, Rating.Kind.SET);
-    } else if (lastOfExercise) {
+    } else if (ask == PainRule.AskAfter.EXERCISE && lastOfExercise) {
       pain.begin(b, Rating.Kind.EXERCISE);
     } else {
       b.painKind = Rating.Kind.SET;
@@ -121,7 +123,11 @@ final class Walk {
 
   private void nextRound(SessionState.Builder b, List<Effect> fx, long at) {
     Exercise ex = routine.exercises().get(b.exercise);
-    if (b.round + 1 < ex.rounds().size()) {
+    if (routine.painRule().askAfter() == PainRule.AskAfter.EXERCISE_SIDE) {
+      nextSetOnThisSide(b, fx, at, ex);
+      return;
+    }
+    if (b.round + 1 < ex.rounds(b.levels.get(b.exercise)).size()) {
       b.round++;
       startRound(b, fx, at);
     } else if (b.set < ex.sets()) {
@@ -136,6 +142,29 @@ final class Walk {
       }
     } else {
       nextExercise(b, fx);
+    }
+  }
+
+  /**
+   * With the check after each side: every set on one side (round), resting between sets, then
+   * the next side from its first set.
+   */
+  private void nextSetOnThisSide(SessionState.Builder b, List<Effect> fx, long at, Exercise ex) {
+    if (b.set < ex.sets()) {
+      b.set++;
+    } else if (b.round + 1 < ex.rounds(b.levels.get(b.exercise)).size()) {
+      b.round++;
+      b.set = 1;
+    } else {
+      nextExercise(b, fx);
+      return;
+    }
+    if (ex.restSeconds() > 0) {
+      b.screen = Screen.REST;
+      Timers.start(b, at, ex.restSeconds() * Coach.SECOND);
+      fx.add(new Effect.Bell());
+    } else {
+      startRound(b, fx, at);
     }
   }
 
@@ -211,11 +240,13 @@ final class Walk {
     return phaseOf(b).timed();
   }
 
-  private Level levelOf(SessionState.Builder b) {
-    return routine.exercises().get(b.exercise).level(b.levels.get(b.exercise));
+  /** The phases of a repetition now: of the level, in the round's direction. */
+  private List<Phase> phasesOf(SessionState.Builder b) {
+    return routine.exercises().get(b.exercise).phases(b.levels.get(b.exercise), b.round);
   }
 
   private Phase phaseOf(SessionState.Builder b) {
-    return levelOf(b).phases().get(b.phase);
+    List<Phase> phases = phasesOf(b);
+    return phases.get(Math.min(b.phase, phases.size() - 1));
   }
 }

@@ -45,9 +45,11 @@ class ValidateCommandTest {
                  Enter  Bend the knee.
                level 1 (easiest): Lying slider [lying]
                  2 s  Move a little.
+          Drawings: 3 of 3 phases have none: glide/slider phase 1, glide/slider phase 2, \
+        glide/lying phase 1
           Pain rule:
             Pain rated 0-10: "your worst pain right now, back or leg", asked before starting and \
-        after each set.
+        after each set (each round counts).
             A rating above 3 and 2 or more points above the highest rating since the exercise \
         started or changed level is a rise: the next easier level for the remaining sets (at the \
         easiest level the exercise stops).
@@ -90,6 +92,8 @@ class ValidateCommandTest {
                  Enter  Bend the knee.
                level 1 (easiest): Lying slider [lying]
                  2 s  Move a little.
+          Drawings: 3 of 3 phases have none: glide/slider phase 1, glide/slider phase 2, \
+        glide/lying phase 1
           Pain rule:
             Pain rated 0-10: the coach's own question ("How much does it hurt right now?"), \
         asked before starting and after each exercise.
@@ -121,6 +125,19 @@ class ValidateCommandTest {
   }
 
   @Test
+  void theBundledRoutineHasADrawingForEveryPhaseOfEveryLevelAndRound() {
+    String s = summary(Path.of("routines/sciatica.yaml"));
+    // 6 Cat/Camel, 8 nerve glide, 11 leg raise, 20 hip circles (forward and backward)
+    assertTrue(s.contains("\n  Drawings: every phase has one (45 phases).\n"), s);
+    assertTrue(s.contains("left hip, backward (in reverse)"), s);
+    assertTrue(s.contains("         in reverse rounds:\n         2 s  Take the leg back behind"
+        + " you, knee bent."), s);
+    assertTrue(s.contains("         done as one round (the exercise's rounds do not apply)"), s);
+    assertTrue(s.contains("         start position: On hands and knees, hands under your"
+        + " shoulders, knees under your hips, back flat."), s);
+  }
+
+  @Test
   void theBundledRoutinesPainRuleInWords() {
     String s = summary(Path.of("routines/sciatica.yaml"));
     assertTrue(s.contains("(id sciatica, version 3, from seed 000_6f0ad0dc985be3b5)"), s);
@@ -128,7 +145,7 @@ class ValidateCommandTest {
     assertEquals("""
           Pain rule:
             Pain rated 0-10: "your worst pain right now, back or leg", asked before starting and \
-        after each set.
+        after each set (each round counts).
             A rating above 3 and 2 or more points above the highest rating since the exercise \
         started or changed level is a rise: the next easier level for the remaining sets (at the \
         easiest level the exercise stops).

@@ -220,7 +220,7 @@ class RoutineLoaderTest {
     "syntax-error.yaml       | 16:9  | syntax error",
     "syntax-error.json       | 2:12  | syntax error",
     "bad-id.yaml             | 1:5   | is not a valid id",
-    "bad-askafter.yaml       | 33:13 | askAfter must be \"set\" or \"exercise\"",
+    "bad-askafter.yaml       | 33:13 | askAfter must be \"set\", \"exercise\" or \"exercise-side\"",
     "control-chars.yaml      | 25:18 | contains a control character (U+001B)",
     "not-a-mapping.yaml      | 1:1   | must be a mapping of fields",
     "empty.yaml              | 1:1   | the file is empty",
@@ -246,6 +246,9 @@ class RoutineLoaderTest {
     "self-started-text.yaml  | 4:14  | \"selfStarted\" must be true or false, got text (\"yes\")",
     "loads-nerve-number.yaml | 18:17 | \"loadsNerve\" must be true or false, got the number 1",
     "loads-nerve-misspelt.yaml | 18:5 | unknown field \"loadsNerves\" in exercise \"glide\"; did you mean \"loadsNerve\"?",
+    "reverse-without-phases.yaml | 32:9 | level \"lying\" of exercise \"glide\" has no \"reversePhases\"; expected them, because the round \"backward\" is marked \"reverse: true\"",
+    "reverse-phases-without-round.yaml | 27:11 | level \"slider\" of exercise \"glide\" has \"reversePhases\", but none of its rounds is marked \"reverse: true\"",
+    "level-rounds-word.yaml  | 29:17 | \"rounds\" of level \"lying\" must be a list of round names or the word none",
   })
   void brokenFilesNameTheLineColumnAndTheProblem(String file, String position, String text) {
     LoadResult r = loader.load(CORPUS.resolve("broken").resolve(file));

@@ -195,7 +195,9 @@ class SciaticaWalkthroughTest {
     }
     int checks = rateThrough(d, new int[] {7}, 2);
     assertEquals(Screen.SUMMARY, d.state.screen(), "7 is not above the start");
-    assertEquals(29, checks);
+    // at the easiest levels: 3 sets of pelvic tilts (one round each: the spine segments do not
+    // apply to them), 6 of the lying slider, 6 of the bent-knee lift, 8 of the knee circles
+    assertEquals(3 + 6 + 6 + 8, checks);
     assertEquals(Outcome.COMPLETED, d.state.outcome());
 
     Driver e = new Driver(r).throughScreening().rate(7, 2);

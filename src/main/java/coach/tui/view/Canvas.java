@@ -174,14 +174,34 @@ public final class Canvas {
     put(col, row, t, bold, false);
   }
 
-  /** Wraps a paragraph into the given width from a row; returns the row after the last line. */
+  /**
+   * Wraps a paragraph into the given width from a row; returns the row after the last line. A
+   * paragraph with more lines than it is given rows says so: its last shown line ends in a cut
+   * mark, so a cut sentence is never mistaken for a whole one.
+   */
   public int paragraph(int col, int row, int maxWidth, int maxRows, String s, boolean bold) {
     List<String> lines = wrap(clean(s), Math.max(1, maxWidth));
+    int shown = Math.max(0, Math.min(lines.size(), Math.min(maxRows, height - row)));
     int r = row;
-    for (int i = 0; i < lines.size() && i < maxRows && r < height; i++, r++) {
-      put(col, r, lines.get(i), bold, false);
+    for (int i = 0; i < shown; i++, r++) {
+      String line = lines.get(i);
+      if (i == shown - 1 && shown < lines.size()) {
+        line = cut(line, Math.max(1, maxWidth));
+      }
+      put(col, r, line, bold, false);
     }
     return r;
+  }
+
+  /** The mark at the end of a paragraph's last shown line when the rest did not fit. */
+  public String cutMark() {
+    return style.ascii() ? "..." : "\u2026";
+  }
+
+  private String cut(String line, int maxWidth) {
+    String mark = cutMark();
+    String kept = fit(line, Math.max(0, maxWidth - mark.length()));
+    return kept.stripTrailing() + mark;
   }
 
   /** A full-width bar in reverse video with a title left and text right. */
@@ -232,7 +252,10 @@ public final class Canvas {
     if (row < 0 || row >= height || col >= width || col < 0) {
       return;
     }
-    String t = fit(clean(s), width - col);
+    String whole = clean(s);
+    // text that runs past the right edge says so, as a paragraph cut short does
+    String t = columns(whole.stripTrailing()) > width - col ? cut(whole, width - col)
+        : fit(whole, width - col);
     if (t.isEmpty()) {
       return;
     }

@@ -51,7 +51,8 @@ public final class CoachApp implements coach.tui.App {
 
   /** Screens of text only, which scroll with the arrows when longer than the window. */
   private static final java.util.Set<Screen> READING = java.util.EnumSet.of(Screen.SUMMARY,
-      Screen.STOP_TODAY, Screen.LOCKED, Screen.SEE_DOCTOR);
+      Screen.STOP_TODAY, Screen.LOCKED, Screen.SEE_DOCTOR, Screen.URGENT, Screen.SWITCH,
+      Screen.WELCOME);
 
   @Override
   public List<Effect> update(Event event) {

@@ -21,10 +21,14 @@ final class EndViews {
   private EndViews() {}
 
   /** After a red flag: urgent-care advice only (no booking, no routine). */
+  /** The urgent advice alone, whole: it scrolls with the arrows when longer than the window. */
   static void urgent(Canvas c, Routine r, int top) {
     int w = c.width() - 4;
-    c.bold(2, top, "!! " + c.words().get("urgent.title"));
-    c.paragraph(2, top + 2, w, Math.max(1, c.height() - top - 4), r.redFlags().advice(), false);
+    List<Row> rows = new ArrayList<>();
+    add(rows, "!! " + c.words().get("urgent.title"), w, true);
+    rows.add(new Row("", false));
+    add(rows, r.redFlags().advice(), w, false);
+    shown(c, rows, top, c.height() - 1);
   }
 
   static void highPain(Canvas c, Coach coach, SessionState s, int top) {
@@ -230,6 +234,13 @@ final class EndViews {
 
   /** One row of a screen's text, wrapped already. */
   record Row(String text, boolean bold) {}
+
+  /** A paragraph's rows indented by {@code indent} columns, all of them. */
+  static void addIndented(List<Row> rows, String text, int w, int indent) {
+    for (String line : Canvas.wrap(Canvas.clean(text), Math.max(1, w - indent))) {
+      rows.add(new Row(" ".repeat(indent) + line, false));
+    }
+  }
 
   /** A paragraph's rows, all of them (a long screen scrolls rather than lose any). */
   static void add(List<Row> rows, String text, int w, boolean bold) {

@@ -31,9 +31,14 @@ final class Footer {
       boolean scrolls) {
     List<Key> keys = new ArrayList<>(keys(m, coach, s, ascii));
     if (scrolls && s.overlay() == Overlay.NONE) {
-      keys.add(1, new Key(m.get("footer.scroll", Glyphs.arrows(ascii, m)), QUIT));
+      keys.add(1, scrollKey(m, ascii));
     }
     return line(m, keys, ascii, width);
+  }
+
+  /** The arrows that scroll a screen longer than the window. */
+  static Key scrollKey(Messages m, boolean ascii) {
+    return new Key(m.get("footer.scroll", Glyphs.arrows(ascii, m)), QUIT);
   }
 
   /** The keys of the welcome screen, as {@link #keys} lists them there. */
@@ -72,8 +77,9 @@ final class Footer {
     Key quit = new Key(m.get("footer.quit"), QUIT);
     Key help = new Key(m.get("footer.help"), HELP);
     Key confirm = new Key(m.get("footer.confirm"), CONFIRM);
-    Key yes = new Key(m.get("footer.yes"), OTHER);
-    Key no = new Key(m.get("footer.no"), OTHER);
+    // the answers outrank quit and help: a narrow window keeps "n no" beside "y yes"
+    Key yes = new Key(m.get("footer.yes"), QUIT + 5);
+    Key no = new Key(m.get("footer.no"), QUIT + 5);
     Key back = new Key(m.get("footer.back"), OTHER);
     Key pause = new Key(m.get("footer.pause"), OTHER);
     Key skipSet = new Key(m.get("footer.skipSet"), OTHER);
@@ -93,8 +99,8 @@ final class Footer {
     }
     List<Key> keys = new ArrayList<>(switch (s.screen()) {
       case WELCOME -> List.of();
-      case RESUME -> List.of(new Key(m.get("footer.resume.yes"), OTHER),
-          new Key(m.get("footer.resume.no"), OTHER));
+      case RESUME -> List.of(new Key(m.get("footer.resume.yes"), QUIT + 5),
+          new Key(m.get("footer.resume.no"), QUIT + 5));
       case SCREENING -> s.returnTo() != null && !s.recheck() ? List.of(yes, no, back)
           : List.of(yes, no);
       case URGENT, SUMMARY, LOCKED, SEE_DOCTOR ->

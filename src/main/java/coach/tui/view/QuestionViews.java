@@ -7,6 +7,7 @@ import coach.routine.Routine;
 import coach.session.Coach;
 import coach.session.SessionState;
 import coach.tui.words.Messages;
+import java.util.List;
 
 /**
  * The screens before the exercises, most of them yes/no questions: welcome, continuing an
@@ -23,10 +24,21 @@ final class QuestionViews {
   static void welcome(Canvas c, String title, String ownDisclaimer, Week week, int top) {
     int w = c.width() - 4;
     int last = c.height() - 3;
-    // the header already names the routine; small windows give its rows to the disclaimer
-    int row = c.height() < 16 ? top : c.paragraph(2, top, w, 2, title, true) + 1;
     String disclaimer = ownDisclaimer == null || ownDisclaimer.isBlank()
         ? c.words().get("welcome.disclaimer") : ownDisclaimer;
+    String next = c.words().get("welcome.next");
+    int titleRows = c.height() < 16 ? 0 : rows(title, w) + 1;
+    if (titleRows + rows(disclaimer, w) + 1 + rows(next, w) > c.height() - 1 - top) {
+      // too short for all of it: the disclaimer scrolls, whole, above what comes next
+      int nextRow = c.height() - 1 - rows(next, w);
+      List<EndViews.Row> text = new java.util.ArrayList<>();
+      EndViews.add(text, disclaimer, w, false);
+      EndViews.shown(c, text, top, nextRow);
+      c.paragraph(2, nextRow, w, rows(next, w), next, true);
+      return;
+    }
+    // the header already names the routine; small windows give its rows to the disclaimer
+    int row = c.height() < 16 ? top : c.paragraph(2, top, w, 2, title, true) + 1;
     row = c.paragraph(2, row, w, Math.max(1, last - row - 1), disclaimer, false) + 1;
     if (week != null) {
       row = WeekView.draw(c, week, row, last - 1);
@@ -49,11 +61,24 @@ final class QuestionViews {
     yesNo(c, top, title, q == null ? "" : q.question(), hint, s.choice());
   }
 
+  /**
+   * A yes/no question, whole: on a short window the blank rows go first, then the hint (the
+   * footer names the keys too); the question itself is never cut while the window is at least
+   * the smallest size.
+   */
   static void yesNo(Canvas c, int top, String title, String question, String hint,
       int choice) {
     int w = c.width() - 4;
-    c.bold(2, top, title);
-    int row = c.paragraph(2, top + 2, w, Math.max(1, c.height() - top - 7), question, true) + 1;
+    int t = rows(title, w);
+    int q = rows(question, w);
+    int h = rows(hint, w);
+    int room = c.height() - 1 - top; // rows from the top to the footer
+    boolean roomy = t + 1 + q + 1 + 1 + 1 + h <= room;
+    boolean spaced = roomy || t + 1 + q + 1 + 1 + h <= room;
+    boolean withHint = spaced || t + q + 1 + h <= room;
+    int row = c.paragraph(2, top, w, t, title, true) + (spaced ? 1 : 0);
+    row = c.paragraph(2, row, w, Math.max(1, room - (row - top) - 1), question, true)
+        + (spaced ? 1 : 0);
     String noWord = c.words().get("answer.no");
     String yesWord = c.words().get("answer.yes");
     String no = choice == 0 ? "[ " + noWord + " ]" : "  " + noWord + "  ";
@@ -69,7 +94,14 @@ final class QuestionViews {
     } else {
       c.text(yesCol, row, yes);
     }
-    c.paragraph(2, row + 2, w, 2, hint, false);
+    if (withHint) {
+      c.paragraph(2, row + (roomy ? 2 : 1), w, h, hint, false);
+    }
+  }
+
+  /** The rows a paragraph takes at this width. */
+  static int rows(String text, int width) {
+    return Canvas.wrap(Canvas.clean(text), Math.max(1, width)).size();
   }
 
   static void offer(Canvas c, Coach coach, SessionState s, int top) {

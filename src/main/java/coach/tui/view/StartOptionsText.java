@@ -15,7 +15,9 @@ final class StartOptionsText {
       return m.get("resume.question");
     }
     Exercise e = coach.routine().exercises().get(r.exerciseIndex());
-    String round = r.round() < e.rounds().size() ? e.rounds().get(r.round()) : "";
+    int level = Math.max(0, Math.min(e.easiestLevel(),
+        coach.options().startLevels().getOrDefault(e.id(), e.startLevel())));
+    String round = e.round(level, r.round());
     return round.isEmpty() ? m.get("resume.question.at", e.name(), r.set(), e.sets())
         : m.get("resume.question.at.round", e.name(), r.set(), e.sets(), round);
   }

@@ -72,7 +72,11 @@ public final class Views {
     boolean ascii = c.style().ascii();
     c.bar(0, m.get("app.name") + sep(ascii) + title, "");
     QuestionViews.welcome(c, title, disclaimer, null, 2);
-    c.bar(c.height() - 1, Footer.line(m, Footer.welcomeKeys(m), ascii, c.width()), "");
+    java.util.List<Footer.Key> keys = new java.util.ArrayList<>(Footer.welcomeKeys(m));
+    if (c.scrollMax() > 0) {
+      keys.add(1, Footer.scrollKey(m, ascii));
+    }
+    c.bar(c.height() - 1, Footer.line(m, keys, ascii, c.width()), "");
   }
 
   static String sep(boolean ascii) {
@@ -109,11 +113,6 @@ public final class Views {
         Reasons.goodNews(c.words(), s.goodNews(), coach.routine().painRule().regions()), true) + 1;
   }
 
-  static String roundName(Exercise e, int round) {
-    String r = e.rounds().get(round);
-    return r.isEmpty() ? "" : r;
-  }
-
   /** "Left leg - Set 1 of 3 - Rep 2 of 10". */
   static String where(Messages m, Coach coach, SessionState s, boolean withRep) {
     return where(m, coach, s, withRep, false);
@@ -129,7 +128,7 @@ public final class Views {
       boolean compact) {
     Exercise e = coach.exercise(s);
     List<String> parts = new ArrayList<>();
-    String round = roundName(e, s.round());
+    String round = coach.round(s);
     if (!round.isEmpty()) {
       parts.add(capitalise(round));
     }

@@ -75,9 +75,10 @@ class CanvasTest {
   }
 
   @Test
-  void textIsCutAtTheRightEdge() {
+  void textIsCutAtTheRightEdgeWithAMarkThatSaysSo() {
     canvas(false).text(15, 0, "abcdefghij");
-    assertEquals("e", at(19, 0).getCharacterString());
+    assertEquals("d", at(18, 0).getCharacterString());
+    assertEquals("\u2026", at(19, 0).getCharacterString());
     assertEquals(20, Canvas.columns("abcdefghijabcdefghij"));
     assertEquals(4, Canvas.columns("\u75db\u307f"));
   }

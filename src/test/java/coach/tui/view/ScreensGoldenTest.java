@@ -27,7 +27,10 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every screen rendered on Lanterna's virtual terminal and compared with the golden text under
- * src/test/resources/golden/. Run with -Dgolden.update=true to rewrite them, then read the diff.
+ * src/test/resources/golden/. A screen that differs from its golden (or has none) is written beside
+ * it as NAME.txt.new and the test fails; scripts/goldens review shows each old and new side by
+ * side, and scripts/goldens accept NAME... (or --all) puts them in place. -Dgolden.update=true
+ * writes every .new file without failing, to review a deliberate change at once.
  */
 class ScreensGoldenTest {
   private static final Path GOLDEN = Path.of("src/test/resources/golden");
@@ -453,15 +456,66 @@ class ScreensGoldenTest {
 
   private static void golden(String name, String actual) throws IOException {
     Path file = GOLDEN.resolve(name + ".txt");
-    if (UPDATE || !Files.exists(file)) {
-      Files.createDirectories(GOLDEN);
-      Files.writeString(file, actual, StandardCharsets.UTF_8);
-      if (!UPDATE) {
-        throw new AssertionError("golden file was missing and has been written: " + file
-            + "; read it, then run again");
-      }
+    Path proposed = GOLDEN.resolve(name + ".txt.new");
+    String old = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : null;
+    if (actual.equals(old)) {
+      Files.deleteIfExists(proposed);
       return;
     }
-    assertEquals(Files.readString(file, StandardCharsets.UTF_8), actual, name);
+    // never overwritten here: a person reads the new screen before accepting it
+    Files.writeString(proposed, actual, StandardCharsets.UTF_8);
+    if (!UPDATE) {
+      throw new AssertionError((old == null ? "no golden screen yet for " : "the screen differs"
+          + " from its golden: ") + name + "; written to " + proposed + " (scripts/goldens"
+          + " review, then scripts/goldens accept " + name + ")\n" + actual);
+    }
+  }
+
+  /**
+   * A golden screen is a claim about what a person reads: none may hold a sentence or a title
+   * cut short (the canvas ends a cut line with a mark, so a cut shows).
+   */
+  @Test
+  void noGoldenScreenHoldsCutText() throws IOException {
+    List<String> cut = new java.util.ArrayList<>();
+    try (var files = Files.list(GOLDEN)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
+        List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+          String line = lines.get(i).stripTrailing();
+          if (line.endsWith("\u2026") || line.endsWith("...")) {
+            cut.add(f.getFileName() + ":" + (i + 1) + ": " + line.strip());
+          }
+        }
+      }
+    }
+    assertTrue(cut.isEmpty(), "cut text in golden screens:\n" + String.join("\n", cut));
+  }
+
+  /** The mark is there when a paragraph does not fit, and only then. */
+  @Test
+  void aParagraphCutShortEndsInAMark() throws IOException {
+    DefaultVirtualTerminal vt = new DefaultVirtualTerminal(new TerminalSize(20, 5));
+    TerminalScreen screen = new TerminalScreen(vt);
+    screen.startScreen();
+    Canvas c = new Canvas(screen.newTextGraphics(), screen.getTerminalSize(),
+        new Style(false, false));
+    c.paragraph(0, 0, 20, 2, "one two three four five six seven eight nine ten", false);
+    c.paragraph(0, 3, 20, 2, "one two three", false);
+    c.text(10, 4, "a title too long");
+    screen.refresh();
+    String row1 = rowText(vt, 1);
+    assertTrue(row1.stripTrailing().endsWith("\u2026"), row1);
+    assertFalse(rowText(vt, 3).contains("\u2026"), rowText(vt, 3));
+    assertTrue(rowText(vt, 4).stripTrailing().endsWith("\u2026"), rowText(vt, 4));
+    screen.stopScreen();
+  }
+
+  private static String rowText(DefaultVirtualTerminal vt, int row) {
+    StringBuilder sb = new StringBuilder();
+    for (int col = 0; col < vt.getTerminalSize().getColumns(); col++) {
+      sb.append(vt.getCharacter(col, row).getCharacterString());
+    }
+    return sb.toString();
   }
 }
