@@ -44,9 +44,11 @@ public final class CarryOver {
     for (int i = from; i < rows.size(); i++) {
       HistoryStore.SessionRow s = rows.get(i);
       Map<String, Integer> worst = new HashMap<>();
+      LevelIds ids = new LevelIds();
       for (HistoryStore.RatingRow r : store.ratings(s.id())) {
         if (r.rating().exerciseId() != null) {
           worst.merge(r.rating().exerciseId(), r.rating().value(), Math::max);
+          ids.saw(r.rating());
         }
       }
       if (i >= rows.size() - 5) {
@@ -54,7 +56,7 @@ public final class CarryOver {
       }
       List<HistoryStore.EventRow> events = store.events(s.id());
       screened |= screened(events);
-      past.add(past(s, worst.keySet(), events, acknowledged));
+      past.add(past(s, worst.keySet(), events, acknowledged, ids.in(routine)));
       byId.put(s.id(), s);
     }
     // the signs of a serious cause were asked once: in the first session, as a rule
@@ -131,15 +133,60 @@ public final class CarryOver {
    */
   static Progression.Past past(HistoryStore.SessionRow s, Set<String> rated,
       List<HistoryStore.EventRow> events, Set<String> acknowledged) {
+    return past(s, rated, events, acknowledged, (exercise, level) -> level);
+  }
+
+  /** How a level stored by its place in the list is placed in the routine as it is now. */
+  @FunctionalInterface
+  interface LevelPlace {
+    int now(String exerciseId, int stored);
+  }
+
+  /**
+   * The levels a session's ratings name by id, per exercise and stored place: a level keeps its
+   * id when a therapist reorders, inserts or drops levels in a later version of the routine, so
+   * the history carries over to the level of that id, not to whatever now stands at its place.
+   * A level the session never rated, or an id the routine no longer has, keeps its place
+   * (clamped to the list).
+   */
+  static final class LevelIds {
+    private final Map<String, Map<Integer, String>> ids = new HashMap<>();
+
+    void saw(Rating r) {
+      if (r.levelId() != null && !r.levelId().isEmpty() && r.level() >= 0) {
+        ids.computeIfAbsent(r.exerciseId(), k -> new HashMap<>()).put(r.level(), r.levelId());
+      }
+    }
+
+    LevelPlace in(Routine routine) {
+      return (exercise, stored) -> {
+        var ex = routine.exercises().stream().filter(e -> e.id().equals(exercise)).findFirst();
+        if (ex.isEmpty()) {
+          return stored;
+        }
+        String id = ids.getOrDefault(exercise, Map.of()).get(stored);
+        for (int i = 0; id != null && i < ex.get().levels().size(); i++) {
+          if (id.equals(ex.get().level(i).id())) {
+            return i;
+          }
+        }
+        return Math.max(0, Math.min(ex.get().easiestLevel(), stored));
+      };
+    }
+  }
+
+  static Progression.Past past(HistoryStore.SessionRow s, Set<String> rated,
+      List<HistoryStore.EventRow> events, Set<String> acknowledged, LevelPlace place) {
     Set<String> increased = new HashSet<>();
-    Map<String, Integer> levels = new HashMap<>(s.levels());
+    Map<String, Integer> levels = new HashMap<>();
+    s.levels().forEach((exercise, level) -> levels.put(exercise, place.now(exercise, level)));
     Set<String> todayOnly = new HashSet<>();
     List<Progression.Mark> marks = new ArrayList<>();
     for (HistoryStore.EventRow e : events) {
       Reason reason = Reason.parse(e.detail()).orElse(null);
       if (e.kind() == RecordKind.SWITCH && reason != null && reason.todayOnly()) {
         if (todayOnly.add(e.exerciseId())) {
-          levels.put(e.exerciseId(), e.fromLevel());
+          levels.put(e.exerciseId(), place.now(e.exerciseId(), e.fromLevel()));
         }
         increased.add(e.exerciseId());
       } else if ((e.kind() == RecordKind.SWITCH && e.toLevel() > e.fromLevel())
