@@ -288,8 +288,8 @@ final class EndViews {
     if (!s.stopped().isEmpty()) {
       return m.get("advice.exerciseStopped");
     }
-    if (s.outcome() == Outcome.QUIT) {
-      boolean exercised = s.ratings().stream().anyMatch(x -> x.kind() != Rating.Kind.BASELINE);
+    boolean exercised = s.ratings().stream().anyMatch(x -> x.kind() != Rating.Kind.BASELINE);
+    if (s.outcome() == Outcome.QUIT || !exercised) {
       return m.get(exercised ? "advice.endedEarly" : "advice.notStarted");
     }
     return m.get("advice.done");
@@ -299,6 +299,20 @@ final class EndViews {
   private static boolean painStayedHigh(Coach coach, SessionState s) {
     Integer ceiling = coach.routine().painRule().maxAcceptable();
     return ceiling != null && s.ratings().stream().anyMatch(x -> x.value() > ceiling);
+  }
+
+  /** Exercises the person skipped (not rated, not stopped, not left out for the nerve). */
+  private static long skippedByChoice(Coach coach, SessionState s) {
+    java.util.Set<String> rated = new java.util.HashSet<>();
+    for (Rating r : s.ratings()) {
+      if (r.exerciseId() != null) {
+        rated.add(r.exerciseId());
+      }
+    }
+    return coach.routine().exercises().stream().map(x -> x.id())
+        .filter(id -> !rated.contains(id) && !s.stopped().contains(id)
+            && !s.skipped().contains(id))
+        .count();
   }
 
   private static boolean needsContact(SessionState s) {
@@ -326,7 +340,11 @@ final class EndViews {
       }
     }
     return switch (s.outcome()) {
-      case COMPLETED -> m.get(s.stopped().isEmpty() ? "outcome.wellDone" : "outcome.doneWithStop");
+      case COMPLETED -> !s.stopped().isEmpty() ? m.get("outcome.doneWithStop")
+          : skippedByChoice(coach, s) == coach.routine().exercises().size()
+              ? m.get("outcome.noneDone")
+          : skippedByChoice(coach, s) > 0 ? m.get("outcome.someSkipped")
+          : m.get("outcome.wellDone");
       case STOPPED_FOR_PAIN -> m.get("outcome.stoppedForPain");
       case RED_FLAG -> m.get("outcome.redFlag");
       case QUIT -> m.get("outcome.quit");

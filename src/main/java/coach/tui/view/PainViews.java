@@ -28,9 +28,11 @@ final class PainViews {
       List<String> after = List.of(
           m.get("pain.after", coach.exercise(s).name(), Views.where(m, coach, s, false)),
           m.get("pain.after", coach.exercise(s).name(), Views.where(m, coach, s, false, true)),
+          // which set above all: two checks in a row never look the same
+          m.get("pain.after.exercise", Views.where(m, coach, s, false, true)),
           m.get("pain.after.exercise", coach.exercise(s).name()));
       String shown = after.stream().filter(a -> a.length() <= w).findFirst()
-          .orElse(Canvas.fit(after.get(2), w));
+          .orElse(Canvas.fit(after.get(3), w));
       c.text(2, top - 1, shown);
     }
     // a short window drops the blank rows between the parts, never a part
