@@ -71,10 +71,16 @@ class CoachServerTest {
     return new Shell(ch.getClientSession(), ch, out);
   }
 
+  /** The arrow down key, sent whole (an escape sequence split by a pause reads as Esc). */
+  private static final String DOWN = "\u001b[B";
+
   private static void keys(Shell sh, String keys) throws Exception {
-    for (char c : keys.toCharArray()) {
-      sh.channel().getInvertedIn().write(c);
+    for (int i = 0; i < keys.length(); ) {
+      int n = keys.startsWith(DOWN, i) ? DOWN.length() : 1;
+      sh.channel().getInvertedIn().write(keys.substring(i, i + n)
+          .getBytes(StandardCharsets.UTF_8));
       sh.channel().getInvertedIn().flush();
+      i += n;
       Thread.sleep(30);
     }
   }
@@ -156,7 +162,7 @@ class CoachServerTest {
         assertEquals(1, boom.channel().getExitStatus(), "with a failure status");
         // the other session goes on: the first session's questions, screening, a baseline
         // rating, quit
-        keys(ok, "\r" + NO_TO_THE_QUESTIONS + "4\r0\rqy\r");
+        keys(ok, "\r" + NO_TO_THE_QUESTIONS + "4" + DOWN + "\rqy\r");
         var done = ok.channel().waitFor(EnumSet.of(ClientChannelEvent.CLOSED),
             Duration.ofSeconds(20));
         assertTrue(done.contains(ClientChannelEvent.CLOSED), new String(ok.out().toByteArray(),
@@ -211,7 +217,7 @@ class CoachServerTest {
         }
         long since = System.nanoTime();
         Shell ok = open(client, key, "ok", server.port());
-        keys(ok, "\r" + NO_TO_THE_QUESTIONS + "4\r0\rqy\r");
+        keys(ok, "\r" + NO_TO_THE_QUESTIONS + "4" + DOWN + "\rqy\r");
         var done = ok.channel().waitFor(EnumSet.of(ClientChannelEvent.CLOSED),
             Duration.ofSeconds(30));
         assertTrue(done.contains(ClientChannelEvent.CLOSED), new String(ok.out().toByteArray(),
