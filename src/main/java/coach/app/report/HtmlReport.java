@@ -81,7 +81,7 @@ public final class HtmlReport {
       x.put("n", i + 1);
       x.put("name", e.name());
       x.put("ratings", ReportWords.exercise(e));
-      x.put("reached", ReportWords.reached(e));
+      x.put("reached", e.ratings().isEmpty() ? null : ReportWords.reached(e));
       x.put("charts", Charts.levels(r, e));
       List<Map<String, Object>> changes = new ArrayList<>();
       for (Report.Change c : e.changes()) {
