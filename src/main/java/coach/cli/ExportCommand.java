@@ -73,9 +73,9 @@ public final class ExportCommand implements Command {
             Help.example("coach export --all-patients --since 2026-11-01 --format json",
                 "every patient's sessions since 1 November 2026 as JSON, on the screen"),
             Help.example("coach export --patient P-1001 --format fhir --patient-system"
-                    + " https://clinic.example/patients -o P-1001.fhir.json",
+                    + " urn:oid:1.2.3",
                 "patient P-1001's ratings and answers as a FHIR R4 Bundle for the clinic's"
-                    + " record system"),
+                    + " record system, which knows its patients by ids in that system"),
             Help.example("coach export --all-patients --data-dir /var/lib/rehab-coach",
                 "a clinic's whole history as CSV, from the data folder its kiosks use"),
             Help.example("coach export --all-patients"

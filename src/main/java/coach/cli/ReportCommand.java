@@ -64,9 +64,10 @@ public final class ReportCommand implements Command {
         options(), null, List.of(
             Help.example("coach report --patient P-1001",
                 "the summary of patient P-1001's sessions"),
-            Help.example("coach report --patient P-1001 --format html -o P-1001.html"
-                    + " --since 2026-11-01",
-                "the same since 1 November 2026, with charts, in a file to keep or print"),
+            Help.example("coach report --patient P-1001 --format html -o P-1001.html",
+                "the same with charts, in a file to keep or print"),
+            Help.example("coach report --patient P-1001 --since 2026-11-01 --until 2026-11-30",
+                "the summary of November 2026 only"),
             Help.example("coach report --patient P-1001 --data-dir /var/lib/rehab-coach",
                 "the summary from a clinic's data folder, where its kiosks keep the history"),
             Help.example("coach report --patient P-1001"

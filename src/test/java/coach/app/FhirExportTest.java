@@ -149,6 +149,34 @@ class FhirExportTest {
   }
 
   @Test
+  void hostileTextStaysTextInTheValuesAndTheNarrative() throws Exception {
+    String patient = "<script>alert(1)</script>\u001b[31m";
+    Instant t = Instant.parse("2026-11-02T09:00:00Z");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (HistoryStore store = SqliteHistoryStore.open(SqliteHistoryStore.fileIn(dir))) {
+      store.copy(new HistoryStore.SessionRow("s", patient, "sciatica", "h", t, null, null, 0, 0,
+          0, false, java.util.Map.of()),
+          List.of(new HistoryStore.RatingRow("s", 1, t, new coach.session.Rating(
+              coach.session.Rating.Kind.SET, "cat-camel", 0, "x", 1, 0, "</div><b>", 4,
+              "<i>thigh</i>"))),
+          List.of(new HistoryStore.EventRow("s", 1, t, coach.store.RecordKind.STOP_TODAY,
+              null, -1, -1, "</div><script>alert(2)</script>\u0007")));
+      FhirExport.write(store, null, null, SYSTEM, TherapistHistory.routines(), t, out);
+    }
+    String json = out.toString(StandardCharsets.UTF_8);
+    assertFalse(json.contains("\u001b") || json.contains("\u0007"), json);
+    ValidationResult result = validator.validateWithResult(json);
+    assertTrue(result.getMessages().stream().noneMatch(m -> m.getSeverity().ordinal()
+        >= ResultSeverityEnum.ERROR.ordinal()), result.getMessages().toString());
+    JsonNode entries = new ObjectMapper().readTree(json).get("entry");
+    assertEquals("<script>alert(1)</script>\\u001B[31m", entries.get(0).get("resource")
+        .get("subject").get("identifier").get("value").asText());
+    String div = entries.get(1).get("resource").get("text").get("div").asText();
+    assertTrue(div.contains("&lt;/div&gt;&lt;script&gt;alert(2)&lt;/script&gt;\\u0007"), div);
+    assertEquals(2, div.split("<", -1).length - 1, "the div's own two tags alone: " + div);
+  }
+
+  @Test
   void theSameEntriesKeepTheirFullUrlsAtTheNextExport() throws Exception {
     Path first = TherapistHistory.record(dir.resolve("a"), TherapistHistory.PATIENT);
     List<String> a = new ArrayList<>();
