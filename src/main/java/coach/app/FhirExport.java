@@ -258,24 +258,31 @@ public final class FhirExport {
 
   /** The resource in words, for a person reading the clinic's record (its narrative). */
   private static void narrative(ObjectNode o, String words) {
-    ObjectNode text = textFirst(o);
+    ObjectNode text = o.putObject("text");
     text.put("status", "generated");
     text.put("div", "<div xmlns=\"http://www.w3.org/1999/xhtml\">" + xhtml(words) + "</div>");
+    inOrder(o);
   }
 
-  /** The narrative's place, right after the resource type as FHIR writes it. */
-  private static ObjectNode textFirst(ObjectNode o) {
-    ObjectNode reordered = o.objectNode();
-    reordered.put("resourceType", o.get("resourceType").asText());
-    ObjectNode text = reordered.putObject("text");
+  /** An Observation's elements in the order the FHIR specification lists them. */
+  private static final List<String> ORDER = List.of("resourceType", "text", "status",
+      "category", "code", "subject", "effectiveDateTime", "performer", "valueInteger",
+      "valueString", "component");
+
+  private static void inOrder(ObjectNode o) {
+    ObjectNode ordered = o.objectNode();
+    for (String name : ORDER) {
+      if (o.has(name)) {
+        ordered.set(name, o.get(name));
+      }
+    }
     o.fields().forEachRemaining(f -> {
-      if (!f.getKey().equals("resourceType")) {
-        reordered.set(f.getKey(), f.getValue());
+      if (!ordered.has(f.getKey())) {
+        ordered.set(f.getKey(), f.getValue());
       }
     });
     o.removeAll();
-    o.setAll(reordered);
-    return (ObjectNode) o.get("text");
+    o.setAll(ordered);
   }
 
   /** Text escaped for XHTML. */

@@ -129,8 +129,9 @@ public final class ReportCommand implements Command {
           + Quote.printable(String.valueOf(e.getMessage())));
       return ExitCodes.INVALID;
     }
-    ctx.err().println("Wrote the report of " + patient + " (" + report.get().sessions().size()
-        + " sessions) to " + Quote.printable(out.toString()));
+    int n = report.get().sessions().size();
+    ctx.err().println("Wrote the report of " + patient + " (" + n + (n == 1 ? " session"
+        : " sessions") + ") to " + Quote.printable(out.toString()));
     return ExitCodes.OK;
   }
 

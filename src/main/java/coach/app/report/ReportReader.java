@@ -145,7 +145,7 @@ public final class ReportReader {
         if (exercised) {
           days.get(monday).add(day);
         }
-        sessionEvents(i, day, s, events, changes, signs, flags, clearances, contacts, stops,
+        sessionEvents(i, day, events, changes, signs, flags, clearances, contacts, stops,
             mornings);
         lines.add(new Report.SessionLine(i, day,
             LocalTime.ofInstant(s.started(), zone).format(TIME), outcome(s.outcome()), baseline,
@@ -174,8 +174,7 @@ public final class ReportReader {
           clearances, contacts, stops, alerts(patient, first, last), mornings);
     }
 
-    private void sessionEvents(int i, LocalDate day, HistoryStore.SessionRow s,
-        List<HistoryStore.EventRow> events, List<Report.Dated> changes,
+    private void sessionEvents(int i, LocalDate day, List<HistoryStore.EventRow> events, List<Report.Dated> changes,
         List<Report.Dated> signs, List<Report.Dated> flags, List<Report.Dated> clearances,
         List<Report.Dated> contacts, List<Report.Dated> stops, List<Report.Dated> mornings) {
       // where each change and stop falls among this session's, per exercise, for the charts
@@ -222,12 +221,6 @@ public final class ReportReader {
         }
         if (e.exerciseId() != null && e.kind() == RecordKind.SWITCH) {
           gathered(e.exerciseId()).switched(i, e.fromLevel(), e.toLevel());
-        }
-      }
-      for (Map.Entry<String, Integer> start : s.levels().entrySet()) {
-        Gathered g = exercises.get(start.getKey());
-        if (g != null) {
-          g.startedAt(i, start.getValue());
         }
       }
     }
@@ -314,6 +307,7 @@ public final class ReportReader {
       final Map<Integer, int[]> spans = new TreeMap<>(); // session -> {start, end}
       final List<Report.Change> changes = new ArrayList<>();
       final List<Report.Stop> stops = new ArrayList<>();
+      final Set<Integer> firstSwitch = new java.util.HashSet<>();
       int highestLevel;
 
       Gathered(String id) {
@@ -334,16 +328,11 @@ public final class ReportReader {
 
       void switched(int session, int from, int to) {
         int[] span = spans.computeIfAbsent(session, k -> new int[] {from, from});
+        if (firstSwitch.add(session)) {
+          span[0] = from; // the level it was at before its first change that session
+        }
         span[1] = to;
         highestLevel = Math.max(highestLevel, Math.max(from, to));
-      }
-
-      void startedAt(int session, int level) {
-        int[] span = spans.get(session);
-        if (span != null && level >= 0) {
-          span[0] = level;
-          highestLevel = Math.max(highestLevel, level);
-        }
       }
 
       void change(int session, int order, int of, LocalDate day, int from, int to,

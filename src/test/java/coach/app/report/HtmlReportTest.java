@@ -102,6 +102,20 @@ class HtmlReportTest {
         "2026-11-06 not worse"), texts(d.select("#mornings li")));
   }
 
+  /**
+   * Where each session took an exercise, from the level it began at to the one it ended at (the
+   * history's level table holds where the next session starts, not where this one began).
+   */
+  @Test
+  void eachExercisesLevelsRunFromWhereTheSessionBeganToWhereItEnded() throws Exception {
+    Report r = fortnight();
+    assertEquals(List.of(new Report.LevelSpan(0, 0, 1), new Report.LevelSpan(1, 1, 1),
+        new Report.LevelSpan(2, 1, 2), new Report.LevelSpan(3, 2, 2),
+        new Report.LevelSpan(4, 2, 2)), r.exercises().get(0).track());
+    assertEquals(List.of(new Report.LevelSpan(2, 1, 2), new Report.LevelSpan(6, 1, 1)),
+        r.exercises().get(1).track());
+  }
+
   @Test
   void thePageNeedsNoScriptNoNetworkAndPrintsOnAnyPaper() throws Exception {
     String html = HtmlReport.html(fortnight(), MADE);
