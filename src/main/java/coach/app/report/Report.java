@@ -21,7 +21,8 @@ import java.util.List;
  * @param baselines every pain rating before exercise, in order
  * @param exercises per exercise: its ratings, where symptoms reached, its levels and changes
  * @param changes every change of level, oldest first
- * @param alerts the alerts raised in the days shown, with who acknowledged them
+ * @param alerts the alerts raised in the days asked for (up to now when no end was asked for,
+ *     so one about sessions missed after the last is there), with who acknowledged them
  */
 public record Report(
     String patient,

@@ -171,7 +171,7 @@ public final class ReportReader {
           .orElse(null), routine.map(Routine::version).orElse(0));
       return new Report(Printable.of(patient), routineLine, asked, first, last, lines,
           outcomeWords, frequency(), weekLines, baselines, exerciseLines, changes, signs, flags,
-          clearances, contacts, stops, alerts(patient, first, last), mornings);
+          clearances, contacts, stops, alerts(patient, asked), mornings);
     }
 
     private void sessionEvents(int i, LocalDate day, List<HistoryStore.EventRow> events, List<Report.Dated> changes,
@@ -232,15 +232,19 @@ public final class ReportReader {
           .map(q -> detail + ": " + Printable.of(q.question())).orElse(detail);
     }
 
-    private List<Report.AlertLine> alerts(String patient, LocalDate first, LocalDate last)
+    /**
+     * The alerts about the patient raised in the days asked for: with no end asked for, up to
+     * now, so an alert raised after the last session (sessions missed) is there.
+     */
+    private List<Report.AlertLine> alerts(String patient, Report.Range asked)
         throws StoreException {
       List<Report.AlertLine> out = new ArrayList<>();
-      List<HistoryStore.AlertRow> rows = new ArrayList<>(
-          store.alerts(patient, false, first.atStartOfDay(zone).toInstant()));
+      List<HistoryStore.AlertRow> rows = new ArrayList<>(store.alerts(patient, false,
+          asked.from() == null ? null : asked.from().atStartOfDay(zone).toInstant()));
       rows.sort(Comparator.comparing(HistoryStore.AlertRow::raised)
           .thenComparing(HistoryStore.AlertRow::id));
       for (HistoryStore.AlertRow a : rows) {
-        if (day(a.raised()).isAfter(last)) {
+        if (asked.to() != null && day(a.raised()).isAfter(asked.to())) {
           continue;
         }
         out.add(new Report.AlertLine(day(a.raised()), AlertWords.of(a.kind()),

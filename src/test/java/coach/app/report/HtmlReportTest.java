@@ -117,6 +117,23 @@ class HtmlReportTest {
   }
 
   @Test
+  void anAlertRaisedAfterTheLastSessionIsInTheReport() throws Exception {
+    try (HistoryStore store = TherapistHistory.open(dir, TherapistHistory.PATIENT)) {
+      assertTrue(store.raise(TherapistHistory.PATIENT, AlertKind.MISSED_SESSIONS, "w",
+          "no session since 2026-11-12", TherapistHistory.START.plus(Duration.ofDays(20)))
+          .isPresent());
+      Report r = ReportReader.read(store, TherapistHistory.PATIENT, TherapistHistory.routines(),
+          null, null, ZoneOffset.UTC).orElseThrow();
+      assertEquals(3, r.alerts().size(), r.alerts().toString());
+      assertEquals(LocalDate.of(2026, 11, 22), r.alerts().get(2).raised());
+      Report november = ReportReader.read(store, TherapistHistory.PATIENT,
+          TherapistHistory.routines(), null, LocalDate.of(2026, 11, 21), ZoneOffset.UTC)
+          .orElseThrow();
+      assertEquals(2, november.alerts().size(), "the days asked for end before it");
+    }
+  }
+
+  @Test
   void thePageNeedsNoScriptNoNetworkAndPrintsOnAnyPaper() throws Exception {
     String html = HtmlReport.html(fortnight(), MADE);
     Document d = Jsoup.parse(html);
