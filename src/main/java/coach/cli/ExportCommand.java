@@ -7,10 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -45,8 +42,13 @@ public final class ExportCommand implements Command {
   @Override
   public Options options() {
     Options o = StoreAccess.options();
-    o.addOption(Option.builder().longOpt("format").hasArg().argName("csv|json")
-        .desc("csv (default) or json").get());
+    o.addOption(Option.builder().longOpt("format").hasArg().argName("csv|json|fhir")
+        .desc("csv (default), json, or fhir: a FHIR R4 Bundle (JSON) of Observations for a"
+            + " clinic's record system, which needs --patient-system").get());
+    o.addOption(Option.builder().longOpt("patient-system").hasArg().argName("URI")
+        .desc("with --format fhir: the namespace of the clinic's patient ids, as"
+            + " https://clinic.example/patients or urn:oid:1.2.3; each patient is this system"
+            + " with their id, never a name").get());
     o.addOption(Option.builder().longOpt("since").hasArg().argName("YYYY-MM-DD")
         .desc("only sessions started on or after this day").get());
     o.addOption(Option.builder("o").longOpt("output").hasArg().argName("FILE")
@@ -61,12 +63,19 @@ public final class ExportCommand implements Command {
     return Help.text("coach export [--patient ID | --all-patients] [OPTIONS]",
         "Every rating and event, one row each, for the therapist's own tools. A CSV text cell"
             + " that starts with = + - or @ gets a leading ' so that a spreadsheet shows it"
-            + " rather than running it as a formula.",
+            + " rather than running it as a formula. As fhir, a FHIR R4 Bundle (type"
+            + " collection): each pain rating an Observation coded LOINC 72514-3 with its"
+            + " exercise, level and where the symptoms reached; each red flag, stop and answer"
+            + " an Observation in words.",
         options(), null, List.of(
             Help.example("coach export --patient P-1001 -o P-1001.csv",
                 "patient P-1001's ratings and events as CSV, in a file only you can read"),
             Help.example("coach export --all-patients --since 2026-11-01 --format json",
                 "every patient's sessions since 1 November 2026 as JSON, on the screen"),
+            Help.example("coach export --patient P-1001 --format fhir --patient-system"
+                    + " urn:oid:1.2.3",
+                "patient P-1001's ratings and answers as a FHIR R4 Bundle for the clinic's"
+                    + " record system, which knows its patients by ids in that system"),
             Help.example("coach export --all-patients --data-dir /var/lib/rehab-coach",
                 "a clinic's whole history as CSV, from the data folder its kiosks use"),
             Help.example("coach export --all-patients"
@@ -81,8 +90,24 @@ public final class ExportCommand implements Command {
 
   private int run(CommandLine cl, CliContext ctx) throws CommandLines.UsageError {
     String format = cl.getOptionValue("format", "csv");
-    if (!format.equals("csv") && !format.equals("json")) {
-      throw new CommandLines.UsageError("--format takes csv or json, not " + Quote.of(format));
+    if (!format.equals("csv") && !format.equals("json") && !format.equals("fhir")) {
+      throw new CommandLines.UsageError("--format takes csv, json or fhir, not "
+          + Quote.of(format));
+    }
+    String system = cl.getOptionValue("patient-system");
+    if (format.equals("fhir")) {
+      if (system == null) {
+        throw new CommandLines.UsageError("--format fhir needs --patient-system URI, the"
+            + " namespace of the clinic's patient ids (as https://clinic.example/patients or"
+            + " urn:oid:1.2.3)");
+      }
+      String problem = coach.app.FhirExport.systemProblem(system);
+      if (problem != null) {
+        throw new CommandLines.UsageError("--patient-system " + Quote.of(system) + ": "
+            + problem);
+      }
+    } else if (system != null) {
+      throw new CommandLines.UsageError("--patient-system is for --format fhir");
     }
     Instant since = CommandLines.since(cl);
     String patient = null; // every patient
@@ -95,6 +120,9 @@ public final class ExportCommand implements Command {
       if (patient == null) {
         return ExitCodes.USAGE;
       }
+    }
+    if (format.equals("fhir")) {
+      return fhir(cl, ctx, patient, since, system);
     }
     int[] exit = {ExitCodes.OK};
     HistoryStore store = StoreAccess.open(cl, ctx, "export", exit);
@@ -123,19 +151,46 @@ public final class ExportCommand implements Command {
     }
     Path out = ctx.workDir().resolve(cl.getOptionValue("output"));
     try {
-      if (!Files.exists(out)) {
-        Files.createFile(out);
-        try {
-          Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException ignored) {
-          // not POSIX
-        }
-      }
-      Files.write(out, bytes, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+      OwnerOnlyFile.write(out, o -> o.write(bytes));
       ctx.err().println("Wrote " + rows.size() + " rows to " + out);
       return ExitCodes.OK;
-    } catch (IOException e) {
+    } catch (IOException | StoreException e) {
       ctx.err().println("coach export: cannot write " + out + ": " + e.getMessage());
+      return ExitCodes.INVALID;
+    }
+  }
+
+  /** The FHIR Bundle, written as it is read, to the screen or the file. */
+  private int fhir(CommandLine cl, CliContext ctx, String patient, Instant since, String system) {
+    int[] exit = {ExitCodes.OK};
+    HistoryStore store = StoreAccess.open(cl, ctx, "export", exit);
+    if (store == null) {
+      return exit[0];
+    }
+    String dataDir = cl.getOptionValue("data-dir");
+    Map<String, java.util.Optional<coach.routine.Routine>> routines = new java.util.HashMap<>();
+    java.util.function.Function<String, java.util.Optional<coach.routine.Routine>> find =
+        id -> routines.computeIfAbsent(id, r -> StoreAccess.routine(r, dataDir, ctx));
+    Path file = cl.hasOption("output") ? ctx.workDir().resolve(cl.getOptionValue("output"))
+        : null;
+    int[] written = {0};
+    try (store) {
+      if (file == null) {
+        written[0] = coach.app.FhirExport.write(store, patient, since, system, find,
+            Instant.now(), ctx.out());
+        ctx.out().flush();
+        return ExitCodes.OK;
+      }
+      OwnerOnlyFile.write(file, o -> written[0] = coach.app.FhirExport.write(store, patient,
+          since, system, find, Instant.now(), o));
+      ctx.err().println("Wrote " + written[0] + " FHIR resources to " + file);
+      return ExitCodes.OK;
+    } catch (StoreException e) {
+      ctx.err().println("coach export: " + e.getMessage());
+      return ExitCodes.INVALID;
+    } catch (IOException e) {
+      ctx.err().println("coach export: cannot write " + (file == null ? "the export" : file)
+          + ": " + e.getMessage());
       return ExitCodes.INVALID;
     }
   }

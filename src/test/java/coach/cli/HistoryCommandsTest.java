@@ -158,11 +158,16 @@ class HistoryCommandsTest {
     assertEquals("0", r[0], r[2]);
     String text = r[1];
     assertTrue(text.contains("Sessions: 2"), text);
-    assertTrue(text.contains("(the routine asks for: daily, 7 a week)"), text);
-    assertTrue(text.matches("(?s).*-W\\d\\d: 2 of 7.*"), text);
+    assertTrue(text.contains("Routine: Sciatica relief routine (sciatica), version 3"), text);
+    // days, not sessions: both sessions were on one day
+    assertTrue(text.contains("Days with exercise per week (the routine asks for: daily; 7 days"
+        + " a week):"), text);
+    assertTrue(text.matches("(?s).*-W\\d\\d: 1 of 7 days \\(2 sessions\\)\n.*"), text);
     assertTrue(text.contains("Outcomes: 1 stopped for pain, 1 completed"), text);
     assertTrue(text.contains("Pain before exercise (baseline): 2 1"), text);
+    assertTrue(text.contains("Highest pain during each session: 6 1"), text);
     assertTrue(text.contains("Cat/Camel series: 2 -> 1"), text);
+    assertTrue(text.contains("\n    symptoms reached: "), text);
     assertTrue(text.contains("\"Cat/Camel on hands and knees\" -> \"Small-range Cat/Camel on"
         + " hands and knees\" (Pain 2 -> 4"), text);
     assertTrue(text.contains("Worse the morning after?"), text);

@@ -31,7 +31,7 @@ class OneLineErrorsTest {
     assertOneSafeLine(run("--pace", "1\n2"),
         "coach: --pace takes a number above 0 and at most 1000, not \"1\\u000A2\"");
     assertOneSafeLine(run("export", "--format", "\u001b[2Jcsv"),
-        "coach export: --format takes csv or json, not \"\\u001B[2Jcsv\"");
+        "coach export: --format takes csv, json or fhir, not \"\\u001B[2Jcsv\"");
     assertOneSafeLine(run("export", "--since", "2026\u202E-11-01"),
         "coach export: --since takes a date like 2026-11-01, not \"2026\\u202E-11-01\"");
     assertOneSafeLine(run("--kiosk", "--idle-timeout", "5\"\\0"),
