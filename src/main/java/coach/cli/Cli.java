@@ -37,6 +37,7 @@ public final class Cli {
 
   public int run(String[] argv) {
     List<String> args = new ArrayList<>(Arrays.asList(argv));
+    List<String> given = List.copyOf(args);
     try {
       if (args.contains("--version") || args.contains("-V")) {
         ctx.out().println("rehab-coach " + VERSION);
@@ -57,12 +58,31 @@ public final class Cli {
       Command run = commands.get("run");
       return run.run(args, ctx);
     } catch (RuntimeException | Error e) {
-      java.nio.file.Path dataDir = DataDir.resolve(null, ctx.env());
+      java.nio.file.Path dataDir = DataDir.resolve(dataDirGiven(given), ctx.env());
       Logs.error(dataDir, "unexpected error", e);
       ctx.err().println("coach: internal error: " + e.getClass().getSimpleName()
           + " (details in " + Logs.file(dataDir) + ")");
       return ExitCodes.INTERNAL;
     }
+  }
+
+  /**
+   * The folder a command line names with --data-dir (either spelling), or null: an error that
+   * reaches the top is logged where the person asked, not in the default folder.
+   */
+  static String dataDirGiven(List<String> args) {
+    String found = null;
+    for (int i = 0; i < args.size(); i++) {
+      String a = args.get(i);
+      if (a.equals("--")) {
+        break;
+      } else if (a.equals("--data-dir") && i + 1 < args.size()) {
+        found = args.get(i + 1);
+      } else if (a.startsWith("--data-dir=")) {
+        found = a.substring("--data-dir=".length());
+      }
+    }
+    return found;
   }
 
   /** The general help text listing every command. */
