@@ -125,7 +125,7 @@ public final class CoachServer implements AutoCloseable {
         BuiltinCiphers.aes256ctr)));
     sshd.setShellFactory(channel -> new CoachShell(s, routines, sessions, active, open,
         stats::tick, loops));
-    sshd.setCommandFactory(null);
+    sshd.setCommandFactory(RefusedCommand.FACTORY);
     sshd.setSubsystemFactories(List.of());
     sshd.setForwardingFilter(RejectAllForwardingFilter.INSTANCE);
     sshd.setAgentFactory(null);
