@@ -166,6 +166,13 @@ public final class CoachServer implements AutoCloseable {
     return s.patients() == null || s.patients().user(user).isPresent();
   }
 
+  /** The client's address without its port; null when unknown. */
+  static String host(ServerSession session) {
+    SocketAddress a = session == null ? null : session.getClientAddress();
+    return a instanceof InetSocketAddress i ? i.getAddress().getHostAddress()
+        : a == null ? null : String.valueOf(a);
+  }
+
   static String address(ServerSession session) {
     SocketAddress a = session == null ? null : session.getClientAddress();
     return a instanceof InetSocketAddress i ? i.getAddress().getHostAddress() + ":" + i.getPort()
