@@ -252,33 +252,12 @@ public final class ServeCommand implements Command {
     }
   }
 
-  /** FILE:LINE:1: why, for the first line that is not a public key; null when all are. */
+  /**
+   * FILE:LINE:1: why, for the first line that is not a public key or has an option this server
+   * cannot honour; null when every line can be used.
+   */
   static String badKeyLine(Path file) {
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
-    } catch (IOException | java.io.UncheckedIOException e) {
-      return file + ": cannot be read as text";
-    }
-    for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i).trim();
-      if (line.isEmpty() || line.startsWith("#")) {
-        continue;
-      }
-      try {
-        var entry = org.apache.sshd.common.config.keys.AuthorizedKeyEntry
-            .parseAuthorizedKeyEntry(line);
-        if (entry == null || entry.resolvePublicKey(null,
-            org.apache.sshd.common.config.keys.PublicKeyEntryResolver.FAILING) == null) {
-          throw new IllegalArgumentException();
-        }
-      } catch (Exception e) {
-        return file + ":" + (i + 1) + ":1: not an OpenSSH public key; expected a line such as"
-            + " \"ssh-ed25519 AAAAC3... name\" (ssh-ed25519, ecdsa-sha2-nistp256/384/521,"
-            + " ssh-rsa), optionally after options";
-      }
-    }
-    return null;
+    return coach.kiosk.AuthorizedKey.read(file, java.time.ZoneId.systemDefault()).problem();
   }
 
   /** Reads a password (without echo on a terminal) and prints its hash; never the password. */

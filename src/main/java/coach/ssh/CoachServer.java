@@ -1,14 +1,15 @@
 package coach.ssh;
 
+import coach.kiosk.AuthorizedKey;
 import coach.kiosk.Patients;
 import coach.routine.LoadResult;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.PublicKey;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 import org.apache.sshd.common.cipher.BuiltinCiphers;
-import org.apache.sshd.common.config.keys.AuthorizedKeyEntry;
 import org.apache.sshd.common.config.keys.KeyUtils;
-import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.session.SessionListener;
 import org.apache.sshd.core.CoreModuleProperties;
@@ -99,13 +98,24 @@ public final class CoachServer implements AutoCloseable {
         // not POSIX
       }
     }
-    List<PublicKey> shared = s.authorizedKeys() == null ? List.of() : readKeys(s.authorizedKeys());
+    List<AuthorizedKey> shared = s.authorizedKeys() == null ? List.of()
+        : readKeys(s.authorizedKeys());
     sshd.setPublickeyAuthenticator((user, key, session) -> {
-      boolean ok = mayLogIn(s, user) && (shared.stream().anyMatch(k -> KeyUtils.compareKeys(k,
-          key)) || (s.patients() != null && s.patients().user(user).map(u -> u.keys().stream()
-          .anyMatch(k -> KeyUtils.compareKeys(k, key))).orElse(false)));
+      List<AuthorizedKey> lines = new java.util.ArrayList<>();
+      if (mayLogIn(s, user)) {
+        shared.stream().filter(k -> KeyUtils.compareKeys(k.key(), key)).forEach(lines::add);
+        if (s.patients() != null) {
+          s.patients().user(user).ifPresent(u -> u.keys().stream()
+              .filter(k -> KeyUtils.compareKeys(k.key(), key)).forEach(lines::add));
+        }
+      }
+      InetAddress from = session.getClientAddress() instanceof InetSocketAddress a
+          ? a.getAddress() : null;
+      java.time.Instant now = java.time.Instant.now();
+      boolean ok = lines.stream().anyMatch(k -> k.allows(from, now));
       if (!ok) {
-        LOG.info(() -> "key refused: user " + Names.clean(user) + " from " + address(session));
+        LOG.info(() -> "key refused: user " + Names.clean(user) + " from " + address(session)
+            + (lines.isEmpty() ? "" : " (its from= or expiry-time= option does not allow it)"));
       }
       return ok;
     });
@@ -179,26 +189,13 @@ public final class CoachServer implements AutoCloseable {
         : String.valueOf(a);
   }
 
-  private static List<PublicKey> readKeys(Path file) throws IOException {
-    try {
-      return PublicKeyEntryResolverHolder.resolve(AuthorizedKeyEntry.readAuthorizedKeys(file));
-    } catch (java.security.GeneralSecurityException e) {
-      throw new IOException(file + ": a key cannot be read: " + e.getMessage(), e);
+  /** The keys of an authorized_keys file, with their options; a line refused is an error. */
+  private static List<AuthorizedKey> readKeys(Path file) throws IOException {
+    AuthorizedKey.File read = AuthorizedKey.read(file, java.time.ZoneId.systemDefault());
+    if (read.problem() != null) {
+      throw new IOException(read.problem());
     }
-  }
-
-  private static final class PublicKeyEntryResolverHolder {
-    static List<PublicKey> resolve(List<AuthorizedKeyEntry> entries) throws IOException,
-        java.security.GeneralSecurityException {
-      List<PublicKey> out = new java.util.ArrayList<>();
-      for (AuthorizedKeyEntry e : entries) {
-        PublicKey k = e.resolvePublicKey(null, PublicKeyEntryResolver.IGNORING);
-        if (k != null) {
-          out.add(k);
-        }
-      }
-      return out;
-    }
+    return read.keys();
   }
 
   public void start() throws IOException {

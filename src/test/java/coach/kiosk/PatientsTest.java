@@ -91,6 +91,20 @@ class PatientsTest {
   }
 
   @Test
+  void aUsersKeyWithAnOptionThatCannotBeHonouredIsAProblem() throws Exception {
+    Patients.Loaded l = load("users:\n"
+        + "  - user: alice\n"
+        + "    keys: [\"command=\\\"/bin/sh\\\" " + ED25519 + "\"]\n"
+        + "  - user: bob\n"
+        + "    keys: [\"from=\\\"192.168.1.*\\\",restrict " + ED25519 + "\"]\n");
+    assertFalse(l.ok());
+    String p = problems(l);
+    String f = tmp.resolve("patients.yaml").toString();
+    assertTrue(p.contains(f + ":3:12: the option \"command\" cannot be honoured"), p);
+    assertEquals(1, l.problems().size(), p);
+  }
+
+  @Test
   void patientIdsFollowTheSameRuleAsEveryOtherPatientId() throws Exception {
     Patients.Loaded l = load("users:\n"
         + "  - user: alice\n"

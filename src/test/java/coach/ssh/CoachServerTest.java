@@ -120,6 +120,62 @@ class CoachServerTest {
     }
   }
 
+  /** Whether a login with this key as this user is let in. */
+  private static boolean keyLogin(SshClient client, int port, String user, KeyPair key)
+      throws Exception {
+    ClientSession s = client.connect(user, "127.0.0.1", port).verify(Duration.ofSeconds(60))
+        .getSession();
+    try {
+      s.addPublicKeyIdentity(key);
+      try {
+        s.auth().verify(Duration.ofSeconds(30));
+      } catch (Exception refused) {
+        // refused: the session says so below
+      }
+      return s.isAuthenticated();
+    } finally {
+      s.close(true);
+    }
+  }
+
+  /**
+   * The options of an authorized_keys line that limit a key hold: from= (the tests connect from
+   * 127.0.0.1) and expiry-time=, for the shared file and a user's own keys alike.
+   */
+  @Test
+  void fromAndExpiryTimeOptionsLimitTheirKeys() throws Exception {
+    KeyPair elsewhere = KeyUtils.generateKeyPair("ecdsa-sha2-nistp256", 256);
+    KeyPair expired = KeyUtils.generateKeyPair("ecdsa-sha2-nistp256", 256);
+    KeyPair here = KeyUtils.generateKeyPair("ecdsa-sha2-nistp256", 256);
+    KeyPair own = KeyUtils.generateKeyPair("ecdsa-sha2-nistp256", 256);
+    Path authorized = tmp.resolve("authorized_keys");
+    Files.writeString(authorized,
+        "from=\"10.0.0.0/8\" " + PublicKeyEntry.toString(elsewhere.getPublic()) + " a\n"
+        + "expiry-time=\"20200101\" " + PublicKeyEntry.toString(expired.getPublic()) + " b\n"
+        + "restrict,from=\"127.0.0.*,!10.*\",expiry-time=\"29991231Z\" "
+        + PublicKeyEntry.toString(here.getPublic()) + " c\n");
+    Path file = tmp.resolve("patients.yaml");
+    Files.writeString(file, "users:\n  - user: alice\n    keys: [\"from=\\\"192.0.2.1\\\" "
+        + PublicKeyEntry.toString(own.getPublic()) + "\"]\n  - user: bob\n");
+    coach.kiosk.Patients.Loaded patients = coach.kiosk.Patients.load(file);
+    assertTrue(patients.ok(), patients.problems().toString());
+    LoadResult routine = new RoutineLoader().load(Path.of("routines/sciatica.yaml"));
+    try (SqliteHistoryStore store = SqliteHistoryStore.open(SqliteHistoryStore.fileIn(tmp));
+        CoachServer server = new CoachServer(settings(authorized, patients.patients()),
+            new CoachServer.Routines(routine, Map.of()), CoachSession.forServer(store))) {
+      server.start();
+      SshClient client = client();
+      try {
+        assertFalse(keyLogin(client, server.port(), "bob", elsewhere), "from= another network");
+        assertFalse(keyLogin(client, server.port(), "bob", expired), "expired");
+        assertFalse(keyLogin(client, server.port(), "alice", own), "alice's key: from= elsewhere");
+        assertTrue(keyLogin(client, server.port(), "bob", here), "from= here, not expired");
+      } finally {
+        client.stop();
+      }
+    }
+  }
+
   /** A server on a free loopback port with this test's limits; logins by keys or a patients file. */
   private CoachServer.Settings settings(Path authorized, coach.kiosk.Patients patients) {
     return new CoachServer.Settings("127.0.0.1", 0, tmp, authorized, patients, false, 10,
