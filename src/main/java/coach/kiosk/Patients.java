@@ -35,6 +35,7 @@ import java.util.regex.Pattern;
  *   - user: dr-kim
  *     clinician: true              # the clinic board instead of a session
  * patients:                        # codes a kiosk accepts, besides the users' patients
+ *                                  # (compared without regard to case)
  *   - P-1002
  *   - {id: P-1003, routine: sciatica}
  * </pre>
@@ -73,9 +74,17 @@ public final class Patients {
     return Optional.ofNullable(users.get(name));
   }
 
-  /** The patient a code typed at a kiosk belongs to (codes are patient ids). */
+  /**
+   * The patient a code typed at a kiosk belongs to (codes are patient ids), compared without
+   * regard to case: {@code p-1003} finds {@code P-1003}, whose spelling the history then uses.
+   */
   public Optional<Patient> patient(String code) {
-    return Optional.ofNullable(patients.get(code));
+    return code == null ? Optional.empty() : Optional.ofNullable(patients.get(key(code)));
+  }
+
+  /** Codes are compared without regard to case (ASCII only, as every valid code is). */
+  static String key(String code) {
+    return code.toLowerCase(Locale.ROOT);
   }
 
   /**
@@ -232,10 +241,17 @@ public final class Patients {
         return;
       }
       String pid = kiosk || clinician ? null : patient != null ? patient : user;
+      Patient same = pid == null ? null : patients.get(key(pid));
+      if (same != null && !same.id().equals(pid)) {
+        Node at = m.fields().containsKey("patient") ? m.fields().get("patient").value()
+            : m.fields().get("user").value();
+        problem(at, spelledTwice(pid, same.id()));
+        return;
+      }
       users.put(user, new User(user, pid, routine, kiosk, List.copyOf(keys), password,
           clinician));
       if (pid != null) {
-        patients.putIfAbsent(pid, new Patient(pid, routine));
+        patients.putIfAbsent(key(pid), new Patient(pid, routine));
       }
     }
 
@@ -262,14 +278,23 @@ public final class Patients {
         problem(at, "\"" + clip(id) + "\" is not a valid patient code; use " + ID_RULE);
         return;
       }
-      Patient old = patients.get(id);
+      Patient old = patients.get(key(id));
+      if (old != null && !old.id().equals(id)) {
+        problem(at, spelledTwice(id, old.id()));
+        return;
+      }
       if (old != null && routine != null && old.routine() != null
           && !old.routine().equals(routine)) {
         problem(at, "the patient \"" + id + "\" is given two routines");
         return;
       }
-      patients.put(id, new Patient(id, routine != null ? routine : old == null ? null
+      patients.put(key(id), new Patient(id, routine != null ? routine : old == null ? null
           : old.routine()));
+    }
+
+    private static String spelledTwice(String id, String first) {
+      return "the patient \"" + id + "\" is \"" + first + "\" above: codes are the same"
+          + " whatever their case, so write it one way";
     }
 
     private Node.Map map(Node n, String what) {

@@ -35,9 +35,12 @@ import org.apache.sshd.server.session.ServerSession;
 public final class CoachServer implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger("coach.ssh");
 
-  /** What the server is started with. {@code authorizedKeys} and {@code patients} may be null. */
+  /**
+   * What the server is started with. {@code authorizedKeys} and {@code patients} may be null.
+   * A kiosk accepts only the codes of the patients file, unless {@code anyCode}.
+   */
   public record Settings(String bind, int port, Path dataDir, Path authorizedKeys,
-      Patients patients, boolean kiosk, int maxSessions, Duration idleTimeout,
+      Patients patients, boolean kiosk, boolean anyCode, int maxSessions, Duration idleTimeout,
       Duration maxSessionLength, Duration authTimeout, int maxAuthAttempts,
       int connectionsPerMinute, double pace, Duration statsEvery) {}
 
@@ -102,8 +105,10 @@ public final class CoachServer implements AutoCloseable {
         : readKeys(s.authorizedKeys());
     sshd.setPublickeyAuthenticator((user, key, session) -> {
       List<AuthorizedKey> lines = new java.util.ArrayList<>();
-      if (mayLogIn(s, user)) {
+      if (mayLogInWithSharedKey(s, user)) {
         shared.stream().filter(k -> KeyUtils.compareKeys(k.key(), key)).forEach(lines::add);
+      }
+      if (mayLogIn(s, user)) {
         if (s.patients() != null) {
           s.patients().user(user).ifPresent(u -> u.keys().stream()
               .filter(k -> KeyUtils.compareKeys(k.key(), key)).forEach(lines::add));
@@ -174,6 +179,16 @@ public final class CoachServer implements AutoCloseable {
       return false;
     }
     return s.patients() == null || s.patients().user(user).isPresent();
+  }
+
+  /**
+   * A key of --authorized-keys logs in as a user of the patients file, or, when every
+   * connection is a kiosk (--kiosk), under any well-formed name: the name chooses nothing there,
+   * and the patients file may list only the codes the kiosks accept.
+   */
+  private static boolean mayLogInWithSharedKey(Settings s, String user) {
+    return mayLogIn(s, user) || (s.kiosk() && user != null
+        && Patients.NAME.matcher(user).matches());
   }
 
   /** The client's address without its port; null when unknown. */

@@ -271,15 +271,18 @@ final class CoachShell implements Command, ChannelSessionAware {
     }
   }
 
-  /** Codes accepted at this kiosk: those of the patients file, or any well-formed code. */
+  /**
+   * The patient a code typed at this kiosk belongs to: one of the patients file, found without
+   * regard to case and spelled as the file spells it; any other well-formed code, as typed, only
+   * when the server was told --any-code.
+   */
   private Optional<String> code(String typed) {
     if (!Patients.NAME.matcher(typed).matches()) {
       return Optional.empty();
     }
-    if (settings.patients() == null) {
-      return Optional.of(typed);
-    }
-    return settings.patients().patient(typed).map(Patients.Patient::id);
+    Optional<String> listed = settings.patients() == null ? Optional.empty()
+        : settings.patients().patient(typed).map(Patients.Patient::id);
+    return listed.isPresent() || !settings.anyCode() ? listed : Optional.of(typed);
   }
 
   private void refuse(String line) throws IOException {

@@ -176,9 +176,64 @@ class CoachServerTest {
     }
   }
 
+  /** What the client has been sent so far, as text. */
+  private static String screen(Shell sh) {
+    return new String(sh.out().toByteArray(), StandardCharsets.UTF_8);
+  }
+
+  private static void waitFor(Shell sh, String text) throws Exception {
+    long end = System.currentTimeMillis() + 20_000;
+    while (!screen(sh).contains(text)) {
+      assertTrue(System.currentTimeMillis() < end, "no \"" + text + "\" in: " + screen(sh));
+      Thread.sleep(20);
+    }
+  }
+
+  /**
+   * A kiosk with a patients file takes a listed code whatever its case, the history under the
+   * file's spelling, and refuses any other code: nothing starts a new patient by mistake.
+   */
+  @Test
+  void aKioskTakesListedCodesWhateverTheirCaseAndNoOther() throws Exception {
+    KeyPair key = KeyUtils.generateKeyPair("ecdsa-sha2-nistp256", 256);
+    Path authorized = tmp.resolve("authorized_keys");
+    Files.writeString(authorized, PublicKeyEntry.toString(key.getPublic()) + " kiosk\n");
+    Path file = tmp.resolve("patients.yaml");
+    Files.writeString(file, "patients:\n  - P-1003\n");
+    coach.kiosk.Patients.Loaded patients = coach.kiosk.Patients.load(file);
+    assertTrue(patients.ok(), patients.problems().toString());
+    LoadResult routine = new RoutineLoader().load(Path.of("routines/sciatica.yaml"));
+    CoachServer.Settings settings = new CoachServer.Settings("127.0.0.1", 0, tmp, authorized,
+        patients.patients(), true, false, 10, Duration.ofMinutes(10), Duration.ofHours(2),
+        Duration.ofSeconds(30), 6, 100, 1.0, Duration.ofMinutes(1));
+    try (SqliteHistoryStore store = SqliteHistoryStore.open(SqliteHistoryStore.fileIn(tmp));
+        CoachServer server = new CoachServer(settings, new CoachServer.Routines(routine,
+            Map.of()), CoachSession.forServer(store))) {
+      server.start();
+      SshClient client = client();
+      try {
+        // any name logs in with a kiosk key: every connection is a kiosk
+        Shell kiosk = open(client, key, "front-desk", server.port());
+        waitFor(kiosk, "patient code");
+        keys(kiosk, "P-1004\r");
+        waitFor(kiosk, "not known here");
+        keys(kiosk, "p-1003\r");
+        waitFor(kiosk, "Press Enter to begin");
+        keys(kiosk, "\r" + NO_TO_THE_QUESTIONS + "4\r0\rqy\r");
+        waitFor(kiosk, "The last session was saved");
+        kiosk.channel().close(false).await(Duration.ofSeconds(10));
+        assertEquals(1, store.sessions("P-1003", null, null).size(), "the file's spelling");
+        assertEquals(0, store.sessions("p-1003", null, null).size());
+        assertEquals(0, store.sessions("P-1004", null, null).size());
+      } finally {
+        client.stop();
+      }
+    }
+  }
+
   /** A server on a free loopback port with this test's limits; logins by keys or a patients file. */
   private CoachServer.Settings settings(Path authorized, coach.kiosk.Patients patients) {
-    return new CoachServer.Settings("127.0.0.1", 0, tmp, authorized, patients, false, 10,
+    return new CoachServer.Settings("127.0.0.1", 0, tmp, authorized, patients, false, false, 10,
         Duration.ofMinutes(10), Duration.ofHours(2), Duration.ofSeconds(30), 6, 100, 1.0,
         Duration.ofMinutes(1));
   }
@@ -246,7 +301,7 @@ class CoachServerTest {
     LoadResult routine = new RoutineLoader().load(Path.of("routines/sciatica.yaml"));
     int stuckCount = Math.min(40, 4 * Runtime.getRuntime().availableProcessors() + 2);
     CoachServer.Settings settings = new CoachServer.Settings("127.0.0.1", 0, tmp, authorized,
-        null, false, stuckCount + 2, Duration.ofMinutes(10), Duration.ofHours(2),
+        null, false, false, stuckCount + 2, Duration.ofMinutes(10), Duration.ofHours(2),
         Duration.ofSeconds(30), 6, 1000, 1.0, Duration.ofMinutes(1));
     try (SqliteHistoryStore store = SqliteHistoryStore.open(SqliteHistoryStore.fileIn(tmp));
         CoachServer server = new CoachServer(settings, new CoachServer.Routines(routine,

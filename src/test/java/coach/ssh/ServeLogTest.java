@@ -54,7 +54,7 @@ class ServeLogTest {
     Files.writeString(authorized, PublicKeyEntry.toString(key.getPublic()) + " test\n");
     LoadResult routine = new RoutineLoader().load(Path.of("routines/sciatica.yaml"));
     CoachServer.Settings settings = new CoachServer.Settings("127.0.0.1", 0, tmp, authorized,
-        null, false, 10, Duration.ofMinutes(10), Duration.ofHours(2), Duration.ofSeconds(30), 6,
+        null, false, false, 10, Duration.ofMinutes(10), Duration.ofHours(2), Duration.ofSeconds(30), 6,
         100, 1.0, Duration.ofMinutes(1));
     try (SqliteHistoryStore store = SqliteHistoryStore.open(SqliteHistoryStore.fileIn(tmp));
         CoachServer server = new CoachServer(settings, new CoachServer.Routines(routine,
