@@ -55,6 +55,8 @@ public final class CoachServer implements AutoCloseable {
   private final AtomicInteger active = new AtomicInteger();
   private final Map<CoachShell, Boolean> open = new ConcurrentHashMap<>();
   private final ServerStats stats = new ServerStats();
+  /** Unknown patient codes, by client address and kiosk login, across connections. */
+  private final coach.kiosk.CodeGuesses guesses = new coach.kiosk.CodeGuesses(System::nanoTime);
   private final java.util.concurrent.ScheduledExecutorService reports =
       java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "coach-serve-stats");
@@ -139,7 +141,7 @@ public final class CoachServer implements AutoCloseable {
         BuiltinCiphers.aes256gcm, BuiltinCiphers.aes128ctr, BuiltinCiphers.aes192ctr,
         BuiltinCiphers.aes256ctr)));
     sshd.setShellFactory(channel -> new CoachShell(s, routines, sessions, active, open,
-        stats::tick, loops));
+        stats::tick, loops, guesses));
     sshd.setCommandFactory(RefusedCommand.FACTORY);
     sshd.setSubsystemFactories(List.of());
     sshd.setForwardingFilter(RejectAllForwardingFilter.INSTANCE);

@@ -48,6 +48,7 @@ final class CoachShell implements Command, ChannelSessionAware {
   private final CountDownLatch ended = new CountDownLatch(1);
   private final java.util.function.LongConsumer tickLateness;
   private final LoopScheduler scheduler;
+  private final coach.kiosk.CodeGuesses guesses;
   /** What the client types, handed over by the channel (see {@link #setChannelSession}). */
   private KeyBytes keys;
   private OutputStream out;
@@ -60,7 +61,9 @@ final class CoachShell implements Command, ChannelSessionAware {
 
   CoachShell(CoachServer.Settings settings, CoachServer.Routines routines,
       SessionFactory factory, AtomicInteger active, Map<CoachShell, Boolean> open,
-      java.util.function.LongConsumer tickLateness, LoopScheduler scheduler) {
+      java.util.function.LongConsumer tickLateness, LoopScheduler scheduler,
+      coach.kiosk.CodeGuesses guesses) {
+    this.guesses = guesses;
     this.tickLateness = tickLateness;
     this.scheduler = scheduler;
     this.settings = settings;
@@ -151,6 +154,7 @@ final class CoachShell implements Command, ChannelSessionAware {
     Map<String, String> vars = env.getEnv();
     String user = channel.getSession().getUsername();
     String from = CoachServer.address(channel.getSession());
+    String host = CoachServer.host(channel.getSession());
     if (env.getPtyModes().isEmpty() && !vars.containsKey(Environment.ENV_COLUMNS)) {
       LOG.info(() -> "no terminal requested: user " + Names.clean(user) + " from " + from);
       refuse("This service needs an interactive terminal: connect with ssh -t.");
@@ -179,12 +183,12 @@ final class CoachShell implements Command, ChannelSessionAware {
         coach.tui.words.Language.fromEnvironment(vars));
     LoopScheduler.Serial on = scheduler.serial();
     executor = on;
-    on.execute(() -> begin(on, terminal, user, from, style));
+    on.execute(() -> begin(on, terminal, user, from, host, style));
   }
 
   /** On the session's serial executor: builds its app and starts its loop there. */
   private void begin(LoopScheduler.Serial serial, ChannelTerminal terminal, String user,
-      String from, Style style) {
+      String from, String host, Style style) {
     LOG.info(() -> "connected: user " + Names.clean(user) + " from " + from);
     try {
       Optional<Patients.User> entry = settings.patients() == null ? Optional.empty()
@@ -209,8 +213,10 @@ final class CoachShell implements Command, ChannelSessionAware {
         LOG.info(() -> "clinic board for " + Names.clean(user) + " from " + from);
         app = factory.board(style, clock, user);
       } else if (kiosk) {
+        // unknown codes count per address and per login, however often the kiosk reconnects
         app = new KioskApp(clock, settings.idleTimeout(), style, title, patient, this::code,
-            sessions);
+            sessions).countGuessesWith(guesses.guard(java.util.List.of(
+                "address " + host, "login " + user)));
       } else {
         app = KioskApp.single(clock, settings.idleTimeout(), style, title, patient, sessions);
       }

@@ -231,6 +231,57 @@ class CoachServerTest {
     }
   }
 
+  /**
+   * Unknown codes count across connections: four on one connection, then a reconnect (another
+   * login name, the same address), and the fifth makes the screen wait; a third connection sees
+   * the wait at once and cannot start even a listed patient's session.
+   */
+  @Test
+  void aKioskThatReconnectsKeepsItsCountOfUnknownCodes() throws Exception {
+    KeyPair key = KeyUtils.generateKeyPair("ecdsa-sha2-nistp256", 256);
+    Path authorized = tmp.resolve("authorized_keys");
+    Files.writeString(authorized, PublicKeyEntry.toString(key.getPublic()) + " kiosk\n");
+    Path file = tmp.resolve("patients.yaml");
+    Files.writeString(file, "patients:\n  - P-1003\n");
+    coach.kiosk.Patients.Loaded patients = coach.kiosk.Patients.load(file);
+    assertTrue(patients.ok(), patients.problems().toString());
+    LoadResult routine = new RoutineLoader().load(Path.of("routines/sciatica.yaml"));
+    CoachServer.Settings settings = new CoachServer.Settings("127.0.0.1", 0, tmp, authorized,
+        patients.patients(), true, false, 10, Duration.ofMinutes(10), Duration.ofHours(2),
+        Duration.ofSeconds(30), 6, 100, 1.0, Duration.ofMinutes(1));
+    try (SqliteHistoryStore store = SqliteHistoryStore.open(SqliteHistoryStore.fileIn(tmp));
+        CoachServer server = new CoachServer(settings, new CoachServer.Routines(routine,
+            Map.of()), CoachSession.forServer(store))) {
+      server.start();
+      SshClient client = client();
+      try {
+        Shell first = open(client, key, "kiosk-a", server.port());
+        waitFor(first, "patient code");
+        for (int i = 0; i < 4; i++) {
+          first.out().reset();
+          keys(first, "X-" + i + "\r");
+          waitFor(first, "not known here");
+        }
+        first.channel().close(false).await(Duration.ofSeconds(10));
+        first.session().close(true);
+        Shell second = open(client, key, "kiosk-b", server.port());
+        waitFor(second, "patient code");
+        keys(second, "X-4\r");
+        waitFor(second, "Please wait 30 seconds");
+        second.channel().close(false).await(Duration.ofSeconds(10));
+        second.session().close(true);
+        Shell third = open(client, key, "kiosk-c", server.port());
+        waitFor(third, "Please wait");
+        keys(third, "P-1003\r");
+        Thread.sleep(500);
+        assertFalse(screen(third).contains("Press Enter to begin"), screen(third));
+        assertEquals(0, store.sessions("P-1003", null, null).size());
+      } finally {
+        client.stop();
+      }
+    }
+  }
+
   /** A server on a free loopback port with this test's limits; logins by keys or a patients file. */
   private CoachServer.Settings settings(Path authorized, coach.kiosk.Patients patients) {
     return new CoachServer.Settings("127.0.0.1", 0, tmp, authorized, patients, false, false, 10,
