@@ -57,6 +57,8 @@ public final class CoachServer implements AutoCloseable {
   private final ServerStats stats = new ServerStats();
   /** Unknown patient codes, by client address and kiosk login, across connections. */
   private final coach.kiosk.CodeGuesses guesses = new coach.kiosk.CodeGuesses(System::nanoTime);
+  /** The sessions' screen cells together (see CellBudget): no window size exhausts the heap. */
+  private final CellBudget cells = new CellBudget(CellBudget.SHARED);
   private final java.util.concurrent.ScheduledExecutorService reports =
       java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "coach-serve-stats");
@@ -141,7 +143,7 @@ public final class CoachServer implements AutoCloseable {
         BuiltinCiphers.aes256gcm, BuiltinCiphers.aes128ctr, BuiltinCiphers.aes192ctr,
         BuiltinCiphers.aes256ctr)));
     sshd.setShellFactory(channel -> new CoachShell(s, routines, sessions, active, open,
-        stats::tick, loops, guesses));
+        stats::tick, loops, guesses, cells));
     sshd.setCommandFactory(RefusedCommand.FACTORY);
     sshd.setSubsystemFactories(List.of());
     sshd.setForwardingFilter(RejectAllForwardingFilter.INSTANCE);
@@ -229,6 +231,11 @@ public final class CoachServer implements AutoCloseable {
 
   public int activeSessions() {
     return active.get();
+  }
+
+  /** Screen cells the sessions take from the shared allowance now (see CellBudget). */
+  long sharedCellsInUse() {
+    return cells.used();
   }
 
   /**

@@ -49,6 +49,9 @@ final class CoachShell implements Command, ChannelSessionAware {
   private final java.util.function.LongConsumer tickLateness;
   private final LoopScheduler scheduler;
   private final coach.kiosk.CodeGuesses guesses;
+  private final CellBudget cells;
+  /** The session's terminal, once started; its cells go back to the budget at the end. */
+  private volatile ChannelTerminal terminal;
   /** What the client types, handed over by the channel (see {@link #setChannelSession}). */
   private KeyBytes keys;
   private OutputStream out;
@@ -62,8 +65,9 @@ final class CoachShell implements Command, ChannelSessionAware {
   CoachShell(CoachServer.Settings settings, CoachServer.Routines routines,
       SessionFactory factory, AtomicInteger active, Map<CoachShell, Boolean> open,
       java.util.function.LongConsumer tickLateness, LoopScheduler scheduler,
-      coach.kiosk.CodeGuesses guesses) {
+      coach.kiosk.CodeGuesses guesses, CellBudget cells) {
     this.guesses = guesses;
+    this.cells = cells;
     this.tickLateness = tickLateness;
     this.scheduler = scheduler;
     this.settings = settings;
@@ -171,7 +175,8 @@ final class CoachShell implements Command, ChannelSessionAware {
     int rows = parse(vars.get(Environment.ENV_LINES), 24);
     // frames are sent as the client's window takes them, never waited for
     output = new ChannelOutput(out, () -> channel.getRemoteWindow().getSize(), System::nanoTime);
-    ChannelTerminal terminal = new ChannelTerminal(keys, output, cols, rows);
+    ChannelTerminal terminal = new ChannelTerminal(keys, output, cols, rows, cells);
+    this.terminal = terminal;
     env.addSignalListener((ch, signal) -> terminal.resize(
         parse(env.getEnv().get(Environment.ENV_COLUMNS), cols),
         parse(env.getEnv().get(Environment.ENV_LINES), rows)), Signal.WINCH);
@@ -269,6 +274,10 @@ final class CoachShell implements Command, ChannelSessionAware {
       LOG.log(Level.WARNING, "the session of " + Names.clean(user) + " from " + from
           + " failed", e);
     } finally {
+      ChannelTerminal t = terminal;
+      if (t != null) {
+        t.release();
+      }
       active.decrementAndGet();
       open.remove(this);
       LOG.info(() -> "disconnected: user " + Names.clean(user) + " from " + from);

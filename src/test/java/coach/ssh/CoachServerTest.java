@@ -181,9 +181,18 @@ class CoachServerTest {
     return new String(sh.out().toByteArray(), StandardCharsets.UTF_8);
   }
 
+  /**
+   * Whether the text was drawn: escape sequences and blanks left out on both sides (a full
+   * refresh moves the cursor over blank cells instead of writing them).
+   */
+  private static boolean drawn(Shell sh, String text) {
+    return screen(sh).replaceAll("\u001b\\[[0-9;?]*[A-Za-z]", "").replace(" ", "")
+        .contains(text.replace(" ", ""));
+  }
+
   private static void waitFor(Shell sh, String text) throws Exception {
     long end = System.currentTimeMillis() + 20_000;
-    while (!screen(sh).contains(text)) {
+    while (!drawn(sh, text)) {
       assertTrue(System.currentTimeMillis() < end, "no \"" + text + "\" in: " + screen(sh));
       Thread.sleep(20);
     }
@@ -280,6 +289,99 @@ class CoachServerTest {
         client.stop();
       }
     }
+  }
+
+  /**
+   * Clients that choose huge windows (at login, or by a window change later) get a small screen
+   * that asks for a smaller window, and no buffer of their size; windows at the largest drawn
+   * size share the server's allowance of cells, and one past it is asked to get smaller too.
+   * An ordinary 100x30 session goes through meanwhile, and no session is cut off.
+   */
+  @Test
+  void hugeWindowsAreAskedToGetSmallerAndAnOrdinarySessionGoesOn() throws Exception {
+    KeyPair key = KeyUtils.generateKeyPair("ecdsa-sha2-nistp256", 256);
+    Path authorized = tmp.resolve("authorized_keys");
+    Files.writeString(authorized, PublicKeyEntry.toString(key.getPublic()) + " test\n");
+    LoadResult routine = new RoutineLoader().load(Path.of("routines/sciatica.yaml"));
+    int atLogin = 16;
+    int changed = 16;
+    int largest = (int) (CellBudget.SHARED / (500 * 200 - CellBudget.FREE)) + 1;
+    CoachServer.Settings settings = new CoachServer.Settings("127.0.0.1", 0, tmp, authorized,
+        null, false, false, atLogin + changed + largest + 1, Duration.ofMinutes(10),
+        Duration.ofHours(2), Duration.ofSeconds(30), 6, 1000, 1.0, Duration.ofMinutes(1));
+    try (SqliteHistoryStore store = SqliteHistoryStore.open(SqliteHistoryStore.fileIn(tmp));
+        CoachServer server = new CoachServer(settings, new CoachServer.Routines(routine,
+            Map.of()), CoachSession.forServer(store))) {
+      server.start();
+      SshClient client = client();
+      try {
+        List<Shell> huge = new java.util.ArrayList<>();
+        for (int i = 0; i < atLogin; i++) {
+          huge.add(sized(client, key, "big" + i, server.port(), 1000, 1000));
+        }
+        for (int i = 0; i < changed; i++) {
+          Shell sh = sized(client, key, "grown" + i, server.port(), 80, 24);
+          waitFor(sh, "Press Enter to begin");
+          sh.out().reset();
+          sh.channel().sendWindowChange(1000, 1000);
+          huge.add(sh);
+        }
+        List<Shell> full = new java.util.ArrayList<>();
+        for (int i = 0; i < largest; i++) {
+          full.add(sized(client, key, "full" + i, server.port(), 500, 200));
+        }
+        for (Shell sh : huge) {
+          waitFor(sh, "Please make the window smaller");
+        }
+        for (int i = 0; i < largest - 1; i++) {
+          waitFor(full.get(i), "Press Enter to begin");
+        }
+        waitFor(full.get(largest - 1), "Please make the window smaller");
+        assertTrue(server.sharedCellsInUse() <= CellBudget.SHARED, "cells beyond the allowance");
+
+        Shell ok = sized(client, key, "ok", server.port(), 100, 30);
+        keys(ok, "\r" + NO_TO_THE_QUESTIONS + "4\r0\rqy\r");
+        var done = ok.channel().waitFor(EnumSet.of(ClientChannelEvent.CLOSED),
+            Duration.ofSeconds(30));
+        assertTrue(done.contains(ClientChannelEvent.CLOSED), screen(ok));
+        assertEquals(0, ok.channel().getExitStatus());
+        assertEquals(4, store.ratings(store.sessions("ok", null, null).get(0).id()).get(0)
+            .rating().value());
+        for (Shell sh : huge) {
+          assertFalse(sh.channel().isClosed() || sh.channel().isClosing(), "cut off");
+        }
+
+        // a window made ordinary again is drawn again
+        Shell back = huge.get(0);
+        back.out().reset();
+        back.channel().sendWindowChange(100, 30);
+        waitFor(back, "Press Enter to begin");
+        // and what a session held goes back when it ends
+        for (Shell sh : full) {
+          sh.channel().close(false).await(Duration.ofSeconds(10));
+        }
+        long end = System.currentTimeMillis() + 10_000;
+        while (server.sharedCellsInUse() > 0 && System.currentTimeMillis() < end) {
+          Thread.sleep(20);
+        }
+        assertEquals(0, server.sharedCellsInUse());
+      } finally {
+        client.stop();
+      }
+    }
+  }
+
+  /** A shell with an xterm PTY of this size, its output kept. */
+  private static Shell sized(SshClient client, KeyPair key, String user, int port, int columns,
+      int rows) throws Exception {
+    ChannelShell ch = ServeLoad.unopenedShell(client, key, user, port);
+    ch.setPtyColumns(columns);
+    ch.setPtyLines(rows);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ch.setOut(out);
+    ch.setErr(java.io.OutputStream.nullOutputStream());
+    ch.open().verify(Duration.ofSeconds(60));
+    return new Shell(ch.getClientSession(), ch, out);
   }
 
   /** A server on a free loopback port with this test's limits; logins by keys or a patients file. */
