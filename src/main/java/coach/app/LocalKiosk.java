@@ -19,14 +19,27 @@ import java.util.Optional;
  * its end returns to the start screen.
  *
  * @param idle how long a session may sit without a key before it is saved and closed
- * @param patients whose codes count; null when any well-formed code does
+ * @param patients whose codes count (found without regard to case, spelled as the file spells
+ *     them); null when there is no patients file
+ * @param anyCode whether any other well-formed code counts too, as typed (--any-code)
  * @param patient the one patient this kiosk serves, or null when it asks for a code
  * @param voice says each session's cues aloud; null for silence
  */
-public record LocalKiosk(Duration idle, Patients patients, String patient, Voice voice) {
+public record LocalKiosk(Duration idle, Patients patients, boolean anyCode, String patient,
+    Voice voice) {
   /** This kiosk, saying each session's cues through {@code v} (null: silent). */
   public LocalKiosk speaking(Voice v) {
-    return new LocalKiosk(idle, patients, patient, v);
+    return new LocalKiosk(idle, patients, anyCode, patient, v);
+  }
+
+  /** The patient a typed code belongs to, or empty when this kiosk does not accept it. */
+  Optional<String> code(String typed) {
+    if (!Patients.validId(typed)) {
+      return Optional.empty();
+    }
+    Optional<String> listed = patients == null ? Optional.empty()
+        : patients.patient(typed).map(Patients.Patient::id);
+    return listed.isPresent() || !anyCode ? listed : Optional.of(typed);
   }
 
   /** The loop that runs the kiosk until a signal or a closed terminal ends it. */
@@ -34,9 +47,7 @@ public record LocalKiosk(Duration idle, Patients patients, String patient, Voice
       double pace, boolean quiet, AlertService alerts) {
     PacedClock clock = new PacedClock(pace);
     KioskApp app = new KioskApp(clock, idle, style, loaded.routine().title(), patient,
-        code -> !Patients.validId(code) ? Optional.empty()
-            : patients == null ? Optional.of(code)
-            : patients.patient(code).map(Patients.Patient::id),
+        this::code,
         who -> CoachSession.plan(loaded, store, who, style, clock, voice, alerts).begun());
     SessionLoop loop = new SessionLoop(terminal, app, clock::realDelayUntil, quiet, fx -> { },
         Views.MIN_COLUMNS, Views.MIN_ROWS);

@@ -1,8 +1,6 @@
 package coach.app;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,14 +100,70 @@ public final class Logs {
     append(dataDir, file(dataDir), entry(Instant.now(), Level.INFO, what, null));
   }
 
-  /** One entry: the time, the level, what happened and, for an error, its stack trace. */
+  /**
+   * One entry: the time, the level, what happened and, for an error, its stack trace. What
+   * happened is one line, whoever wrote it: a message (the SSH library's included, which quote
+   * what a client sent, such as a command or a subsystem's name) has its controls, line breaks
+   * and invisible characters escaped and is cut at {@value #MAX_LINE} characters, and so has each
+   * exception's message in the trace, so nothing a client sends can forge an entry or reach a
+   * terminal that shows the log.
+   */
   static String entry(Instant at, Level level, String what, Throwable t) {
-    StringWriter sw = new StringWriter();
+    StringBuilder trace = new StringBuilder();
     if (t != null) {
-      t.printStackTrace(new PrintWriter(sw));
+      trace(t, "", "", trace, java.util.Collections.newSetFromMap(
+          new java.util.IdentityHashMap<>()));
     }
-    return at + " " + (level == Level.SEVERE ? "ERROR" : level.getName()) + " " + what
-        + System.lineSeparator() + sw;
+    return at + " " + (level == Level.SEVERE ? "ERROR" : level.getName()) + " " + line(what)
+        + System.lineSeparator() + trace;
+  }
+
+  /** The longest message kept in an entry; the rest is cut. */
+  static final int MAX_LINE = 2000;
+  /** Frames kept of one exception's stack, and exceptions of one trace (causes and suppressed). */
+  private static final int MAX_FRAMES = 100;
+  private static final int MAX_THROWABLES = 20;
+
+  /** A message as one printable line of at most {@link #MAX_LINE} characters. */
+  static String line(String s) {
+    if (s == null) {
+      return "null";
+    }
+    if (s.length() <= MAX_LINE) {
+      return coach.routine.Printable.of(s);
+    }
+    int cut = Character.isLowSurrogate(s.charAt(MAX_LINE)) ? MAX_LINE - 1 : MAX_LINE;
+    return coach.routine.Printable.of(s.substring(0, cut)) + "... (" + s.length()
+        + " characters)";
+  }
+
+  /** As printStackTrace writes it, but with every exception's text made one printable line. */
+  private static void trace(Throwable t, String indent, String caption, StringBuilder b,
+      java.util.Set<Throwable> seen) {
+    String nl = System.lineSeparator();
+    if (!seen.add(t)) {
+      b.append(indent).append(caption).append("[circular reference: ").append(line(t.toString()))
+          .append(']').append(nl);
+      return;
+    }
+    if (seen.size() > MAX_THROWABLES) {
+      return;
+    }
+    b.append(indent).append(caption).append(line(t.toString())).append(nl);
+    StackTraceElement[] frames = t.getStackTrace();
+    for (int i = 0; i < Math.min(frames.length, MAX_FRAMES); i++) {
+      b.append(indent).append("\tat ").append(line(frames[i].toString())).append(nl);
+    }
+    if (frames.length > MAX_FRAMES) {
+      b.append(indent).append("\t... ").append(frames.length - MAX_FRAMES).append(" more")
+          .append(nl);
+    }
+    for (Throwable s : t.getSuppressed()) {
+      trace(s, indent + "\t", "Suppressed: ", b, seen);
+    }
+    if (t.getCause() != null) {
+      trace(t.getCause(), indent, "Caused by: ", b, seen);
+    }
   }
 
   /** A log grows to this size, then is kept as FILE.1 (and FILE.1 as FILE.2 ...). */

@@ -64,7 +64,11 @@ public final class RunCommand implements Command {
     o.addOption(Option.builder().longOpt("kiosk").desc("start screen asks for the patient code;"
         + " the end of a session returns there (for clinic kiosks)").get());
     o.addOption(Option.builder().longOpt("patients").hasArg().argName("FILE")
-        .desc("with --kiosk: only the codes of this patients file are accepted").get());
+        .desc("with --kiosk: only the codes of this patients file are accepted (whatever"
+            + " their case)").get());
+    o.addOption(Option.builder().longOpt("any-code")
+        .desc("with --kiosk: any well-formed patient code is accepted, not only those of the"
+            + " patients file (a mistyped code then starts a new patient's history)").get());
     o.addOption(Option.builder().longOpt("idle-timeout").hasArg().argName("SECONDS")
         .desc("with --kiosk: save and close a session after this long without a key"
             + " (default 600)").get());
@@ -115,9 +119,17 @@ public final class RunCommand implements Command {
         }
         patients = p.patients();
       }
-      kiosk = new LocalKiosk(java.time.Duration.ofSeconds(idle), patients, patient, null);
-    } else if (cl.hasOption("patients") || cl.hasOption("idle-timeout")) {
-      ctx.err().println("coach: --patients and --idle-timeout go with --kiosk");
+      if (patients == null && patient == null && !cl.hasOption("any-code")) {
+        ctx.err().println("coach: a kiosk accepts only the codes of a patients file: give"
+            + " --patients FILE, or --any-code to accept any well-formed code (a mistyped code"
+            + " then starts a new patient's history)");
+        return ExitCodes.USAGE;
+      }
+      kiosk = new LocalKiosk(java.time.Duration.ofSeconds(idle), patients,
+          cl.hasOption("any-code"), patient, null);
+    } else if (cl.hasOption("patients") || cl.hasOption("idle-timeout")
+        || cl.hasOption("any-code")) {
+      ctx.err().println("coach: --patients, --any-code and --idle-timeout go with --kiosk");
       return ExitCodes.USAGE;
     }
     String which = cl.getArgList().isEmpty() ? "sciatica" : cl.getArgList().get(0);
@@ -336,6 +348,9 @@ public final class RunCommand implements Command {
                 "each new alert for the clinician (a red flag, a session ended for pain) is mailed"),
             Help.example("coach --kiosk --patient P-1001",
                 "a kiosk for one patient: Enter begins their session"),
+            Help.example("coach --kiosk --any-code",
+                "a kiosk that takes any well-formed code: each new code starts a new patient's"
+                    + " history"),
             Help.example("coach --db postgresql://coach@db.clinic.example:5432/rehab",
                 "the clinic's shared history in PostgreSQL; while it cannot be reached the"
                     + " session goes on and its ratings wait in the data folder")));

@@ -55,6 +55,9 @@ public final class ServeCommand implements Command {
     o.addOption(Option.builder().longOpt("kiosk")
         .desc("every connection starts at a start screen and returns there after a session")
         .get());
+    o.addOption(Option.builder().longOpt("any-code")
+        .desc("a kiosk accepts any well-formed patient code, not only those of the patients"
+            + " file (a mistyped code then starts a new patient's history)").get());
     o.addOption(Option.builder().longOpt("routine").hasArg().argName("NAME|FILE")
         .desc("the routine served (default sciatica)").get());
     o.addOption(Option.builder().longOpt("max-sessions").hasArg().argName("N")
@@ -89,9 +92,14 @@ public final class ServeCommand implements Command {
             + " unless the patients file says otherwise.",
         options(), "SIGTERM, SIGINT or SIGHUP saves every open session as interrupted and exits"
             + " 0.", List.of(
-            Help.example("coach serve --authorized-keys kiosks.pub --kiosk",
+            Help.example("coach serve --authorized-keys kiosks.pub --kiosk --patients"
+                    + " patients.yaml",
                 "every kiosk whose key is in kiosks.pub gets the start screen that asks for a"
-                    + " patient code"),
+                    + " patient code; only the codes of patients.yaml are accepted, whatever"
+                    + " their case"),
+            Help.example("coach serve --authorized-keys kiosks.pub --kiosk --any-code",
+                "a kiosk that takes any well-formed code: each new code starts a new patient's"
+                    + " history"),
             Help.example("coach serve --patients patients.yaml --routine sciatica",
                 "logins, patients and their routines from the patients file"),
             Help.example("coach serve --patients patients.yaml --contact clinic.yaml",
@@ -168,6 +176,12 @@ public final class ServeCommand implements Command {
       }
       patients = loaded.patients();
     }
+    if (cl.hasOption("kiosk") && patients == null && !cl.hasOption("any-code")) {
+      ctx.err().println("coach serve: a kiosk accepts only the codes of a patients file: give"
+          + " --patients FILE, or --any-code to accept any well-formed code (a mistyped code"
+          + " then starts a new patient's history)");
+      return ExitCodes.USAGE;
+    }
     Path dataDir = DataDir.resolve(cl.getOptionValue("data-dir"), ctx.env());
     String db = CommandLines.db(cl, ctx);
     RoutineCatalog catalog = new RoutineCatalog(dataDir.resolve("routines"), ctx.workDir());
@@ -202,7 +216,7 @@ public final class ServeCommand implements Command {
     }
     CoachServer.Settings settings = new CoachServer.Settings(
         cl.getOptionValue("bind", "127.0.0.1"), port, dataDir, keys, patients,
-        cl.hasOption("kiosk"), maxSessions, Duration.ofSeconds(idle),
+        cl.hasOption("kiosk"), cl.hasOption("any-code"), maxSessions, Duration.ofSeconds(idle),
         Duration.ofSeconds(maxLength), Duration.ofSeconds(authTimeout), authAttempts, perMinute,
         pace, Duration.ofSeconds(statsEvery));
     coach.app.Settings.Loaded clinic = coach.app.Settings.load(dataDir);
@@ -252,33 +266,12 @@ public final class ServeCommand implements Command {
     }
   }
 
-  /** FILE:LINE:1: why, for the first line that is not a public key; null when all are. */
+  /**
+   * FILE:LINE:1: why, for the first line that is not a public key or has an option this server
+   * cannot honour; null when every line can be used.
+   */
   static String badKeyLine(Path file) {
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
-    } catch (IOException | java.io.UncheckedIOException e) {
-      return file + ": cannot be read as text";
-    }
-    for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i).trim();
-      if (line.isEmpty() || line.startsWith("#")) {
-        continue;
-      }
-      try {
-        var entry = org.apache.sshd.common.config.keys.AuthorizedKeyEntry
-            .parseAuthorizedKeyEntry(line);
-        if (entry == null || entry.resolvePublicKey(null,
-            org.apache.sshd.common.config.keys.PublicKeyEntryResolver.FAILING) == null) {
-          throw new IllegalArgumentException();
-        }
-      } catch (Exception e) {
-        return file + ":" + (i + 1) + ":1: not an OpenSSH public key; expected a line such as"
-            + " \"ssh-ed25519 AAAAC3... name\" (ssh-ed25519, ecdsa-sha2-nistp256/384/521,"
-            + " ssh-rsa), optionally after options";
-      }
-    }
-    return null;
+    return coach.kiosk.AuthorizedKey.read(file, java.time.ZoneId.systemDefault()).problem();
   }
 
   /** Reads a password (without echo on a terminal) and prints its hash; never the password. */

@@ -61,6 +61,8 @@ final class ShellFiles {
         .append(".TP\n.I /var/lib/rehab-coach/\nthe service's data folder: history.db,"
             + " ssh_host_key, serve.log\n")
         .append(".TP\n.I /etc/rehab-coach/serve.conf\nthe service's options (COACH_SERVE_OPTS)\n")
+        .append(".TP\n.I /etc/rehab-coach/patients.yaml\nthe service's patients file: the codes"
+            + " its kiosks accept\n")
         .append(".SH SEE ALSO\n.BR ssh (1),\n.BR sshd_config (5),\n.BR pg_dump (1)\n");
     return sb.toString();
   }

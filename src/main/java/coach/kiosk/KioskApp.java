@@ -34,9 +34,7 @@ import java.util.function.Function;
 public final class KioskApp implements App {
   /** The longest patient code accepted. */
   public static final int MAX_CODE = 32;
-  /** Unknown codes in a row before the start screen waits. */
-  static final int MAX_WRONG = 5;
-  static final long LOCK_NANOS = Duration.ofSeconds(30).toNanos();
+  static final long LOCK_NANOS = CodeGuesses.LOCK_NANOS;
 
   /** A session begun for a patient: what runs it and where its effects go. */
   public record Begun(App app, SessionLoop.EffectSink sink) {}
@@ -68,8 +66,11 @@ public final class KioskApp implements App {
   /** The key of the message under the code field, or null. */
   private String message;
   private long lastActivity;
-  private int wrong;
+  /** Counts unknown codes; by default this screen's alone, on the kiosk's clock. */
+  private CodeGuesses.Guard guesses;
   private long lockedUntil = Long.MIN_VALUE;
+  /** The wait the locked message names, in whole seconds. */
+  private long lockSeconds = LOCK_NANOS / 1_000_000_000L;
   private Outcome lastOutcome;
 
   /**
@@ -86,6 +87,26 @@ public final class KioskApp implements App {
     this.codes = codes;
     this.sessions = sessions;
     this.lastActivity = clock.nanoTime();
+    this.guesses = new CodeGuesses(clock::nanoTime).guard(java.util.List.of("local"));
+  }
+
+  /**
+   * Counts unknown codes with others' (a server's kiosks, by address and login), so a wait
+   * started on one connection holds on the next; one running already shows at once.
+   */
+  public KioskApp countGuessesWith(CodeGuesses.Guard guard) {
+    this.guesses = guard;
+    long wait = guard.waitNanos();
+    if (wait > 0) {
+      lock(clock.nanoTime(), wait);
+    }
+    return this;
+  }
+
+  private void lock(long now, long waitNanos) {
+    lockedUntil = now + waitNanos;
+    lockSeconds = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
+    message = "kiosk.locked";
   }
 
   /**
@@ -191,6 +212,12 @@ public final class KioskApp implements App {
     if (now < lockedUntil) {
       return;
     }
+    long wait = guesses.waitNanos(); // started on another connection meanwhile
+    if (wait > 0) {
+      code.setLength(0);
+      lock(now, wait);
+      return;
+    }
     if (e instanceof Event.Typed t && codeChar(t.c()) && code.length() < MAX_CODE) {
       code.append(t.c());
       message = null;
@@ -210,17 +237,14 @@ public final class KioskApp implements App {
       Optional<String> patient = codes.apply(code.toString());
       code.setLength(0);
       if (patient.isEmpty()) {
-        wrong++;
-        if (wrong >= MAX_WRONG) {
-          wrong = 0;
-          lockedUntil = now + LOCK_NANOS;
-          message = "kiosk.locked";
+        long locked = guesses.unknown();
+        if (locked > 0) {
+          lock(now, locked);
         } else {
           message = "kiosk.unknown";
         }
         return;
       }
-      wrong = 0;
       start(patient.get(), now, out);
     }
   }
@@ -345,7 +369,7 @@ public final class KioskApp implements App {
     }
     if (message != null) {
       c.paragraph(2, row, w, Math.max(1, c.height() - row - 2),
-          m.get(message, LOCK_NANOS / 1_000_000_000L), true);
+          m.get(message, lockSeconds), true);
     }
     String keys = fixedPatient != null ? m.get("kiosk.footer.begin")
         : m.get("kiosk.footer.begin") + sep + m.get("kiosk.footer.erase") + sep

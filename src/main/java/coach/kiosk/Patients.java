@@ -9,7 +9,6 @@ import coach.routine.RoutineLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,8 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.apache.sshd.common.config.keys.AuthorizedKeyEntry;
-import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
 
 /**
  * The patients file of a clinic: which SSH user names may log in, whose patient they are, which
@@ -38,6 +35,7 @@ import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
  *   - user: dr-kim
  *     clinician: true              # the clinic board instead of a session
  * patients:                        # codes a kiosk accepts, besides the users' patients
+ *                                  # (compared without regard to case)
  *   - P-1002
  *   - {id: P-1003, routine: sciatica}
  * </pre>
@@ -52,7 +50,7 @@ public final class Patients {
 
   /** One SSH user. {@code routine} null means the server's default. */
   public record User(String name, String patient, String routine, boolean kiosk,
-      List<PublicKey> keys, String passwordHash, boolean clinician) {}
+      List<AuthorizedKey> keys, String passwordHash, boolean clinician) {}
 
   /** A patient a kiosk accepts by code; {@code routine} null means the kiosk's own. */
   public record Patient(String id, String routine) {}
@@ -76,9 +74,17 @@ public final class Patients {
     return Optional.ofNullable(users.get(name));
   }
 
-  /** The patient a code typed at a kiosk belongs to (codes are patient ids). */
+  /**
+   * The patient a code typed at a kiosk belongs to (codes are patient ids), compared without
+   * regard to case: {@code p-1003} finds {@code P-1003}, whose spelling the history then uses.
+   */
   public Optional<Patient> patient(String code) {
-    return Optional.ofNullable(patients.get(code));
+    return code == null ? Optional.empty() : Optional.ofNullable(patients.get(key(code)));
+  }
+
+  /** Codes are compared without regard to case (ASCII only, as every valid code is). */
+  static String key(String code) {
+    return code.toLowerCase(Locale.ROOT);
   }
 
   /**
@@ -111,6 +117,11 @@ public final class Patients {
   }
 
   public static Loaded load(Path file) {
+    return load(file, java.time.ZoneId.systemDefault());
+  }
+
+  /** Reads a patients file; keys' expiry times without a Z are in {@code zone}. */
+  public static Loaded load(Path file, java.time.ZoneId zone) {
     String name = file.toString();
     List<Problem> problems = new ArrayList<>();
     FileText.Read read = FileText.read(file, RoutineLoader.MAX_BYTES);
@@ -123,7 +134,7 @@ public final class Patients {
     if (root == null) {
       return new Loaded(null, problems);
     }
-    return new Reader(name, problems).read(root);
+    return new Reader(name, problems, zone).read(root);
   }
 
   private static final class Reader {
@@ -131,10 +142,12 @@ public final class Patients {
     private final List<Problem> problems;
     private final Map<String, User> users = new LinkedHashMap<>();
     private final Map<String, Patient> patients = new LinkedHashMap<>();
+    private final java.time.ZoneId zone;
 
-    Reader(String file, List<Problem> problems) {
+    Reader(String file, List<Problem> problems, java.time.ZoneId zone) {
       this.file = file;
       this.problems = problems;
+      this.zone = zone;
     }
 
     private void problem(Node at, String message) {
@@ -196,7 +209,7 @@ public final class Patients {
         problem(m.fields().get("patient").value(), "a kiosk user asks each patient for their"
             + " code, so it has no \"patient\"");
       }
-      List<PublicKey> keys = new ArrayList<>();
+      List<AuthorizedKey> keys = new ArrayList<>();
       for (Node kn : list(m, "keys")) {
         String line = kn instanceof Node.Scalar s && s.value() instanceof String t ? t : null;
         if (line == null) {
@@ -204,16 +217,9 @@ public final class Patients {
           continue;
         }
         try {
-          AuthorizedKeyEntry entry = AuthorizedKeyEntry.parseAuthorizedKeyEntry(line);
-          PublicKey key = entry == null ? null
-              : entry.resolvePublicKey(null, PublicKeyEntryResolver.FAILING);
-          if (key == null) {
-            throw new IllegalArgumentException("empty");
-          }
-          keys.add(key);
-        } catch (Exception e) {
-          problem(kn, "not an OpenSSH public key; expected a line such as \"ssh-ed25519"
-              + " AAAAC3... name\" (ssh-ed25519, ecdsa-sha2-nistp256/384/521 or ssh-rsa)");
+          keys.add(AuthorizedKey.parse(line, zone));
+        } catch (AuthorizedKey.Refused e) {
+          problem(kn, e.getMessage());
         }
       }
       String password = null;
@@ -235,10 +241,17 @@ public final class Patients {
         return;
       }
       String pid = kiosk || clinician ? null : patient != null ? patient : user;
+      Patient same = pid == null ? null : patients.get(key(pid));
+      if (same != null && !same.id().equals(pid)) {
+        Node at = m.fields().containsKey("patient") ? m.fields().get("patient").value()
+            : m.fields().get("user").value();
+        problem(at, spelledTwice(pid, same.id()));
+        return;
+      }
       users.put(user, new User(user, pid, routine, kiosk, List.copyOf(keys), password,
           clinician));
       if (pid != null) {
-        patients.putIfAbsent(pid, new Patient(pid, routine));
+        patients.putIfAbsent(key(pid), new Patient(pid, routine));
       }
     }
 
@@ -265,14 +278,23 @@ public final class Patients {
         problem(at, "\"" + clip(id) + "\" is not a valid patient code; use " + ID_RULE);
         return;
       }
-      Patient old = patients.get(id);
+      Patient old = patients.get(key(id));
+      if (old != null && !old.id().equals(id)) {
+        problem(at, spelledTwice(id, old.id()));
+        return;
+      }
       if (old != null && routine != null && old.routine() != null
           && !old.routine().equals(routine)) {
         problem(at, "the patient \"" + id + "\" is given two routines");
         return;
       }
-      patients.put(id, new Patient(id, routine != null ? routine : old == null ? null
+      patients.put(key(id), new Patient(id, routine != null ? routine : old == null ? null
           : old.routine()));
+    }
+
+    private static String spelledTwice(String id, String first) {
+      return "the patient \"" + id + "\" is \"" + first + "\" above: codes are the same"
+          + " whatever their case, so write it one way";
     }
 
     private Node.Map map(Node n, String what) {

@@ -1,14 +1,15 @@
 package coach.ssh;
 
+import coach.kiosk.AuthorizedKey;
 import coach.kiosk.Patients;
 import coach.routine.LoadResult;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.PublicKey;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 import org.apache.sshd.common.cipher.BuiltinCiphers;
-import org.apache.sshd.common.config.keys.AuthorizedKeyEntry;
 import org.apache.sshd.common.config.keys.KeyUtils;
-import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.session.SessionListener;
 import org.apache.sshd.core.CoreModuleProperties;
@@ -36,9 +35,12 @@ import org.apache.sshd.server.session.ServerSession;
 public final class CoachServer implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger("coach.ssh");
 
-  /** What the server is started with. {@code authorizedKeys} and {@code patients} may be null. */
+  /**
+   * What the server is started with. {@code authorizedKeys} and {@code patients} may be null.
+   * A kiosk accepts only the codes of the patients file, unless {@code anyCode}.
+   */
   public record Settings(String bind, int port, Path dataDir, Path authorizedKeys,
-      Patients patients, boolean kiosk, int maxSessions, Duration idleTimeout,
+      Patients patients, boolean kiosk, boolean anyCode, int maxSessions, Duration idleTimeout,
       Duration maxSessionLength, Duration authTimeout, int maxAuthAttempts,
       int connectionsPerMinute, double pace, Duration statsEvery) {}
 
@@ -53,6 +55,10 @@ public final class CoachServer implements AutoCloseable {
   private final AtomicInteger active = new AtomicInteger();
   private final Map<CoachShell, Boolean> open = new ConcurrentHashMap<>();
   private final ServerStats stats = new ServerStats();
+  /** Unknown patient codes, by client address and kiosk login, across connections. */
+  private final coach.kiosk.CodeGuesses guesses = new coach.kiosk.CodeGuesses(System::nanoTime);
+  /** The sessions' screen cells together (see CellBudget): no window size exhausts the heap. */
+  private final CellBudget cells = new CellBudget(CellBudget.SHARED);
   private final java.util.concurrent.ScheduledExecutorService reports =
       java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "coach-serve-stats");
@@ -99,13 +105,26 @@ public final class CoachServer implements AutoCloseable {
         // not POSIX
       }
     }
-    List<PublicKey> shared = s.authorizedKeys() == null ? List.of() : readKeys(s.authorizedKeys());
+    List<AuthorizedKey> shared = s.authorizedKeys() == null ? List.of()
+        : readKeys(s.authorizedKeys());
     sshd.setPublickeyAuthenticator((user, key, session) -> {
-      boolean ok = mayLogIn(s, user) && (shared.stream().anyMatch(k -> KeyUtils.compareKeys(k,
-          key)) || (s.patients() != null && s.patients().user(user).map(u -> u.keys().stream()
-          .anyMatch(k -> KeyUtils.compareKeys(k, key))).orElse(false)));
+      List<AuthorizedKey> lines = new java.util.ArrayList<>();
+      if (mayLogInWithSharedKey(s, user)) {
+        shared.stream().filter(k -> KeyUtils.compareKeys(k.key(), key)).forEach(lines::add);
+      }
+      if (mayLogIn(s, user)) {
+        if (s.patients() != null) {
+          s.patients().user(user).ifPresent(u -> u.keys().stream()
+              .filter(k -> KeyUtils.compareKeys(k.key(), key)).forEach(lines::add));
+        }
+      }
+      InetAddress from = session.getClientAddress() instanceof InetSocketAddress a
+          ? a.getAddress() : null;
+      java.time.Instant now = java.time.Instant.now();
+      boolean ok = lines.stream().anyMatch(k -> k.allows(from, now));
       if (!ok) {
-        LOG.info(() -> "key refused: user " + Names.clean(user) + " from " + address(session));
+        LOG.info(() -> "key refused: user " + Names.clean(user) + " from " + address(session)
+            + (lines.isEmpty() ? "" : " (its from= or expiry-time= option does not allow it)"));
       }
       return ok;
     });
@@ -124,8 +143,8 @@ public final class CoachServer implements AutoCloseable {
         BuiltinCiphers.aes256gcm, BuiltinCiphers.aes128ctr, BuiltinCiphers.aes192ctr,
         BuiltinCiphers.aes256ctr)));
     sshd.setShellFactory(channel -> new CoachShell(s, routines, sessions, active, open,
-        stats::tick, loops));
-    sshd.setCommandFactory(null);
+        stats::tick, loops, guesses, cells));
+    sshd.setCommandFactory(RefusedCommand.FACTORY);
     sshd.setSubsystemFactories(List.of());
     sshd.setForwardingFilter(RejectAllForwardingFilter.INSTANCE);
     sshd.setAgentFactory(null);
@@ -166,32 +185,36 @@ public final class CoachServer implements AutoCloseable {
     return s.patients() == null || s.patients().user(user).isPresent();
   }
 
+  /**
+   * A key of --authorized-keys logs in as a user of the patients file, or, when every
+   * connection is a kiosk (--kiosk), under any well-formed name: the name chooses nothing there,
+   * and the patients file may list only the codes the kiosks accept.
+   */
+  private static boolean mayLogInWithSharedKey(Settings s, String user) {
+    return mayLogIn(s, user) || (s.kiosk() && user != null
+        && Patients.NAME.matcher(user).matches());
+  }
+
+  /** The client's address without its port; null when unknown. */
+  static String host(ServerSession session) {
+    SocketAddress a = session == null ? null : session.getClientAddress();
+    return a instanceof InetSocketAddress i ? i.getAddress().getHostAddress()
+        : a == null ? null : String.valueOf(a);
+  }
+
   static String address(ServerSession session) {
     SocketAddress a = session == null ? null : session.getClientAddress();
     return a instanceof InetSocketAddress i ? i.getAddress().getHostAddress() + ":" + i.getPort()
         : String.valueOf(a);
   }
 
-  private static List<PublicKey> readKeys(Path file) throws IOException {
-    try {
-      return PublicKeyEntryResolverHolder.resolve(AuthorizedKeyEntry.readAuthorizedKeys(file));
-    } catch (java.security.GeneralSecurityException e) {
-      throw new IOException(file + ": a key cannot be read: " + e.getMessage(), e);
+  /** The keys of an authorized_keys file, with their options; a line refused is an error. */
+  private static List<AuthorizedKey> readKeys(Path file) throws IOException {
+    AuthorizedKey.File read = AuthorizedKey.read(file, java.time.ZoneId.systemDefault());
+    if (read.problem() != null) {
+      throw new IOException(read.problem());
     }
-  }
-
-  private static final class PublicKeyEntryResolverHolder {
-    static List<PublicKey> resolve(List<AuthorizedKeyEntry> entries) throws IOException,
-        java.security.GeneralSecurityException {
-      List<PublicKey> out = new java.util.ArrayList<>();
-      for (AuthorizedKeyEntry e : entries) {
-        PublicKey k = e.resolvePublicKey(null, PublicKeyEntryResolver.IGNORING);
-        if (k != null) {
-          out.add(k);
-        }
-      }
-      return out;
-    }
+    return read.keys();
   }
 
   public void start() throws IOException {
@@ -208,6 +231,11 @@ public final class CoachServer implements AutoCloseable {
 
   public int activeSessions() {
     return active.get();
+  }
+
+  /** Screen cells the sessions take from the shared allowance now (see CellBudget). */
+  long sharedCellsInUse() {
+    return cells.used();
   }
 
   /**

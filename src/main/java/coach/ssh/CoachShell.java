@@ -48,6 +48,10 @@ final class CoachShell implements Command, ChannelSessionAware {
   private final CountDownLatch ended = new CountDownLatch(1);
   private final java.util.function.LongConsumer tickLateness;
   private final LoopScheduler scheduler;
+  private final coach.kiosk.CodeGuesses guesses;
+  private final CellBudget cells;
+  /** The session's terminal, once started; its cells go back to the budget at the end. */
+  private volatile ChannelTerminal terminal;
   /** What the client types, handed over by the channel (see {@link #setChannelSession}). */
   private KeyBytes keys;
   private OutputStream out;
@@ -60,7 +64,10 @@ final class CoachShell implements Command, ChannelSessionAware {
 
   CoachShell(CoachServer.Settings settings, CoachServer.Routines routines,
       SessionFactory factory, AtomicInteger active, Map<CoachShell, Boolean> open,
-      java.util.function.LongConsumer tickLateness, LoopScheduler scheduler) {
+      java.util.function.LongConsumer tickLateness, LoopScheduler scheduler,
+      coach.kiosk.CodeGuesses guesses, CellBudget cells) {
+    this.guesses = guesses;
+    this.cells = cells;
     this.tickLateness = tickLateness;
     this.scheduler = scheduler;
     this.settings = settings;
@@ -151,6 +158,7 @@ final class CoachShell implements Command, ChannelSessionAware {
     Map<String, String> vars = env.getEnv();
     String user = channel.getSession().getUsername();
     String from = CoachServer.address(channel.getSession());
+    String host = CoachServer.host(channel.getSession());
     if (env.getPtyModes().isEmpty() && !vars.containsKey(Environment.ENV_COLUMNS)) {
       LOG.info(() -> "no terminal requested: user " + Names.clean(user) + " from " + from);
       refuse("This service needs an interactive terminal: connect with ssh -t.");
@@ -167,7 +175,8 @@ final class CoachShell implements Command, ChannelSessionAware {
     int rows = parse(vars.get(Environment.ENV_LINES), 24);
     // frames are sent as the client's window takes them, never waited for
     output = new ChannelOutput(out, () -> channel.getRemoteWindow().getSize(), System::nanoTime);
-    ChannelTerminal terminal = new ChannelTerminal(keys, output, cols, rows);
+    ChannelTerminal terminal = new ChannelTerminal(keys, output, cols, rows, cells);
+    this.terminal = terminal;
     env.addSignalListener((ch, signal) -> terminal.resize(
         parse(env.getEnv().get(Environment.ENV_COLUMNS), cols),
         parse(env.getEnv().get(Environment.ENV_LINES), rows)), Signal.WINCH);
@@ -179,12 +188,12 @@ final class CoachShell implements Command, ChannelSessionAware {
         coach.tui.words.Language.fromEnvironment(vars));
     LoopScheduler.Serial on = scheduler.serial();
     executor = on;
-    on.execute(() -> begin(on, terminal, user, from, style));
+    on.execute(() -> begin(on, terminal, user, from, host, style));
   }
 
   /** On the session's serial executor: builds its app and starts its loop there. */
   private void begin(LoopScheduler.Serial serial, ChannelTerminal terminal, String user,
-      String from, Style style) {
+      String from, String host, Style style) {
     LOG.info(() -> "connected: user " + Names.clean(user) + " from " + from);
     try {
       Optional<Patients.User> entry = settings.patients() == null ? Optional.empty()
@@ -209,8 +218,10 @@ final class CoachShell implements Command, ChannelSessionAware {
         LOG.info(() -> "clinic board for " + Names.clean(user) + " from " + from);
         app = factory.board(style, clock, user);
       } else if (kiosk) {
+        // unknown codes count per address and per login, however often the kiosk reconnects
         app = new KioskApp(clock, settings.idleTimeout(), style, title, patient, this::code,
-            sessions);
+            sessions).countGuessesWith(guesses.guard(java.util.List.of(
+                "address " + host, "login " + user)));
       } else {
         app = KioskApp.single(clock, settings.idleTimeout(), style, title, patient, sessions);
       }
@@ -263,6 +274,10 @@ final class CoachShell implements Command, ChannelSessionAware {
       LOG.log(Level.WARNING, "the session of " + Names.clean(user) + " from " + from
           + " failed", e);
     } finally {
+      ChannelTerminal t = terminal;
+      if (t != null) {
+        t.release();
+      }
       active.decrementAndGet();
       open.remove(this);
       LOG.info(() -> "disconnected: user " + Names.clean(user) + " from " + from);
@@ -271,15 +286,18 @@ final class CoachShell implements Command, ChannelSessionAware {
     }
   }
 
-  /** Codes accepted at this kiosk: those of the patients file, or any well-formed code. */
+  /**
+   * The patient a code typed at this kiosk belongs to: one of the patients file, found without
+   * regard to case and spelled as the file spells it; any other well-formed code, as typed, only
+   * when the server was told --any-code.
+   */
   private Optional<String> code(String typed) {
     if (!Patients.NAME.matcher(typed).matches()) {
       return Optional.empty();
     }
-    if (settings.patients() == null) {
-      return Optional.of(typed);
-    }
-    return settings.patients().patient(typed).map(Patients.Patient::id);
+    Optional<String> listed = settings.patients() == null ? Optional.empty()
+        : settings.patients().patient(typed).map(Patients.Patient::id);
+    return listed.isPresent() || !settings.anyCode() ? listed : Optional.of(typed);
   }
 
   private void refuse(String line) throws IOException {

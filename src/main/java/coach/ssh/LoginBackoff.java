@@ -8,9 +8,13 @@ import java.util.function.LongSupplier;
 /**
  * How long the next password check of an account must wait, from its failures in a row: three
  * tries cost nothing, then the next check waits 1 s after the last, then 2 s, 4 s and so on up to
- * 30 s; a success starts again from nothing. Accounts are user names, names that do not exist
- * included (so probing for names costs what guessing does); every ill-formed name shares one
- * account, as none of them can log in.
+ * 30 s; a success starts again from nothing. An account is a user name together with the address
+ * the attempt comes from, names that do not exist included (so probing for names costs what
+ * guessing does); every ill-formed name shares one account per address, as none of them can log
+ * in. Keyed by the name alone, anyone who knew a name could keep its user out: a few wrong tries
+ * kept in flight made the user's own right password wait, or be refused unchecked. Guesses from
+ * many addresses at one name are each slowed on their own; they are bounded by the connections
+ * an address may make and by the few threads that check passwords.
  *
  * <p>An attempt reserves its check's time as if every check before it fails, so attempts arriving
  * in parallel (many connections, one account) are checked one after the other rather than all at
@@ -43,9 +47,10 @@ final class LoginBackoff {
     this.lastSweep = clock.getAsLong();
   }
 
-  /** The account a user name counts against. */
-  static String account(String user) {
-    return user != null && Patients.NAME.matcher(user).matches() ? user : "";
+  /** The account a user name tried from an address (without its port) counts against. */
+  static String account(String user, String address) {
+    return (address == null ? "" : address) + " "
+        + (user != null && Patients.NAME.matcher(user).matches() ? user : "");
   }
 
   /** The wait before the check that follows this many failures in a row. */

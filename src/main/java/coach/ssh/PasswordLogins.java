@@ -15,8 +15,8 @@ import org.apache.sshd.server.session.ServerSession;
  * password, has the offered password checked against {@link PasswordHash#DUMMY} (same iteration
  * count) and is then refused, so how long a refusal takes does not tell which names exist.
  *
- * <p>Failures in a row slow the account down ({@link LoginBackoff}): the check waits, and the
- * answer with it. Nothing waits on the SSH library's I/O threads: the attempt is answered later
+ * <p>Failures in a row slow the account (the name, from one address) down ({@link
+ * LoginBackoff}): the check waits, and the answer with it. Nothing waits on the SSH library's I/O threads: the attempt is answered later
  * through {@link AsyncAuthException}, and the check itself (a tenth of a second of PBKDF2) runs on
  * the login threads too, so other sessions' screens keep their pace while logins are checked.
  */
@@ -50,13 +50,13 @@ final class PasswordLogins implements PasswordAuthenticator {
   /** Always answers later: throws the {@link AsyncAuthException} that carries the answer. */
   @Override
   public boolean authenticate(String user, String password, ServerSession session) {
-    String account = LoginBackoff.account(user);
+    String account = LoginBackoff.account(user, CoachServer.host(session));
     long wait = backoff.reserve(account);
     if (wait < 0) {
       int failures = backoff.failures(account);
       LOG.info(() -> "password refused unchecked: user " + Names.clean(user) + " from "
           + CoachServer.address(session) + " (" + failures + " failed in a row; a check of"
-          + " this name is already waiting)");
+          + " this name from this address is already waiting)");
       return false;
     }
     AsyncAuthException answer = new AsyncAuthException();
@@ -99,7 +99,7 @@ final class PasswordLogins implements PasswordAuthenticator {
     long next = LoginBackoff.delayAfter(failures);
     LOG.info(() -> "password refused: user " + Names.clean(user) + " from "
         + CoachServer.address(session) + (next == 0 ? "" : " (" + failures
-        + " failed in a row; the next check of this name waits "
+        + " failed in a row; the next check of this name from this address waits "
         + next / LoginBackoff.SECOND + " s)"));
     return false;
   }

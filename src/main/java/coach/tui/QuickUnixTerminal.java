@@ -18,7 +18,7 @@ import java.nio.charset.StandardCharsets;
  * thread of its own while the frame is drawn, and reading a key or giving the terminal back
  * waits for it first.
  */
-final class QuickUnixTerminal extends UnixTerminal {
+final class QuickUnixTerminal extends UnixTerminal implements WindowBounds.Bounded {
   /**
    * The environment variable in which the launcher passes what {@code stty -g} and
    * {@code stty size} printed for the terminal on standard input, one per line.
@@ -40,6 +40,8 @@ final class QuickUnixTerminal extends UnixTerminal {
   /** The keys' settings being made while the first frame is drawn, or null when they are made. */
   private volatile Thread setting;
   private volatile IOException settingFailed;
+  /** Whether the window last found is larger than a session draws (see {@link WindowBounds}). */
+  private volatile boolean windowTooLarge;
 
   /** What the launcher read of the terminal: its settings and size, or null when not usable. */
   record LauncherState(String saved, TerminalSize size) {
@@ -162,10 +164,21 @@ final class QuickUnixTerminal extends UnixTerminal {
   @Override
   protected TerminalSize findTerminalSize() throws IOException {
     TerminalSize known = sttySize;
-    if (known != null) {
-      return known;
-    }
-    return super.findTerminalSize();
+    return bounded(known != null ? known : super.findTerminalSize());
+  }
+
+  /**
+   * The screen for a window of this size: a window larger than a session draws (stty cols 30000
+   * rows 30000) gets a small stand-in that asks for a smaller one, never buffers of its size.
+   */
+  private TerminalSize bounded(TerminalSize window) {
+    windowTooLarge = WindowBounds.tooLarge(window.getColumns(), window.getRows());
+    return WindowBounds.screenFor(window);
+  }
+
+  @Override
+  public boolean windowTooLarge() {
+    return windowTooLarge;
   }
 
   /**

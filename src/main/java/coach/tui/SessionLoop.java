@@ -358,7 +358,9 @@ public final class SessionLoop {
     screen.clear();
     TextGraphics g = screen.newTextGraphics();
     wholeFrameShown = false;
-    if (size.getColumns() < minColumns || size.getRows() < minRows) {
+    if (windowTooLarge(size)) {
+      tooLarge(g, size, app.words());
+    } else if (size.getColumns() < minColumns || size.getRows() < minRows) {
       tooSmall(g, size, app.words());
     } else {
       app.draw(g, size);
@@ -416,8 +418,27 @@ public final class SessionLoop {
 
   /** Asks for a larger window in as many words as fit, down to 1x1. */
   static void tooSmall(TextGraphics g, TerminalSize size, Messages m) {
-    String[] tries = {m.get("tooSmall.long"), m.get("tooSmall.short"), m.get("tooSmall.word"),
-      "+"};
+    ask(g, size, new String[] {m.get("tooSmall.long"), m.get("tooSmall.short"),
+      m.get("tooSmall.word"), "+"});
+  }
+
+  /**
+   * Whether the window is one the terminal does not draw (see {@link WindowBounds}): its screen
+   * is a small stand-in; a terminal that does not bound its size is judged by the size itself.
+   */
+  private boolean windowTooLarge(TerminalSize size) {
+    return (terminal instanceof WindowBounds.Bounded b && b.windowTooLarge())
+        || WindowBounds.tooLarge(size.getColumns(), size.getRows());
+  }
+
+  /** Asks for a smaller window, on the stand-in screen of one too large to draw. */
+  static void tooLarge(TextGraphics g, TerminalSize size, Messages m) {
+    ask(g, size, new String[] {m.get("tooLarge.long"), m.get("tooLarge.short"),
+      m.get("tooLarge.word"), "-"});
+  }
+
+  /** The first of these that fits, in the middle of the screen. */
+  private static void ask(TextGraphics g, TerminalSize size, String[] tries) {
     int w = size.getColumns();
     int h = size.getRows();
     for (String t : tries) {

@@ -94,4 +94,22 @@ class LogsTest {
         Files.readString(tmp.resolve(Logs.COACH + ".3")));
     assertFalse(Files.exists(tmp.resolve(Logs.COACH + ".4")));
   }
+
+  @Test
+  void anEntryIsOneLineWhateverItsMessageOrExceptionSays() throws Exception {
+    Path data = tmp.resolve("data");
+    Logs.error(data, "what\n2026-01-01T00:00:00Z INFO forged\u001b[2J", new IllegalStateException(
+        "bad\nCaused by: forged\u001b]0;x\u0007", new RuntimeException("inner\r\nforged")));
+    String log = Files.readString(data.resolve("coach.log"));
+    assertFalse(log.contains("\u001b") || log.contains("\u0007") || log.contains("\r"), log);
+    for (String line : log.split("\n")) {
+      assertTrue(line.matches("\\d{4}-\\d\\d-\\d\\dT.* ERROR what\\\\u000A2026.*")
+          || line.startsWith("\tat ") || line.startsWith("java.lang.IllegalStateException: bad")
+          || line.startsWith("Caused by: java.lang.RuntimeException: inner\\u000D\\u000Aforged"),
+          "a forged line: " + line);
+    }
+    assertTrue(log.contains("at coach.app.LogsTest"), "the stack trace is kept: " + log);
+    String longer = "x".repeat(Logs.MAX_LINE + 500);
+    assertTrue(Logs.line(longer).length() < Logs.MAX_LINE + 40, "a message is cut");
+  }
 }

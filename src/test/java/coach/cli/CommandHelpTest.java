@@ -91,7 +91,7 @@ class CommandHelpTest {
 
   @ParameterizedTest
   @CsvSource({
-      "run,      pace data-dir db alert-command patient ascii quiet speak lang kiosk patients idle-timeout version",
+      "run,      pace data-dir db alert-command patient ascii quiet speak lang kiosk patients any-code idle-timeout version",
       "validate, quiet",
       "list,     data-dir",
       "history,  patient data-dir db ascii",
@@ -104,7 +104,7 @@ class CommandHelpTest {
       "backup,   to data-dir db",
       "restore,  from force data-dir db",
       "check,    file data-dir db",
-      "serve,    port bind data-dir db alert-command authorized-keys patients kiosk routine max-sessions"
+      "serve,    port bind data-dir db alert-command authorized-keys patients kiosk any-code routine max-sessions"
           + " idle-timeout max-session-length connections-per-minute auth-timeout"
           + " max-auth-attempts stats-every contact pace hash-password"})
   void eachCommandsHelpExplainsEveryOptionWithExamples(String command, String options) {
@@ -140,7 +140,7 @@ class CommandHelpTest {
     }
     assertTrue(r.out().contains("\nusage: coach [run] [NAME|FILE] [OPTIONS]\n"), r.out());
     assertExplainedWithExamples(r.out(), "",
-        "pace data-dir db alert-command patient ascii quiet speak lang kiosk patients idle-timeout version");
+        "pace data-dir db alert-command patient ascii quiet speak lang kiosk patients any-code idle-timeout version");
     String words = r.out().replaceAll("\\s+", " ");
     assertTrue(words.contains("129 SIGHUP or a lost terminal, 130 SIGINT, 143 SIGTERM"),
         r.out());

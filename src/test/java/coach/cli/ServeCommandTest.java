@@ -23,6 +23,9 @@ class ServeCommandTest {
     Files.writeString(f, KEY + "\nssh-rsa AAAA-not-base64 x\n");
     String bad = ServeCommand.badKeyLine(f);
     assertTrue(bad.startsWith(f + ":2:1: not an OpenSSH public key"), bad);
+    Files.writeString(f, KEY + "\ncommand=\"/bin/sh\" " + KEY + "\n");
+    bad = ServeCommand.badKeyLine(f);
+    assertTrue(bad.startsWith(f + ":2:1: the option \"command\" cannot be honoured"), bad);
   }
 
   @Test

@@ -123,6 +123,27 @@ class CoachE2E {
   }
 
   /**
+   * A terminal that claims a window far larger than anything drawn (stty cols 30000 rows
+   * 30000) is asked, on its first rows, for a smaller window: no screen of its size is made, so
+   * the session does not end in an error. When the window changes to an ordinary size the
+   * session goes on, and ends as usual with the terminal restored.
+   */
+  @Test
+  void aHugeWindowIsAskedToGetSmallerAndTheSessionGoesOnWhenItIs() throws Exception {
+    try (Tmux t = new Tmux(80, 24, tmp)) {
+      t.line(afterRun("stty cols 30000 rows 30000; " + launched("--patient e2e")));
+      t.waitFor("Please make the window smaller", 20_000);
+      assertFalse(t.screen().contains("rror"), t.screen());
+      t.resize(90, 26); // the window changes: the terminal's real size again
+      toStartingRating(t);
+      t.keys("q", "y", "Enter"); // quit, then leave the summary
+      assertTerminalRestored(t);
+      assertTrue(exitShown(t.screen(), 0), t.screen());
+    }
+    assertEquals(1, count("SELECT count(*) FROM sessions WHERE outcome = 'QUIT'"));
+  }
+
+  /**
    * From the first screen to the starting rating: Enter, then no to the questions before a
    * first session and to the four safety questions.
    */

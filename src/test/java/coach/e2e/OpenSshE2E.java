@@ -41,6 +41,8 @@ class OpenSshE2E {
     String readme = Files.readString(ROOT.resolve("README.md"));
     Matcher m = Pattern.compile("(?s)```\\n(Match User kiosk\\n.*?)```").matcher(readme);
     assertTrue(m.find(), "README has the sshd_config block");
+    Files.createDirectories(dataDir);
+    Files.writeString(dataDir.resolve("patients.yaml"), "patients:\n  - P-2001\n");
     return m.group(1).replace("Match User kiosk", "Match User root")
         .replace("/opt/rehab-coach/bin/coach", ROOT.resolve("scripts/coach").toString())
         .replace("/var/lib/rehab-coach-kiosk", dataDir.toString());
@@ -109,7 +111,10 @@ class OpenSshE2E {
     try {
       t.line(String.join(" ", ssh("-tt")) + "; echo SSH=$?");
       t.waitFor("Please type your patient code", 30_000);
-      t.keys("-l", "P-2001");
+      t.keys("-l", "P-2002");
+      t.keys("Enter");
+      t.waitFor("not known here", 5000); // only the codes of the block's patients file
+      t.keys("-l", "p-2001");
       t.keys("Enter");
       t.waitFor("Press Enter to begin", 5000);
       t.keys("Enter");

@@ -162,13 +162,14 @@ class PackageE2E {
     assertHas(lines, "-rw-r--r-- root/root", "./usr/share/bash-completion/completions/coach");
     assertHas(lines, "-rw-r--r-- root/root", "./usr/share/zsh/vendor-completions/_coach");
     assertHas(lines, "-rw-r--r-- root/root", "./etc/rehab-coach/serve.conf");
+    assertHas(lines, "-rw-r----- root/root", "./etc/rehab-coach/patients.yaml");
     assertFalse(listing.contains("coach.jsa"), "an archive is made where it is installed");
     assertFalse(listing.contains("./var/lib/rehab-coach"), "the data folder is never the"
         + " package's: no upgrade or removal touches it");
     assertEquals("0:Package: rehab-coach\nVersion: " + version + "\n", Proc.run(tmp,
         "dpkg-deb", "-f", deb.toString(), "Package", "Version"));
-    assertEquals("0:/etc/rehab-coach/serve.conf\n", Proc.run(tmp, "dpkg-deb", "-I",
-        deb.toString(), "conffiles"));
+    assertEquals("0:/etc/rehab-coach/serve.conf\n/etc/rehab-coach/patients.yaml\n",
+        Proc.run(tmp, "dpkg-deb", "-I", deb.toString(), "conffiles"));
 
     Path root = tmp.resolve("root");
     assertTrue(Proc.run(tmp, "dpkg-deb", "-x", deb.toString(), root.toString())
@@ -178,6 +179,14 @@ class PackageE2E {
     for (String command : List.of("run", "validate", "serve", "backup", "restore", "check")) {
       assertTrue(man.contains("\n.SS " + command + "\n"), command);
     }
+    // the default: kiosks that accept only the listed codes, and a patients file serve takes
+    String conf = Files.readString(root.resolve("etc/rehab-coach/serve.conf"));
+    assertTrue(conf.lines().anyMatch(l -> l.startsWith("COACH_SERVE_OPTS=")
+        && l.contains("--kiosk") && l.contains("--patients /etc/rehab-coach/patients.yaml")
+        && !l.contains("--any-code")), conf);
+    assertTrue(coach.kiosk.Patients.load(root.resolve("etc/rehab-coach/patients.yaml")).ok());
+    assertTrue(Proc.run(tmp, "dpkg-deb", "-I", deb.toString(), "postinst").contains(
+        "chgrp rehab-coach /etc/rehab-coach/patients.yaml"));
     String bash = Files.readString(root.resolve("usr/share/bash-completion/completions/coach"));
     assertTrue(bash.contains("backup) opts=\"--to --data-dir --db -h --help\""), bash);
     for (String script : List.of("postinst", "prerm", "postrm")) {

@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -312,6 +313,41 @@ class KioskAppTest {
     enter();
     assertTrue(kiosk.inSession());
     assertTrue(begun.equals(List.of("P-1001")), "no session for an unknown code: " + begun);
+  }
+
+  /**
+   * The count of unknown codes goes on across connections: a kiosk that reconnects (a new start
+   * screen under the same address or login) still waits, and shows it at once.
+   */
+  @Test
+  void aWaitStartedOnOneConnectionHoldsOnTheNext() throws Exception {
+    AtomicLong real = new AtomicLong();
+    CodeGuesses shared = new CodeGuesses(real::get);
+    kiosk.countGuessesWith(shared.guard(List.of("address 192.0.2.1")));
+    for (int i = 0; i < 3; i++) {
+      type("P-999" + i);
+      enter();
+    }
+    kiosk = kiosk(null, code -> code.equals("P-1001") ? Optional.of(code) : Optional.empty())
+        .countGuessesWith(shared.guard(List.of("address 192.0.2.1")));
+    type("P-9993");
+    enter();
+    assertTrue(screen().contains("not known here"), screen());
+    type("P-9994");
+    enter();
+    assertTrue(screen().contains("Please wait 30 seconds"), screen());
+    real.addAndGet(10_000_000_000L);
+    kiosk = kiosk(null, code -> code.equals("P-1001") ? Optional.of(code) : Optional.empty())
+        .countGuessesWith(shared.guard(List.of("address 192.0.2.1")));
+    assertTrue(screen().contains("Please wait 20 seconds"), "at once: " + screen());
+    type("P-1001");
+    enter();
+    assertFalse(kiosk.inSession(), "typing is ignored while the wait runs");
+    real.addAndGet(20_000_000_000L);
+    advance(Duration.ofSeconds(20));
+    type("P-1001");
+    enter();
+    assertTrue(kiosk.inSession());
   }
 
   @Test

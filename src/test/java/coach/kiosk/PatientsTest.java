@@ -91,6 +91,70 @@ class PatientsTest {
   }
 
   @Test
+  void codesAreFoundWhateverTheirCaseAndKeepTheFilesSpelling() throws Exception {
+    Patients.Loaded l = load("users:\n"
+        + "  - user: alice\n"
+        + "    patient: P-1001\n"
+        + "patients:\n"
+        + "  - P-1003\n"
+        + "  - {id: Quinn.S, routine: other}\n");
+    assertTrue(l.ok(), problems(l));
+    Patients p = l.patients();
+    assertEquals("P-1003", p.patient("p-1003").orElseThrow().id());
+    assertEquals("P-1001", p.patient("p-1001").orElseThrow().id());
+    assertEquals("Quinn.S", p.patient("QUINN.S").orElseThrow().id());
+    assertEquals("other", p.patient("quinn.s").orElseThrow().routine());
+    assertFalse(p.patient("P-1004").isPresent());
+  }
+
+  /**
+   * The .deb's default: kiosks with the patients file it ships, which serve reads as it is and
+   * which accepts no code until the clinic lists one.
+   */
+  @Test
+  void thePackagedDefaultIsAKioskWithAPatientsFileThatListsNoCodeYet() throws Exception {
+    Patients.Loaded l = Patients.load(Path.of("src/packaging/patients.yaml"));
+    assertTrue(l.ok(), problems(l));
+    assertFalse(l.patients().patient("P-1001").isPresent());
+    String conf = Files.readString(Path.of("src/packaging/serve.conf"));
+    String opts = conf.lines().filter(x -> x.startsWith("COACH_SERVE_OPTS=")).findFirst()
+        .orElseThrow();
+    assertTrue(opts.contains("--kiosk") && opts.contains(
+        "--patients /etc/rehab-coach/patients.yaml") && !opts.contains("--any-code"), opts);
+  }
+
+  @Test
+  void oneCodeSpelledTwoWaysIsAProblem() throws Exception {
+    Patients.Loaded l = load("users:\n"
+        + "  - user: alice\n"
+        + "    patient: P-1001\n"
+        + "  - user: bob\n"
+        + "    patient: p-1001\n"
+        + "patients:\n"
+        + "  - P-1003\n"
+        + "  - p-1003\n");
+    assertFalse(l.ok());
+    String p = problems(l);
+    String f = tmp.resolve("patients.yaml").toString();
+    assertTrue(p.contains(f + ":5:14: the patient \"p-1001\" is \"P-1001\" above"), p);
+    assertTrue(p.contains(f + ":8:5: the patient \"p-1003\" is \"P-1003\" above"), p);
+  }
+
+  @Test
+  void aUsersKeyWithAnOptionThatCannotBeHonouredIsAProblem() throws Exception {
+    Patients.Loaded l = load("users:\n"
+        + "  - user: alice\n"
+        + "    keys: [\"command=\\\"/bin/sh\\\" " + ED25519 + "\"]\n"
+        + "  - user: bob\n"
+        + "    keys: [\"from=\\\"192.168.1.*\\\",restrict " + ED25519 + "\"]\n");
+    assertFalse(l.ok());
+    String p = problems(l);
+    String f = tmp.resolve("patients.yaml").toString();
+    assertTrue(p.contains(f + ":3:12: the option \"command\" cannot be honoured"), p);
+    assertEquals(1, l.problems().size(), p);
+  }
+
+  @Test
   void patientIdsFollowTheSameRuleAsEveryOtherPatientId() throws Exception {
     Patients.Loaded l = load("users:\n"
         + "  - user: alice\n"

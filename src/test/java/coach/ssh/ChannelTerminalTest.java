@@ -1,6 +1,9 @@
 package coach.ssh;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import coach.session.Event;
 import coach.tui.RawOutput;
@@ -44,6 +47,39 @@ class ChannelTerminalTest {
     t.join(10_000);
     RawOutput.assertFrames(delta, 1);
     RawOutput.assertFrames(Arrays.copyOfRange(all, delta.length, all.length), 1);
+  }
+
+  /**
+   * The size reported is the screen a session may have: a window past the largest drawn gets a
+   * small stand-in, as does one the server's allowance of cells has no room for; cells held go
+   * back when the session ends.
+   */
+  @Test
+  void aWindowTooLargeOrWithoutRoomGetsASmallStandIn() {
+    CellBudget budget = new CellBudget(2 * (500 * 200 - CellBudget.FREE));
+    ChannelTerminal huge = new ChannelTerminal(new KeyBytes(n -> { }),
+        new ByteArrayOutputStream(), 30000, 30000, budget);
+    assertTrue(huge.windowTooLarge());
+    assertTrue(huge.findTerminalSize().getColumns() * huge.findTerminalSize().getRows() <= 240);
+    ChannelTerminal a = new ChannelTerminal(new KeyBytes(n -> { }), new ByteArrayOutputStream(),
+        500, 200, budget);
+    ChannelTerminal b = new ChannelTerminal(new KeyBytes(n -> { }), new ByteArrayOutputStream(),
+        80, 24, budget);
+    assertEquals(new com.googlecode.lanterna.TerminalSize(500, 200), a.findTerminalSize());
+    b.resize(500, 200);
+    assertFalse(b.windowTooLarge());
+    ChannelTerminal c = new ChannelTerminal(new KeyBytes(n -> { }), new ByteArrayOutputStream(),
+        400, 150, budget);
+    assertTrue(c.windowTooLarge(), "no room left for a third large window");
+    ChannelTerminal d = new ChannelTerminal(new KeyBytes(n -> { }), new ByteArrayOutputStream(),
+        200, 60, budget);
+    assertFalse(d.windowTooLarge(), "an ordinary window always has room");
+    a.release();
+    c.resize(400, 150);
+    assertFalse(c.windowTooLarge(), "room again once a session ended");
+    huge.resize(100, 30);
+    assertFalse(huge.windowTooLarge());
+    assertEquals(new com.googlecode.lanterna.TerminalSize(100, 30), huge.findTerminalSize());
   }
 
   @Test

@@ -51,13 +51,15 @@ class LoginBackoffTest {
   }
 
   @Test
-  void eachNameIsItsOwnAccountAndIllFormedNamesShareOne() {
+  void eachNameFromEachAddressIsItsOwnAccountAndIllFormedNamesShareOne() {
     failInARow("alice", 8);
     assertEquals(0, backoff.reserve("bob"), "another user is not slowed by alice's failures");
-    assertEquals("", LoginBackoff.account("../etc"));
-    assertEquals("", LoginBackoff.account("x".repeat(40)));
-    assertEquals("", LoginBackoff.account(null));
-    assertEquals("mallory", LoginBackoff.account("mallory"));
+    String ip = "192.0.2.7";
+    assertEquals(ip + " ", LoginBackoff.account("../etc", ip));
+    assertEquals(ip + " ", LoginBackoff.account("x".repeat(40), ip));
+    assertEquals(ip + " ", LoginBackoff.account(null, ip));
+    assertEquals(ip + " mallory", LoginBackoff.account("mallory", ip));
+    assertEquals("192.0.2.8 mallory", LoginBackoff.account("mallory", "192.0.2.8"));
   }
 
   @Test

@@ -171,6 +171,52 @@ class PasswordLoginsTest {
     assertEquals(List.of(0L, 0L, 0L, 1L, 2L, 4L), waits);
   }
 
+  /** A session open from this address (as MINA's server session tells it). */
+  private static org.apache.sshd.server.session.ServerSession from(String ip) {
+    return (org.apache.sshd.server.session.ServerSession) java.lang.reflect.Proxy
+        .newProxyInstance(PasswordLoginsTest.class.getClassLoader(),
+            new Class<?>[] {org.apache.sshd.server.session.ServerSession.class},
+            (proxy, method, args) -> switch (method.getName()) {
+              case "isOpen" -> true;
+              case "isClosing" -> false;
+              case "getClientAddress" -> new java.net.InetSocketAddress(ip, 40000);
+              case "toString" -> "session from " + ip;
+              default -> throw new UnsupportedOperationException(method.getName());
+            });
+  }
+
+  /**
+   * Someone who knows alice's name keeps wrong tries in flight from their own address, more than
+   * the back-off lets wait; alice's right password from her kiosk is checked at once all the same.
+   */
+  @Test
+  void wrongTriesFromOneAddressDoNotKeepTheUserOutFromAnother() {
+    Queue q = new Queue();
+    Recorder r = new Recorder();
+    PasswordLogins logins = new PasswordLogins(patients, r, new LoginBackoff(() -> 0L), q);
+    org.apache.sshd.server.session.ServerSession attacker = from("198.51.100.9");
+    for (int i = 0; i < 8; i++) {
+      String guess = "guess" + i;
+      try {
+        logins.authenticate("alice", guess, attacker);
+      } catch (AsyncAuthException inFlight) {
+        // waits for its check, which the test never runs: the tries stay in flight
+      }
+    }
+    assertTrue(q.tasks.size() < 8, "some of the attacker's tries are refused unchecked");
+    int queued = q.tasks.size();
+    AsyncAuthException answer = assertThrows(AsyncAuthException.class,
+        () -> logins.authenticate("alice", "correct horse", from("192.0.2.5")),
+        "alice's own try is not refused unchecked");
+    assertEquals(queued + 1, q.tasks.size());
+    assertEquals(0L, q.waits.get(queued), "and does not wait for the attacker's tries");
+    boolean[] in = {false};
+    answer.addListener(ok -> in[0] = ok);
+    q.tasks.get(queued).run();
+    assertTrue(in[0], "alice is let in");
+    assertEquals(List.of(aliceHash), r.checkedAgainst);
+  }
+
   @Test
   void aClientThatLeftWhileWaitingIsNotChecked() throws Exception {
     Queue q = new Queue();
@@ -194,6 +240,7 @@ class PasswordLoginsTest {
     q.tasks.get(0).run();
     assertTrue(refused[0]);
     assertTrue(r.checkedAgainst.isEmpty(), "no PBKDF2 for a client that left");
-    assertEquals(0, backoff.failures("alice"), "and no failure counted");
+    assertEquals(0, backoff.failures(LoginBackoff.account("alice", null)),
+        "and no failure counted");
   }
 }
