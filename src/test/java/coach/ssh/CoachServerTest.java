@@ -234,7 +234,7 @@ class CoachServerTest {
         waitFor(kiosk, "not known here");
         keys(kiosk, "p-1003\r");
         waitFor(kiosk, "Press Enter to begin");
-        keys(kiosk, "\r" + NO_TO_THE_QUESTIONS + "4\r0\rqy\r");
+        keys(kiosk, "\r" + NO_TO_THE_QUESTIONS + "4" + DOWN + "\rqy\r");
         waitFor(kiosk, "The last session was saved");
         kiosk.channel().close(false).await(Duration.ofSeconds(10));
         assertEquals(1, store.sessions("P-1003", null, null).size(), "the file's spelling");
@@ -346,7 +346,7 @@ class CoachServerTest {
         assertTrue(server.sharedCellsInUse() <= CellBudget.SHARED, "cells beyond the allowance");
 
         Shell ok = sized(client, key, "ok", server.port(), 100, 30);
-        keys(ok, "\r" + NO_TO_THE_QUESTIONS + "4\r0\rqy\r");
+        keys(ok, "\r" + NO_TO_THE_QUESTIONS + "4" + DOWN + "\rqy\r");
         var done = ok.channel().waitFor(EnumSet.of(ClientChannelEvent.CLOSED),
             Duration.ofSeconds(30));
         assertTrue(done.contains(ClientChannelEvent.CLOSED), screen(ok));
