@@ -117,6 +117,30 @@ class HistoryCommandsTest {
         l -> l.chars().allMatch(c -> c < 128)), ascii[1]);
   }
 
+  /**
+   * A chart for each routine: a later session of another routine no longer hides the first
+   * routine's chart, and a routine none of whose sessions rated an exercise says so.
+   */
+  @Test
+  void historyChartsEachRoutineAndSaysWhenOneHasNothingToChart() throws Exception {
+    try (SqliteHistoryStore store = SqliteHistoryStore.open(SqliteHistoryStore.fileIn(data))) {
+      SessionRecorder rec = store.begin("pat", "knee", "h", Map.of());
+      rec.apply(new Effect.SessionEnded(coach.session.Outcome.QUIT));
+    }
+    String[] r = run("history", "--data-dir", data.toString());
+    assertEquals("0", r[0], r[2]);
+    assertTrue(r[1].contains("Pain trend per exercise (sciatica;"), r[1]);
+    assertTrue(r[1].matches("(?s).*Cat/Camel series\\s+[\u2581-\u2588]{2}\\s+6 1.*"), r[1]);
+    assertTrue(r[1].contains("No pain trend for knee: none of its sessions rated an exercise."),
+        r[1]);
+    String[] only = run("history", "--data-dir", data.toString(), "--routine", "knee");
+    assertEquals("0", only[0], only[2]);
+    assertEquals(1, only[1].lines().filter(l -> l.contains(" knee ")).count(), only[1]);
+    assertFalse(only[1].contains("sciatica"), only[1]);
+    String[] none = run("history", "--data-dir", data.toString(), "--routine", "hip");
+    assertEquals("No sessions of routine hip for pat yet.\n", none[1]);
+  }
+
   @Test
   void exportCsvHasEveryRatingAndEvent() throws Exception {
     Path file = data.resolve("out.csv");
