@@ -69,6 +69,23 @@ public final class RoutineCatalog {
         return file(p, p.toString());
       }
     }
+    // a routine in the user's folder is found by its id too, whatever its file is called
+    List<Path> withId = new ArrayList<>();
+    for (Path p : userFiles()) {
+      LoadResult r = loader.load(p);
+      if (r.ok() && r.routine().id().equals(which)) {
+        withId.add(p);
+      }
+    }
+    if (withId.size() == 1) {
+      return file(withId.get(0), withId.get(0).toString());
+    }
+    if (withId.size() > 1) {
+      return new Source(which, null, false, new LoadResult(which, null, List.of(new Problem(
+          which, 0, 0, "more than one routine has the id \"" + which + "\" ("
+              + String.join(", ", withId.stream().map(Path::toString).toList())
+              + "); give the file path")), null));
+    }
     return new Source(which, null, false, new LoadResult(which, null, List.of(new Problem(which,
         0, 0, "no routine by that name; see 'coach list' for the routines there are, or give a"
             + " file path")), null));
@@ -116,6 +133,26 @@ public final class RoutineCatalog {
     }
   }
 
+  /** The routine files in the user's folder, by name (none when it cannot be read). */
+  private List<Path> userFiles() {
+    List<Path> files = new ArrayList<>();
+    if (!Files.isDirectory(userFolder)) {
+      return files;
+    }
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(userFolder,
+        "*.{yaml,yml,json}")) {
+      ds.forEach(p -> {
+        if (Files.isRegularFile(p)) {
+          files.add(p);
+        }
+      });
+    } catch (IOException e) {
+      return files;
+    }
+    files.sort(null);
+    return files;
+  }
+
   /** Every bundled routine, then every routine file in the user's folder, loaded and checked. */
   public List<Entry> list() throws IOException {
     List<Entry> out = new ArrayList<>();
@@ -123,13 +160,7 @@ public final class RoutineCatalog {
       out.add(new Entry(name, "bundled", bundled(name)));
     }
     if (Files.isDirectory(userFolder)) {
-      List<Path> files = new ArrayList<>();
-      try (DirectoryStream<Path> ds = Files.newDirectoryStream(userFolder,
-          "*.{yaml,yml,json}")) {
-        ds.forEach(files::add);
-      }
-      files.sort(null);
-      for (Path p : files) {
+      for (Path p : userFiles()) {
         String n = p.getFileName().toString();
         out.add(new Entry(n.substring(0, n.lastIndexOf('.')), p.toString(), loader.load(p)));
       }
