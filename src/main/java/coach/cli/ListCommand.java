@@ -56,8 +56,9 @@ public final class ListCommand implements Command {
         // names from the folder, a title from the file: shown as they are only when printable
         String status = e.result().ok()
             ? Printable.of(e.result().routine().title()) + " ("
-                + e.result().routine().exercises().size() + " exercises)"
-            : "INVALID: " + e.result().problems().size() + " problem(s); see coach validate";
+                + count(e.result().routine().exercises().size(), "exercise") + ")"
+            : "INVALID: " + count(e.result().problems().size(), "problem")
+                + "; see coach validate";
         ctx.out().printf("%-16s %-50s %s%n", Printable.of(e.name()), status,
             Printable.of(e.source()));
       }
@@ -68,5 +69,10 @@ public final class ListCommand implements Command {
           + Printable.of(e.getMessage()));
       return ExitCodes.INVALID;
     }
+  }
+
+  /** "1 exercise", "4 exercises". */
+  static String count(int n, String word) {
+    return n + " " + word + (n == 1 ? "" : "s");
   }
 }
