@@ -131,6 +131,9 @@ public final class ExportCommand implements Command {
     }
     List<Map<String, Object>> rows;
     try (store) {
+      if (unknown(store, patient, ctx)) {
+        return ExitCodes.INVALID;
+      }
       rows = rows(store, patient, since);
     } catch (StoreException e) {
       ctx.err().println("coach export: " + e.getMessage());
@@ -175,6 +178,9 @@ public final class ExportCommand implements Command {
         : null;
     int[] written = {0};
     try (store) {
+      if (unknown(store, patient, ctx)) {
+        return ExitCodes.INVALID;
+      }
       if (file == null) {
         written[0] = coach.app.FhirExport.write(store, patient, since, system, find,
             Instant.now(), ctx.out());
@@ -193,6 +199,20 @@ public final class ExportCommand implements Command {
           + ": " + e.getMessage());
       return ExitCodes.INVALID;
     }
+  }
+
+  /**
+   * A patient the history has never seen (a mistyped id) is said so in one line and nothing is
+   * written: an empty export would pass for a patient with nothing to report.
+   */
+  private static boolean unknown(HistoryStore store, String patient, CliContext ctx)
+      throws StoreException {
+    if (patient == null || !store.sessions(patient, null, null).isEmpty()) {
+      return false;
+    }
+    ctx.err().println("coach export: no sessions recorded for patient " + Quote.of(patient)
+        + "; nothing written");
+    return true;
   }
 
   static List<Map<String, Object>> rows(HistoryStore store, String patient, Instant since)

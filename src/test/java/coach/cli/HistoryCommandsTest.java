@@ -142,6 +142,23 @@ class HistoryCommandsTest {
   }
 
   @Test
+  void exportOfAPatientWithNoSessionIsRefusedAndWritesNothing() {
+    Path file = data.resolve("typo.csv");
+    for (String format : List.of("csv", "json")) {
+      String[] r = run("export", "--patient", "pta", "--format", format, "--data-dir",
+          data.toString(), "-o", file.toString());
+      assertEquals("1", r[0], r[2]);
+      assertEquals("coach export: no sessions recorded for patient \"pta\"; nothing written\n",
+          r[2]);
+      assertFalse(Files.exists(file));
+    }
+    String[] fhir = run("export", "--patient", "pta", "--format", "fhir", "--patient-system",
+        "urn:oid:1.2.3", "--data-dir", data.toString(), "-o", file.toString());
+    assertEquals("1", fhir[0], fhir[2]);
+    assertFalse(Files.exists(file));
+  }
+
+  @Test
   void exportCsvHasEveryRatingAndEvent() throws Exception {
     Path file = data.resolve("out.csv");
     String[] r = run("export", "--format", "csv", "--data-dir", data.toString(), "-o",
