@@ -80,7 +80,8 @@ public final class ServeCommand implements Command {
             + " folder, when there is one)").get());
     o.addOption(CommandLines.pace());
     o.addOption(Option.builder().longOpt("hash-password")
-        .desc("read a password and print its salted hash for the patients file").get());
+        .desc("read a password (at least 8 characters) and print its salted hash for the"
+            + " patients file").get());
     o.addOption(CommandLines.help());
     return o;
   }
@@ -279,7 +280,12 @@ public final class ServeCommand implements Command {
     char[] pw;
     java.io.Console console = System.console();
     if (console != null) {
-      pw = console.readPassword("Password: ");
+      // the rule first, so nobody types a short password twice to learn it
+      pw = console.readPassword("Password (at least 8 characters): ");
+      if (pw != null && pw.length < 8) {
+        ctx.err().println("coach serve: a password needs at least 8 characters");
+        return ExitCodes.USAGE;
+      }
       char[] again = pw == null ? null : console.readPassword("Again: ");
       if (pw == null || again == null || !java.util.Arrays.equals(pw, again)) {
         ctx.err().println("coach serve: the two passwords differ; nothing printed");

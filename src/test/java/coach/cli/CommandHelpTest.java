@@ -94,7 +94,7 @@ class CommandHelpTest {
       "run,      pace data-dir db alert-command patient ascii quiet speak lang kiosk patients any-code idle-timeout version",
       "validate, quiet",
       "list,     data-dir",
-      "history,  patient data-dir db ascii",
+      "history,  patient data-dir db ascii routine",
       "report,   patient data-dir db format output since until",
       "due,      patient data-dir db lang",
       "export,   patient data-dir db format since output all-patients patient-system",
