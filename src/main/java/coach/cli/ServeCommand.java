@@ -238,6 +238,8 @@ public final class ServeCommand implements Command {
       server.start();
       ctx.out().println("Serving " + routine.routine().title() + " on " + settings.bind() + ":"
           + server.port() + " (log: " + dataDir.resolve(Logs.SERVE) + ")");
+      // a kiosk's first connection shows this; its user compares it before saying yes
+      ctx.out().println("Host key: " + server.hostKeyFingerprint());
       ctx.out().flush();
       CountDownLatch stop = new CountDownLatch(1);
       Thread hook = new Thread(stop::countDown, "coach-serve-stop");

@@ -52,6 +52,8 @@ public final class CoachServer implements AutoCloseable {
   }
 
   private final SshServer sshd;
+  /** The host key's fingerprint, as OpenSSH prints it (SHA256:...). */
+  private final String fingerprint;
   private final AtomicInteger active = new AtomicInteger();
   private final Map<CoachShell, Boolean> open = new ConcurrentHashMap<>();
   private final ServerStats stats = new ServerStats();
@@ -97,7 +99,9 @@ public final class CoachServer implements AutoCloseable {
     keys.setAlgorithm(KeyUtils.EC_ALGORITHM);
     keys.setKeySize(256);
     sshd.setKeyPairProvider(keys);
-    keys.loadKeys(null); // generate now, so the file exists with its permissions from the start
+    // generate now, so the file exists with its permissions from the start
+    java.security.PublicKey hostPublic = keys.loadKeys(null).iterator().next().getPublic();
+    fingerprint = KeyUtils.getKeyType(hostPublic) + " " + KeyUtils.getFingerPrint(hostPublic);
     if (Files.exists(hostKey)) {
       try {
         Files.setPosixFilePermissions(hostKey, PosixFilePermissions.fromString("rw-------"));
@@ -227,6 +231,14 @@ public final class CoachServer implements AutoCloseable {
   /** The port actually bound (when 0 asked for any free one). */
   public int port() {
     return sshd.getPort();
+  }
+
+  /**
+   * The host key's type and fingerprint ("ecdsa-sha2-nistp256 SHA256:..."), the line a kiosk's
+   * first connection asks its user to compare.
+   */
+  public String hostKeyFingerprint() {
+    return fingerprint;
   }
 
   public int activeSessions() {

@@ -110,6 +110,11 @@ class CoachServerTest {
       try {
         Shell in = open(client, key, "alice", server.port());
         assertTrue(in.session().isAuthenticated());
+        // what serve prints is the key the client was shown, and stays so on a restart
+        assertEquals(KeyUtils.getKeyType(in.session().getServerKey()) + " "
+            + KeyUtils.getFingerPrint(in.session().getServerKey()), server.hostKeyFingerprint());
+        assertTrue(server.hostKeyFingerprint().matches("ecdsa-sha2-nistp256 SHA256:\\S{43}"),
+            server.hostKeyFingerprint());
         in.channel().close(false).await(Duration.ofSeconds(10));
         ClientSession s = client.connect("alice", "127.0.0.1", server.port())
             .verify(Duration.ofSeconds(60)).getSession();
