@@ -1,7 +1,6 @@
 package coach.store;
 
 import coach.session.Effect;
-import java.time.Instant;
 
 /**
  * Writes one session's effects straight into the history as they happen, each entry in its own
@@ -12,8 +11,10 @@ final class DirectRecorder implements SessionRecorder {
   private final Heartbeats heartbeats;
   private final SessionEntries entries;
   private final String id;
+  private final java.time.Clock clock;
 
-  DirectRecorder(Db db, Heartbeats heartbeats, String id) {
+  DirectRecorder(Db db, Heartbeats heartbeats, String id, java.time.Clock clock) {
+    this.clock = clock;
     this.db = db;
     this.heartbeats = heartbeats;
     this.entries = new SessionEntries(id);
@@ -27,7 +28,7 @@ final class DirectRecorder implements SessionRecorder {
 
   @Override
   public void apply(Effect effect) throws StoreException {
-    Entry e = entries.of(effect, Instant.now());
+    Entry e = entries.of(effect, clock.instant());
     if (e == null) {
       return;
     }

@@ -305,13 +305,12 @@ final class HistorySql {
    * this computer) its process still there.
    */
   static Optional<HistoryStore.Live> live(Connection c, Db db, String patient, String host,
-      Duration liveFor) throws SQLException {
+      Duration liveFor, Instant now) throws SQLException {
     try (PreparedStatement p = c.prepareStatement("SELECT id, host, pid, started_at,"
         + " heartbeat_at FROM sessions WHERE patient = ? AND outcome IS NULL"
         + " AND heartbeat_at IS NOT NULL ORDER BY started_at DESC")) {
       p.setString(1, patient);
       try (ResultSet r = p.executeQuery()) {
-        Instant now = Instant.now();
         while (r.next()) {
           HistoryStore.Live l;
           try {

@@ -43,8 +43,8 @@ public final class PostgresHistoryStore extends SqlHistoryStore {
   private volatile boolean closing;
   private volatile boolean down;
 
-  private PostgresHistoryStore(PostgresDb db, Spool spool) {
-    super(db);
+  private PostgresHistoryStore(PostgresDb db, Spool spool, java.time.Clock clock) {
+    super(db, clock);
     this.pg = db;
     this.spool = spool;
     sendOnce(); // what an earlier process left, before anything reads
@@ -62,6 +62,12 @@ public final class PostgresHistoryStore extends SqlHistoryStore {
    */
   public static PostgresHistoryStore open(PostgresUrl url, Map<String, String> env,
       Path spoolDir) throws StoreException {
+    return open(url, env, spoolDir, java.time.Clock.systemUTC());
+  }
+
+  /** As {@link #open(PostgresUrl, Map, Path)}, writing the times {@code clock} tells. */
+  public static PostgresHistoryStore open(PostgresUrl url, Map<String, String> env,
+      Path spoolDir, java.time.Clock clock) throws StoreException {
     PostgresDb db = new PostgresDb(url, env);
     try {
       PostgresSchema.migrate(db, url);
@@ -72,7 +78,7 @@ public final class PostgresHistoryStore extends SqlHistoryStore {
         throw new StoreException(spoolDir + ": cannot keep entries here for the database ("
             + e.getMessage() + ")", e);
       }
-      return new PostgresHistoryStore(db, spool);
+      return new PostgresHistoryStore(db, spool, clock);
     } catch (StoreException | RuntimeException e) {
       db.close();
       throw e;
@@ -83,7 +89,7 @@ public final class PostgresHistoryStore extends SqlHistoryStore {
   public SessionRecorder begin(String patient, String routineId, String routineHash,
       Map<String, Integer> startLevels) throws StoreException {
     String id = UUID.randomUUID().toString();
-    Entry.Begin b = new Entry.Begin(id, Instant.now(), patient, routineId, routineHash,
+    Entry.Begin b = new Entry.Begin(id, clock.instant(), patient, routineId, routineHash,
         Heartbeats.HOST, ProcessHandle.current().pid(), Map.copyOf(startLevels));
     Spool.Held h;
     try {
@@ -98,6 +104,13 @@ public final class PostgresHistoryStore extends SqlHistoryStore {
     heartbeats.start(id);
     wake();
     return new Recorder(h);
+  }
+
+  /** Whether this process still keeps the session's spool file (its end not yet sent). */
+  boolean holds(String sessionId) {
+    synchronized (held) {
+      return held.containsKey(sessionId);
+    }
   }
 
   /** A session's effects, kept in its spool file and handed to the sender. */
@@ -117,7 +130,7 @@ public final class PostgresHistoryStore extends SqlHistoryStore {
 
     @Override
     public void apply(Effect effect) throws StoreException {
-      Entry e = entries.of(effect, Instant.now());
+      Entry e = entries.of(effect, clock.instant());
       if (e == null) {
         return;
       }
@@ -287,7 +300,7 @@ public final class PostgresHistoryStore extends SqlHistoryStore {
       return;
     }
     try {
-      db.inTransaction(c -> HistorySql.heartbeat(c, db, ids, Instant.now()));
+      db.inTransaction(c -> HistorySql.heartbeat(c, db, ids, clock.instant()));
     } catch (SQLException | RuntimeException e) {
       // the database is away: the sender says so; a beat is tried again in a few seconds
     }
@@ -296,7 +309,7 @@ public final class PostgresHistoryStore extends SqlHistoryStore {
   /** Kept like a session's entries, so it waits out a database that is away. */
   @Override
   public void settleInterrupted(String sessionId) throws StoreException {
-    Entry.Settle s = new Entry.Settle(sessionId, Instant.now());
+    Entry.Settle s = new Entry.Settle(sessionId, clock.instant());
     try {
       singles.add(spool.single(s));
     } catch (IOException e) {

@@ -12,9 +12,12 @@ import java.util.Optional;
  */
 abstract class SqlHistoryStore implements HistoryStore {
   protected final Db db;
+  /** Where the store reads the time it writes (the system's; a test's own in tests). */
+  protected final java.time.Clock clock;
 
-  SqlHistoryStore(Db db) {
+  SqlHistoryStore(Db db, java.time.Clock clock) {
     this.db = db;
+    this.clock = clock;
   }
 
   /** Called before each read: nothing, or waiting for this process's writes to arrive. */
@@ -22,7 +25,8 @@ abstract class SqlHistoryStore implements HistoryStore {
 
   @Override
   public Optional<Live> live(String patient) throws StoreException {
-    return db.read(c -> HistorySql.live(c, db, patient, Heartbeats.HOST, Heartbeats.LIVE_FOR));
+    return db.read(c -> HistorySql.live(c, db, patient, Heartbeats.HOST, Heartbeats.LIVE_FOR,
+        clock.instant()));
   }
 
   @Override

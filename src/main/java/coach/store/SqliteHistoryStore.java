@@ -28,8 +28,8 @@ public final class SqliteHistoryStore extends SqlHistoryStore {
   private final String notice;
   private final Heartbeats heartbeats = new Heartbeats(this::beat);
 
-  private SqliteHistoryStore(SqliteOpening.Opened opened) {
-    super(opened.db());
+  private SqliteHistoryStore(SqliteOpening.Opened opened, java.time.Clock clock) {
+    super(opened.db(), clock);
     this.file = opened.db();
     this.notice = opened.notice();
   }
@@ -63,18 +63,24 @@ public final class SqliteHistoryStore extends SqlHistoryStore {
    * that is not ours, is damaged, comes from a newer version, or cannot be written.
    */
   public static SqliteHistoryStore open(Path file) throws StoreException {
-    return new SqliteHistoryStore(SqliteOpening.open(file));
+    return open(file, java.time.Clock.systemUTC());
+  }
+
+  /** As {@link #open(Path)}, writing the times {@code clock} tells. */
+  public static SqliteHistoryStore open(Path file, java.time.Clock clock)
+      throws StoreException {
+    return new SqliteHistoryStore(SqliteOpening.open(file), clock);
   }
 
   @Override
   public SessionRecorder begin(String patient, String routineId, String routineHash,
       Map<String, Integer> startLevels) throws StoreException {
     String id = UUID.randomUUID().toString();
-    Entry.Begin b = new Entry.Begin(id, Instant.now(), patient, routineId, routineHash, HOST,
+    Entry.Begin b = new Entry.Begin(id, clock.instant(), patient, routineId, routineHash, HOST,
         ProcessHandle.current().pid(), Map.copyOf(startLevels));
     db.write(Entry.what(b), c -> HistorySql.write(c, db, b));
     heartbeats.start(id);
-    return new DirectRecorder(db, heartbeats, id);
+    return new DirectRecorder(db, heartbeats, id, clock);
   }
 
   /** Marks the given live sessions as still running now (best effort: a failure is retried). */
@@ -83,7 +89,7 @@ public final class SqliteHistoryStore extends SqlHistoryStore {
       return;
     }
     try {
-      db.inTransaction(c -> HistorySql.heartbeat(c, db, ids, Instant.now()));
+      db.inTransaction(c -> HistorySql.heartbeat(c, db, ids, clock.instant()));
     } catch (SQLException e) {
       // a full disk or a busy file: the next beat tries again; a session that cannot say it
       // is live for LIVE_FOR only lets a second start resume it
@@ -92,7 +98,7 @@ public final class SqliteHistoryStore extends SqlHistoryStore {
 
   @Override
   public void settleInterrupted(String sessionId) throws StoreException {
-    Entry.Settle s = new Entry.Settle(sessionId, Instant.now());
+    Entry.Settle s = new Entry.Settle(sessionId, clock.instant());
     db.write(Entry.what(s), c -> HistorySql.write(c, db, s));
   }
 

@@ -368,7 +368,9 @@ class AlertRulesTest {
   void scanningAgainRaisesNothingNewAndAcknowledgingThenANewCauseRaisesANewOne()
       throws Exception {
     Path dir = Files.createTempDirectory("alerts");
-    try (HistoryStore store = SqliteHistoryStore.open(dir.resolve("history.db"))) {
+    // each session a millisecond after the one before: in order without sleeping
+    try (HistoryStore store = SqliteHistoryStore.open(dir.resolve("history.db"),
+        new coach.store.StepClock(Instant.now()))) {
       AlertScan scan = new AlertScan(store, AlertRulesTest::routines, UTC);
       Instant now = Instant.now();
       for (int pain : new int[] {2, 3, 4}) {
@@ -376,7 +378,6 @@ class AlertRulesTest {
         r.apply(new coach.session.Effect.RecordRating(new Rating(Rating.Kind.SET, "nerve-glide",
             0, "slider", 1, 0, "", pain, null)));
         r.apply(new coach.session.Effect.SessionEnded(Outcome.COMPLETED));
-        Thread.sleep(5);
       }
       List<HistoryStore.AlertRow> first = scan.patient("p", now);
       assertEquals(List.of(AlertKind.RISING_PAIN), first.stream()

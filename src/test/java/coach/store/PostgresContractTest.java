@@ -1,5 +1,7 @@
 package coach.store;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,9 +23,18 @@ class PostgresContractTest extends HistoryStoreContract {
   }
 
   @Override
-  HistoryStore open() throws Exception {
+  HistoryStore open(java.time.Clock clock) throws Exception {
     return PostgresHistoryStore.open(PostgresUrl.parse(url, Map.of()), Map.of(),
-        dir.resolve("spool-" + openings.incrementAndGet()));
+        dir.resolve("spool-" + openings.incrementAndGet()), clock);
+  }
+
+  @Override
+  void untilLetGo(HistoryStore store, String sessionId) throws Exception {
+    long end = System.currentTimeMillis() + 10_000;
+    while (((PostgresHistoryStore) store).holds(sessionId)) {
+      assertTrue(System.currentTimeMillis() < end, "the spool file was never let go");
+      Thread.onSpinWait();
+    }
   }
 
   @Override

@@ -8,8 +8,8 @@ class SqliteContractTest extends HistoryStoreContract {
   @TempDir Path dir;
 
   @Override
-  HistoryStore open() throws Exception {
-    return SqliteHistoryStore.open(dir.resolve("history.db"));
+  HistoryStore open(java.time.Clock clock) throws Exception {
+    return SqliteHistoryStore.open(dir.resolve("history.db"), clock);
   }
 
   @Override
