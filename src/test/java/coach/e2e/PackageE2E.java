@@ -121,6 +121,10 @@ class PackageE2E {
     assertEquals("0:none\n", java, "java is on the PATH");
 
     assertEquals("0:rehab-coach " + version + "\n", run(home, path, "bin/coach", "--version"));
+    // its README speaks of what the tarball holds: no scripts/ from the clone
+    String readme = Files.readString(home.resolve("README.md"));
+    assertTrue(readme.startsWith("# Rehab Coach (installed)"), readme);
+    assertFalse(readme.contains("scripts/"), readme);
     assertTrue(Files.exists(home.resolve("lib/coach.jsa")),
         "the first start records the class-data archive for this folder");
     String validated = run(home, path, "bin/coach", "validate", "routines/sciatica.yaml");
