@@ -52,7 +52,8 @@ final class HistoryFileCommands {
     String db = CommandLines.db(cl, ctx);
     if (db != null) {
       ctx.err().println("coach " + command + ": the history is in PostgreSQL ("
-          + History.where(null, db, ctx.env()) + "); use " + pgTool + " (see README, Install)");
+          + History.where(null, db, ctx.env()) + "); use " + pgTool + ", the database's own"
+          + " tool");
       return null;
     }
     return SqliteHistoryStore.fileIn(DataDir.resolve(cl.getOptionValue("data-dir"),
