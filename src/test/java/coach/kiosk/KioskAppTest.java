@@ -17,7 +17,7 @@ import coach.session.Outcome;
 import coach.session.Screen;
 import coach.store.HistoryStore;
 import coach.store.SqliteHistoryStore;
-import coach.tui.view.CoachApp;
+import coach.tui.CoachApp;
 import coach.tui.view.Style;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.graphics.BasicTextImage;

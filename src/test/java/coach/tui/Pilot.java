@@ -8,7 +8,6 @@ import coach.session.ManualClock;
 import coach.session.Screen;
 import coach.session.SessionState;
 import coach.session.StartOptions;
-import coach.tui.view.CoachApp;
 import coach.tui.view.Style;
 import coach.tui.view.Views;
 import com.googlecode.lanterna.TerminalSize;

@@ -11,6 +11,7 @@ import coach.session.ManualClock;
 import coach.session.Screen;
 import coach.session.SessionState;
 import coach.session.StartOptions;
+import coach.tui.CoachApp;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.graphics.BasicTextImage;
 import java.util.List;

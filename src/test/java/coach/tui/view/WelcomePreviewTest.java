@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import coach.session.Coach;
 import coach.session.ManualClock;
 import coach.session.StartOptions;
+import coach.tui.WelcomePreview;
 import coach.tui.words.Language;
 import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.TerminalSize;

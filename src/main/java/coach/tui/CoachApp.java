@@ -1,4 +1,4 @@
-package coach.tui.view;
+package coach.tui;
 
 import coach.session.Coach;
 import coach.session.Effect;
@@ -7,6 +7,10 @@ import coach.session.Overlay;
 import coach.session.Screen;
 import coach.session.SessionState;
 import coach.session.Transition;
+import coach.tui.view.Canvas;
+import coach.tui.view.Style;
+import coach.tui.view.Views;
+import coach.tui.view.Week;
 import com.googlecode.lanterna.TerminalRectangle;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.graphics.TextGraphics;
@@ -17,7 +21,7 @@ import java.util.OptionalLong;
  * The session core and its views as one program for the terminal loop. Holds the current state;
  * one instance per session, used only from the loop's thread.
  */
-public final class CoachApp implements coach.tui.App {
+public final class CoachApp implements App {
   /** Told of each change of state, on the loop's thread (speech, for one); must not block. */
   @FunctionalInterface
   public interface Observer {
