@@ -82,6 +82,34 @@ class ArchitectureTest {
         + String.join("\n  ", cycles) + "\n");
   }
 
+  /**
+   * The core is a function of its input: no file of coach.session reads a clock (time comes with
+   * each event). The two files named are kept, unused by the core, for the clinic board and its
+   * command until they take the loop's clock.
+   */
+  @Test
+  void theCoreReadsNoClock() throws IOException {
+    Set<String> kept = Set.of("Clock.java", "PacedClock.java");
+    Pattern reads = Pattern.compile("\\b(nanoTime|currentTimeMillis|Instant\\.now|LocalDate\\.now"
+        + "|LocalDateTime\\.now|ZonedDateTime\\.now|Clock)\\b");
+    List<String> found = new ArrayList<>();
+    try (Stream<Path> files = Files.list(SOURCES.resolve("session"))) {
+      for (Path file : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+        if (kept.contains(file.getFileName().toString())) {
+          continue;
+        }
+        String[] code = codeOnly(Files.readString(file, StandardCharsets.UTF_8)).split("\n", -1);
+        for (int i = 0; i < code.length; i++) {
+          Matcher m = reads.matcher(code[i]);
+          if (m.find()) {
+            found.add(file + ":" + (i + 1) + ": " + m.group());
+          }
+        }
+      }
+    }
+    assertEquals(List.of(), found, "the core reads a clock:\n  " + String.join("\n  ", found));
+  }
+
   @Test
   void theCycleCheckNamesEachArrowOfACycle() {
     Map<String, Map<String, String>> arrows = new TreeMap<>();

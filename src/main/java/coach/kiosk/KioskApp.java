@@ -1,10 +1,10 @@
 package coach.kiosk;
 
-import coach.session.Clock;
 import coach.session.Effect;
 import coach.session.Event;
 import coach.session.Outcome;
 import coach.tui.App;
+import coach.tui.Clock;
 import coach.tui.Keys;
 import coach.tui.SessionLoop;
 import coach.tui.view.Canvas;
@@ -66,6 +66,8 @@ public final class KioskApp implements App {
   /** The key of the message under the code field, or null. */
   private String message;
   private long lastActivity;
+  /** The moment of the last event handed in (the loop's stamp): what the frame shows. */
+  private long now;
   /** Counts unknown codes; by default this screen's alone, on the kiosk's clock. */
   private CodeGuesses.Guard guesses;
   private long lockedUntil = Long.MIN_VALUE;
@@ -87,6 +89,7 @@ public final class KioskApp implements App {
     this.codes = codes;
     this.sessions = sessions;
     this.lastActivity = clock.nanoTime();
+    this.now = lastActivity;
     this.guesses = new CodeGuesses(clock::nanoTime).guard(java.util.List.of("local"));
   }
 
@@ -158,12 +161,12 @@ public final class KioskApp implements App {
   }
 
   @Override
-  public List<Effect> update(Event e) {
-    long now = clock.nanoTime();
+  public List<Effect> update(Event e, long now) {
+    this.now = now;
     List<Effect> out = new ArrayList<>();
     if (e instanceof Event.Interrupt) {
       if (current != null) {
-        forward(e, out);
+        forward(e, now, out);
       }
       if (!out.contains(new Effect.Exit())) {
         out.add(new Effect.Exit());
@@ -178,16 +181,16 @@ public final class KioskApp implements App {
         lastActivity = now; // a timer is running: not idle
       }
       if (!key && now - lastActivity >= idleNanos) {
-        forward(new Event.Interrupt("idle"), out);
+        forward(new Event.Interrupt("idle"), now, out);
         message = "kiosk.idle";
         return out;
       }
       if (!key && now - sessionStart >= maxSessionNanos) {
-        forward(new Event.Interrupt("time-limit"), out);
+        forward(new Event.Interrupt("time-limit"), now, out);
         message = "kiosk.timeLimit";
         return out;
       }
-      forward(e, out);
+      forward(e, now, out);
       return out;
     }
     if (!key) {
@@ -270,8 +273,8 @@ public final class KioskApp implements App {
   }
 
   /** Hands an event to the session; its end brings back the start screen. */
-  private void forward(Event e, List<Effect> out) {
-    for (Effect fx : current.update(e)) {
+  private void forward(Event e, long now, List<Effect> out) {
+    for (Effect fx : current.update(e, now)) {
       if (fx instanceof Effect.Exit) {
         if (once) {
           out.add(fx);
@@ -281,7 +284,7 @@ public final class KioskApp implements App {
         sink = null;
         signingIn = true;
         message = lastOutcome == Outcome.INTERRUPTED ? "kiosk.idle" : "kiosk.saved";
-        lastActivity = clock.nanoTime();
+        lastActivity = now;
         return;
       }
       if (fx instanceof Effect.Bell) {
@@ -322,7 +325,6 @@ public final class KioskApp implements App {
       }
       return w.isPresent() ? OptionalLong.of(Math.min(w.getAsLong(), idle)) : OptionalLong.of(idle);
     }
-    long now = clock.nanoTime();
     if (now < lockedUntil) {
       return OptionalLong.of(lockedUntil);
     }
@@ -352,7 +354,7 @@ public final class KioskApp implements App {
     int row = 2;
     c.bold(2, row, m.get("kiosk.welcome"));
     row += 2;
-    boolean locked = clock.nanoTime() < lockedUntil;
+    boolean locked = now < lockedUntil;
     if (fixedPatient != null) {
       row = c.paragraph(2, row, w, 3, m.get("kiosk.pressEnter"), false) + 1;
     } else {

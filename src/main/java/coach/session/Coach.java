@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * The session core: {@code update(state, event)} gives the next state and the effects to carry
- * out. Pure: no terminal, no I/O, no threads; time comes from the injected {@link Clock}. Timers
- * are deadlines chained one from the next, so however late a tick arrives no time is lost or
- * gained. The work is shared with {@link Questions} (the yes/no questions and the red flags),
+ * The session core: {@code update(state, event, now)} gives the next state and the effects to
+ * carry out. Pure: no terminal, no I/O, no threads, no clock: time comes with the input, the
+ * moment each event happened (the loop stamps keys and ticks alike), so the same input always
+ * gives the same output. Timers are deadlines chained one from the next, so however late a tick
+ * arrives no time is lost or gained. The work is shared with {@link Questions} (the yes/no questions and the red flags),
  * {@link PainCheck}, {@link Walk} (the routine's sets, reps and rests) and {@link Timers}.
  */
 public final class Coach {
@@ -22,7 +23,6 @@ public final class Coach {
   public static final long GET_READY = 3 * SECOND;
 
   private final Routine routine;
-  private final Clock clock;
   private final StartOptions options;
   private final PainPolicy policy;
   private final Timers timers;
@@ -30,9 +30,8 @@ public final class Coach {
   private final Walk walk;
   private final Questions questions;
 
-  public Coach(Routine routine, Clock clock, StartOptions options) {
+  public Coach(Routine routine, StartOptions options) {
     this.routine = routine;
-    this.clock = clock;
     this.options = options;
     this.policy = new PainPolicy(routine.painRule());
     this.timers = new Timers(routine);
@@ -43,10 +42,6 @@ public final class Coach {
 
   public Routine routine() {
     return routine;
-  }
-
-  public Clock clock() {
-    return clock;
   }
 
   public StartOptions options() {
@@ -66,9 +61,11 @@ public final class Coach {
     return SessionState.initial(levels);
   }
 
-  /** Applies one event. A tick before any timer runs out gives back the very same state. */
-  public Transition update(SessionState s, Event event) {
-    long now = clock.nanoTime();
+  /**
+   * Applies one event, which happened at {@code now} (nanoseconds on the session's monotonic
+   * clock). A tick before any timer runs out gives back the very same state.
+   */
+  public Transition update(SessionState s, Event event, long now) {
     if (event instanceof Event.Tick && !timers.due(s, now)) {
       return new Transition(s, List.of()); // no timer ran out: the very same state
     }
@@ -93,13 +90,13 @@ public final class Coach {
    * When the next tick is due: the moment the countdown's whole seconds change or the timer ends.
    * Empty when nothing is timed (waiting for a key, paused, an overlay open).
    */
-  public OptionalLong nextWake(SessionState s) {
-    return timers.nextWake(s, clock.nanoTime());
+  public OptionalLong nextWake(SessionState s, long now) {
+    return timers.nextWake(s, now);
   }
 
-  /** Whole seconds shown on the countdown (rounded up), 0 when nothing is timed. */
-  public long secondsShown(SessionState s) {
-    long r = s.remaining(clock.nanoTime());
+  /** Whole seconds shown on the countdown at {@code now} (rounded up), 0 when nothing is timed. */
+  public long secondsShown(SessionState s, long now) {
+    long r = s.remaining(now);
     return (r + SECOND - 1) / SECOND;
   }
 

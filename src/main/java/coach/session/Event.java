@@ -2,7 +2,9 @@ package coach.session;
 
 /**
  * What can happen to a session: a key the person pressed (already mapped from the terminal to its
- * meaning), a timer tick, or an interruption from outside (a signal or a dropped link).
+ * meaning), a timer tick, or an interruption from outside (a signal or a dropped link). When it
+ * happened is handed to the core with it ({@link Coach#update}): the loop stamps every event,
+ * keys as well as ticks, with the moment it takes it.
  */
 public sealed interface Event permits Event.Key, Event.Digit, Event.Typed, Event.Tick,
     Event.Interrupt {
@@ -53,7 +55,11 @@ public sealed interface Event permits Event.Key, Event.Digit, Event.Typed, Event
     }
   }
 
-  /** Time passed; the core reads the clock itself, the tick only wakes it. */
+  /**
+   * Time passed: every timer that ran out by the moment it is handed in with runs now. The
+   * moment is not a field of the tick because every event has one (a key pauses a countdown to
+   * the nanosecond it was pressed).
+   */
   record Tick() implements Event {}
 
   /** The session must end now (SIGTERM, SIGHUP, a dropped SSH link): save and end. */

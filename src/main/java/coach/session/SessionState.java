@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Everything a session is at, immutable; views only read it. Times are in the core's clock
+ * Everything a session is at, immutable; views only read it. Times are in the session clock's
  * nanoseconds: a running timer has a {@code deadline}; a paused one keeps {@code pausedRemaining}
  * (-1 when not paused). Positions are 1-based for sets and reps, 0-based for rounds and phases.
  *

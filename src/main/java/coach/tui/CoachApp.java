@@ -33,6 +33,11 @@ public final class CoachApp implements App {
   private final Week week;
   private Observer observer = (coach, before, after) -> { };
   private SessionState state;
+  /**
+   * The moment of the last event, on the loop's clock: what the frame shows and the next wake is
+   * counted from. Before any event the session is on its welcome, where nothing is timed.
+   */
+  private long now;
   /** What the last whole frame showed: its state, its size and its parts that tick alone. */
   private SessionState drawnState;
   private TerminalSize drawnSize;
@@ -59,7 +64,8 @@ public final class CoachApp implements App {
       Screen.WELCOME);
 
   @Override
-  public List<Effect> update(Event event) {
+  public List<Effect> update(Event event, long now) {
+    this.now = now;
     if (READING.contains(state.screen())
         && state.overlay() == Overlay.NONE
         && (event == Event.Key.UP || event == Event.Key.DOWN)) {
@@ -68,7 +74,7 @@ public final class CoachApp implements App {
           summaryScroll + (event == Event.Key.DOWN ? 1 : -1)));
       return List.of();
     }
-    Transition t = coach.update(state, event);
+    Transition t = coach.update(state, event, now);
     SessionState before = state;
     state = t.state();
     if (state.screen() != before.screen()) {
@@ -81,7 +87,7 @@ public final class CoachApp implements App {
   @Override
   public void draw(TextGraphics g, TerminalSize size) {
     boolean reading = READING.contains(state.screen());
-    Canvas c = new Canvas(g, size, style).scrolledTo(reading ? summaryScroll : 0);
+    Canvas c = new Canvas(g, size, style).at(now).scrolledTo(reading ? summaryScroll : 0);
     Views.draw(c, coach, state, week);
     summaryScrollMax = c.scrollMax();
     drawnState = state;
@@ -102,12 +108,12 @@ public final class CoachApp implements App {
 
   @Override
   public void drawTicking(TextGraphics g, TerminalSize size) {
-    drawnTicking.redraw(new Canvas(g, size, style));
+    drawnTicking.redraw(new Canvas(g, size, style).at(now));
   }
 
   @Override
   public OptionalLong nextWakeNanos() {
-    return coach.nextWake(state);
+    return coach.nextWake(state, now);
   }
 
   @Override

@@ -28,7 +28,7 @@ public final class WelcomePreview implements App {
   }
 
   @Override
-  public List<Effect> update(Event event) {
+  public List<Effect> update(Event event, long now) {
     return List.of();
   }
 

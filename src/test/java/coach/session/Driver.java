@@ -1,12 +1,13 @@
 package coach.session;
 
+import coach.tui.ManualClock;
 import coach.tui.words.Messages;
 import coach.tui.words.Reasons;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Drives a Coach with a manual clock, collecting every effect (and handing each to a sink, as
+ * Drives a Coach with a manual clock (each event handed in at its reading), collecting every effect (and handing each to a sink, as
  * the app hands them to the history; see coach.store.StoredSession).
  */
 public final class Driver {
@@ -25,7 +26,7 @@ public final class Driver {
   /** With every effect handed to {@code sink} as it comes (a failure fails the test). */
   public Driver(coach.routine.Routine routine, StartOptions options, Sink sink) {
     this.clock = new ManualClock(1_000_000L);
-    this.coach = new Coach(routine, clock, options);
+    this.coach = new Coach(routine, options);
     this.state = coach.start();
     this.sink = sink;
   }
@@ -43,7 +44,7 @@ public final class Driver {
   }
 
   List<Effect> send(Event e) {
-    Transition t = coach.update(state, e);
+    Transition t = coach.update(state, e, clock.nanoTime());
     state = t.state();
     effects.addAll(t.effects());
     for (Effect fx : t.effects()) {
@@ -121,7 +122,7 @@ public final class Driver {
       if (s == Screen.INTRO) {
         press(Event.Key.CONFIRM);
       } else if (s == Screen.GET_READY || s == Screen.REP || s == Screen.REST) {
-        var wake = coach.nextWake(state);
+        var wake = coach.nextWake(state, clock.nanoTime());
         if (wake.isPresent()) {
           clock.advanceNanos(Math.max(0, wake.getAsLong() - clock.nanoTime()));
           send(new Event.Tick());

@@ -112,11 +112,11 @@ class PilotTest {
     try (Pilot p = start()) {
       toFirstExercise(p, 0);
       p.press(Event.Key.CONFIRM).advance(3).advance(1.5);
-      long before = p.app.coach().secondsShown(p.state());
+      long before = p.app.coach().secondsShown(p.state(), p.clock.nanoTime());
       p.press(Event.Key.PAUSE);
       assertTrue(p.screen().contains("Paused"), p.screen());
       p.advance(120);
-      assertEquals(before, p.app.coach().secondsShown(p.state()));
+      assertEquals(before, p.app.coach().secondsShown(p.state(), p.clock.nanoTime()));
       assertEquals(Screen.REP, p.state().screen());
       assertEquals(0, p.state().phase());
       p.press(Event.Key.PAUSE).advance(3);
