@@ -17,6 +17,7 @@ import coach.tui.SessionLoop;
 import coach.tui.Voice;
 import coach.tui.Clock;
 import coach.tui.CoachApp;
+import coach.tui.Keys;
 import coach.tui.PacedClock;
 import coach.tui.SpokenCues;
 import coach.tui.view.Style;
@@ -82,7 +83,8 @@ public final class CoachSession {
     CarryOver.Plan plan = CarryOver.plan(routine, store, patient, now);
     Attendance week = Attendance.of(store, patient, routine, now,
         java.time.ZoneId.systemDefault());
-    CoachApp app = new CoachApp(new Coach(routine, plan.options()), style, week.week());
+    CoachApp app = new CoachApp(new Coach(routine, plan.options(),
+        Keys.yesKey(style.words())), style, week.week());
     if (voice != null) {
       app.observe(new SpokenCues(voice, style.words()));
     }

@@ -25,8 +25,18 @@ public final class Driver {
 
   /** With every effect handed to {@code sink} as it comes (a failure fails the test). */
   public Driver(coach.routine.Routine routine, StartOptions options, Sink sink) {
+    this(routine, options, KeyMap.YesKey.Y, sink);
+  }
+
+  /** With the letter that answers yes (s as well as y, as in Spanish). */
+  Driver(coach.routine.Routine routine, StartOptions options, KeyMap.YesKey yes) {
+    this(routine, options, yes, fx -> { });
+  }
+
+  private Driver(coach.routine.Routine routine, StartOptions options, KeyMap.YesKey yes,
+      Sink sink) {
     this.clock = new ManualClock(1_000_000L);
-    this.coach = new Coach(routine, options);
+    this.coach = new Coach(routine, options, yes);
     this.state = coach.start();
     this.sink = sink;
   }

@@ -71,7 +71,8 @@ class KeyMapTest {
     for (Routine routine : List.of(sciatica(), TestRoutines.twoExercises())) {
       for (StartOptions start : starts(routine)) {
         for (int walk = 0; walk < 40; walk++) {
-          Driver d = new Driver(routine, start);
+          Driver d = new Driver(routine, start,
+              walk % 2 == 0 ? KeyMap.YesKey.Y : KeyMap.YesKey.Y_OR_S);
           boolean left = false;
           for (int step = 0; step < 400 && !left; step++) {
             screens.add(d.state.screen());
@@ -148,6 +149,34 @@ class KeyMapTest {
       return d.send(onward[random.nextInt(onward.length)]);
     }
     return d.send(KEYS.get(random.nextInt(KEYS.size())));
+  }
+
+  /** Where yes is "sí", s answers yes on a yes/no question, and on an exercise still skips. */
+  @Test
+  void sAnswersYesOnlyOnYesNoQuestionsWhereYesIsSi() {
+    Driver es = new Driver(sciatica(), StartOptions.fresh(), KeyMap.YesKey.Y_OR_S);
+    es.press(Event.Key.CONFIRM);
+    assertEquals(Screen.SCREENING, es.state.screen());
+    es.press(Event.Key.SKIP);
+    assertEquals(Screen.URGENT, es.state.screen(), "s: yes to the first red flag");
+    assertEquals(List.of(new Effect.RecordRedFlag("bowel-bladder")),
+        es.effectsOf(Effect.RecordRedFlag.class));
+
+    Driver skip = new Driver(sciatica(), StartOptions.fresh(), KeyMap.YesKey.Y_OR_S)
+        .throughScreening().rate(1, 0);
+    assertEquals(Screen.INTRO, skip.state.screen());
+    skip.press(Event.Key.SKIP);
+    assertEquals(1, skip.state.exercise(), "s on an exercise still skips it");
+    skip.press(Event.Key.QUIT, Event.Key.SKIP);
+    assertEquals(Outcome.QUIT, skip.state.outcome(), "s: yes, end the session");
+
+    Driver en = new Driver(sciatica());
+    en.press(Event.Key.CONFIRM);
+    SessionState asked = en.state;
+    en.press(Event.Key.SKIP);
+    assertEquals(asked, en.state, "in English s is no answer");
+    en.press(Event.Key.YES);
+    assertEquals(Screen.URGENT, en.state.screen(), "y: yes");
   }
 
   @Test

@@ -54,7 +54,7 @@ final class Pilot implements AutoCloseable {
       @Override
       public void onResized(com.googlecode.lanterna.terminal.Terminal t, TerminalSize s) {}
     });
-    app = new CoachApp(new Coach(routine, options), style);
+    app = new CoachApp(new Coach(routine, options, Keys.yesKey(style.words())), style);
     // no automatic ticks: the pilot moves time and ticks itself
     loop = new SessionLoop(terminal, app, clock.withoutWakes(), false, fx -> {
       if (diskFull) {
