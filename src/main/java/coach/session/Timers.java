@@ -79,7 +79,9 @@ final class Timers {
       case GET_READY, REST -> true;
       case REP -> routine.exercises().get(exercise).phases(levels.get(exercise), round)
           .get(phase).timed();
-      default -> false;
+      case WELCOME, LOCKED, CLEARANCE, SERIOUS_SIGNS, SEE_DOCTOR, RESUME, SCREENING, URGENT,
+          NEXT_MORNING, OFFER_HARDER, PAIN, HIGH_PAIN, INTRO, SWITCH, CONTACT, STOP_TODAY,
+          SUMMARY -> false;
     };
   }
 }
