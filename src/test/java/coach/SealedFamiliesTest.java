@@ -44,7 +44,7 @@ import org.junit.jupiter.api.Timeout;
 class SealedFamiliesTest {
   /** Each family, its types, and where a new type must be handled. */
   private static final Map<String, List<String>> FAMILIES = Map.of(
-      "coach.session.Event", List.of("Digit", "Interrupt", "Key", "Tick", "Typed"),
+      "coach.session.Event", List.of("Digit", "Interrupt", "Key", "Tick", "Typed", "Window"),
       "coach.session.Effect", List.of("Bell", "Exit", "RecordClearance", "RecordContactShown",
           "RecordNextMorning", "RecordProgress", "RecordRating", "RecordRedFlag",
           "RecordSeriousSigns", "RecordStopForToday", "RecordSwitch", "ResumeAnswered",

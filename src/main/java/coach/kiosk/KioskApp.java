@@ -74,6 +74,8 @@ public final class KioskApp implements App {
   /** The wait the locked message names, in whole seconds. */
   private long lockSeconds = LOCK_NANOS / 1_000_000_000L;
   private Outcome lastOutcome;
+  /** Whether the window shows the kiosk (a session begun while it does not waits for it). */
+  private boolean shown = true;
 
   /**
    * @param fixedPatient the patient known from the login, or null to ask for a code
@@ -173,7 +175,7 @@ public final class KioskApp implements App {
       }
       return out;
     }
-    boolean key = !(e instanceof Event.Tick);
+    boolean key = !(e instanceof Event.Tick) && !(e instanceof Event.Window);
     if (current != null) {
       if (key) {
         lastActivity = now;
@@ -262,7 +264,17 @@ public final class KioskApp implements App {
     }
   }
 
+  /** The window shows the kiosk or not: a session under way holds its timers meanwhile. */
+  @Override
+  public List<Effect> windowShown(boolean shown, long now) {
+    this.shown = shown;
+    return update(new Event.Window(shown), now);
+  }
+
   private void begun(Begun b, long now) {
+    if (!shown) {
+      b.app().windowShown(false, now);
+    }
     current = b.app();
     sink = b.sink();
     signingIn = false;

@@ -85,12 +85,20 @@ public final class Coach {
       fx.add(new Effect.Exit());
     } else if (event instanceof Event.Tick) {
       walk.runTimers(b, fx, now);
+    } else if (event instanceof Event.Window w) {
+      if (w.shown() == !s.hidden()) {
+        return new Transition(s, List.of()); // as it was
+      }
+      shown(b, w.shown(), now);
     } else {
       KeyMap.Binding k = keyMap.binding(s, event);
       if (k == null) {
         return new Transition(s, List.of()); // a key that does nothing here
       }
       act(b, fx, k, event, now);
+      if (b.hidden) {
+        timers.pause(b, now); // a timer a key started waits for the window too
+      }
     }
     return new Transition(b.build(), fx);
   }
@@ -215,6 +223,20 @@ public final class Coach {
       case SEE_SUMMARY -> () -> walk.toSummary(b, fx, Outcome.STOPPED_FOR_PAIN);
     };
     carry.run();
+  }
+
+  /**
+   * The window hides the session, or shows it again: hidden, a running timer keeps its time left
+   * as a pause does; shown, it runs on, unless the person paused it (or a window is open over
+   * it, or it waits behind the red-flag questions), when it waits for them as before.
+   */
+  private void shown(SessionState.Builder b, boolean shown, long now) {
+    b.hidden = !shown;
+    if (!shown) {
+      timers.pause(b, now);
+    } else if (b.overlay == Overlay.NONE && timers.isTimed(b)) {
+      Timers.resume(b, now);
+    }
   }
 
   /**

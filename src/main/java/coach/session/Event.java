@@ -7,7 +7,7 @@ package coach.session;
  * keys as well as ticks, with the moment it takes it.
  */
 public sealed interface Event permits Event.Key, Event.Digit, Event.Typed, Event.Tick,
-    Event.Interrupt {
+    Event.Window, Event.Interrupt {
 
   /** Keys by meaning. The terminal layer maps Enter, Space, arrows, letters to these. */
   enum Key implements Event {
@@ -61,6 +61,13 @@ public sealed interface Event permits Event.Key, Event.Digit, Event.Typed, Event
    * the nanosecond it was pressed).
    */
   record Tick() implements Event {}
+
+  /**
+   * The window stopped showing the session ({@code shown} false: too small, or too large to
+   * draw, so it asks to be resized instead) or shows it again. Hidden, the timers wait as a
+   * pause would keep them; shown again, they run on from where they stopped, nothing lost.
+   */
+  record Window(boolean shown) implements Event {}
 
   /** The session must end now (SIGTERM, SIGHUP, a dropped SSH link): save and end. */
   record Interrupt(String why) implements Event {}

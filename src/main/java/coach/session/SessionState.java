@@ -41,6 +41,7 @@ import java.util.List;
  * @param recheck the red-flag questions are asked again after a stop (Esc does not skip them)
  * @param spread the symptoms spread in this session
  * @param stopReason why the session stopped for today; null when it did not
+ * @param hidden the window does not show the session (too small): the timers wait
  */
 public record SessionState(
     Screen screen,
@@ -76,7 +77,8 @@ public record SessionState(
     List<String> skipped,
     boolean recheck,
     boolean spread,
-    Reason stopReason) {
+    Reason stopReason,
+    boolean hidden) {
 
   public SessionState {
     levels = List.copyOf(levels);
@@ -162,6 +164,7 @@ public record SessionState(
     boolean recheck;
     boolean spread;
     Reason stopReason;
+    boolean hidden;
 
     Builder(SessionState s) {
       screen = s.screen;
@@ -198,6 +201,7 @@ public record SessionState(
       recheck = s.recheck;
       spread = s.spread;
       stopReason = s.stopReason;
+      hidden = s.hidden;
     }
 
     public SessionState build() {
@@ -205,13 +209,13 @@ public record SessionState(
           rep, phase, levels, deadline, duration, pausedRemaining, draftValue, draftOne,
           draftRegion, painKind, ratings, switches, notice, stopped, outcome, refValue,
           refRegion, stopForToday, goodNews, unrecorded, easiestToday, nerveRested, skipped,
-          recheck, spread, stopReason);
+          recheck, spread, stopReason, hidden);
     }
   }
 
   static SessionState initial(List<Integer> levels) {
     return new SessionState(Screen.WELCOME, Overlay.NONE, null, 0, -1, 0, 1, 0, 1, 0, levels, 0,
         0, -1, -1, false, -1, null, List.of(), List.of(), null, List.of(), null, 0, 0, false,
-        null, List.of(), null, false, List.of(), false, false, null);
+        null, List.of(), null, false, List.of(), false, false, null, false);
   }
 }

@@ -33,6 +33,15 @@ public interface App {
         + " takes the time with each event");
   }
 
+  /**
+   * The window stopped showing the app ({@code shown} false: too small, or too large to draw,
+   * so the loop asks for another size instead) or shows it again, at {@code now}. An app whose
+   * timers must not run unseen holds them meanwhile; returns the effects to carry out.
+   */
+  default List<Effect> windowShown(boolean shown, long now) {
+    return List.of();
+  }
+
   /** Draws the current state; called on the loop's thread. */
   void draw(TextGraphics g, TerminalSize size);
 

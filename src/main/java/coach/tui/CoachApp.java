@@ -84,6 +84,12 @@ public final class CoachApp implements App {
     return t.effects();
   }
 
+  /** A window too small to show the session holds its timers, as a pause would. */
+  @Override
+  public List<Effect> windowShown(boolean shown, long now) {
+    return update(new Event.Window(shown), now);
+  }
+
   @Override
   public void draw(TextGraphics g, TerminalSize size) {
     boolean reading = READING.contains(state.screen());

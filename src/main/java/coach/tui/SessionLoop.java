@@ -57,6 +57,8 @@ public final class SessionLoop {
   private boolean shownKeptLocally;
   private Screen screen;
   private Screen started;
+  /** Whether the window showed the app at the last frame (else it asked for another size). */
+  private boolean shown = true;
   /** The screen holds a whole frame of the app, nothing drawn over it that may go away. */
   private boolean wholeFrameShown;
   /** Frames drawn by their ticking areas alone (for tests). */
@@ -380,6 +382,13 @@ public final class SessionLoop {
     TerminalSize size = resized == null ? screen.getTerminalSize() : resized;
     if (resized == null && wholeFrameShown && renderTicking(size)) {
       return;
+    }
+    boolean fits = !windowTooLarge(size)
+        && size.getColumns() >= minColumns && size.getRows() >= minRows;
+    if (fits != shown) {
+      // the app holds its timers while it cannot be seen, and runs them on when it is again
+      shown = fits;
+      carryOut(app.windowShown(fits, clock.nanoTime()));
     }
     screen.clear();
     TextGraphics g = screen.newTextGraphics();

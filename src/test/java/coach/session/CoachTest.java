@@ -478,6 +478,42 @@ class CoachTest {
     assertEquals(3, d.coach.secondsShown(ready, deadline - 2_500_000_000L));
   }
 
+  /** A window that does not show the session holds its timer as a pause does, and gives it back. */
+  @Test
+  void aHiddenWindowHoldsTheTimerAndAShownOneRunsItOn() {
+    Driver d = new Driver(routine).throughScreening().rate(1, 0).press(Event.Key.CONFIRM);
+    d.clock.advanceNanos(1_000_000_000L);
+    long left = d.state.remaining(d.clock.nanoTime());
+    d.press(new Event.Window(false));
+    assertTrue(d.state.hidden());
+    assertTrue(d.coach.nextWake(d.state, d.clock.nanoTime()).isEmpty(), "nothing to wake for");
+    d.advanceSeconds(100);
+    assertEquals(Screen.GET_READY, d.state.screen());
+    assertEquals(left, d.state.remaining(d.clock.nanoTime()));
+    SessionState hidden = d.state;
+    assertSame(hidden, d.coach.update(hidden, new Event.Window(false), d.clock.nanoTime())
+        .state(), "hidden twice is hidden once");
+    d.press(Event.Key.CONFIRM); // the reps begin while hidden: their timer waits too
+    assertEquals(Screen.REP, d.state.screen());
+    long rep = d.state.remaining(d.clock.nanoTime());
+    d.advanceSeconds(50);
+    assertEquals(rep, d.state.remaining(d.clock.nanoTime()));
+    d.press(new Event.Window(true));
+    assertFalse(d.state.hidden());
+    assertEquals(rep, d.state.remaining(d.clock.nanoTime()));
+    d.advanceSeconds(rep / (double) Coach.SECOND);
+    assertEquals(1, d.state.phase());
+  }
+
+  /** The person's own pause outlasts the window: shown again, it stays paused. */
+  @Test
+  void aPauseTakenWhileHiddenStaysWhenShownAgain() {
+    Driver d = new Driver(routine).throughScreening().rate(1, 0).press(Event.Key.CONFIRM);
+    d.press(new Event.Window(false), Event.Key.PAUSE, new Event.Window(true));
+    assertEquals(Overlay.PAUSE, d.state.overlay());
+    assertTrue(d.coach.nextWake(d.state, d.clock.nanoTime()).isEmpty());
+  }
+
   @Test
   void aTickBeforeTheTimerRunsOutGivesBackTheSameStateAndOneAtItMovesOn() {
     Driver d = new Driver(routine).throughScreening().rate(1, 0).press(Event.Key.CONFIRM);
@@ -645,11 +681,11 @@ class CoachTest {
   void nextWakeFallsOnEachWholeSecondOfTheCountdown() {
     Driver d = new Driver(routine).throughScreening().rate(1, 0).press(Event.Key.CONFIRM);
     long start = d.clock.nanoTime();
-    assertEquals(start + Coach.SECOND, d.coach.nextWake(d.state, d.clock.nanoTime()).getAsLong());
-    assertEquals(3, d.coach.secondsShown(d.state, d.clock.nanoTime()));
-    d.clock.advanceNanos(Coach.SECOND + 1);
-    assertEquals(start + 2 * Coach.SECOND, d.coach.nextWake(d.state, d.clock.nanoTime()).getAsLong());
-    assertEquals(2, d.coach.secondsShown(d.state, d.clock.nanoTime()));
+    assertEquals(start + Coach.SECOND, d.coach.nextWake(d.state, start).getAsLong());
+    assertEquals(3, d.coach.secondsShown(d.state, start));
+    long later = start + Coach.SECOND + 1;
+    assertEquals(start + 2 * Coach.SECOND, d.coach.nextWake(d.state, later).getAsLong());
+    assertEquals(2, d.coach.secondsShown(d.state, later));
     assertFalse(d.state.paused());
   }
 }
