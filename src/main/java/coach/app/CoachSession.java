@@ -3,12 +3,10 @@ package coach.app;
 import coach.kiosk.KioskApp;
 import coach.routine.LoadResult;
 import coach.routine.Routine;
-import coach.session.Clock;
 import coach.session.Coach;
 import coach.session.Effect;
 import coach.session.Event;
 import coach.session.Outcome;
-import coach.session.PacedClock;
 import coach.ssh.SessionFactory;
 import coach.store.AlreadyRunning;
 import coach.store.CarryOver;
@@ -17,8 +15,11 @@ import coach.store.SessionRecorder;
 import coach.store.StoreException;
 import coach.tui.SessionLoop;
 import coach.tui.Voice;
-import coach.tui.view.CoachApp;
-import coach.tui.view.SpokenCues;
+import coach.tui.Clock;
+import coach.tui.CoachApp;
+import coach.tui.Keys;
+import coach.tui.PacedClock;
+import coach.tui.SpokenCues;
 import coach.tui.view.Style;
 import coach.tui.view.Views;
 import com.googlecode.lanterna.terminal.Terminal;
@@ -50,29 +51,29 @@ public final class CoachSession {
   }
 
   /**
-   * Plans a session from the patient's history and records its start; the caller runs it (the
-   * kiosk runs one after another on the same terminal and clock).
+   * Plans a session from the patient's history and records its start; the caller runs it on a
+   * loop, which hands it the time (the kiosk runs one after another on the same terminal).
    */
-  public static Planned plan(LoadResult loaded, HistoryStore store, String patient, Style style,
-      Clock clock) throws StoreException, AlreadyRunning {
-    return plan(loaded, store, patient, style, clock, null);
+  public static Planned plan(LoadResult loaded, HistoryStore store, String patient, Style style)
+      throws StoreException, AlreadyRunning {
+    return plan(loaded, store, patient, style, null);
   }
 
   /**
-   * As {@link #plan(LoadResult, HistoryStore, String, Style, Clock)}, saying the cues aloud
-   * through {@code voice} (null: silent).
+   * As {@link #plan(LoadResult, HistoryStore, String, Style)}, saying the cues aloud through
+   * {@code voice} (null: silent).
    */
   public static Planned plan(LoadResult loaded, HistoryStore store, String patient, Style style,
-      Clock clock, Voice voice) throws StoreException, AlreadyRunning {
-    return plan(loaded, store, patient, style, clock, voice, null);
+      Voice voice) throws StoreException, AlreadyRunning {
+    return plan(loaded, store, patient, style, voice, null);
   }
 
   /**
-   * As {@link #plan(LoadResult, HistoryStore, String, Style, Clock, Voice)}, telling
-   * {@code alerts} (null: nobody) when the session records what the clinician may need to hear.
+   * As {@link #plan(LoadResult, HistoryStore, String, Style, Voice)}, telling {@code alerts}
+   * (null: nobody) when the session records what the clinician may need to hear.
    */
   public static Planned plan(LoadResult loaded, HistoryStore store, String patient, Style style,
-      Clock clock, Voice voice, AlertService alerts) throws StoreException, AlreadyRunning {
+      Voice voice, AlertService alerts) throws StoreException, AlreadyRunning {
     java.util.Optional<HistoryStore.Live> live = store.live(patient);
     if (live.isPresent()) {
       throw new AlreadyRunning(patient, live.get());
@@ -82,7 +83,8 @@ public final class CoachSession {
     CarryOver.Plan plan = CarryOver.plan(routine, store, patient, now);
     Attendance week = Attendance.of(store, patient, routine, now,
         java.time.ZoneId.systemDefault());
-    CoachApp app = new CoachApp(new Coach(routine, clock, plan.options()), style, week.week());
+    CoachApp app = new CoachApp(new Coach(routine, plan.options(),
+        Keys.yesKey(style.words())), style, week.week());
     if (voice != null) {
       app.observe(new SpokenCues(voice, style.words()));
     }
@@ -139,13 +141,14 @@ public final class CoachSession {
           throw new UnsupportedOperationException("no clinic board on this server");
         }
         return new coach.tui.ClinicBoard(new ClinicView(store, routines, reports, by,
-            java.time.ZoneId.systemDefault()), clock, style, java.time.ZoneId.systemDefault());
+            java.time.ZoneId.systemDefault()), clock::nanoTime, style,
+            java.time.ZoneId.systemDefault());
       }
 
       @Override
-      public KioskApp.Begun begin(LoadResult routine, String patient, Style style, Clock clock)
+      public KioskApp.Begun begin(LoadResult routine, String patient, Style style)
           throws Exception {
-        return plan(routine, store, patient, style, clock, null, alerts).begun();
+        return plan(routine, store, patient, style, null, alerts).begun();
       }
 
       @Override
@@ -167,9 +170,8 @@ public final class CoachSession {
   public static CoachSession prepare(Terminal terminal, LoadResult loaded, HistoryStore store,
       String patient, Style style, double pace, boolean quiet, Voice voice, AlertService alerts)
       throws StoreException, AlreadyRunning {
-    PacedClock clock = new PacedClock(pace);
-    Planned p = plan(loaded, store, patient, style, clock, voice, alerts);
-    SessionLoop loop = new SessionLoop(terminal, p.app(), clock::realDelayUntil, quiet, p.sink(),
+    Planned p = plan(loaded, store, patient, style, voice, alerts);
+    SessionLoop loop = new SessionLoop(terminal, p.app(), new PacedClock(pace), quiet, p.sink(),
         Views.MIN_COLUMNS, Views.MIN_ROWS);
     if (keptLocallyOf(store) != null) {
       loop.showKeptLocally(keptLocallyOf(store));

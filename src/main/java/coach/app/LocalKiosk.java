@@ -3,8 +3,8 @@ package coach.app;
 import coach.kiosk.KioskApp;
 import coach.kiosk.Patients;
 import coach.routine.LoadResult;
-import coach.session.PacedClock;
 import coach.store.HistoryStore;
+import coach.tui.PacedClock;
 import coach.tui.SessionLoop;
 import coach.tui.Voice;
 import coach.tui.view.Style;
@@ -48,8 +48,8 @@ public record LocalKiosk(Duration idle, Patients patients, boolean anyCode, Stri
     PacedClock clock = new PacedClock(pace);
     KioskApp app = new KioskApp(clock, idle, style, loaded.routine().title(), patient,
         this::code,
-        who -> CoachSession.plan(loaded, store, who, style, clock, voice, alerts).begun());
-    SessionLoop loop = new SessionLoop(terminal, app, clock::realDelayUntil, quiet, fx -> { },
+        who -> CoachSession.plan(loaded, store, who, style, voice, alerts).begun());
+    SessionLoop loop = new SessionLoop(terminal, app, clock, quiet, fx -> { },
         Views.MIN_COLUMNS, Views.MIN_ROWS);
     java.util.function.BooleanSupplier kept = CoachSession.keptLocallyOf(store);
     return kept == null ? loop : loop.showKeptLocally(kept);

@@ -1,5 +1,6 @@
 package coach.cli;
 
+import coach.app.CoachSession;
 import coach.app.DataDir;
 import coach.app.History;
 import coach.app.Logs;
@@ -7,14 +8,13 @@ import coach.routine.LoadResult;
 import coach.routine.RoutineCatalog;
 import coach.session.Coach;
 import coach.session.Event;
-import coach.session.ManualClock;
-import coach.session.PacedClock;
-import coach.app.CoachSession;
-import coach.tui.SessionLoop;
-import coach.tui.view.WelcomePreview;
 import coach.store.HistoryStore;
 import coach.tui.Keys;
 import coach.tui.LocalTerminal;
+import coach.tui.ManualClock;
+import coach.tui.PacedClock;
+import coach.tui.SessionLoop;
+import coach.tui.WelcomePreview;
 import coach.tui.view.Style;
 import coach.tui.view.Views;
 import com.googlecode.lanterna.TerminalSize;
@@ -101,8 +101,9 @@ public final class TrainCommand implements Command {
             new WelcomePreview(r.routine().title(), r.routine().disclaimer(), style),
             Views.MIN_COLUMNS, Views.MIN_ROWS);
         ManualClock clock = new ManualClock();
-        CoachSession.Planned planned = CoachSession.plan(r, store, "train", style, clock);
-        SessionLoop loop = new SessionLoop(vt, planned.app(), t -> Long.MAX_VALUE, true,
+        CoachSession.Planned planned = CoachSession.plan(r, store, "train", style);
+        // no wake of its own: the walk below moves the clock and ticks
+        SessionLoop loop = new SessionLoop(vt, planned.app(), clock.withoutWakes(), true,
             planned.sink(), Views.MIN_COLUMNS, Views.MIN_ROWS).withoutKeyboard()
             .continueOn(first);
         Thread runner = new Thread(() -> {

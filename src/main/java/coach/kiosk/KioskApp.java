@@ -1,10 +1,10 @@
 package coach.kiosk;
 
-import coach.session.Clock;
 import coach.session.Effect;
 import coach.session.Event;
 import coach.session.Outcome;
 import coach.tui.App;
+import coach.tui.Clock;
 import coach.tui.Keys;
 import coach.tui.SessionLoop;
 import coach.tui.view.Canvas;
@@ -66,12 +66,16 @@ public final class KioskApp implements App {
   /** The key of the message under the code field, or null. */
   private String message;
   private long lastActivity;
+  /** The moment of the last event handed in (the loop's stamp): what the frame shows. */
+  private long now;
   /** Counts unknown codes; by default this screen's alone, on the kiosk's clock. */
   private CodeGuesses.Guard guesses;
   private long lockedUntil = Long.MIN_VALUE;
   /** The wait the locked message names, in whole seconds. */
   private long lockSeconds = LOCK_NANOS / 1_000_000_000L;
   private Outcome lastOutcome;
+  /** Whether the window shows the kiosk (a session begun while it does not waits for it). */
+  private boolean shown = true;
 
   /**
    * @param fixedPatient the patient known from the login, or null to ask for a code
@@ -87,6 +91,7 @@ public final class KioskApp implements App {
     this.codes = codes;
     this.sessions = sessions;
     this.lastActivity = clock.nanoTime();
+    this.now = lastActivity;
     this.guesses = new CodeGuesses(clock::nanoTime).guard(java.util.List.of("local"));
   }
 
@@ -158,19 +163,19 @@ public final class KioskApp implements App {
   }
 
   @Override
-  public List<Effect> update(Event e) {
-    long now = clock.nanoTime();
+  public List<Effect> update(Event e, long now) {
+    this.now = now;
     List<Effect> out = new ArrayList<>();
     if (e instanceof Event.Interrupt) {
       if (current != null) {
-        forward(e, out);
+        forward(e, now, out);
       }
       if (!out.contains(new Effect.Exit())) {
         out.add(new Effect.Exit());
       }
       return out;
     }
-    boolean key = !(e instanceof Event.Tick);
+    boolean key = !(e instanceof Event.Tick) && !(e instanceof Event.Window);
     if (current != null) {
       if (key) {
         lastActivity = now;
@@ -178,16 +183,16 @@ public final class KioskApp implements App {
         lastActivity = now; // a timer is running: not idle
       }
       if (!key && now - lastActivity >= idleNanos) {
-        forward(new Event.Interrupt("idle"), out);
+        forward(new Event.Interrupt("idle"), now, out);
         message = "kiosk.idle";
         return out;
       }
       if (!key && now - sessionStart >= maxSessionNanos) {
-        forward(new Event.Interrupt("time-limit"), out);
+        forward(new Event.Interrupt("time-limit"), now, out);
         message = "kiosk.timeLimit";
         return out;
       }
-      forward(e, out);
+      forward(e, now, out);
       return out;
     }
     if (!key) {
@@ -259,7 +264,17 @@ public final class KioskApp implements App {
     }
   }
 
+  /** The window shows the kiosk or not: a session under way holds its timers meanwhile. */
+  @Override
+  public List<Effect> windowShown(boolean shown, long now) {
+    this.shown = shown;
+    return update(new Event.Window(shown), now);
+  }
+
   private void begun(Begun b, long now) {
+    if (!shown) {
+      b.app().windowShown(false, now);
+    }
     current = b.app();
     sink = b.sink();
     signingIn = false;
@@ -270,8 +285,8 @@ public final class KioskApp implements App {
   }
 
   /** Hands an event to the session; its end brings back the start screen. */
-  private void forward(Event e, List<Effect> out) {
-    for (Effect fx : current.update(e)) {
+  private void forward(Event e, long now, List<Effect> out) {
+    for (Effect fx : current.update(e, now)) {
       if (fx instanceof Effect.Exit) {
         if (once) {
           out.add(fx);
@@ -281,7 +296,7 @@ public final class KioskApp implements App {
         sink = null;
         signingIn = true;
         message = lastOutcome == Outcome.INTERRUPTED ? "kiosk.idle" : "kiosk.saved";
-        lastActivity = clock.nanoTime();
+        lastActivity = now;
         return;
       }
       if (fx instanceof Effect.Bell) {
@@ -322,7 +337,6 @@ public final class KioskApp implements App {
       }
       return w.isPresent() ? OptionalLong.of(Math.min(w.getAsLong(), idle)) : OptionalLong.of(idle);
     }
-    long now = clock.nanoTime();
     if (now < lockedUntil) {
       return OptionalLong.of(lockedUntil);
     }
@@ -352,7 +366,7 @@ public final class KioskApp implements App {
     int row = 2;
     c.bold(2, row, m.get("kiosk.welcome"));
     row += 2;
-    boolean locked = clock.nanoTime() < lockedUntil;
+    boolean locked = now < lockedUntil;
     if (fixedPatient != null) {
       row = c.paragraph(2, row, w, 3, m.get("kiosk.pressEnter"), false) + 1;
     } else {

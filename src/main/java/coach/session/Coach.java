@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * The session core: {@code update(state, event)} gives the next state and the effects to carry
- * out. Pure: no terminal, no I/O, no threads; time comes from the injected {@link Clock}. Timers
- * are deadlines chained one from the next, so however late a tick arrives no time is lost or
- * gained. The work is shared with {@link Questions} (the yes/no questions and the red flags),
+ * The session core: {@code update(state, event, now)} gives the next state and the effects to
+ * carry out. Pure: no terminal, no I/O, no threads, no clock: time comes with the input, the
+ * moment each event happened (the loop stamps keys and ticks alike), so the same input always
+ * gives the same output. Timers are deadlines chained one from the next, so however late a tick
+ * arrives no time is lost or gained. The work is shared with {@link Questions} (the yes/no questions and the red flags),
  * {@link PainCheck}, {@link Walk} (the routine's sets, reps and rests) and {@link Timers}.
  */
 public final class Coach {
@@ -22,31 +23,32 @@ public final class Coach {
   public static final long GET_READY = 3 * SECOND;
 
   private final Routine routine;
-  private final Clock clock;
   private final StartOptions options;
   private final PainPolicy policy;
   private final Timers timers;
   private final PainCheck pain;
   private final Walk walk;
   private final Questions questions;
+  private final KeyMap keyMap;
 
-  public Coach(Routine routine, Clock clock, StartOptions options) {
+  public Coach(Routine routine, StartOptions options) {
+    this(routine, options, KeyMap.YesKey.Y);
+  }
+
+  /** With the letter that answers yes: s as well as y where yes is "sí". */
+  public Coach(Routine routine, StartOptions options, KeyMap.YesKey yes) {
     this.routine = routine;
-    this.clock = clock;
     this.options = options;
     this.policy = new PainPolicy(routine.painRule());
     this.timers = new Timers(routine);
     this.pain = new PainCheck(routine, policy);
     this.walk = new Walk(routine, policy, pain, timers);
     this.questions = new Questions(routine, options, pain, timers, walk);
+    this.keyMap = new KeyMap(routine, yes);
   }
 
   public Routine routine() {
     return routine;
-  }
-
-  public Clock clock() {
-    return clock;
   }
 
   public StartOptions options() {
@@ -66,9 +68,11 @@ public final class Coach {
     return SessionState.initial(levels);
   }
 
-  /** Applies one event. A tick before any timer runs out gives back the very same state. */
-  public Transition update(SessionState s, Event event) {
-    long now = clock.nanoTime();
+  /**
+   * Applies one event, which happened at {@code now} (nanoseconds on the session's monotonic
+   * clock). A tick before any timer runs out gives back the very same state.
+   */
+  public Transition update(SessionState s, Event event, long now) {
     if (event instanceof Event.Tick && !timers.due(s, now)) {
       return new Transition(s, List.of()); // no timer ran out: the very same state
     }
@@ -81,10 +85,20 @@ public final class Coach {
       fx.add(new Effect.Exit());
     } else if (event instanceof Event.Tick) {
       walk.runTimers(b, fx, now);
-    } else if (b.overlay != Overlay.NONE) {
-      onOverlay(b, fx, event, now);
-    } else if (!onGlobal(b, fx, event, now)) {
-      onScreen(b, fx, event, now);
+    } else if (event instanceof Event.Window w) {
+      if (w.shown() == !s.hidden()) {
+        return new Transition(s, List.of()); // as it was
+      }
+      shown(b, w.shown(), now);
+    } else {
+      KeyMap.Binding k = keyMap.binding(s, event);
+      if (k == null) {
+        return new Transition(s, List.of()); // a key that does nothing here
+      }
+      act(b, fx, k, event, now);
+      if (b.hidden) {
+        timers.pause(b, now); // a timer a key started waits for the window too
+      }
     }
     return new Transition(b.build(), fx);
   }
@@ -93,13 +107,13 @@ public final class Coach {
    * When the next tick is due: the moment the countdown's whole seconds change or the timer ends.
    * Empty when nothing is timed (waiting for a key, paused, an overlay open).
    */
-  public OptionalLong nextWake(SessionState s) {
-    return timers.nextWake(s, clock.nanoTime());
+  public OptionalLong nextWake(SessionState s, long now) {
+    return timers.nextWake(s, now);
   }
 
-  /** Whole seconds shown on the countdown (rounded up), 0 when nothing is timed. */
-  public long secondsShown(SessionState s) {
-    long r = s.remaining(clock.nanoTime());
+  /** Whole seconds shown on the countdown at {@code now} (rounded up), 0 when nothing is timed. */
+  public long secondsShown(SessionState s, long now) {
+    long r = s.remaining(now);
     return (r + SECOND - 1) / SECOND;
   }
 
@@ -155,51 +169,73 @@ public final class Coach {
         : null;
   }
 
-  // ---- overlays and keys valid everywhere ----------------------------------------------------
+  // ---- keys: each carried out through its binding in the key map ---------------------------
 
-  private void onOverlay(SessionState.Builder b, List<Effect> fx, Event e, long now) {
-    switch (b.overlay) {
-      case PAUSE -> {
-        if (e == Event.Key.PAUSE || e == Event.Key.CONFIRM) {
-          Timers.resume(b, now);
-          b.overlay = Overlay.NONE;
-        } else if (e == Event.Key.QUIT) {
-          b.overlay = Overlay.QUIT_CONFIRM;
-          b.choice = 0;
-        } else if (e == Event.Key.HELP) {
-          b.overlay = Overlay.HELP;
-        } else if (e == Event.Key.RED_FLAG) {
-          b.overlay = Overlay.NONE;
-          questions.openRedFlags(b, now);
-        }
-      }
-      case HELP -> {
-        if (e == Event.Key.HELP || e == Event.Key.BACK || e == Event.Key.CONFIRM) {
-          closeOverlay(b);
-        } else if (e == Event.Key.QUIT) {
-          b.overlay = Overlay.QUIT_CONFIRM;
-          b.choice = 0;
-        } else if (e == Event.Key.RED_FLAG && Questions.redFlagAllowed(b)) {
-          b.overlay = Overlay.NONE;
-          questions.openRedFlags(b, now);
-        }
-      }
-      case QUIT_CONFIRM -> {
-        if (e == Event.Key.YES || e == Event.Key.QUIT
-            || (e == Event.Key.CONFIRM && b.choice == 1)) {
-          b.overlay = Overlay.NONE;
-          walk.toSummary(b, fx, Outcome.QUIT);
-        } else if (e == Event.Key.RED_FLAG && Questions.redFlagAllowed(b)) {
-          b.overlay = Overlay.NONE;
-          b.choice = -1;
-          questions.openRedFlags(b, now);
-        } else if (e == Event.Key.NO || e == Event.Key.BACK || e == Event.Key.CONFIRM) {
-          closeOverlay(b);
-        } else if (isToggle(e)) {
-          b.choice = b.choice == 1 ? 0 : 1;
-        }
-      }
-      default -> {}
+  /** What the key does, as its binding says; a switch over every action. */
+  private void act(SessionState.Builder b, List<Effect> fx, KeyMap.Binding k, Event e,
+      long now) {
+    Runnable carry = switch (k.action()) {
+      case RESUME -> () -> {
+        Timers.resume(b, now);
+        b.overlay = Overlay.NONE;
+      };
+      case CLOSE -> () -> closeOverlay(b);
+      case ASK_QUIT -> () -> {
+        timers.pause(b, now);
+        b.overlay = Overlay.QUIT_CONFIRM;
+        b.choice = 0;
+      };
+      case END_SESSION -> () -> {
+        b.overlay = Overlay.NONE;
+        walk.toSummary(b, fx, Outcome.QUIT);
+      };
+      case LEAVE -> () -> {
+        Walk.end(b, fx, Outcome.QUIT);
+        fx.add(new Effect.Exit());
+      };
+      case EXIT -> () -> fx.add(new Effect.Exit());
+      case OPEN_HELP -> () -> {
+        timers.pause(b, now);
+        b.overlay = Overlay.HELP;
+      };
+      case RED_FLAGS -> () -> {
+        b.overlay = Overlay.NONE;
+        questions.openRedFlags(b, now);
+      };
+      case PAUSE -> () -> {
+        timers.pause(b, now);
+        b.overlay = Overlay.PAUSE;
+      };
+      case TOGGLE -> () -> b.choice = b.choice == 1 ? 0 : 1;
+      case YES -> () -> answer(b, fx, Event.Key.YES, now);
+      case NO -> () -> answer(b, fx, Event.Key.NO, now);
+      case CONFIRM_CHOICE -> () -> answer(b, fx, Event.Key.CONFIRM, now);
+      case BACK -> () -> questions.onScreening(b, fx, Event.Key.BACK);
+      case RATE, ADJUST, WHERE, CONFIRM_RATING -> () -> afterPain(b, fx, pain.onPain(b, fx, e),
+          now);
+      case START -> () -> questions.onWelcome(b, Event.Key.CONFIRM);
+      case START_EXERCISE, SKIP_REST -> () -> walk.startRound(b, fx, now);
+      case SKIP_EXERCISE -> () -> walk.nextExercise(b, fx);
+      case START_NOW -> () -> walk.startReps(b, fx, now);
+      case SKIP_SET -> () -> walk.endOfRound(b, fx, now);
+      case REP_DONE -> () -> walk.advanceRep(b, fx, now);
+      case CONTINUE -> () -> walk.afterRating(b, fx, now);
+      case SEE_SUMMARY -> () -> walk.toSummary(b, fx, Outcome.STOPPED_FOR_PAIN);
+    };
+    carry.run();
+  }
+
+  /**
+   * The window hides the session, or shows it again: hidden, a running timer keeps its time left
+   * as a pause does; shown, it runs on, unless the person paused it (or a window is open over
+   * it, or it waits behind the red-flag questions), when it waits for them as before.
+   */
+  private void shown(SessionState.Builder b, boolean shown, long now) {
+    b.hidden = !shown;
+    if (!shown) {
+      timers.pause(b, now);
+    } else if (b.overlay == Overlay.NONE && timers.isTimed(b)) {
+      Timers.resume(b, now);
     }
   }
 
@@ -213,113 +249,36 @@ public final class Coach {
     b.choice = -1;
   }
 
-  /** Screens after which nothing follows but leaving: q leaves at once. */
-  private static boolean finished(Screen screen) {
-    return screen == Screen.SUMMARY || screen == Screen.URGENT || screen == Screen.LOCKED
-        || screen == Screen.SEE_DOCTOR;
-  }
-
-  private boolean onGlobal(SessionState.Builder b, List<Effect> fx, Event e, long now) {
-    if (e == Event.Key.QUIT) {
-      if (finished(b.screen) || b.outcome != null) {
-        Walk.end(b, fx, Outcome.QUIT);
-        fx.add(new Effect.Exit());
-      } else {
-        timers.pause(b, now);
-        b.overlay = Overlay.QUIT_CONFIRM;
-        b.choice = 0;
-      }
-      return true;
-    }
-    if (e == Event.Key.HELP) {
-      timers.pause(b, now);
-      b.overlay = Overlay.HELP;
-      return true;
-    }
-    if (e == Event.Key.PAUSE && timers.isTimed(b)) {
-      timers.pause(b, now);
-      b.overlay = Overlay.PAUSE;
-      return true;
-    }
-    if (e == Event.Key.RED_FLAG && Questions.redFlagAllowed(b)) {
-      questions.openRedFlags(b, now);
-      return true;
-    }
-    return false;
-  }
-
-  // ---- screens -------------------------------------------------------------------------------
-
-  private void onScreen(SessionState.Builder b, List<Effect> fx, Event e, long now) {
-    switch (b.screen) {
-      case WELCOME -> questions.onWelcome(b, e);
-      case LOCKED, SEE_DOCTOR -> {
-        if (e == Event.Key.CONFIRM) {
-          Walk.end(b, fx, Outcome.QUIT);
-          fx.add(new Effect.Exit());
+  /**
+   * An answer on the screen that asks: y, n, or Enter on the highlighted one (the highlight moves
+   * by {@link KeyMap.Action#TOGGLE}); a switch over every screen, so a new one must say whether
+   * it asks.
+   */
+  private void answer(SessionState.Builder b, List<Effect> fx, Event.Key key, long now) {
+    Runnable carry = switch (b.screen) {
+      case CLEARANCE -> () -> questions.onClearance(b, fx, key);
+      case SERIOUS_SIGNS -> () -> questions.onSeriousSigns(b, fx, key);
+      case RESUME -> () -> questions.onResume(b, fx, key);
+      case SCREENING -> () -> questions.onScreening(b, fx, key);
+      case NEXT_MORNING -> () -> questions.onNextMorning(b, fx, key);
+      case OFFER_HARDER -> () -> questions.onOfferHarder(b, fx, key);
+      case HIGH_PAIN -> () -> afterPain(b, fx, pain.onHighPain(b, fx, key), now);
+      case CONTACT -> () -> {
+        if (key != Event.Key.CONFIRM) {
+          return;
         }
-      }
-      case CLEARANCE -> questions.onClearance(b, fx, e);
-      case SERIOUS_SIGNS -> questions.onSeriousSigns(b, fx, e);
-      case RESUME -> questions.onResume(b, fx, e);
-      case SCREENING -> questions.onScreening(b, fx, e);
-      case NEXT_MORNING -> questions.onNextMorning(b, fx, e);
-      case OFFER_HARDER -> questions.onOfferHarder(b, fx, e);
-      case PAIN -> afterPain(b, fx, pain.onPain(b, fx, e), now);
-      case HIGH_PAIN -> afterPain(b, fx, pain.onHighPain(b, fx, e), now);
-      case INTRO -> {
-        if (e == Event.Key.CONFIRM) {
-          walk.startRound(b, fx, now);
-        } else if (e == Event.Key.SKIP) {
+        if (b.choice == 1) {
+          walk.toSummary(b, fx, Outcome.STOPPED_FOR_PAIN);
+        } else {
           walk.nextExercise(b, fx);
         }
-      }
-      case GET_READY -> {
-        if (e == Event.Key.CONFIRM) {
-          walk.startReps(b, fx, now);
-        } else if (e == Event.Key.SKIP) {
-          walk.endOfRound(b, fx, now);
-        }
-      }
-      case REP -> {
-        if (e == Event.Key.CONFIRM && !walk.phaseTimed(b)) {
-          walk.advanceRep(b, fx, now);
-        } else if (e == Event.Key.SKIP) {
-          walk.endOfRound(b, fx, now);
-        }
-      }
-      case REST -> {
-        if (e == Event.Key.CONFIRM || e == Event.Key.SKIP) {
-          walk.startRound(b, fx, now);
-        }
-      }
-      case SWITCH -> {
-        if (e == Event.Key.CONFIRM) {
-          walk.afterRating(b, fx, now);
-        }
-      }
-      case CONTACT -> {
-        if (isToggle(e)) {
-          b.choice = b.choice == 1 ? 0 : 1;
-        } else if (e == Event.Key.CONFIRM) {
-          if (b.choice == 1) {
-            walk.toSummary(b, fx, Outcome.STOPPED_FOR_PAIN);
-          } else {
-            walk.nextExercise(b, fx);
-          }
-        }
-      }
-      case STOP_TODAY -> {
-        if (e == Event.Key.CONFIRM) {
-          walk.toSummary(b, fx, Outcome.STOPPED_FOR_PAIN);
-        }
-      }
-      case SUMMARY, URGENT -> {
-        if (e == Event.Key.CONFIRM) {
-          fx.add(new Effect.Exit());
-        }
-      }
-    }
+      };
+      case WELCOME, LOCKED, SEE_DOCTOR, URGENT, PAIN, INTRO, GET_READY, REP, REST, SWITCH,
+          STOP_TODAY, SUMMARY -> () -> {
+            throw new IllegalStateException("nothing is asked on " + b.screen);
+          };
+    };
+    carry.run();
   }
 
   /** Where a pain-check key leads: a stop above the ceiling or for a spread asks again first. */
@@ -334,5 +293,10 @@ public final class Coach {
   /** An arrow key: moves the highlight between two choices. */
   static boolean isToggle(Event e) {
     return e == Event.Key.LEFT || e == Event.Key.RIGHT || e == Event.Key.UP || e == Event.Key.DOWN;
+  }
+
+  /** The keys that work in this state, in the order the footer lists them (see {@link KeyMap}). */
+  public List<KeyMap.Binding> keys(SessionState s) {
+    return keyMap.of(s);
   }
 }

@@ -2,10 +2,12 @@ package coach.session;
 
 /**
  * What can happen to a session: a key the person pressed (already mapped from the terminal to its
- * meaning), a timer tick, or an interruption from outside (a signal or a dropped link).
+ * meaning), a timer tick, or an interruption from outside (a signal or a dropped link). When it
+ * happened is handed to the core with it ({@link Coach#update}): the loop stamps every event,
+ * keys as well as ticks, with the moment it takes it.
  */
 public sealed interface Event permits Event.Key, Event.Digit, Event.Typed, Event.Tick,
-    Event.Interrupt {
+    Event.Window, Event.Interrupt {
 
   /** Keys by meaning. The terminal layer maps Enter, Space, arrows, letters to these. */
   enum Key implements Event {
@@ -53,8 +55,19 @@ public sealed interface Event permits Event.Key, Event.Digit, Event.Typed, Event
     }
   }
 
-  /** Time passed; the core reads the clock itself, the tick only wakes it. */
+  /**
+   * Time passed: every timer that ran out by the moment it is handed in with runs now. The
+   * moment is not a field of the tick because every event has one (a key pauses a countdown to
+   * the nanosecond it was pressed).
+   */
   record Tick() implements Event {}
+
+  /**
+   * The window stopped showing the session ({@code shown} false: too small, or too large to
+   * draw, so it asks to be resized instead) or shows it again. Hidden, the timers wait as a
+   * pause would keep them; shown again, they run on from where they stopped, nothing lost.
+   */
+  record Window(boolean shown) implements Event {}
 
   /** The session must end now (SIGTERM, SIGHUP, a dropped SSH link): save and end. */
   record Interrupt(String why) implements Event {}

@@ -3,7 +3,12 @@ package coach.session;
 /**
  * The system's monotonic clock sped up {@code pace} times ({@code --pace N}): a 4-second phase
  * lasts 4/N real seconds. Pace 1 is real time.
+ *
+ * @deprecated sessions run on {@link coach.tui.PacedClock}; this one is kept only for the
+ *     clinic command, until it moves to that one.
  */
+@Deprecated
+@SuppressWarnings("deprecation")
 public final class PacedClock implements Clock {
   private final double pace;
   private final long origin;

@@ -163,7 +163,7 @@ final class PainCheck {
     int stoppedBefore = (int) b.stopped.stream().filter(id -> !id.equals(ex.id())).count();
     PainPolicy.Verdict v = policy.judge(ref, start(b), rating.value(), rank,
         level >= ex.easiestLevel(), stoppedBefore);
-    switch (v.action()) {
+    return switch (v.action()) {
       case NONE -> {
         PainPolicy.Reference next = ref.with(rating.value(), rank);
         b.refValue = next.value();
@@ -171,7 +171,7 @@ final class PainCheck {
         if (v.nearer()) {
           b.goodNews = new GoodNews(ref.region(), rank);
         }
-        return Next.AFTER_RATING;
+        yield Next.AFTER_RATING;
       }
       case EASIER -> {
         // a switch answers the rise once: the rating that caused it is the new reference
@@ -181,9 +181,9 @@ final class PainCheck {
         switchLevel(b, fx, b.exercise, level + 1, reason, false);
         b.notice = reason;
         b.screen = Screen.SWITCH;
-        return Next.STAY;
+        yield Next.STAY;
       }
-      default -> {
+      case STOP_EXERCISE, STOP_TODAY -> {
         b.refValue = rating.value();
         b.refRegion = rank;
         Reason reason = v.rise().aboveLimit() || v.rise().spread()
@@ -198,9 +198,9 @@ final class PainCheck {
           // above the ceiling or a spread: "End the session" is marked
           b.choice = v.asksRedFlags() ? 1 : 0;
         }
-        return v.asksRedFlags() ? Next.RECHECK : Next.STAY;
+        yield v.asksRedFlags() ? Next.RECHECK : Next.STAY;
       }
-    }
+    };
   }
 
   /** The session's starting rating (the first rating, when it was not asked). */

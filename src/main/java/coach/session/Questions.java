@@ -160,11 +160,6 @@ final class Questions {
     }
   }
 
-  /** The red-flag questions open from every screen but their own and the urgent advice. */
-  static boolean redFlagAllowed(SessionState.Builder b) {
-    return b.screen != Screen.SCREENING && b.screen != Screen.URGENT;
-  }
-
   void openRedFlags(SessionState.Builder b, long now) {
     timers.pause(b, now);
     b.returnTo = b.screen == Screen.WELCOME ? null : b.screen;

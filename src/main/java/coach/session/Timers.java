@@ -17,10 +17,10 @@ final class Timers {
 
   /**
    * When the next tick is due: the moment the countdown's whole seconds change or the timer ends.
-   * Empty when nothing is timed (waiting for a key, paused, an overlay open).
+   * Empty when nothing is timed (waiting for a key, paused, an overlay open, the window hidden).
    */
   OptionalLong nextWake(SessionState s, long now) {
-    if (s.overlay() != Overlay.NONE || s.paused() || !timed(s.screen(), s.exercise(),
+    if (s.overlay() != Overlay.NONE || s.paused() || s.hidden() || !timed(s.screen(), s.exercise(),
         s.levels(), s.round(), s.phase())) {
       return OptionalLong.empty();
     }
@@ -34,12 +34,13 @@ final class Timers {
 
   /** Whether a timer runs out on its own now (not paused, no overlay over it) by {@code now}. */
   boolean due(SessionState.Builder b, long now) {
-    return b.overlay == Overlay.NONE && b.pausedRemaining < 0 && isTimed(b) && now >= b.deadline;
+    return b.overlay == Overlay.NONE && b.pausedRemaining < 0 && !b.hidden && isTimed(b)
+        && now >= b.deadline;
   }
 
   /** The same for a state: whether a tick at {@code now} has anything to do. */
   boolean due(SessionState s, long now) {
-    return s.overlay() == Overlay.NONE && !s.paused()
+    return s.overlay() == Overlay.NONE && !s.paused() && !s.hidden()
         && timed(s.screen(), s.exercise(), s.levels(), s.round(), s.phase()) && now >= s.deadline();
   }
 
@@ -79,7 +80,9 @@ final class Timers {
       case GET_READY, REST -> true;
       case REP -> routine.exercises().get(exercise).phases(levels.get(exercise), round)
           .get(phase).timed();
-      default -> false;
+      case WELCOME, LOCKED, CLEARANCE, SERIOUS_SIGNS, SEE_DOCTOR, RESUME, SCREENING, URGENT,
+          NEXT_MORNING, OFFER_HARDER, PAIN, HIGH_PAIN, INTRO, SWITCH, CONTACT, STOP_TODAY,
+          SUMMARY -> false;
     };
   }
 }

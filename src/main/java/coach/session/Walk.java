@@ -39,15 +39,23 @@ final class Walk {
     // a timer of at least one second always ends, so this loop ends
     while (timers.due(b, now)) {
       long at = b.deadline;
-      switch (b.screen) {
-        case GET_READY -> startReps(b, fx, at);
-        case REP -> advanceRep(b, fx, at);
-        case REST -> startRound(b, fx, at);
-        default -> {
-          return;
-        }
+      boolean ran = switch (b.screen) {
+        case GET_READY -> run(() -> startReps(b, fx, at));
+        case REP -> run(() -> advanceRep(b, fx, at));
+        case REST -> run(() -> startRound(b, fx, at));
+        case WELCOME, LOCKED, CLEARANCE, SERIOUS_SIGNS, SEE_DOCTOR, RESUME, SCREENING, URGENT,
+            NEXT_MORNING, OFFER_HARDER, PAIN, HIGH_PAIN, INTRO, SWITCH, CONTACT, STOP_TODAY,
+            SUMMARY -> false; // no timer of its own
+      };
+      if (!ran) {
+        return;
       }
     }
+  }
+
+  private static boolean run(Runnable step) {
+    step.run();
+    return true;
   }
 
   static void toIntro(SessionState.Builder b) {

@@ -4,8 +4,8 @@ import coach.kiosk.KioskApp;
 import coach.kiosk.Patients;
 import coach.routine.LoadResult;
 import coach.session.Event;
-import coach.session.PacedClock;
 import coach.tui.LoopScheduler;
+import coach.tui.PacedClock;
 import coach.tui.SessionLoop;
 import coach.tui.view.Style;
 import coach.tui.view.Views;
@@ -208,7 +208,7 @@ final class CoachShell implements Command, ChannelSessionAware {
           r = routines.forName(settings.patients().patient(who).map(Patients.Patient::routine)
               .orElse(entry.get().routine()));
         }
-        KioskApp.Begun begun = factory.begin(r, who, style, clock);
+        KioskApp.Begun begun = factory.begin(r, who, style);
         LOG.info(() -> "session begun on the line of " + Names.clean(user) + " from " + from);
         return begun;
       };
@@ -228,7 +228,7 @@ final class CoachShell implements Command, ChannelSessionAware {
       if (app instanceof KioskApp k) {
         k.limitSessionsTo(settings.maxSessionLength());
       }
-      SessionLoop l = new SessionLoop(terminal, app, clock::realDelayUntil, false, fx -> { },
+      SessionLoop l = new SessionLoop(terminal, app, clock, false, fx -> { },
           Views.MIN_COLUMNS, Views.MIN_ROWS).observeTicks(tickLateness);
       if (factory.keptLocally() != null) {
         l.showKeptLocally(factory.keptLocally());

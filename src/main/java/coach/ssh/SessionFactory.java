@@ -2,7 +2,7 @@ package coach.ssh;
 
 import coach.kiosk.KioskApp;
 import coach.routine.LoadResult;
-import coach.session.Clock;
+import coach.tui.Clock;
 import coach.tui.view.Style;
 
 /**
@@ -14,10 +14,8 @@ import coach.tui.view.Style;
 public interface SessionFactory {
   /**
    * @param routine the routine the connection's user or patient is served
-   * @param clock the connection's clock, shared with its start screen
    */
-  KioskApp.Begun begin(LoadResult routine, String patient, Style style, Clock clock)
-      throws Exception;
+  KioskApp.Begun begin(LoadResult routine, String patient, Style style) throws Exception;
 
   /**
    * Whether what sessions record is kept on this computer for now (the history's database

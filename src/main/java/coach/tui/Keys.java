@@ -1,6 +1,8 @@
 package coach.tui;
 
 import coach.session.Event;
+import coach.session.KeyMap;
+import coach.tui.words.Messages;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 
@@ -18,6 +20,15 @@ public final class Keys {
       return new Event.Typed(k.getCharacter());
     }
     return map(k);
+  }
+
+  /**
+   * Which letter answers yes on a yes/no question in these words ({@code keys.yes}): s as well
+   * as y where yes is "sí"; y alone elsewhere. Only yes/no questions take s as yes: on an
+   * exercise it still skips.
+   */
+  public static KeyMap.YesKey yesKey(Messages words) {
+    return "s".equals(words.get("keys.yes")) ? KeyMap.YesKey.Y_OR_S : KeyMap.YesKey.Y;
   }
 
   /** The event for a key, or null for keys that mean nothing here. */

@@ -37,7 +37,8 @@ public final class SessionLoop {
   private final int minRows;
   private final Terminal terminal;
   private final App app;
-  private final LongUnaryOperator realDelayUntil;
+  /** Stamps each event with its moment, and says how long until a wake is due. */
+  private final Clock clock;
   private final boolean quiet;
   private final EffectSink sink;
   /** Confirmed effects the store could not take yet, oldest first. */
@@ -56,6 +57,8 @@ public final class SessionLoop {
   private boolean shownKeptLocally;
   private Screen screen;
   private Screen started;
+  /** Whether the window showed the app at the last frame (else it asked for another size). */
+  private boolean shown = true;
   /** The screen holds a whole frame of the app, nothing drawn over it that may go away. */
   private boolean wholeFrameShown;
   /** Frames drawn by their ticking areas alone (for tests). */
@@ -70,17 +73,42 @@ public final class SessionLoop {
   private boolean done;
 
   /**
-   * @param realDelayUntil real nanoseconds from now until the app's clock reads the given time
+   * @param clock the session's time: each event is handed to the app with the moment the loop
+   *     takes it, and a wake waits until this clock reads its time
    */
-  public SessionLoop(Terminal terminal, App app, LongUnaryOperator realDelayUntil, boolean quiet,
-      EffectSink sink, int minColumns, int minRows) {
+  public SessionLoop(Terminal terminal, App app, Clock clock, boolean quiet, EffectSink sink,
+      int minColumns, int minRows) {
     this.terminal = terminal;
     this.app = app;
-    this.realDelayUntil = realDelayUntil;
+    this.clock = clock;
     this.quiet = quiet;
     this.sink = sink;
     this.minColumns = minColumns;
     this.minRows = minRows;
+  }
+
+  /**
+   * For an app that reads a clock of its own: events are stamped with the system's monotonic
+   * time, which such an app does not read.
+   *
+   * @param realDelayUntil real nanoseconds from now until the app's clock reads the given time
+   * @deprecated a loop runs on the session's {@link Clock}; kept for the clinic board until it
+   *     takes its time from the loop
+   */
+  @Deprecated
+  public SessionLoop(Terminal terminal, App app, LongUnaryOperator realDelayUntil, boolean quiet,
+      EffectSink sink, int minColumns, int minRows) {
+    this(terminal, app, new Clock() {
+      @Override
+      public long nanoTime() {
+        return System.nanoTime();
+      }
+
+      @Override
+      public long realDelayUntil(long at) {
+        return realDelayUntil.applyAsLong(at);
+      }
+    }, quiet, sink, minColumns, minRows);
   }
 
   /** Events come only from {@link #post} (a headless pilot drives the loop itself). */
@@ -162,7 +190,7 @@ public final class SessionLoop {
         boolean fromQueue = true;
         long look = keptLocally == null ? Long.MAX_VALUE : STATUS_EVERY_NANOS;
         if (wake.isPresent()) {
-          long delay = realDelayUntil.applyAsLong(wake.getAsLong());
+          long delay = clock.realDelayUntil(wake.getAsLong());
           long due = System.nanoTime() + Math.max(0, delay);
           e = delay <= 0 ? queue.poll()
               : queue.poll(Math.min(delay, look), TimeUnit.NANOSECONDS);
@@ -247,7 +275,7 @@ public final class SessionLoop {
    */
   public static Screen drawOnce(Terminal terminal, App app, int minColumns, int minRows)
       throws IOException {
-    SessionLoop once = new SessionLoop(terminal, app, t -> 0, true, fx -> { }, minColumns,
+    SessionLoop once = new SessionLoop(terminal, app, () -> 0L, true, fx -> { }, minColumns,
         minRows);
     once.openScreen();
     try {
@@ -275,7 +303,7 @@ public final class SessionLoop {
     if (!unsaved.isEmpty()) {
       whileUnsaved(e);
     } else {
-      carryOut(app.update(e));
+      carryOut(app.update(e, clock.nanoTime()));
     }
     if (running) {
       render();
@@ -300,7 +328,7 @@ public final class SessionLoop {
       } else if (!save(fx)) {
         unsaved.add(fx);
         // the person reads the problem; a running timer waits for them
-        carryOut(app.update(Event.Key.PAUSE));
+        carryOut(app.update(Event.Key.PAUSE, clock.nanoTime()));
       }
     }
   }
@@ -354,6 +382,13 @@ public final class SessionLoop {
     TerminalSize size = resized == null ? screen.getTerminalSize() : resized;
     if (resized == null && wholeFrameShown && renderTicking(size)) {
       return;
+    }
+    boolean fits = !windowTooLarge(size)
+        && size.getColumns() >= minColumns && size.getRows() >= minRows;
+    if (fits != shown) {
+      // the app holds its timers while it cannot be seen, and runs them on when it is again
+      shown = fits;
+      carryOut(app.windowShown(fits, clock.nanoTime()));
     }
     screen.clear();
     TextGraphics g = screen.newTextGraphics();
@@ -590,7 +625,7 @@ public final class SessionLoop {
     long look = keptLocally == null ? Long.MAX_VALUE : STATUS_EVERY_NANOS;
     long now = shared.nanoTime();
     if (wake.isPresent()) {
-      long delay = realDelayUntil.applyAsLong(wake.getAsLong());
+      long delay = clock.realDelayUntil(wake.getAsLong());
       long due = now + Math.max(0, delay);
       cancelWake = shared.schedule(serial, () -> woken(generation, true, due),
           delay <= 0 ? 0 : Math.min(delay, look));
@@ -653,7 +688,7 @@ public final class SessionLoop {
       return; // the history refused before: the session stays open in it, to be resumed
     }
     try {
-      for (Effect fx : app.update(new Event.Interrupt("terminal failed"))) {
+      for (Effect fx : app.update(new Event.Interrupt("terminal failed"), clock.nanoTime())) {
         if (!(fx instanceof Effect.Bell) && !(fx instanceof Effect.Exit) && !save(fx)) {
           return;
         }

@@ -10,7 +10,6 @@ import coach.routine.RoutineLoader;
 import coach.session.Coach;
 import coach.session.Effect;
 import coach.session.Event;
-import coach.session.ManualClock;
 import coach.session.Outcome;
 import coach.session.Rating;
 import coach.session.Reason;
@@ -22,6 +21,7 @@ import coach.session.Transition;
 import coach.store.CarryOver;
 import coach.store.SessionRecorder;
 import coach.store.SqliteHistoryStore;
+import coach.tui.ManualClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +51,7 @@ class HistoryCommandsTest {
       CarryOver.Plan plan = CarryOver.plan(routine, store, patient,
           java.time.Instant.now().plus(java.time.Duration.ofHours(9)));
       ManualClock clock = new ManualClock();
-      Coach coach = new Coach(routine, clock, plan.options());
+      Coach coach = new Coach(routine, plan.options());
       SessionState s = coach.start();
       SessionRecorder rec = store.begin(patient, routine.id(), "hash", Map.of());
       int i = 0;
@@ -59,11 +59,11 @@ class HistoryCommandsTest {
         Event e;
         if (s.screen() == Screen.PAIN) {
           e = new Event.Digit(i < pain.length ? pain[i] : pain[pain.length - 1]);
-          s = apply(coach, s, e, rec);
+          s = apply(coach, s, e, clock.nanoTime(), rec);
           i++;
           // the symptoms reach the back (the first answer of a session has no default)
           while (routine.painRule().spreadCounts() && s.draftRegion() < 1) {
-            s = apply(coach, s, Event.Key.DOWN, rec);
+            s = apply(coach, s, Event.Key.DOWN, clock.nanoTime(), rec);
           }
           e = Event.Key.CONFIRM;
         } else if (s.screen() == Screen.SCREENING || s.screen() == Screen.NEXT_MORNING
@@ -71,20 +71,20 @@ class HistoryCommandsTest {
           e = Event.Key.NO;
         } else if (s.screen() == Screen.INTRO && s.exercise() > 0) {
           e = Event.Key.SKIP; // only the first exercise is done in these tests
-        } else if (coach.nextWake(s).isPresent()) {
-          clock.advanceNanos(coach.nextWake(s).getAsLong() - clock.nanoTime());
+        } else if (coach.nextWake(s, clock.nanoTime()).isPresent()) {
+          clock.advanceNanos(coach.nextWake(s, clock.nanoTime()).getAsLong() - clock.nanoTime());
           e = new Event.Tick();
         } else {
           e = Event.Key.CONFIRM;
         }
-        s = apply(coach, s, e, rec);
+        s = apply(coach, s, e, clock.nanoTime(), rec);
       }
     }
   }
 
-  private static SessionState apply(Coach coach, SessionState s, Event e, SessionRecorder rec)
-      throws Exception {
-    Transition t = coach.update(s, e);
+  private static SessionState apply(Coach coach, SessionState s, Event e, long now,
+      SessionRecorder rec) throws Exception {
+    Transition t = coach.update(s, e, now);
     for (Effect fx : t.effects()) {
       rec.apply(fx);
     }

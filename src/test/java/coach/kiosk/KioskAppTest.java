@@ -12,12 +12,12 @@ import coach.routine.RoutineLoader;
 import coach.session.Coach;
 import coach.session.Effect;
 import coach.session.Event;
-import coach.session.ManualClock;
 import coach.session.Outcome;
 import coach.session.Screen;
 import coach.store.HistoryStore;
 import coach.store.SqliteHistoryStore;
-import coach.tui.view.CoachApp;
+import coach.tui.CoachApp;
+import coach.tui.ManualClock;
 import coach.tui.view.Style;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.graphics.BasicTextImage;
@@ -61,7 +61,7 @@ class KioskAppTest {
         codes, patient -> {
           begun.add(patient);
           CoachSession.Planned p = CoachSession.plan(SCIATICA, store, patient,
-              new Style(false, false), clock);
+              new Style(false, false));
           return new KioskApp.Begun(p.app(), p.sink());
         });
   }
@@ -73,7 +73,7 @@ class KioskAppTest {
 
   private void send(Event... events) {
     for (Event e : events) {
-      out.addAll(kiosk.update(e));
+      out.addAll(kiosk.update(e, clock.nanoTime()));
     }
   }
 
@@ -355,7 +355,7 @@ class KioskAppTest {
     Style es = new Style(false, false, coach.tui.words.Language.SPANISH);
     kiosk = new KioskApp(clock, IDLE, es, "Sciatica relief routine", null,
         code -> code.equals("P-1001") ? Optional.of(code) : Optional.empty(), patient -> {
-          CoachSession.Planned p = CoachSession.plan(SCIATICA, store, patient, es, clock);
+          CoachSession.Planned p = CoachSession.plan(SCIATICA, store, patient, es);
           return new KioskApp.Begun(p.app(), p.sink());
         });
     assertTrue(screen().contains("Escriba su código de paciente"), screen());

@@ -277,11 +277,11 @@ class CoachPropertiesTest {
       if (s.screen() != Screen.SCREENING && s.screen() != Screen.URGENT) {
         SessionState probe = s;
         if (overlay == 1) {
-          probe = d.coach.update(s, Event.Key.HELP).state();
+          probe = d.coach.update(s, Event.Key.HELP, d.clock.nanoTime()).state();
         } else if (overlay == 2 && s.screen() != Screen.SUMMARY) {
-          probe = d.coach.update(s, Event.Key.QUIT).state();
+          probe = d.coach.update(s, Event.Key.QUIT, d.clock.nanoTime()).state();
         }
-        SessionState after = d.coach.update(probe, Event.Key.RED_FLAG).state();
+        SessionState after = d.coach.update(probe, Event.Key.RED_FLAG, d.clock.nanoTime()).state();
         assertEquals(Screen.SCREENING, after.screen(), "from " + s.screen() + " "
             + probe.overlay());
         assertEquals(Overlay.NONE, after.overlay());
@@ -295,7 +295,7 @@ class CoachPropertiesTest {
         case PAIN -> d.rate(values.get(i++ % values.size()), 1);
         case INTRO, GET_READY, REP, REST -> {
           d.advanceSeconds(1);
-          if (d.state.screen() == s.screen() && d.coach.nextWake(d.state).isEmpty()) {
+          if (d.state.screen() == s.screen() && d.coach.nextWake(d.state, d.clock.nanoTime()).isEmpty()) {
             d.press(Event.Key.CONFIRM);
           }
           if (d.state.screen() == Screen.INTRO) {
@@ -343,7 +343,7 @@ class CoachPropertiesTest {
         case PAIN -> d.rate(0, 0);
         case INTRO -> d.press(Event.Key.CONFIRM);
         case GET_READY, REST, REP -> {
-          var wake = d.coach.nextWake(d.state);
+          var wake = d.coach.nextWake(d.state, d.clock.nanoTime());
           if (wake.isEmpty()) {
             d.press(Event.Key.CONFIRM);
             break;
@@ -357,7 +357,7 @@ class CoachPropertiesTest {
             pausedNanos[0] += pause;
             d.clock.advanceNanos(pause);
             d.press(new Event.Tick(), Event.Key.PAUSE);
-            wake = d.coach.nextWake(d.state);
+            wake = d.coach.nextWake(d.state, d.clock.nanoTime());
           }
           d.clock.advanceNanos(Math.max(0, wake.getAsLong() - d.clock.nanoTime()));
           d.send(new Event.Tick());
@@ -378,7 +378,7 @@ class CoachPropertiesTest {
     long repsStart = d.clock.nanoTime() + Coach.GET_READY;
     int k = 0;
     while (d.state.screen() != Screen.PAIN) {
-      long wake = d.coach.nextWake(d.state).getAsLong();
+      long wake = d.coach.nextWake(d.state, d.clock.nanoTime()).getAsLong();
       long late = lateMs.get(k++ % lateMs.size()) * 1_000_000L;
       d.clock.advanceNanos(Math.max(0, wake - d.clock.nanoTime()) + late);
       d.send(new Event.Tick());

@@ -448,12 +448,70 @@ class CoachTest {
     d.advanceSeconds(500);
     assertEquals(Screen.REP, d.state.screen());
     assertEquals(0, d.state.phase());
-    assertTrue(d.coach.nextWake(d.state).isEmpty());
+    assertTrue(d.coach.nextWake(d.state, d.clock.nanoTime()).isEmpty());
     d.press(Event.Key.PAUSE);
     assertEquals(left, d.state.remaining(d.clock.nanoTime()));
     d.clock.advanceNanos(left);
     d.press(new Event.Tick());
     assertEquals(1, d.state.phase());
+  }
+
+  /**
+   * The core is a function of its input: the moment comes with the event, so the same state,
+   * event and moment give the same result, whatever any clock reads meanwhile.
+   */
+  @Test
+  void theMomentComesWithTheEventAndTheSameInputGivesTheSameResult() {
+    Driver d = new Driver(routine).throughScreening().rate(1, 0).press(Event.Key.CONFIRM);
+    SessionState ready = d.state;
+    long deadline = ready.deadline();
+    Transition early = d.coach.update(ready, Event.Key.PAUSE, deadline - 2_500_000_000L);
+    Transition late = d.coach.update(ready, Event.Key.PAUSE, deadline - 400_000_000L);
+    assertEquals(2_500_000_000L, early.state().remaining(Long.MAX_VALUE), "paused as pressed");
+    assertEquals(400_000_000L, late.state().remaining(0));
+    d.clock.advanceNanos(123 * Coach.SECOND); // the driver's clock moves; nothing reads it
+    assertEquals(early, d.coach.update(ready, Event.Key.PAUSE, deadline - 2_500_000_000L));
+    assertSame(ready, d.coach.update(ready, new Event.Tick(), deadline - 1).state());
+    assertEquals(Screen.REP, d.coach.update(ready, new Event.Tick(), deadline).state().screen());
+    assertEquals(java.util.OptionalLong.of(deadline - 2 * Coach.SECOND),
+        d.coach.nextWake(ready, deadline - 2_500_000_000L));
+    assertEquals(3, d.coach.secondsShown(ready, deadline - 2_500_000_000L));
+  }
+
+  /** A window that does not show the session holds its timer as a pause does, and gives it back. */
+  @Test
+  void aHiddenWindowHoldsTheTimerAndAShownOneRunsItOn() {
+    Driver d = new Driver(routine).throughScreening().rate(1, 0).press(Event.Key.CONFIRM);
+    d.clock.advanceNanos(1_000_000_000L);
+    long left = d.state.remaining(d.clock.nanoTime());
+    d.press(new Event.Window(false));
+    assertTrue(d.state.hidden());
+    assertTrue(d.coach.nextWake(d.state, d.clock.nanoTime()).isEmpty(), "nothing to wake for");
+    d.advanceSeconds(100);
+    assertEquals(Screen.GET_READY, d.state.screen());
+    assertEquals(left, d.state.remaining(d.clock.nanoTime()));
+    SessionState hidden = d.state;
+    assertSame(hidden, d.coach.update(hidden, new Event.Window(false), d.clock.nanoTime())
+        .state(), "hidden twice is hidden once");
+    d.press(Event.Key.CONFIRM); // the reps begin while hidden: their timer waits too
+    assertEquals(Screen.REP, d.state.screen());
+    long rep = d.state.remaining(d.clock.nanoTime());
+    d.advanceSeconds(50);
+    assertEquals(rep, d.state.remaining(d.clock.nanoTime()));
+    d.press(new Event.Window(true));
+    assertFalse(d.state.hidden());
+    assertEquals(rep, d.state.remaining(d.clock.nanoTime()));
+    d.advanceSeconds(rep / (double) Coach.SECOND);
+    assertEquals(1, d.state.phase());
+  }
+
+  /** The person's own pause outlasts the window: shown again, it stays paused. */
+  @Test
+  void aPauseTakenWhileHiddenStaysWhenShownAgain() {
+    Driver d = new Driver(routine).throughScreening().rate(1, 0).press(Event.Key.CONFIRM);
+    d.press(new Event.Window(false), Event.Key.PAUSE, new Event.Window(true));
+    assertEquals(Overlay.PAUSE, d.state.overlay());
+    assertTrue(d.coach.nextWake(d.state, d.clock.nanoTime()).isEmpty());
   }
 
   @Test
@@ -463,12 +521,13 @@ class CoachTest {
     SessionState before = d.state;
     long left = before.remaining(d.clock.nanoTime());
     d.clock.advanceNanos(left - 1);
-    assertSame(before, d.coach.update(before, new Event.Tick()).state());
+    assertSame(before, d.coach.update(before, new Event.Tick(), d.clock.nanoTime()).state());
     assertTrue(d.send(new Event.Tick()).isEmpty());
     d.press(Event.Key.PAUSE);
     d.clock.advanceNanos(10 * Coach.SECOND);
     SessionState paused = d.state;
-    assertSame(paused, d.coach.update(paused, new Event.Tick()).state(), "paused: nothing runs");
+    assertSame(paused, d.coach.update(paused, new Event.Tick(), d.clock.nanoTime()).state(),
+        "paused: nothing runs");
     d.press(Event.Key.PAUSE);
     d.clock.advanceNanos(1);
     d.press(new Event.Tick());
@@ -611,7 +670,7 @@ class CoachTest {
         .throughScreening().rate(1, 0).press(Event.Key.SKIP, Event.Key.CONFIRM);
     d.advanceSeconds(3);
     assertEquals(Screen.REP, d.state.screen());
-    assertTrue(d.coach.nextWake(d.state).isEmpty());
+    assertTrue(d.coach.nextWake(d.state, d.clock.nanoTime()).isEmpty());
     d.advanceSeconds(100);
     assertEquals(Screen.REP, d.state.screen());
     d.press(Event.Key.CONFIRM);
@@ -622,11 +681,11 @@ class CoachTest {
   void nextWakeFallsOnEachWholeSecondOfTheCountdown() {
     Driver d = new Driver(routine).throughScreening().rate(1, 0).press(Event.Key.CONFIRM);
     long start = d.clock.nanoTime();
-    assertEquals(start + Coach.SECOND, d.coach.nextWake(d.state).getAsLong());
-    assertEquals(3, d.coach.secondsShown(d.state));
-    d.clock.advanceNanos(Coach.SECOND + 1);
-    assertEquals(start + 2 * Coach.SECOND, d.coach.nextWake(d.state).getAsLong());
-    assertEquals(2, d.coach.secondsShown(d.state));
+    assertEquals(start + Coach.SECOND, d.coach.nextWake(d.state, start).getAsLong());
+    assertEquals(3, d.coach.secondsShown(d.state, start));
+    long later = start + Coach.SECOND + 1;
+    assertEquals(start + 2 * Coach.SECOND, d.coach.nextWake(d.state, later).getAsLong());
+    assertEquals(2, d.coach.secondsShown(d.state, later));
     assertFalse(d.state.paused());
   }
 }

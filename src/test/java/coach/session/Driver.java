@@ -1,12 +1,13 @@
 package coach.session;
 
+import coach.tui.ManualClock;
 import coach.tui.words.Messages;
 import coach.tui.words.Reasons;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Drives a Coach with a manual clock, collecting every effect (and handing each to a sink, as
+ * Drives a Coach with a manual clock (each event handed in at its reading), collecting every effect (and handing each to a sink, as
  * the app hands them to the history; see coach.store.StoredSession).
  */
 public final class Driver {
@@ -24,8 +25,18 @@ public final class Driver {
 
   /** With every effect handed to {@code sink} as it comes (a failure fails the test). */
   public Driver(coach.routine.Routine routine, StartOptions options, Sink sink) {
+    this(routine, options, KeyMap.YesKey.Y, sink);
+  }
+
+  /** With the letter that answers yes (s as well as y, as in Spanish). */
+  Driver(coach.routine.Routine routine, StartOptions options, KeyMap.YesKey yes) {
+    this(routine, options, yes, fx -> { });
+  }
+
+  private Driver(coach.routine.Routine routine, StartOptions options, KeyMap.YesKey yes,
+      Sink sink) {
     this.clock = new ManualClock(1_000_000L);
-    this.coach = new Coach(routine, clock, options);
+    this.coach = new Coach(routine, options, yes);
     this.state = coach.start();
     this.sink = sink;
   }
@@ -43,7 +54,7 @@ public final class Driver {
   }
 
   List<Effect> send(Event e) {
-    Transition t = coach.update(state, e);
+    Transition t = coach.update(state, e, clock.nanoTime());
     state = t.state();
     effects.addAll(t.effects());
     for (Effect fx : t.effects()) {
@@ -121,7 +132,7 @@ public final class Driver {
       if (s == Screen.INTRO) {
         press(Event.Key.CONFIRM);
       } else if (s == Screen.GET_READY || s == Screen.REP || s == Screen.REST) {
-        var wake = coach.nextWake(state);
+        var wake = coach.nextWake(state, clock.nanoTime());
         if (wake.isPresent()) {
           clock.advanceNanos(Math.max(0, wake.getAsLong() - clock.nanoTime()));
           send(new Event.Tick());

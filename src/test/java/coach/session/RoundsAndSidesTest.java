@@ -45,7 +45,7 @@ class RoundsAndSidesTest {
       } else if (s == Screen.SWITCH || s == Screen.INTRO || s == Screen.REST) {
         d.press(Event.Key.CONFIRM);
       } else {
-        var wake = d.coach.nextWake(d.state);
+        var wake = d.coach.nextWake(d.state, d.clock.nanoTime());
         if (wake.isPresent()) {
           d.clock.advanceNanos(Math.max(0, wake.getAsLong() - d.clock.nanoTime()));
           d.send(new Event.Tick());

@@ -23,7 +23,7 @@ class ChannelTerminalTest {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     ChannelTerminal terminal = new ChannelTerminal(new ByteArrayInputStream(new byte[0]), bytes,
         80, 24);
-    SessionLoop loop = new SessionLoop(terminal, RawOutput.app(), at -> Long.MAX_VALUE / 4, true,
+    SessionLoop loop = new SessionLoop(terminal, RawOutput.app(), new coach.tui.ManualClock().withoutWakes(), true,
         fx -> { }, 20, 10).withoutKeyboard();
     Thread t = new Thread(() -> {
       try {

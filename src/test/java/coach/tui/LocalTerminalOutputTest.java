@@ -23,7 +23,7 @@ class LocalTerminalOutputTest {
     QuickUnixTerminal terminal = new QuickUnixTerminal(new ByteArrayInputStream(answers),
         new LocalTerminal.FlushOnQuery(bytes), StandardCharsets.UTF_8);
     try {
-      SessionLoop loop = new SessionLoop(terminal, RawOutput.app(), at -> Long.MAX_VALUE / 4,
+      SessionLoop loop = new SessionLoop(terminal, RawOutput.app(), new ManualClock().withoutWakes(),
           true, fx -> { }, 20, 10).withoutKeyboard();
       Thread t = new Thread(() -> {
         try {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import coach.session.Effect;
 import coach.session.Event;
-import coach.session.ManualClock;
+import coach.tui.ManualClock;
 import coach.tui.words.Messages;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.graphics.TextGraphics;
@@ -136,11 +136,11 @@ class LoopSchedulerTest {
     }
 
     @Override
-    public List<Effect> update(Event event) {
+    public List<Effect> update(Event event, long now) {
       enter();
       try {
         seen.add(event);
-        if (event instanceof Event.Tick && ticks < seconds && clock.nanoTime() >= nextWake) {
+        if (event instanceof Event.Tick && ticks < seconds && now >= nextWake) {
           ticks++;
           nextWake += SECOND;
         }
@@ -188,7 +188,7 @@ class LoopSchedulerTest {
       List<Long> lateness) {
     Countdown app = new Countdown(clock, seconds);
     DefaultVirtualTerminal terminal = new DefaultVirtualTerminal(new TerminalSize(80, 24));
-    SessionLoop loop = new SessionLoop(terminal, app, at -> at - clock.nanoTime(), true,
+    SessionLoop loop = new SessionLoop(terminal, app, clock, true,
         fx -> { }, 20, 10).observeTicks(lateness::add);
     List<Object> endings = Collections.synchronizedList(new ArrayList<>());
     loop.start(scheduler, scheduler.serial(), failure -> endings.add(
@@ -324,15 +324,15 @@ class LoopSchedulerTest {
     Session good = session(scheduler, clock, 5, new ArrayList<>());
     Countdown failing = new Countdown(clock, 5) {
       @Override
-      public List<Effect> update(Event event) {
+      public List<Effect> update(Event event, long now) {
         if (event instanceof Event.Tick) {
           throw new IllegalStateException("broken on purpose");
         }
-        return super.update(event);
+        return super.update(event, now);
       }
     };
     SessionLoop loop = new SessionLoop(new DefaultVirtualTerminal(new TerminalSize(80, 24)),
-        failing, at -> at - clock.nanoTime(), true, fx -> { }, 20, 10);
+        failing, clock, true, fx -> { }, 20, 10);
     List<Throwable> failures = new ArrayList<>();
     loop.start(scheduler, scheduler.serial(), failures::add);
     workers.runAll();
@@ -363,8 +363,8 @@ class LoopSchedulerTest {
     LoopScheduler scheduler = LoopScheduler.over(timer, clock::nanoTime, workers, e -> { });
     Countdown app = new Countdown(clock, 5) {
       @Override
-      public List<Effect> update(Event event) {
-        List<Effect> fx = super.update(event);
+      public List<Effect> update(Event event, long now) {
+        List<Effect> fx = super.update(event, now);
         return event instanceof Event.Interrupt
             ? List.of(new Effect.SessionEnded(coach.session.Outcome.INTERRUPTED), fx.get(0))
             : fx;
@@ -381,7 +381,7 @@ class LoopSchedulerTest {
       }
     };
     List<Effect> saved = new ArrayList<>();
-    SessionLoop loop = new SessionLoop(terminal, app, at -> at - clock.nanoTime(), true,
+    SessionLoop loop = new SessionLoop(terminal, app, clock, true,
         saved::add, 20, 10);
     List<Throwable> failures = new ArrayList<>();
     loop.start(scheduler, scheduler.serial(), failures::add);

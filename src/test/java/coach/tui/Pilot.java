@@ -4,11 +4,9 @@ import coach.routine.Routine;
 import coach.session.Coach;
 import coach.session.Effect;
 import coach.session.Event;
-import coach.session.ManualClock;
 import coach.session.Screen;
 import coach.session.SessionState;
 import coach.session.StartOptions;
-import coach.tui.view.CoachApp;
 import coach.tui.view.Style;
 import coach.tui.view.Views;
 import com.googlecode.lanterna.TerminalSize;
@@ -56,9 +54,9 @@ final class Pilot implements AutoCloseable {
       @Override
       public void onResized(com.googlecode.lanterna.terminal.Terminal t, TerminalSize s) {}
     });
-    app = new CoachApp(new Coach(routine, clock, options), style);
+    app = new CoachApp(new Coach(routine, options, Keys.yesKey(style.words())), style);
     // no automatic ticks: the pilot moves time and ticks itself
-    loop = new SessionLoop(terminal, app, at -> Long.MAX_VALUE / 4, false, fx -> {
+    loop = new SessionLoop(terminal, app, clock.withoutWakes(), false, fx -> {
       if (diskFull) {
         throw new coach.store.StoreException("history.db: could not save a pain rating: there"
             + " is no room on the disk (database or disk is full)", null, true);

@@ -112,11 +112,11 @@ class PilotTest {
     try (Pilot p = start()) {
       toFirstExercise(p, 0);
       p.press(Event.Key.CONFIRM).advance(3).advance(1.5);
-      long before = p.app.coach().secondsShown(p.state());
+      long before = p.app.coach().secondsShown(p.state(), p.clock.nanoTime());
       p.press(Event.Key.PAUSE);
       assertTrue(p.screen().contains("Paused"), p.screen());
       p.advance(120);
-      assertEquals(before, p.app.coach().secondsShown(p.state()));
+      assertEquals(before, p.app.coach().secondsShown(p.state(), p.clock.nanoTime()));
       assertEquals(Screen.REP, p.state().screen());
       assertEquals(0, p.state().phase());
       p.press(Event.Key.PAUSE).advance(3);
@@ -269,6 +269,39 @@ class PilotTest {
       assertEquals("+\n", p.screen());
       p.resize(80, 24);
       assertTrue(p.screen().contains("Press Enter to begin"), p.screen());
+    }
+  }
+
+  /**
+   * Under "Please make the window larger" nobody sees the countdown, so it waits, as a pause
+   * would; the window large enough again, it runs on from the very nanosecond it stopped at.
+   */
+  @Test
+  void aWindowTooSmallHoldsTheCountdownUntilItIsLargeEnoughAgain() throws Exception {
+    try (Pilot p = start()) {
+      toFirstExercise(p, 0);
+      p.press(Event.Key.CONFIRM).advance(3).advance(1.5);
+      assertEquals(Screen.REP, p.state().screen());
+      long left = p.state().remaining(p.clock.nanoTime());
+      assertEquals(2_500_000_000L, left);
+      p.resize(30, 10);
+      assertTrue(p.screen().contains("Please make the window larger"), p.screen());
+      p.advance(60).advance(60);
+      assertEquals(0, p.state().phase(), "no phase went by unseen");
+      assertEquals(left, p.state().remaining(p.clock.nanoTime()));
+      p.press(Event.Key.HELP, Event.Key.BACK); // keys still work; help still pauses
+      p.resize(80, 24);
+      assertTrue(p.screen().contains("Paused"), "closing help left it paused: " + p.screen());
+      p.press(Event.Key.PAUSE);
+      assertEquals(left, p.state().remaining(p.clock.nanoTime()), "nothing lost");
+      p.resize(20, 5).advance(30).resize(80, 24);
+      assertEquals(left, p.state().remaining(p.clock.nanoTime()), "nor here");
+      assertFalse(p.screen().contains("Paused"), "a window large again runs on: " + p.screen());
+      assertTrue(p.screen().contains("Rep 1 of 5"), p.screen());
+      p.advance(2.4);
+      assertEquals(0, p.state().phase());
+      p.advance(0.1);
+      assertEquals(1, p.state().phase(), "the phase ends on time, counted only while seen");
     }
   }
 

@@ -38,7 +38,7 @@ public final class RawOutput {
   public static App app() {
     return new App() {
       @Override
-      public List<Effect> update(Event event) {
+      public List<Effect> update(Event event, long now) {
         return event instanceof Event.Interrupt ? List.of(new Effect.Exit()) : List.of();
       }
 

@@ -12,6 +12,7 @@ import coach.session.StartOptions;
 import coach.tui.view.Style;
 import coach.tui.words.Language;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -78,6 +79,50 @@ class SpanishSessionTest {
       assertTrue(summary.contains("Más fácil: Dolor de 1 a 4"), summary);
       assertFalse(summary.contains("Session summary"), summary);
     }
+  }
+
+  /**
+   * On a Spanish yes/no question s (sí) answers yes, and the hint and the footer say so; y still
+   * works; on an exercise s still skips.
+   */
+  @Test
+  void sAnswersYesOnASpanishQuestionAndStillSkipsAnExercise() throws Exception {
+    try (Pilot p = start(Language.SPANISH)) {
+      p.press(Event.Key.CONFIRM);
+      String asked = p.screen();
+      assertTrue(asked.contains("Pulse s para sí o n para no."), asked);
+      assertTrue(asked.contains(" s sí · n no "), asked);
+      p.press(Event.Key.NO, Event.Key.NO, Event.Key.NO, Event.Key.NO);
+      p.press(new Event.Digit(1), Event.Key.DOWN, Event.Key.CONFIRM);
+      assertTrue(p.screen().contains("Cat/Camel series"), p.screen());
+      p.press(Event.Key.SKIP);
+      assertTrue(p.screen().contains("Sciatic nerve glide"), "s skipped: " + p.screen());
+      p.press(Event.Key.QUIT);
+      assertTrue(p.screen().contains("s terminar la sesión"), p.screen());
+      p.press(Event.Key.SKIP);
+      assertTrue(p.screen().contains("Resumen: terminada antes de tiempo"), p.screen());
+    }
+    try (Pilot p = start(Language.SPANISH)) {
+      p.press(Event.Key.CONFIRM, Event.Key.YES);
+      assertTrue(p.screen().contains("busque ayuda médica urgente"), "y: yes too: " + p.screen());
+    }
+  }
+
+  /** Each language's answer keys are the letter its yes key names ({@code keys.yes}). */
+  @Test
+  void theYesKeysNamedOnScreenAreTheLetterThatAnswersYes() {
+    for (Language language : Language.values()) {
+      coach.tui.words.Messages m = coach.tui.words.Messages.of(language);
+      String letter = m.get("keys.yes") + " ";
+      for (String key : List.of("footer.yes", "footer.resume.yes", "footer.quit.yes",
+          "resume.hint.yes", "offer.hint.yes")) {
+        assertTrue(m.get(key).startsWith(letter), language + " " + key + ": " + m.get(key));
+      }
+    }
+    assertEquals(coach.session.KeyMap.YesKey.Y_OR_S,
+        Keys.yesKey(coach.tui.words.Messages.of(Language.SPANISH)));
+    assertEquals(coach.session.KeyMap.YesKey.Y,
+        Keys.yesKey(coach.tui.words.Messages.of(Language.ENGLISH)));
   }
 
   @Test

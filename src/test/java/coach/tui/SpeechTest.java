@@ -10,7 +10,7 @@ import coach.session.Coach;
 import coach.session.Event;
 import coach.session.Screen;
 import coach.session.StartOptions;
-import coach.tui.view.SpokenCues;
+import coach.tui.SpokenCues;
 import coach.tui.words.Language;
 import coach.tui.words.Messages;
 import java.nio.charset.StandardCharsets;

@@ -111,8 +111,8 @@ class TickingFramesTest {
     DefaultVirtualTerminal whole = new DefaultVirtualTerminal(size);
     TerminalScreen screen = new TerminalScreen(whole);
     screen.startScreen();
-    Views.draw(new Canvas(screen.newTextGraphics(), size, new Style(false, false)),
-        p.app.coach(), p.app.state());
+    Views.draw(new Canvas(screen.newTextGraphics(), size, new Style(false, false))
+        .at(p.clock.nanoTime()), p.app.coach(), p.app.state());
     screen.refresh(com.googlecode.lanterna.screen.Screen.RefreshType.COMPLETE);
     for (int r = 0; r < size.getRows(); r++) {
       for (int c = 0; c < size.getColumns(); c++) {

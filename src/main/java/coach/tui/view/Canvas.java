@@ -30,6 +30,8 @@ public final class Canvas {
   /** How far down a screen longer than the window is shown, and how far it can go. */
   private int scroll;
   private int scrollMax;
+  /** The moment this frame shows, on the session's clock (a countdown is drawn as of it). */
+  private long now;
 
   /** A part of a frame that changes with the clock alone: a countdown's digits, its bar. */
   @FunctionalInterface
@@ -60,6 +62,20 @@ public final class Canvas {
 
   public int width() {
     return width;
+  }
+
+  /**
+   * Draws the frame as of this moment on the session's clock, in nanoseconds: what a countdown
+   * shows. The views read no clock; whoever draws says when.
+   */
+  public Canvas at(long nanos) {
+    this.now = nanos;
+    return this;
+  }
+
+  /** The moment the frame shows (see {@link #at}). */
+  public long now() {
+    return now;
   }
 
   /** Draws a screen longer than the window from this many rows down (see {@link #scrollMax}). */

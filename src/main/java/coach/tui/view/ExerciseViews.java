@@ -82,7 +82,7 @@ final class ExerciseViews {
   }
 
   private static void digits(Canvas c, Coach coach, SessionState s, int row) {
-    long secs = coach.secondsShown(s);
+    long secs = coach.secondsShown(s, c.now());
     long rest = secs % 60;
     String digits = secs >= 60 ? (secs / 60) + (rest < 10 ? ":0" : ":") + rest
         : Long.toString(secs);
@@ -166,7 +166,7 @@ final class ExerciseViews {
       String phase = m.get("rep.phase", s.phase() + 1, coach.phases(s).size());
       int barRow = row + 1;
       c.ticking(barRow, 1, 2, w, t -> {
-        t.progress(2, barRow, barWidth, phaseDone(coach, s, p));
+        t.progress(2, barRow, barWidth, phaseDone(s, p, t.now()));
         t.text(4 + barWidth, barRow, phase);
       });
       row += 2;
@@ -194,11 +194,11 @@ final class ExerciseViews {
   }
 
   /** How much of the phase is done, in whole seconds so the bar moves with the digits. */
-  private static double phaseDone(Coach coach, SessionState s, Phase p) {
+  private static double phaseDone(SessionState s, Phase p, long now) {
     if (!p.timed() || s.duration() <= 0) {
       return 0;
     }
-    double frac = 1.0 - (double) s.remaining(coach.clock().nanoTime()) / s.duration();
+    double frac = 1.0 - (double) s.remaining(now) / s.duration();
     return Math.floor(frac * p.seconds() + 1e-9) / p.seconds();
   }
 

@@ -12,28 +12,29 @@ final class Overlays {
   static void overlay(Canvas c, SessionState s, boolean ascii) {
     Messages m = c.words();
     List<String> lines = new ArrayList<>();
-    String title;
-    switch (s.overlay()) {
+    // a switch over every overlay, so a new one does not compile until it has a box
+    String title = switch (s.overlay()) {
       case PAUSE -> {
-        title = m.get("pause.title");
         lines.add(m.get("pause.hint"));
+        yield m.get("pause.title");
       }
       case HELP -> {
-        title = m.get("help.title");
         lines.addAll(help(m, ascii));
+        yield m.get("help.title");
       }
       case QUIT_CONFIRM -> {
-        title = m.get("quit.title");
         lines.add(m.get("quit.saved"));
         lines.add("");
         String no = m.get("quit.no");
         String yes = m.get("quit.yes");
         lines.add(s.choice() == 1 ? "  " + no + "   [ " + yes + " ]"
             : "[ " + no + " ]   " + yes + "  ");
+        yield m.get("quit.title");
       }
-      default -> {
-        return;
-      }
+      case NONE -> null;
+    };
+    if (title == null) {
+      return;
     }
     int inner = title.length();
     for (String l : lines) {

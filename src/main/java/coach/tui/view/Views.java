@@ -5,7 +5,6 @@ import coach.routine.Routine;
 import coach.session.Coach;
 import coach.session.Overlay;
 import coach.session.Rating;
-import coach.session.Screen;
 import coach.session.SessionState;
 import coach.tui.words.Messages;
 import coach.tui.words.Reasons;
@@ -34,29 +33,31 @@ public final class Views {
     Messages m = c.words();
     c.bar(0, m.get("app.name") + sep(ascii) + routine.title(), position(m, coach, s));
     int top = 2;
-    switch (s.screen()) {
-      case WELCOME -> QuestionViews.welcome(c, routine, week, top);
-      case RESUME -> QuestionViews.resume(c, coach, top, s.choice());
-      case SCREENING -> QuestionViews.screening(c, coach, s, top);
-      case URGENT -> EndViews.urgent(c, routine, top);
-      case NEXT_MORNING -> QuestionViews.yesNo(c, top, m.get("nextMorning.title"),
+    // a switch over every screen, so a new one does not compile until it has a view
+    Runnable view = switch (s.screen()) {
+      case WELCOME -> () -> QuestionViews.welcome(c, routine, week, top);
+      case RESUME -> () -> QuestionViews.resume(c, coach, top, s.choice());
+      case SCREENING -> () -> QuestionViews.screening(c, coach, s, top);
+      case URGENT -> () -> EndViews.urgent(c, routine, top);
+      case NEXT_MORNING -> () -> QuestionViews.yesNo(c, top, m.get("nextMorning.title"),
           m.get("nextMorning.question"), m.get("nextMorning.hint"), s.choice());
-      case OFFER_HARDER -> QuestionViews.offer(c, coach, s, top);
-      case PAIN -> PainViews.pain(c, coach, s, top);
-      case HIGH_PAIN -> EndViews.highPain(c, coach, s, top);
-      case INTRO -> ExerciseViews.intro(c, coach, s, top);
-      case GET_READY -> ExerciseViews.getReady(c, coach, s, top);
-      case REP -> ExerciseViews.rep(c, coach, s, top);
-      case REST -> ExerciseViews.rest(c, coach, s, top);
-      case SWITCH -> ExerciseViews.switched(c, coach, s, top);
-      case CONTACT -> EndViews.contact(c, coach, s, top);
-      case SUMMARY -> EndViews.summary(c, coach, s, top);
-      case STOP_TODAY -> StopViews.stopToday(c, coach, s, top);
-      case LOCKED -> StopViews.locked(c, coach, top);
-      case CLEARANCE -> StopViews.clearance(c, coach, s, top);
-      case SERIOUS_SIGNS -> StopViews.serious(c, coach, s, top);
-      case SEE_DOCTOR -> StopViews.seeDoctor(c, top);
-    }
+      case OFFER_HARDER -> () -> QuestionViews.offer(c, coach, s, top);
+      case PAIN -> () -> PainViews.pain(c, coach, s, top);
+      case HIGH_PAIN -> () -> EndViews.highPain(c, coach, s, top);
+      case INTRO -> () -> ExerciseViews.intro(c, coach, s, top);
+      case GET_READY -> () -> ExerciseViews.getReady(c, coach, s, top);
+      case REP -> () -> ExerciseViews.rep(c, coach, s, top);
+      case REST -> () -> ExerciseViews.rest(c, coach, s, top);
+      case SWITCH -> () -> ExerciseViews.switched(c, coach, s, top);
+      case CONTACT -> () -> EndViews.contact(c, coach, s, top);
+      case SUMMARY -> () -> EndViews.summary(c, coach, s, top);
+      case STOP_TODAY -> () -> StopViews.stopToday(c, coach, s, top);
+      case LOCKED -> () -> StopViews.locked(c, coach, top);
+      case CLEARANCE -> () -> StopViews.clearance(c, coach, s, top);
+      case SERIOUS_SIGNS -> () -> StopViews.serious(c, coach, s, top);
+      case SEE_DOCTOR -> () -> StopViews.seeDoctor(c, top);
+    };
+    view.run();
     c.bar(c.height() - 1, Footer.line(m, coach, s, ascii, c.width(), c.scrollMax() > 0), "");
     if (s.overlay() != Overlay.NONE) {
       Overlays.overlay(c, s, ascii);
@@ -85,16 +86,13 @@ public final class Views {
 
   /** "Set 1/3" etc. for the header, when an exercise is under way. */
   private static String position(Messages m, Coach coach, SessionState s) {
+    String exercise = m.get("header.exercise", s.exercise() + 1,
+        coach.routine().exercises().size());
     return switch (s.screen()) {
-      case INTRO, GET_READY, REP, REST, PAIN, SWITCH, CONTACT -> {
-        if (s.screen() == Screen.PAIN) {
-          if (s.painKind() == Rating.Kind.BASELINE) {
-            yield "";
-          }
-        }
-        yield m.get("header.exercise", s.exercise() + 1, coach.routine().exercises().size());
-      }
-      default -> "";
+      case INTRO, GET_READY, REP, REST, SWITCH, CONTACT -> exercise;
+      case PAIN -> s.painKind() == Rating.Kind.BASELINE ? "" : exercise;
+      case WELCOME, LOCKED, CLEARANCE, SERIOUS_SIGNS, SEE_DOCTOR, RESUME, SCREENING, URGENT,
+          NEXT_MORNING, OFFER_HARDER, HIGH_PAIN, STOP_TODAY, SUMMARY -> "";
     };
   }
 

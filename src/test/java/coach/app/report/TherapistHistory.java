@@ -6,7 +6,6 @@ import coach.routine.RoutineLoader;
 import coach.session.Coach;
 import coach.session.Effect;
 import coach.session.Event;
-import coach.session.ManualClock;
 import coach.session.Outcome;
 import coach.session.Rating;
 import coach.session.Reason;
@@ -19,6 +18,7 @@ import coach.store.CarryOver;
 import coach.store.HistoryStore;
 import coach.store.SessionRecorder;
 import coach.store.SqliteHistoryStore;
+import coach.tui.ManualClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -175,7 +175,7 @@ public final class TherapistHistory {
     CarryOver.Plan plan = CarryOver.plan(routine, store, patient,
         Instant.now().plus(Duration.ofHours(9)));
     ManualClock clock = new ManualClock();
-    Coach coach = new Coach(routine, clock, plan.options());
+    Coach coach = new Coach(routine, plan.options());
     SessionState s = coach.start();
     Map<String, Integer> levels = new java.util.LinkedHashMap<>();
     for (int i = 0; i < routine.exercises().size(); i++) {
@@ -187,11 +187,11 @@ public final class TherapistHistory {
       Event e;
       if (s.screen() == Screen.PAIN) {
         s = apply(coach, s, new Event.Digit(i < pain.length ? pain[i] : pain[pain.length - 1]),
-            rec);
+            clock.nanoTime(), rec);
         i++;
         // the symptoms reach the back (the first answer of a session has no default)
         while (routine.painRule().spreadCounts() && s.draftRegion() < 1) {
-          s = apply(coach, s, Event.Key.DOWN, rec);
+          s = apply(coach, s, Event.Key.DOWN, clock.nanoTime(), rec);
         }
         e = Event.Key.CONFIRM;
       } else if (s.screen() == Screen.NEXT_MORNING) {
@@ -201,19 +201,19 @@ public final class TherapistHistory {
         e = Event.Key.NO;
       } else if (s.screen() == Screen.INTRO && s.exercise() > 0) {
         e = Event.Key.SKIP;
-      } else if (coach.nextWake(s).isPresent()) {
-        clock.advanceNanos(coach.nextWake(s).getAsLong() - clock.nanoTime());
+      } else if (coach.nextWake(s, clock.nanoTime()).isPresent()) {
+        clock.advanceNanos(coach.nextWake(s, clock.nanoTime()).getAsLong() - clock.nanoTime());
         e = new Event.Tick();
       } else {
         e = Event.Key.CONFIRM;
       }
-      s = apply(coach, s, e, rec);
+      s = apply(coach, s, e, clock.nanoTime(), rec);
     }
   }
 
-  private static SessionState apply(Coach coach, SessionState s, Event e, SessionRecorder rec)
-      throws Exception {
-    Transition t = coach.update(s, e);
+  private static SessionState apply(Coach coach, SessionState s, Event e, long now,
+      SessionRecorder rec) throws Exception {
+    Transition t = coach.update(s, e, now);
     for (Effect fx : t.effects()) {
       rec.apply(fx);
     }

@@ -5,10 +5,10 @@ import coach.routine.Routine;
 import coach.routine.RoutineLoader;
 import coach.session.Coach;
 import coach.session.Event;
-import coach.session.ManualClock;
 import coach.session.Screen;
 import coach.session.SessionState;
 import coach.session.StartOptions;
+import coach.tui.ManualClock;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
@@ -33,7 +33,7 @@ final class ScreenTour {
 
   /** A tour of any routine, including ones built by hand that the loader would refuse. */
   ScreenTour(Routine routine, StartOptions options) {
-    coach = new Coach(routine, clock, options);
+    coach = new Coach(routine, options);
     state = coach.start();
   }
 
@@ -56,7 +56,7 @@ final class ScreenTour {
 
   ScreenTour press(Event... events) {
     for (Event e : events) {
-      state = coach.update(state, e).state();
+      state = coach.update(state, e, clock.nanoTime()).state();
     }
     return this;
   }
@@ -94,7 +94,8 @@ final class ScreenTour {
       screen.startScreen();
       TerminalSize size = screen.getTerminalSize();
       if (cols >= Views.MIN_COLUMNS && rows >= Views.MIN_ROWS) {
-        Views.draw(new Canvas(screen.newTextGraphics(), size, style), coach, state, week);
+        Views.draw(new Canvas(screen.newTextGraphics(), size, style).at(clock.nanoTime()), coach,
+            state, week);
       }
       screen.refresh();
       List<String> lines = new ArrayList<>();

@@ -7,10 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import coach.session.Coach;
 import coach.session.Event;
-import coach.session.ManualClock;
 import coach.session.Screen;
 import coach.session.SessionState;
 import coach.session.StartOptions;
+import coach.tui.CoachApp;
+import coach.tui.ManualClock;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.graphics.BasicTextImage;
 import java.util.List;
@@ -19,12 +20,12 @@ import org.junit.jupiter.api.Test;
 /** A summary longer than the window loses nothing: the arrows bring every line into view. */
 class SummaryScrollTest {
   private final ManualClock clock = new ManualClock(5_000_000_000L);
-  private final CoachApp app = new CoachApp(new Coach(ScreenTour.sciatica(), clock,
+  private final CoachApp app = new CoachApp(new Coach(ScreenTour.sciatica(),
       StartOptions.fresh()), new Style(false, false));
 
   private void press(Event... events) {
     for (Event e : events) {
-      app.update(e);
+      app.update(e, clock.nanoTime());
     }
   }
 
@@ -84,7 +85,7 @@ class SummaryScrollTest {
     SessionState before = app.state();
     StringBuilder seen = new StringBuilder(top);
     for (int i = 0; i < 80; i++) { // more than needed: it stops at the last line
-      assertEquals(List.of(), app.update(Event.Key.DOWN));
+      assertEquals(List.of(), app.update(Event.Key.DOWN, clock.nanoTime()));
       seen.append(render(40, 12));
     }
     assertSame(before, app.state(), "scrolling is the screen's own: the session is not told");
@@ -99,7 +100,7 @@ class SummaryScrollTest {
     }
 
     for (int i = 0; i < 80; i++) {
-      app.update(Event.Key.UP);
+      app.update(Event.Key.UP, clock.nanoTime());
     }
     assertEquals(top, render(40, 12), "back at the top");
     assertFalse(render(100, 40).contains("more: lines"), "a window that holds it all");

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import coach.session.Coach;
-import coach.session.ManualClock;
 import coach.session.StartOptions;
+import coach.tui.WelcomePreview;
 import coach.tui.words.Language;
 import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.TerminalSize;
@@ -60,7 +60,7 @@ class WelcomePreviewTest {
       throws IOException {
     Style style = new Style(ascii, true, Language.valueOf(lang));
     var routine = ScreenTour.sciatica();
-    Coach coach = new Coach(routine, new ManualClock(), StartOptions.fresh());
+    Coach coach = new Coach(routine, StartOptions.fresh());
     TextCharacter[][] session = cells(cols, rows,
         (g, size) -> Views.draw(new Canvas(g, size, style), coach, coach.start(), null));
     TextCharacter[][] preview = cells(cols, rows,

@@ -1,8 +1,10 @@
-package coach.tui.view;
+package coach.tui;
 
 import coach.session.Effect;
 import coach.session.Event;
-import coach.tui.App;
+import coach.tui.view.Canvas;
+import coach.tui.view.Style;
+import coach.tui.view.Views;
 import coach.tui.words.Messages;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.graphics.TextGraphics;
@@ -26,7 +28,7 @@ public final class WelcomePreview implements App {
   }
 
   @Override
-  public List<Effect> update(Event event) {
+  public List<Effect> update(Event event, long now) {
     return List.of();
   }
 

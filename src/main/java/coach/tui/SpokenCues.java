@@ -1,11 +1,11 @@
-package coach.tui.view;
+package coach.tui;
 
 import coach.routine.Exercise;
 import coach.routine.Phase;
 import coach.session.Coach;
 import coach.session.Screen;
 import coach.session.SessionState;
-import coach.tui.Voice;
+import coach.tui.view.SafeText;
 import coach.tui.words.Messages;
 
 /**

@@ -1,4 +1,4 @@
-package coach.tui.view;
+package coach.tui;
 
 import coach.session.Coach;
 import coach.session.Effect;
@@ -7,6 +7,10 @@ import coach.session.Overlay;
 import coach.session.Screen;
 import coach.session.SessionState;
 import coach.session.Transition;
+import coach.tui.view.Canvas;
+import coach.tui.view.Style;
+import coach.tui.view.Views;
+import coach.tui.view.Week;
 import com.googlecode.lanterna.TerminalRectangle;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.graphics.TextGraphics;
@@ -17,7 +21,7 @@ import java.util.OptionalLong;
  * The session core and its views as one program for the terminal loop. Holds the current state;
  * one instance per session, used only from the loop's thread.
  */
-public final class CoachApp implements coach.tui.App {
+public final class CoachApp implements App {
   /** Told of each change of state, on the loop's thread (speech, for one); must not block. */
   @FunctionalInterface
   public interface Observer {
@@ -29,6 +33,11 @@ public final class CoachApp implements coach.tui.App {
   private final Week week;
   private Observer observer = (coach, before, after) -> { };
   private SessionState state;
+  /**
+   * The moment of the last event, on the loop's clock: what the frame shows and the next wake is
+   * counted from. Before any event the session is on its welcome, where nothing is timed.
+   */
+  private long now;
   /** What the last whole frame showed: its state, its size and its parts that tick alone. */
   private SessionState drawnState;
   private TerminalSize drawnSize;
@@ -55,7 +64,8 @@ public final class CoachApp implements coach.tui.App {
       Screen.WELCOME);
 
   @Override
-  public List<Effect> update(Event event) {
+  public List<Effect> update(Event event, long now) {
+    this.now = now;
     if (READING.contains(state.screen())
         && state.overlay() == Overlay.NONE
         && (event == Event.Key.UP || event == Event.Key.DOWN)) {
@@ -64,7 +74,7 @@ public final class CoachApp implements coach.tui.App {
           summaryScroll + (event == Event.Key.DOWN ? 1 : -1)));
       return List.of();
     }
-    Transition t = coach.update(state, event);
+    Transition t = coach.update(state, event, now);
     SessionState before = state;
     state = t.state();
     if (state.screen() != before.screen()) {
@@ -74,10 +84,16 @@ public final class CoachApp implements coach.tui.App {
     return t.effects();
   }
 
+  /** A window too small to show the session holds its timers, as a pause would. */
+  @Override
+  public List<Effect> windowShown(boolean shown, long now) {
+    return update(new Event.Window(shown), now);
+  }
+
   @Override
   public void draw(TextGraphics g, TerminalSize size) {
     boolean reading = READING.contains(state.screen());
-    Canvas c = new Canvas(g, size, style).scrolledTo(reading ? summaryScroll : 0);
+    Canvas c = new Canvas(g, size, style).at(now).scrolledTo(reading ? summaryScroll : 0);
     Views.draw(c, coach, state, week);
     summaryScrollMax = c.scrollMax();
     drawnState = state;
@@ -98,12 +114,12 @@ public final class CoachApp implements coach.tui.App {
 
   @Override
   public void drawTicking(TextGraphics g, TerminalSize size) {
-    drawnTicking.redraw(new Canvas(g, size, style));
+    drawnTicking.redraw(new Canvas(g, size, style).at(now));
   }
 
   @Override
   public OptionalLong nextWakeNanos() {
-    return coach.nextWake(state);
+    return coach.nextWake(state, now);
   }
 
   @Override
