@@ -126,9 +126,8 @@ final class CommandLines {
       coach.store.HistoryStore store,
       java.util.function.Function<String, java.util.Optional<coach.routine.Routine>> routines,
       java.nio.file.Path dataDir) {
-    String command = cl.getOptionValue("alert-command", settings.alertCommand());
-    return new coach.app.AlertService(store, routines, command == null || command.isBlank()
-        ? null : new coach.app.AlertDelivery(command, java.time.Duration.ofSeconds(30)), dataDir);
+    return coach.app.SessionStart.alerts(cl.getOptionValue("alert-command"), settings, store,
+        routines, dataDir);
   }
 
   /** --since YYYY-MM-DD as the start of that day here, or null when not given. */
