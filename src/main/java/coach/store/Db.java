@@ -35,6 +35,18 @@ abstract class Db {
   /** Reads a moment (null stays null). */
   abstract Instant time(ResultSet r, int i) throws SQLException;
 
+  /**
+   * An SQL expression for the mark of a change written in this transaction: a number that grows
+   * with every write, so a reader that knows where it got to reads only what changed since.
+   */
+  abstract String markSql();
+
+  /**
+   * A query for the mark to read changes from next time: every change not yet visible now will
+   * carry this mark or a higher one (read it before what it stands for).
+   */
+  abstract String nextMarkSql();
+
   /** The failure in one plain line, without the driver's decoration. */
   abstract String plain(SQLException e);
 

@@ -39,13 +39,19 @@ final class HistorySql {
         p.executeUpdate();
       }
       levels(c, b.sessionId(), b.levels(), false);
+      began(c, db, b.patient(), b.at());
     } else if (entry instanceof Entry.RatingEntry r) {
       rating(c, db, r.sessionId(), r.seq(), r.at(), r.rating());
+      if (r.rating().kind() != Rating.Kind.BASELINE) {
+        exercised(c, r.sessionId());
+      }
+      touchSession(c, db, r.sessionId());
     } else if (entry instanceof Entry.EventEntry e) {
       event(c, db, e);
       if (e.kind() == RecordKind.SWITCH) {
         levels(c, e.sessionId(), Map.of(e.exerciseId(), e.toLevel()), true);
       }
+      touchSession(c, db, e.sessionId());
     } else if (entry instanceof Entry.Progress p) {
       try (PreparedStatement st = c.prepareStatement("UPDATE sessions SET resume_exercise = ?,"
           + " resume_set = ?, resume_round = ? WHERE id = ?")) {
@@ -57,26 +63,82 @@ final class HistorySql {
       }
     } else if (entry instanceof Entry.End e) {
       try (PreparedStatement st = c.prepareStatement("UPDATE sessions SET ended_at = ?,"
-          + " outcome = ? WHERE id = ? AND outcome IS NULL")) {
+          + " outcome = ?, exercised = CASE WHEN ? = 1 THEN 1 ELSE exercised END"
+          + " WHERE id = ? AND outcome IS NULL")) {
         db.setTime(st, 1, e.at());
         st.setString(2, e.outcome().name());
-        st.setString(3, e.sessionId());
+        st.setInt(3, exercisedBy(e.outcome()) ? 1 : 0);
+        st.setString(4, e.sessionId());
         st.executeUpdate();
       }
+      touchSession(c, db, e.sessionId());
     } else if (entry instanceof Entry.Settle s) {
       try (PreparedStatement st = c.prepareStatement("UPDATE sessions SET settled = 1,"
           + " outcome = COALESCE(outcome, 'INTERRUPTED') WHERE id = ?")) {
         st.setString(1, s.sessionId());
         st.executeUpdate();
       }
+      touchSession(c, db, s.sessionId());
     }
+  }
+
+  /**
+   * Whether a session that ended so counts as a day of exercise whatever it rated (finished, or
+   * stopped for pain); otherwise it counts when it rated an exercise.
+   */
+  static boolean exercisedBy(Outcome o) {
+    return o == Outcome.COMPLETED || o == Outcome.STOPPED_FOR_PAIN;
+  }
+
+  private static void exercised(Connection c, String session) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement(
+        "UPDATE sessions SET exercised = 1 WHERE id = ? AND exercised = 0")) {
+      p.setString(1, session);
+      p.executeUpdate();
+    }
+  }
+
+  /** A session began: the patient's row knows it, with the mark of this change. */
+  private static void began(Connection c, Db db, String patient, Instant at) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement("INSERT INTO patients(patient, last_started,"
+        + " changed) VALUES (?, ?, " + db.markSql() + ") ON CONFLICT (patient) DO UPDATE SET"
+        + " changed = excluded.changed, last_started = CASE WHEN patients.last_started IS NULL"
+        + " OR excluded.last_started > patients.last_started THEN excluded.last_started"
+        + " ELSE patients.last_started END")) {
+      p.setString(1, patient);
+      db.setTime(p, 2, at);
+      p.executeUpdate();
+    }
+  }
+
+  /** Something of the session's patient changed: their row gets the mark of this change. */
+  private static void touchSession(Connection c, Db db, String session) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement("UPDATE patients SET changed = "
+        + db.markSql() + " WHERE patient = (SELECT patient FROM sessions WHERE id = ?)")) {
+      p.setString(1, session);
+      p.executeUpdate();
+    }
+  }
+
+  /** Something of the patient changed (an alert): their row gets the mark of this change. */
+  static void touchPatient(Connection c, Db db, String patient) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement("INSERT INTO patients(patient, changed)"
+        + " VALUES (?, " + db.markSql() + ") ON CONFLICT (patient) DO UPDATE SET"
+        + " changed = excluded.changed")) {
+      p.setString(1, patient);
+      p.executeUpdate();
+    }
+  }
+
+  private static String levelsSql(boolean replace) {
+    return "INSERT INTO levels(session_id, exercise_id, level) VALUES (?, ?, ?)"
+        + " ON CONFLICT (session_id, exercise_id) DO "
+        + (replace ? "UPDATE SET level = excluded.level" : "NOTHING");
   }
 
   private static void levels(Connection c, String session, Map<String, Integer> levels,
       boolean replace) throws SQLException {
-    try (PreparedStatement p = c.prepareStatement("INSERT INTO levels(session_id, exercise_id,"
-        + " level) VALUES (?, ?, ?) ON CONFLICT (session_id, exercise_id) DO "
-        + (replace ? "UPDATE SET level = excluded.level" : "NOTHING"))) {
+    try (PreparedStatement p = c.prepareStatement(levelsSql(replace))) {
       for (Map.Entry<String, Integer> e : levels.entrySet()) {
         p.setString(1, session);
         p.setString(2, e.getKey());
@@ -87,41 +149,55 @@ final class HistorySql {
     }
   }
 
+  private static final String RATING_SQL = "INSERT INTO ratings(session_id, seq, at, kind,"
+      + " exercise_id, level, level_id, set_no, round_no, round_label, value, region)"
+      + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (session_id, seq) DO NOTHING";
+
+  private static final String EVENT_SQL = "INSERT INTO events(session_id, seq, at, kind,"
+      + " exercise_id, from_level, to_level, detail) VALUES (?,?,?,?,?,?,?,?)"
+      + " ON CONFLICT (session_id, seq) DO NOTHING";
+
   private static void rating(Connection c, Db db, String session, int seq, Instant at, Rating x)
       throws SQLException {
-    try (PreparedStatement p = c.prepareStatement("INSERT INTO ratings(session_id, seq, at, kind,"
-        + " exercise_id, level, level_id, set_no, round_no, round_label, value, region)"
-        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (session_id, seq) DO NOTHING")) {
-      p.setString(1, session);
-      p.setInt(2, seq);
-      db.setTime(p, 3, at);
-      p.setString(4, x.kind().name());
-      p.setString(5, x.exerciseId());
-      p.setInt(6, x.level());
-      p.setString(7, x.levelId());
-      p.setInt(8, x.set());
-      p.setInt(9, x.round());
-      p.setString(10, x.roundLabel());
-      p.setInt(11, x.value());
-      p.setString(12, x.region());
+    try (PreparedStatement p = c.prepareStatement(RATING_SQL)) {
+      bindRating(p, db, session, seq, at, x);
       p.executeUpdate();
     }
   }
 
+  private static void bindRating(PreparedStatement p, Db db, String session, int seq,
+      Instant at, Rating x) throws SQLException {
+    p.setString(1, session);
+    p.setInt(2, seq);
+    db.setTime(p, 3, at);
+    p.setString(4, x.kind().name());
+    p.setString(5, x.exerciseId());
+    p.setInt(6, x.level());
+    p.setString(7, x.levelId());
+    p.setInt(8, x.set());
+    p.setInt(9, x.round());
+    p.setString(10, x.roundLabel());
+    p.setInt(11, x.value());
+    p.setString(12, x.region());
+  }
+
   private static void event(Connection c, Db db, Entry.EventEntry e) throws SQLException {
-    try (PreparedStatement p = c.prepareStatement("INSERT INTO events(session_id, seq, at, kind,"
-        + " exercise_id, from_level, to_level, detail) VALUES (?,?,?,?,?,?,?,?)"
-        + " ON CONFLICT (session_id, seq) DO NOTHING")) {
-      p.setString(1, e.sessionId());
-      p.setInt(2, e.seq());
-      db.setTime(p, 3, e.at());
-      p.setString(4, e.kind().name());
-      p.setString(5, e.exerciseId());
-      p.setInt(6, e.fromLevel());
-      p.setInt(7, e.toLevel());
-      p.setString(8, e.detail());
+    try (PreparedStatement p = c.prepareStatement(EVENT_SQL)) {
+      bindEvent(p, db, e);
       p.executeUpdate();
     }
+  }
+
+  private static void bindEvent(PreparedStatement p, Db db, Entry.EventEntry e)
+      throws SQLException {
+    p.setString(1, e.sessionId());
+    p.setInt(2, e.seq());
+    db.setTime(p, 3, e.at());
+    p.setString(4, e.kind().name());
+    p.setString(5, e.exerciseId());
+    p.setInt(6, e.fromLevel());
+    p.setInt(7, e.toLevel());
+    p.setString(8, e.detail());
   }
 
   /** Marks the given live sessions as still running at {@code now}. */
@@ -139,15 +215,14 @@ final class HistorySql {
   }
 
   /**
-   * Copies a whole session as it is stored elsewhere (another history), keeping its ids and
-   * numbers, so copying it again adds nothing.
+   * Copies whole sessions as they are stored elsewhere (another history), keeping their ids and
+   * numbers, so copying them again adds nothing: each table's rows go as one batch.
    */
-  static void copy(Connection c, Db db, HistoryStore.SessionRow s,
-      List<HistoryStore.RatingRow> ratings, List<HistoryStore.EventRow> events)
-      throws SQLException {
+  static void copy(Connection c, Db db, List<HistoryStore.Copied> batch) throws SQLException {
     try (PreparedStatement p = c.prepareStatement("INSERT INTO sessions(id, patient, routine_id,"
         + " routine_hash, started_at, ended_at, outcome, resume_exercise, resume_set,"
-        + " resume_round, settled) VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO UPDATE"
+        + " resume_round, settled, exercised) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
+        + " ON CONFLICT (id) DO UPDATE"
         // copied again after it went on: its end and progress, never undoing an end
         + " SET ended_at = COALESCE(sessions.ended_at, excluded.ended_at),"
         + " outcome = COALESCE(sessions.outcome, excluded.outcome),"
@@ -157,27 +232,66 @@ final class HistorySql {
         + " ELSE sessions.resume_set END,"
         + " resume_round = CASE WHEN sessions.outcome IS NULL THEN excluded.resume_round"
         + " ELSE sessions.resume_round END,"
-        + " settled = CASE WHEN excluded.settled = 1 THEN 1 ELSE sessions.settled END")) {
-      p.setString(1, s.id());
-      p.setString(2, s.patient());
-      p.setString(3, s.routineId());
-      p.setString(4, s.routineHash());
-      db.setTime(p, 5, s.started());
-      db.setTime(p, 6, s.ended());
-      p.setString(7, s.outcome() == null ? null : s.outcome().name());
-      p.setInt(8, s.resumeExercise());
-      p.setInt(9, s.resumeSet());
-      p.setInt(10, s.resumeRound());
-      p.setInt(11, s.settled() ? 1 : 0);
-      p.executeUpdate();
+        + " settled = CASE WHEN excluded.settled = 1 THEN 1 ELSE sessions.settled END,"
+        + " exercised = CASE WHEN excluded.exercised = 1 THEN 1 ELSE sessions.exercised END")) {
+      for (HistoryStore.Copied x : batch) {
+        HistoryStore.SessionRow s = x.session();
+        boolean exercised = exercisedBy(s.outcome()) || x.ratings().stream()
+            .anyMatch(r -> r.rating().kind() != Rating.Kind.BASELINE);
+        p.setString(1, s.id());
+        p.setString(2, s.patient());
+        p.setString(3, s.routineId());
+        p.setString(4, s.routineHash());
+        db.setTime(p, 5, s.started());
+        db.setTime(p, 6, s.ended());
+        p.setString(7, s.outcome() == null ? null : s.outcome().name());
+        p.setInt(8, s.resumeExercise());
+        p.setInt(9, s.resumeSet());
+        p.setInt(10, s.resumeRound());
+        p.setInt(11, s.settled() ? 1 : 0);
+        p.setInt(12, exercised ? 1 : 0);
+        p.addBatch();
+      }
+      p.executeBatch();
     }
-    levels(c, s.id(), s.levels(), true);
-    for (HistoryStore.RatingRow r : ratings) {
-      rating(c, db, s.id(), r.seq(), r.at(), r.rating());
+    try (PreparedStatement p = c.prepareStatement(levelsSql(true))) {
+      for (HistoryStore.Copied x : batch) {
+        for (Map.Entry<String, Integer> e : x.session().levels().entrySet()) {
+          p.setString(1, x.session().id());
+          p.setString(2, e.getKey());
+          p.setInt(3, e.getValue());
+          p.addBatch();
+        }
+      }
+      p.executeBatch();
     }
-    for (HistoryStore.EventRow e : events) {
-      event(c, db, new Entry.EventEntry(s.id(), e.at(), e.seq(), e.kind(), e.exerciseId(),
-          e.fromLevel(), e.toLevel(), e.detail()));
+    try (PreparedStatement p = c.prepareStatement(RATING_SQL)) {
+      for (HistoryStore.Copied x : batch) {
+        for (HistoryStore.RatingRow r : x.ratings()) {
+          bindRating(p, db, x.session().id(), r.seq(), r.at(), r.rating());
+          p.addBatch();
+        }
+      }
+      p.executeBatch();
+    }
+    try (PreparedStatement p = c.prepareStatement(EVENT_SQL)) {
+      for (HistoryStore.Copied x : batch) {
+        for (HistoryStore.EventRow e : x.events()) {
+          bindEvent(p, db, new Entry.EventEntry(x.session().id(), e.at(), e.seq(), e.kind(),
+              e.exerciseId(), e.fromLevel(), e.toLevel(), e.detail()));
+          p.addBatch();
+        }
+      }
+      p.executeBatch();
+    }
+    // each patient once, with the last session of the batch
+    Map<String, Instant> last = new java.util.TreeMap<>();
+    for (HistoryStore.Copied x : batch) {
+      last.merge(x.session().patient(), x.session().started(),
+          (a, b) -> a.isAfter(b) ? a : b);
+    }
+    for (Map.Entry<String, Instant> e : last.entrySet()) {
+      began(c, db, e.getKey(), e.getValue());
     }
   }
 
@@ -187,10 +301,23 @@ final class HistorySql {
    */
   static List<HistoryStore.SessionRow> sessions(Connection c, Db db, String patient,
       String routineId, Instant since) throws SQLException {
+    return sessions(c, db, patient, routineId, since, 0);
+  }
+
+  /**
+   * As {@link #sessions(Connection, Db, String, String, Instant)}; with {@code newest} above 0,
+   * only the patient's newest that many (still oldest first).
+   */
+  static List<HistoryStore.SessionRow> sessions(Connection c, Db db, String patient,
+      String routineId, Instant since, int newest) throws SQLException {
     StringBuilder sql = new StringBuilder("SELECT s.id, s.patient, s.routine_id,"
         + " s.routine_hash, s.started_at, s.ended_at, s.outcome, s.resume_exercise, s.resume_set,"
         + " s.resume_round, s.settled, l.exercise_id, l.level"
         + " FROM sessions s LEFT JOIN levels l ON l.session_id = s.id WHERE 1 = 1");
+    if (newest > 0) {
+      sql.append(" AND s.id IN (SELECT id FROM sessions WHERE patient = ?"
+          + " ORDER BY started_at DESC, id DESC LIMIT " + newest + ")");
+    }
     if (patient != null) {
       sql.append(" AND s.patient = ?");
     }
@@ -203,6 +330,9 @@ final class HistorySql {
     sql.append(" ORDER BY s.started_at, s.id, l.exercise_id");
     try (PreparedStatement p = c.prepareStatement(sql.toString())) {
       int i = 1;
+      if (newest > 0) {
+        p.setString(i++, patient);
+      }
       if (patient != null) {
         p.setString(i++, patient);
       }
@@ -251,7 +381,7 @@ final class HistorySql {
 
   static List<String> patients(Connection c) throws SQLException {
     try (PreparedStatement p = c.prepareStatement(
-        "SELECT DISTINCT patient FROM sessions ORDER BY patient");
+        "SELECT patient FROM patients WHERE last_started IS NOT NULL ORDER BY patient");
         ResultSet r = p.executeQuery()) {
       List<String> out = new ArrayList<>();
       while (r.next()) {
@@ -263,21 +393,44 @@ final class HistorySql {
 
   static List<HistoryStore.RatingRow> ratings(Connection c, Db db, String sessionId)
       throws SQLException {
-    try (PreparedStatement p = c.prepareStatement("SELECT seq, at, kind, exercise_id, level,"
-        + " level_id, set_no, round_no, round_label, value, region FROM ratings"
-        + " WHERE session_id = ? ORDER BY seq")) {
-      p.setString(1, sessionId);
-      List<HistoryStore.RatingRow> out = new ArrayList<>();
-      try (ResultSet r = p.executeQuery()) {
-        while (r.next()) {
-          Rating x = new Rating(Rating.Kind.valueOf(r.getString(3)), r.getString(4),
-              r.getInt(5), r.getString(6), r.getInt(7), r.getInt(8), r.getString(9),
-              r.getInt(10), r.getString(11));
-          out.add(new HistoryStore.RatingRow(sessionId, r.getInt(1), db.time(r, 2), x));
+    return ratings(c, db, List.of(sessionId)).getOrDefault(sessionId, List.of());
+  }
+
+  /** How many values one statement binds at most (both back ends take far more). */
+  static final int CHUNK = 500;
+
+  /** The ratings of each of these sessions, in order: one statement per 500 sessions. */
+  static Map<String, List<HistoryStore.RatingRow>> ratings(Connection c, Db db,
+      java.util.Collection<String> sessionIds) throws SQLException {
+    Map<String, List<HistoryStore.RatingRow>> out = new HashMap<>();
+    List<String> ids = new ArrayList<>(new java.util.LinkedHashSet<>(sessionIds));
+    for (int from = 0; from < ids.size(); from += CHUNK) {
+      List<String> part = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+      try (PreparedStatement p = c.prepareStatement("SELECT session_id, seq, at, kind,"
+          + " exercise_id, level, level_id, set_no, round_no, round_label, value, region"
+          + " FROM ratings WHERE session_id" + in(part.size()) + " ORDER BY session_id, seq")) {
+        for (int i = 0; i < part.size(); i++) {
+          p.setString(i + 1, part.get(i));
+        }
+        try (ResultSet r = p.executeQuery()) {
+          while (r.next()) {
+            Rating x = new Rating(Rating.Kind.valueOf(r.getString(4)), r.getString(5),
+                r.getInt(6), r.getString(7), r.getInt(8), r.getInt(9), r.getString(10),
+                r.getInt(11), r.getString(12));
+            String session = r.getString(1);
+            out.computeIfAbsent(session, k -> new ArrayList<>()).add(
+                new HistoryStore.RatingRow(session, r.getInt(2), db.time(r, 3), x));
+          }
         }
       }
-      return out;
     }
+    return out;
+  }
+
+  /** " = ?" for one value, " IN (?, ?, ...)" for more. */
+  static String in(int n) {
+    return n == 1 ? " = ?" : " IN (" + String.join(", ", java.util.Collections.nCopies(n, "?"))
+        + ")";
   }
 
   static List<HistoryStore.EventRow> events(Connection c, Db db, String sessionId)
@@ -376,9 +529,14 @@ final class HistorySql {
       p.setString(3, cause);
       db.setTime(p, 4, at);
       p.setString(5, facts);
+      Optional<HistoryStore.AlertRow> raised;
       try (ResultSet r = p.executeQuery()) {
-        return r.next() ? Optional.of(alert(r, db)) : Optional.empty();
+        raised = r.next() ? Optional.ofNullable(alert(r, db)) : Optional.empty();
       }
+      if (raised.isPresent()) {
+        touchPatient(c, db, patient);
+      }
+      return raised;
     }
   }
 
@@ -426,8 +584,16 @@ final class HistorySql {
       p.setString(2, by);
       p.setString(3, note);
       p.setLong(4, id);
-      return p.executeUpdate() == 1;
+      if (p.executeUpdate() != 1) {
+        return false;
+      }
     }
+    try (PreparedStatement p = c.prepareStatement("UPDATE patients SET changed = "
+        + db.markSql() + " WHERE patient = (SELECT patient FROM alerts WHERE id = ?)")) {
+      p.setLong(1, id);
+      p.executeUpdate();
+    }
+    return true;
   }
 
   static List<HistoryStore.AlertRow> undelivered(Connection c, Db db, Instant now)
@@ -499,6 +665,147 @@ final class HistorySql {
         p.setInt(10, a.attempts());
         p.executeUpdate();
       }
+    }
+    for (String patient : new java.util.TreeSet<>(alerts.stream()
+        .map(HistoryStore.AlertRow::patient).toList())) {
+      touchPatient(c, db, patient);
+    }
+  }
+
+  /** The mark to read changes from next time (read before what it stands for). */
+  static long nextMark(Connection c, Db db) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement(db.nextMarkSql());
+        ResultSet r = p.executeQuery()) {
+      return r.next() ? r.getLong(1) : 0;
+    }
+  }
+
+  /** The patients changed at or after {@code since}, and the mark to ask from next time. */
+  static HistoryStore.Changes changes(Connection c, Db db, long since) throws SQLException {
+    long next = nextMark(c, db);
+    List<HistoryStore.PatientMark> out = new ArrayList<>();
+    try (PreparedStatement p = c.prepareStatement("SELECT patient, last_started, changed,"
+        + " attend_at FROM patients WHERE changed >= ?")) {
+      p.setLong(1, since);
+      try (ResultSet r = p.executeQuery()) {
+        while (r.next()) {
+          out.add(new HistoryStore.PatientMark(r.getString(1), db.time(r, 2), r.getLong(3),
+              db.time(r, 4)));
+        }
+      }
+    }
+    return new HistoryStore.Changes(out, next);
+  }
+
+  /** The patients whose attendance the alert rules are due to look at by {@code now}. */
+  static List<String> attendanceDue(Connection c, Db db, Instant now) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement(
+        "SELECT patient FROM patients WHERE attend_at <= ?")) {
+      db.setTime(p, 1, now);
+      List<String> out = new ArrayList<>();
+      try (ResultSet r = p.executeQuery()) {
+        while (r.next()) {
+          out.add(r.getString(1));
+        }
+      }
+      return out;
+    }
+  }
+
+  /** When the attendance rules are next due to look at the patient (null: not before a change). */
+  static void attendanceAt(Connection c, Db db, Map<String, Instant> due) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement(
+        "UPDATE patients SET attend_at = ? WHERE patient = ?")) {
+      for (Map.Entry<String, Instant> e : due.entrySet()) {
+        db.setTime(p, 1, e.getValue());
+        p.setString(2, e.getKey());
+        p.addBatch();
+      }
+      p.executeBatch();
+    }
+  }
+
+  /** The open alerts of these patients, most urgent kind first and newest first within one. */
+  static List<HistoryStore.AlertRow> openAlerts(Connection c, Db db,
+      java.util.Collection<String> patients) throws SQLException {
+    List<HistoryStore.AlertRow> out = new ArrayList<>();
+    List<String> all = new ArrayList<>(new java.util.LinkedHashSet<>(patients));
+    for (int from = 0; from < all.size(); from += CHUNK) {
+      List<String> part = all.subList(from, Math.min(all.size(), from + CHUNK));
+      try (PreparedStatement p = c.prepareStatement("SELECT " + ALERT_COLUMNS + " FROM alerts"
+          + " WHERE ack_at IS NULL AND patient" + in(part.size()))) {
+        for (int i = 0; i < part.size(); i++) {
+          p.setString(i + 1, part.get(i));
+        }
+        try (ResultSet r = p.executeQuery()) {
+          while (r.next()) {
+            HistoryStore.AlertRow a = alert(r, db);
+            if (a != null) {
+              out.add(a);
+            }
+          }
+        }
+      }
+    }
+    out.sort(java.util.Comparator.comparing(HistoryStore.AlertRow::kind)
+        .thenComparing(HistoryStore.AlertRow::raised, java.util.Comparator.reverseOrder())
+        .thenComparing(HistoryStore.AlertRow::id, java.util.Comparator.reverseOrder()));
+    return out;
+  }
+
+  /** The clinician's last look at each patient, as the mark of the history then. */
+  static Map<String, Long> looks(Connection c, String clinician) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement(
+        "SELECT patient, mark FROM looks WHERE clinician = ?")) {
+      p.setString(1, clinician);
+      Map<String, Long> out = new HashMap<>();
+      try (ResultSet r = p.executeQuery()) {
+        while (r.next()) {
+          out.put(r.getString(1), r.getLong(2));
+        }
+      }
+      return out;
+    }
+  }
+
+  /** The clinician looked at the patient now: what changed before is no longer new to them. */
+  static long look(Connection c, Db db, String clinician, String patient, Instant at)
+      throws SQLException {
+    try (PreparedStatement p = c.prepareStatement("INSERT INTO looks(clinician, patient, mark,"
+        + " at) VALUES (?, ?, " + db.markSql() + ", ?) ON CONFLICT (clinician, patient)"
+        + " DO UPDATE SET mark = excluded.mark, at = excluded.at RETURNING mark")) {
+      p.setString(1, clinician);
+      p.setString(2, patient);
+      db.setTime(p, 3, at);
+      try (ResultSet r = p.executeQuery()) {
+        return r.next() ? r.getLong(1) : 0;
+      }
+    }
+  }
+
+  static Optional<HistoryStore.Place> place(Connection c, Db db, String name)
+      throws SQLException {
+    try (PreparedStatement p = c.prepareStatement(
+        "SELECT mark, at FROM places WHERE name = ?")) {
+      p.setString(1, name);
+      try (ResultSet r = p.executeQuery()) {
+        return r.next() ? Optional.of(new HistoryStore.Place(r.getLong(1), db.time(r, 2)))
+            : Optional.empty();
+      }
+    }
+  }
+
+  /** Moves a place on to {@code mark}, never back (two processes may both get there). */
+  static void place(Connection c, Db db, String name, long mark, Instant at)
+      throws SQLException {
+    try (PreparedStatement p = c.prepareStatement("INSERT INTO places(name, mark, at)"
+        + " VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET"
+        + " mark = CASE WHEN excluded.mark > places.mark THEN excluded.mark ELSE places.mark END,"
+        + " at = excluded.at")) {
+      p.setString(1, name);
+      p.setLong(2, mark);
+      db.setTime(p, 3, at);
+      p.executeUpdate();
     }
   }
 }

@@ -23,7 +23,57 @@ public interface HistoryStore extends AutoCloseable {
   /** Every patient with a session, sorted. */
   List<String> patients() throws StoreException;
 
+  /** The patient's newest {@code n} sessions (all routines), oldest first. */
+  List<SessionRow> lastSessions(String patient, int n) throws StoreException;
+
   List<RatingRow> ratings(String sessionId) throws StoreException;
+
+  /** The ratings of each of these sessions, in order (a session without any is absent). */
+  Map<String, List<RatingRow>> ratings(java.util.Collection<String> sessionIds)
+      throws StoreException;
+
+  /**
+   * The patients whose history changed (a session, a rating, an event, an alert raised or
+   * acknowledged) at or after the mark {@code since} (0: every patient), and the mark to ask from
+   * next time. The marks grow with every change, so a reader reads only what changed.
+   */
+  Changes changes(long since) throws StoreException;
+
+  /** A patient as the clinic's reads list them. */
+  record PatientMark(String patient, Instant lastStarted, long changed, Instant attendAt) {}
+
+  /** The patients changed since a mark, and the mark to ask from next time. */
+  record Changes(List<PatientMark> patients, long next) {}
+
+  /** The patients whose attendance (sessions missed, behind this week) is due a look by now. */
+  List<String> attendanceDue(Instant now) throws StoreException;
+
+  /**
+   * When the attendance rules are next due to look at each patient, if nothing else changes
+   * (null: not before a change), all in one transaction. Not a change itself.
+   */
+  void attendanceAt(Map<String, Instant> due) throws StoreException;
+
+  /** The open alerts of these patients, most urgent kind first and newest first within one. */
+  List<AlertRow> openAlerts(java.util.Collection<String> patients) throws StoreException;
+
+  /** The clinician's last look at each patient they looked at, as a mark (see {@link #changes}). */
+  Map<String, Long> looks(String clinician) throws StoreException;
+
+  /**
+   * The clinician looked at the patient (their report, an alert acknowledged): what changed
+   * before is no longer new to them. Returns the look's mark.
+   */
+  long look(String clinician, String patient, Instant at) throws StoreException;
+
+  /** Where a reader of changes got to (the alert scan), or empty before its first time. */
+  Optional<Place> place(String name) throws StoreException;
+
+  /** Records where a reader got to; a place never moves back. */
+  void place(String name, long mark, Instant at) throws StoreException;
+
+  /** Where a reader of changes got to, and when. */
+  record Place(long mark, Instant at) {}
 
   List<EventRow> events(String sessionId) throws StoreException;
 
@@ -62,8 +112,16 @@ public interface HistoryStore extends AutoCloseable {
    * Copies a session recorded in another history, with its ids and numbers, so copying it again
    * adds nothing (moving a history from one back end to another).
    */
-  void copy(SessionRow session, List<RatingRow> ratings, List<EventRow> events)
-      throws StoreException;
+  default void copy(SessionRow session, List<RatingRow> ratings, List<EventRow> events)
+      throws StoreException {
+    copy(List.of(new Copied(session, ratings, events)));
+  }
+
+  /** Copies sessions as {@link #copy(SessionRow, List, List)} does, all in one transaction. */
+  void copy(List<Copied> sessions) throws StoreException;
+
+  /** A session as another history holds it. */
+  record Copied(SessionRow session, List<RatingRow> ratings, List<EventRow> events) {}
 
   /** How many sessions, ratings and events the history holds. */
   Counts counts() throws StoreException;

@@ -84,6 +84,21 @@ final class PostgresDb extends Db implements AutoCloseable {
     return t == null ? null : t.toInstant();
   }
 
+  /**
+   * The id of the writing transaction. Transactions may commit out of the order of their ids,
+   * so a reader asks from the oldest transaction still running when it last read
+   * ({@link #nextMarkSql}): one that commits later has an id at least that.
+   */
+  @Override
+  String markSql() {
+    return "pg_current_xact_id()::text::bigint";
+  }
+
+  @Override
+  String nextMarkSql() {
+    return "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint";
+  }
+
   @Override
   String name() {
     return url.toString();

@@ -12,7 +12,7 @@ import org.flywaydb.core.api.MigrationInfo;
  */
 final class PostgresSchema {
   /** The newest migration this coach carries. */
-  static final String VERSION = "2";
+  static final String VERSION = "3";
 
   private PostgresSchema() {}
 

@@ -51,9 +51,70 @@ abstract class SqlHistoryStore implements HistoryStore {
   }
 
   @Override
-  public void copy(SessionRow session, List<RatingRow> ratings, List<EventRow> events)
+  public void copy(List<Copied> sessions) throws StoreException {
+    db.write(sessions.size() == 1 ? "a copied session" : sessions.size() + " copied sessions",
+        c -> HistorySql.copy(c, db, sessions));
+  }
+
+  @Override
+  public List<SessionRow> lastSessions(String patient, int n) throws StoreException {
+    beforeRead();
+    return db.read(c -> HistorySql.sessions(c, db, patient, null, null, Math.max(1, n)));
+  }
+
+  @Override
+  public java.util.Map<String, List<RatingRow>> ratings(java.util.Collection<String> sessionIds)
       throws StoreException {
-    db.write("a copied session", c -> HistorySql.copy(c, db, session, ratings, events));
+    beforeRead();
+    return db.read(c -> HistorySql.ratings(c, db, sessionIds));
+  }
+
+  @Override
+  public Changes changes(long since) throws StoreException {
+    beforeRead();
+    return db.read(c -> HistorySql.changes(c, db, since));
+  }
+
+  @Override
+  public List<String> attendanceDue(Instant now) throws StoreException {
+    return db.read(c -> HistorySql.attendanceDue(c, db, now));
+  }
+
+  @Override
+  public void attendanceAt(java.util.Map<String, Instant> due) throws StoreException {
+    if (!due.isEmpty()) {
+      db.write("when to look at patients' attendance", c -> HistorySql.attendanceAt(c, db, due));
+    }
+  }
+
+  @Override
+  public List<AlertRow> openAlerts(java.util.Collection<String> patients)
+      throws StoreException {
+    beforeRead();
+    return db.read(c -> HistorySql.openAlerts(c, db, patients));
+  }
+
+  @Override
+  public java.util.Map<String, Long> looks(String clinician) throws StoreException {
+    return db.read(c -> HistorySql.looks(c, clinician));
+  }
+
+  @Override
+  public long look(String clinician, String patient, Instant at) throws StoreException {
+    long[] mark = {0};
+    db.write("a clinician's look", c -> mark[0] = HistorySql.look(c, db, clinician, patient,
+        at));
+    return mark[0];
+  }
+
+  @Override
+  public Optional<Place> place(String name) throws StoreException {
+    return db.read(c -> HistorySql.place(c, db, name));
+  }
+
+  @Override
+  public void place(String name, long mark, Instant at) throws StoreException {
+    db.write("where the alert scan got to", c -> HistorySql.place(c, db, name, mark, at));
   }
 
   @Override

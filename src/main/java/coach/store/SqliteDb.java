@@ -87,6 +87,20 @@ final class SqliteDb extends Db {
     }
   }
 
+  /**
+   * One more than the highest mark so far: SQLite has one writer at a time (across processes
+   * too), so marks are given in the order their transactions commit.
+   */
+  @Override
+  String markSql() {
+    return "(SELECT coalesce(max(changed), 0) + 1 FROM patients)";
+  }
+
+  @Override
+  String nextMarkSql() {
+    return "SELECT coalesce(max(changed), 0) + 1 FROM patients";
+  }
+
   @Override
   String name() {
     return file.toString();

@@ -37,7 +37,7 @@ class OldHistoriesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {1, 2, 3})
+  @ValueSource(ints = {1, 2, 3, 4})
   void everySessionOfAnOlderHistoryReadsBack(int version) throws Exception {
     Path data = copied(version);
     InProcess before = InProcess.run(Map.of("HOME", tmp.toString()), tmp, "check",
