@@ -55,7 +55,7 @@ public final class AlertService implements AutoCloseable {
 
   /** Every patient every few minutes (a server's), besides the retries. */
   public AlertService everyFewMinutes() {
-    thread.scheduleWithFixedDelay(() -> run(() -> scan.all(Instant.now())), 0,
+    thread.scheduleWithFixedDelay(() -> run(() -> scan.changed(Instant.now())), 0,
         EVERY.toSeconds(), TimeUnit.SECONDS);
     return this;
   }

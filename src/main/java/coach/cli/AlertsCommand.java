@@ -163,7 +163,7 @@ public final class AlertsCommand implements Command {
         return status;
       }
       new AlertScan(store, new RoutinesById(new RoutineCatalog(dir.resolve("routines"),
-          ctx.workDir()), List.of()), ZoneId.systemDefault()).all(now);
+          ctx.workDir()), List.of()), ZoneId.systemDefault()).changed(now);
       List<HistoryStore.AlertRow> alerts = store.alerts(patient, !cl.hasOption("all"), since);
       if (format.equals("json")) {
         ctx.out().println(json(alerts));

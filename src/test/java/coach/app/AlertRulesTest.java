@@ -247,8 +247,9 @@ class AlertRulesTest {
   @Test
   void theSameDayKindsComeRightAfterARedFlag() {
     assertEquals(List.of(AlertKind.RED_FLAG, AlertKind.SYMPTOMS_SPREAD,
-        AlertKind.STOPPED_FOR_TODAY, AlertKind.STOPPED_AT_EASIEST),
-        List.of(AlertKind.values()).subList(0, 4));
+        AlertKind.STOPPED_FOR_TODAY, AlertKind.HIGH_PAIN_THROUGHOUT,
+        AlertKind.CONTINUED_AFTER_STOP, AlertKind.STOPPED_AT_EASIEST),
+        List.of(AlertKind.values()).subList(0, 6));
     assertTrue(!AlertKind.SYMPTOMS_SPREAD.urgent() && !AlertKind.STOPPED_FOR_TODAY.urgent());
   }
 
