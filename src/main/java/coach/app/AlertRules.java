@@ -186,7 +186,7 @@ public final class AlertRules {
           : name(from, e.exerciseId()) + " was stopped";
       out.add(new Candidate(AlertKind.CONTINUED_AFTER_STOP, s.row().id(), "went on to "
           + name(to, r.exerciseId()) + " (" + level(to, r.level()) + ") after " + stopped
-          + (why.isEmpty() ? "" : " (" + why + ")") + " on " + day));
+          + " on " + day + (why.isEmpty() ? "" : ": " + why)));
       return;
     }
   }
