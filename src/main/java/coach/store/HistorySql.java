@@ -42,9 +42,6 @@ final class HistorySql {
       began(c, db, b.patient(), b.at());
     } else if (entry instanceof Entry.RatingEntry r) {
       rating(c, db, r.sessionId(), r.seq(), r.at(), r.rating());
-      if (r.rating().kind() != Rating.Kind.BASELINE) {
-        exercised(c, r.sessionId());
-      }
       touchSession(c, db, r.sessionId());
     } else if (entry instanceof Entry.EventEntry e) {
       event(c, db, e);
@@ -63,12 +60,10 @@ final class HistorySql {
       }
     } else if (entry instanceof Entry.End e) {
       try (PreparedStatement st = c.prepareStatement("UPDATE sessions SET ended_at = ?,"
-          + " outcome = ?, exercised = CASE WHEN ? = 1 THEN 1 ELSE exercised END"
-          + " WHERE id = ? AND outcome IS NULL")) {
+          + " outcome = ? WHERE id = ? AND outcome IS NULL")) {
         db.setTime(st, 1, e.at());
         st.setString(2, e.outcome().name());
-        st.setInt(3, exercisedBy(e.outcome()) ? 1 : 0);
-        st.setString(4, e.sessionId());
+        st.setString(3, e.sessionId());
         st.executeUpdate();
       }
       touchSession(c, db, e.sessionId());
@@ -79,22 +74,6 @@ final class HistorySql {
         st.executeUpdate();
       }
       touchSession(c, db, s.sessionId());
-    }
-  }
-
-  /**
-   * Whether a session that ended so counts as a day of exercise whatever it rated (finished, or
-   * stopped for pain); otherwise it counts when it rated an exercise.
-   */
-  static boolean exercisedBy(Outcome o) {
-    return o == Outcome.COMPLETED || o == Outcome.STOPPED_FOR_PAIN;
-  }
-
-  private static void exercised(Connection c, String session) throws SQLException {
-    try (PreparedStatement p = c.prepareStatement(
-        "UPDATE sessions SET exercised = 1 WHERE id = ? AND exercised = 0")) {
-      p.setString(1, session);
-      p.executeUpdate();
     }
   }
 
@@ -221,7 +200,7 @@ final class HistorySql {
   static void copy(Connection c, Db db, List<HistoryStore.Copied> batch) throws SQLException {
     try (PreparedStatement p = c.prepareStatement("INSERT INTO sessions(id, patient, routine_id,"
         + " routine_hash, started_at, ended_at, outcome, resume_exercise, resume_set,"
-        + " resume_round, settled, exercised) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
+        + " resume_round, settled) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
         + " ON CONFLICT (id) DO UPDATE"
         // copied again after it went on: its end and progress, never undoing an end
         + " SET ended_at = COALESCE(sessions.ended_at, excluded.ended_at),"
@@ -232,12 +211,9 @@ final class HistorySql {
         + " ELSE sessions.resume_set END,"
         + " resume_round = CASE WHEN sessions.outcome IS NULL THEN excluded.resume_round"
         + " ELSE sessions.resume_round END,"
-        + " settled = CASE WHEN excluded.settled = 1 THEN 1 ELSE sessions.settled END,"
-        + " exercised = CASE WHEN excluded.exercised = 1 THEN 1 ELSE sessions.exercised END")) {
+        + " settled = CASE WHEN excluded.settled = 1 THEN 1 ELSE sessions.settled END")) {
       for (HistoryStore.Copied x : batch) {
         HistoryStore.SessionRow s = x.session();
-        boolean exercised = exercisedBy(s.outcome()) || x.ratings().stream()
-            .anyMatch(r -> r.rating().kind() != Rating.Kind.BASELINE);
         p.setString(1, s.id());
         p.setString(2, s.patient());
         p.setString(3, s.routineId());
@@ -249,7 +225,6 @@ final class HistorySql {
         p.setInt(9, s.resumeSet());
         p.setInt(10, s.resumeRound());
         p.setInt(11, s.settled() ? 1 : 0);
-        p.setInt(12, exercised ? 1 : 0);
         p.addBatch();
       }
       p.executeBatch();

@@ -104,18 +104,13 @@ final class SqliteSchema {
   };
 
   /**
-   * What lets the clinic's reads follow the change, not the clinic: each session says whether it
-   * was exercised (so this week's days need no ratings); one row per patient with their last
-   * session and the mark of their last change (a number that grows with every write), so the
+   * What lets the clinic's reads follow the change, not the clinic: one row per patient with
+   * when their last session began and the mark of their last change (a number that grows with every write), so the
    * board and the alert scan read only the patients changed since they last looked, and when
    * the attendance rules are next due to look at them; open alerts by patient; each clinician's
    * last look at each patient (the board's "new" mark); and where the alert scan got to.
    */
   static final String[] MIGRATION_5 = {
-    "ALTER TABLE sessions ADD COLUMN exercised INTEGER NOT NULL DEFAULT 0",
-    "UPDATE sessions SET exercised = 1 WHERE outcome IN ('COMPLETED', 'STOPPED_FOR_PAIN')"
-        + " OR EXISTS (SELECT 1 FROM ratings r WHERE r.session_id = sessions.id"
-        + " AND r.kind <> 'BASELINE')",
     """
     CREATE TABLE patients (
       patient TEXT PRIMARY KEY,
