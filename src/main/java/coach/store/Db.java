@@ -23,6 +23,25 @@ abstract class Db {
     T run(Connection c) throws SQLException;
   }
 
+  /** Sees each statement run on this database, with its values (tests pin their plans). */
+  @FunctionalInterface
+  interface Watcher {
+    void ran(String sql, java.util.List<Object> values);
+  }
+
+  private volatile Watcher watcher;
+
+  /** Sees every statement from now on (null: none). */
+  void watch(Watcher w) {
+    watcher = w;
+  }
+
+  /** The connection as work sees it: itself, or one whose statements are seen by the watcher. */
+  Connection watched(Connection c) {
+    Watcher w = watcher;
+    return w == null ? c : Watched.connection(c, w);
+  }
+
   /** Runs work in one transaction, committed (durably) before returning. */
   abstract void inTransaction(Work work) throws SQLException;
 

@@ -49,7 +49,7 @@ final class PostgresDb extends Db implements AutoCloseable {
     try (Connection c = pool.getConnection()) {
       c.setAutoCommit(false);
       try {
-        work.run(c);
+        work.run(watched(c));
         c.commit();
       } catch (SQLException | RuntimeException e) {
         try {
@@ -65,7 +65,7 @@ final class PostgresDb extends Db implements AutoCloseable {
   @Override
   <T> T query(Query<T> q) throws SQLException {
     try (Connection c = pool.getConnection()) {
-      return q.run(c);
+      return q.run(watched(c));
     }
   }
 

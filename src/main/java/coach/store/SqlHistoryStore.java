@@ -17,6 +17,11 @@ abstract class SqlHistoryStore implements HistoryStore {
     this.db = db;
   }
 
+  /** Sees every statement run on this history from now on (tests pin their plans). */
+  void watch(Db.Watcher w) {
+    db.watch(w);
+  }
+
   /** Called before each read: nothing, or waiting for this process's writes to arrive. */
   void beforeRead() {}
 

@@ -30,7 +30,7 @@ final class SqliteDb extends Db {
     connection.setAutoCommit(false);
     SQLException failed = null;
     try {
-      work.run(connection);
+      work.run(watched(connection));
       connection.commit();
     } catch (SQLException e) {
       failed = e;
@@ -59,7 +59,7 @@ final class SqliteDb extends Db {
 
   @Override
   synchronized <T> T query(Query<T> q) throws SQLException {
-    return q.run(connection);
+    return q.run(watched(connection));
   }
 
   /** Moments are kept as ISO-8601 text (UTC), as every version has written them. */

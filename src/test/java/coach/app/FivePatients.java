@@ -33,11 +33,11 @@ import java.util.Optional;
  * Every session is written as another history would hand it over (with its times), so the
  * history is the same on every back end and every run.
  */
-final class FivePatients {
+public final class FivePatients {
   /** A Thursday, 18:00 UTC. */
-  static final Instant NOW = Instant.parse("2026-11-26T18:00:00Z");
-  static final ZoneId ZONE = ZoneOffset.UTC;
-  static final Routine SCIATICA = load();
+  public static final Instant NOW = Instant.parse("2026-11-26T18:00:00Z");
+  public static final ZoneId ZONE = ZoneOffset.UTC;
+  public static final Routine SCIATICA = load();
 
   private FivePatients() {}
 
@@ -49,12 +49,12 @@ final class FivePatients {
     return r.routine();
   }
 
-  static Optional<Routine> routines(String id) {
+  public static Optional<Routine> routines(String id) {
     return id.equals(SCIATICA.id()) ? Optional.of(SCIATICA) : Optional.empty();
   }
 
   /** The sessions before today's (up to yesterday evening). */
-  static void before(HistoryStore store) throws Exception {
+  public static void before(HistoryStore store) throws Exception {
     for (int day = 14; day >= 1; day--) {
       Instant at = NOW.minus(Duration.ofDays(day)).minus(Duration.ofHours(8)); // 10:00
       // steady: 2 or 3 before, 3 at most, in the back
@@ -72,7 +72,7 @@ final class FivePatients {
   }
 
   /** Today's sessions. */
-  static void today(HistoryStore store) throws Exception {
+  public static void today(HistoryStore store) throws Exception {
     Instant t = NOW.minus(Duration.ofHours(7)); // 11:00
     // fourteen ratings of 8 in the gentle session after a start of 8
     List<Rating> eights = new ArrayList<>();
