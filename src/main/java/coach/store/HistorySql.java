@@ -317,34 +317,40 @@ final class HistorySql {
       if (since != null) {
         db.setTime(p, i, since);
       }
-      List<HistoryStore.SessionRow> out = new ArrayList<>();
-      try (ResultSet r = p.executeQuery()) {
-        HistoryStore.SessionRow row = null;
-        Map<String, Integer> levels = null;
-        while (r.next()) {
-          String id = r.getString(1);
-          if (row == null || !row.id().equals(id)) {
-            if (row != null) {
-              out.add(withLevels(row, levels));
-            }
-            String outcome = r.getString(7);
-            row = new HistoryStore.SessionRow(id, r.getString(2), r.getString(3),
-                r.getString(4), db.time(r, 5), db.time(r, 6),
-                outcome == null ? null : Outcome.valueOf(outcome), r.getInt(8), r.getInt(9),
-                r.getInt(10), r.getInt(11) != 0, Map.of());
-            levels = new HashMap<>();
+      return sessionRows(p, db);
+    }
+  }
+
+  /** Sessions from a statement that gives their columns and their levels, a row per level. */
+  private static List<HistoryStore.SessionRow> sessionRows(PreparedStatement p, Db db)
+      throws SQLException {
+    List<HistoryStore.SessionRow> out = new ArrayList<>();
+    try (ResultSet r = p.executeQuery()) {
+      HistoryStore.SessionRow row = null;
+      Map<String, Integer> levels = null;
+      while (r.next()) {
+        String id = r.getString(1);
+        if (row == null || !row.id().equals(id)) {
+          if (row != null) {
+            out.add(withLevels(row, levels));
           }
-          String exercise = r.getString(12);
-          if (exercise != null) {
-            levels.put(exercise, r.getInt(13));
-          }
+          String outcome = r.getString(7);
+          row = new HistoryStore.SessionRow(id, r.getString(2), r.getString(3),
+              r.getString(4), db.time(r, 5), db.time(r, 6),
+              outcome == null ? null : Outcome.valueOf(outcome), r.getInt(8), r.getInt(9),
+              r.getInt(10), r.getInt(11) != 0, Map.of());
+          levels = new HashMap<>();
         }
-        if (row != null) {
-          out.add(withLevels(row, levels));
+        String exercise = r.getString(12);
+        if (exercise != null) {
+          levels.put(exercise, r.getInt(13));
         }
       }
-      return out;
+      if (row != null) {
+        out.add(withLevels(row, levels));
+      }
     }
+    return out;
   }
 
   private static HistoryStore.SessionRow withLevels(HistoryStore.SessionRow s,
@@ -761,26 +767,148 @@ final class HistorySql {
   static Optional<HistoryStore.Place> place(Connection c, Db db, String name)
       throws SQLException {
     try (PreparedStatement p = c.prepareStatement(
-        "SELECT mark, at FROM places WHERE name = ?")) {
+        "SELECT mark, at, key FROM places WHERE name = ?")) {
       p.setString(1, name);
       try (ResultSet r = p.executeQuery()) {
-        return r.next() ? Optional.of(new HistoryStore.Place(r.getLong(1), db.time(r, 2)))
-            : Optional.empty();
+        return r.next() ? Optional.of(new HistoryStore.Place(r.getLong(1), db.time(r, 2),
+            r.getString(3))) : Optional.empty();
       }
     }
   }
 
-  /** Moves a place on to {@code mark}, never back (two processes may both get there). */
-  static void place(Connection c, Db db, String name, long mark, Instant at)
+  /** Moves a place on to its mark, never back (two processes may both get there). */
+  static void place(Connection c, Db db, String name, HistoryStore.Place place)
       throws SQLException {
-    try (PreparedStatement p = c.prepareStatement("INSERT INTO places(name, mark, at)"
-        + " VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET"
+    try (PreparedStatement p = c.prepareStatement("INSERT INTO places(name, mark, at, key)"
+        + " VALUES (?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET"
         + " mark = CASE WHEN excluded.mark > places.mark THEN excluded.mark ELSE places.mark END,"
-        + " at = excluded.at")) {
+        + " at = excluded.at, key = excluded.key")) {
       p.setString(1, name);
-      p.setLong(2, mark);
-      db.setTime(p, 3, at);
+      p.setLong(2, place.mark());
+      db.setTime(p, 3, place.at());
+      p.setString(4, place.key());
       p.executeUpdate();
+    }
+  }
+
+  /** A page of every patient's sessions, by id, each with the levels it ended at. */
+  static List<HistoryStore.SessionRow> sessionsAfter(Connection c, Db db, String afterId,
+      int limit) throws SQLException {
+    List<String> ids = new ArrayList<>();
+    try (PreparedStatement p = c.prepareStatement("SELECT id FROM sessions"
+        + (afterId == null ? "" : " WHERE id > ?") + " ORDER BY id LIMIT " + limit)) {
+      if (afterId != null) {
+        p.setString(1, afterId);
+      }
+      try (ResultSet r = p.executeQuery()) {
+        while (r.next()) {
+          ids.add(r.getString(1));
+        }
+      }
+    }
+    List<HistoryStore.SessionRow> out = new ArrayList<>(ids.size());
+    for (int from = 0; from < ids.size(); from += CHUNK) {
+      out.addAll(sessionsOf(c, db, ids.subList(from, Math.min(ids.size(), from + CHUNK))));
+    }
+    out.sort(java.util.Comparator.comparing(HistoryStore.SessionRow::id));
+    return out;
+  }
+
+  /** These sessions, each with its levels. */
+  private static List<HistoryStore.SessionRow> sessionsOf(Connection c, Db db, List<String> ids)
+      throws SQLException {
+    try (PreparedStatement p = c.prepareStatement("SELECT s.id, s.patient, s.routine_id,"
+        + " s.routine_hash, s.started_at, s.ended_at, s.outcome, s.resume_exercise, s.resume_set,"
+        + " s.resume_round, s.settled, l.exercise_id, l.level"
+        + " FROM sessions s LEFT JOIN levels l ON l.session_id = s.id WHERE s.id"
+        + in(ids.size()) + " ORDER BY s.id, l.exercise_id")) {
+      for (int i = 0; i < ids.size(); i++) {
+        p.setString(i + 1, ids.get(i));
+      }
+      return sessionRows(p, db);
+    }
+  }
+
+  /** The events of each of these sessions, in order: one statement per 500 sessions. */
+  static Map<String, List<HistoryStore.EventRow>> events(Connection c, Db db,
+      java.util.Collection<String> sessionIds) throws SQLException {
+    Map<String, List<HistoryStore.EventRow>> out = new HashMap<>();
+    List<String> ids = new ArrayList<>(new java.util.LinkedHashSet<>(sessionIds));
+    for (int from = 0; from < ids.size(); from += CHUNK) {
+      List<String> part = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+      try (PreparedStatement p = c.prepareStatement("SELECT session_id, seq, at, kind,"
+          + " exercise_id, from_level, to_level, detail FROM events WHERE session_id"
+          + in(part.size()) + " ORDER BY session_id, seq")) {
+        for (int i = 0; i < part.size(); i++) {
+          p.setString(i + 1, part.get(i));
+        }
+        try (ResultSet r = p.executeQuery()) {
+          while (r.next()) {
+            RecordKind kind = known(RecordKind.class, r.getString(4));
+            if (kind == null) {
+              continue; // recorded by a newer coach
+            }
+            String session = r.getString(1);
+            out.computeIfAbsent(session, k -> new ArrayList<>()).add(new HistoryStore.EventRow(
+                session, r.getInt(2), db.time(r, 3), kind, r.getString(5), r.getInt(6),
+                r.getInt(7), r.getString(8)));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** How many ratings and events each of these sessions has. */
+  static Map<String, HistoryStore.Counts> sizes(Connection c,
+      java.util.Collection<String> sessionIds) throws SQLException {
+    Map<String, long[]> n = new HashMap<>();
+    List<String> ids = new ArrayList<>(new java.util.LinkedHashSet<>(sessionIds));
+    for (int from = 0; from < ids.size(); from += CHUNK) {
+      List<String> part = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+      String[] queries = {"SELECT id, 0 FROM sessions WHERE id" + in(part.size()),
+          "SELECT session_id, count(*) FROM ratings WHERE session_id" + in(part.size())
+              + " GROUP BY session_id",
+          "SELECT session_id, count(*) FROM events WHERE session_id" + in(part.size())
+              + " GROUP BY session_id"};
+      for (int q = 0; q < 3; q++) {
+        try (PreparedStatement p = c.prepareStatement(queries[q])) {
+          for (int i = 0; i < part.size(); i++) {
+            p.setString(i + 1, part.get(i));
+          }
+          try (ResultSet r = p.executeQuery()) {
+            while (r.next()) {
+              long[] v = n.computeIfAbsent(r.getString(1), k -> new long[3]);
+              v[q] = q == 0 ? 1 : r.getLong(2);
+            }
+          }
+        }
+      }
+    }
+    Map<String, HistoryStore.Counts> out = new HashMap<>();
+    n.forEach((id, v) -> {
+      if (v[0] == 1) {
+        out.put(id, new HistoryStore.Counts(1, v[1], v[2]));
+      }
+    });
+    return out;
+  }
+
+  static List<HistoryStore.AlertRow> alertsAfter(Connection c, Db db, long afterId, int limit)
+      throws SQLException {
+    try (PreparedStatement p = c.prepareStatement("SELECT " + ALERT_COLUMNS + " FROM alerts"
+        + " WHERE id > ? ORDER BY id LIMIT " + limit)) {
+      p.setLong(1, afterId);
+      List<HistoryStore.AlertRow> out = new ArrayList<>();
+      try (ResultSet r = p.executeQuery()) {
+        while (r.next()) {
+          HistoryStore.AlertRow a = alert(r, db);
+          if (a != null) {
+            out.add(a);
+          }
+        }
+      }
+      return out;
     }
   }
 }

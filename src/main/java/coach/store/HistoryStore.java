@@ -23,6 +23,22 @@ public interface HistoryStore extends AutoCloseable {
   /** Every patient with a session, sorted. */
   List<String> patients() throws StoreException;
 
+  /**
+   * Up to {@code limit} sessions of every patient whose ids come after {@code afterId} (null:
+   * from the first), in the order of their ids: a history read a page at a time.
+   */
+  List<SessionRow> sessionsAfter(String afterId, int limit) throws StoreException;
+
+  /** The events of each of these sessions, in order (a session without any is absent). */
+  Map<String, List<EventRow>> events(java.util.Collection<String> sessionIds)
+      throws StoreException;
+
+  /** How many ratings and events each of these sessions has (absent: no such session). */
+  Map<String, Counts> sizes(java.util.Collection<String> sessionIds) throws StoreException;
+
+  /** Up to {@code limit} alerts with ids above {@code afterId}, in the order of their ids. */
+  List<AlertRow> alertsAfter(long afterId, int limit) throws StoreException;
+
   /** The patient's newest {@code n} sessions (all routines), oldest first. */
   List<SessionRow> lastSessions(String patient, int n) throws StoreException;
 
@@ -70,10 +86,22 @@ public interface HistoryStore extends AutoCloseable {
   Optional<Place> place(String name) throws StoreException;
 
   /** Records where a reader got to; a place never moves back. */
-  void place(String name, long mark, Instant at) throws StoreException;
+  default void place(String name, long mark, Instant at) throws StoreException {
+    place(name, new Place(mark, at, null));
+  }
 
-  /** Where a reader of changes got to, and when. */
-  record Place(long mark, Instant at) {}
+  /**
+   * Records where a reader got to: its mark never moves back; its key (where a copy got to in
+   * another history, say) is what was given.
+   */
+  void place(String name, Place place) throws StoreException;
+
+  /**
+   * Where a reader got to, and when.
+   *
+   * @param key what else it keeps of its place (the last session id a copy took), or null
+   */
+  record Place(long mark, Instant at, String key) {}
 
   List<EventRow> events(String sessionId) throws StoreException;
 

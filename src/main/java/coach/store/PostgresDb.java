@@ -32,6 +32,8 @@ final class PostgresDb extends Db implements AutoCloseable {
     c.setDataSourceProperties(url.properties(env));
     c.addDataSourceProperty("connectTimeout", String.valueOf(CONNECT_SECONDS));
     c.addDataSourceProperty("socketTimeout", "30");
+    // a batch of rows (a copied history) goes as multi-row inserts, not one round trip a row
+    c.addDataSourceProperty("reWriteBatchedInserts", "true");
     c.setMaximumPoolSize(4);
     c.setMinimumIdle(0);
     c.setConnectionTimeout(CONNECT_SECONDS * 1000L + 500);

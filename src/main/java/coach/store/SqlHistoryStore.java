@@ -118,8 +118,34 @@ abstract class SqlHistoryStore implements HistoryStore {
   }
 
   @Override
-  public void place(String name, long mark, Instant at) throws StoreException {
-    db.write("where the alert scan got to", c -> HistorySql.place(c, db, name, mark, at));
+  public void place(String name, Place place) throws StoreException {
+    db.write("where a reader got to", c -> HistorySql.place(c, db, name, place));
+  }
+
+  @Override
+  public List<SessionRow> sessionsAfter(String afterId, int limit) throws StoreException {
+    beforeRead();
+    return db.read(c -> HistorySql.sessionsAfter(c, db, afterId, limit));
+  }
+
+  @Override
+  public java.util.Map<String, List<EventRow>> events(java.util.Collection<String> sessionIds)
+      throws StoreException {
+    beforeRead();
+    return db.read(c -> HistorySql.events(c, db, sessionIds));
+  }
+
+  @Override
+  public java.util.Map<String, Counts> sizes(java.util.Collection<String> sessionIds)
+      throws StoreException {
+    beforeRead();
+    return db.read(c -> HistorySql.sizes(c, sessionIds));
+  }
+
+  @Override
+  public List<AlertRow> alertsAfter(long afterId, int limit) throws StoreException {
+    beforeRead();
+    return db.read(c -> HistorySql.alertsAfter(c, db, afterId, limit));
   }
 
   @Override

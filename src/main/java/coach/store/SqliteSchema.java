@@ -108,7 +108,8 @@ final class SqliteSchema {
    * when their last session began and the mark of their last change (a number that grows with every write), so the
    * board and the alert scan read only the patients changed since they last looked, and when
    * the attendance rules are next due to look at them; open alerts by patient; each clinician's
-   * last look at each patient (the board's "new" mark); and where the alert scan got to.
+   * last look at each patient (the board's "new" mark); and where readers got to (the alert
+   * scan; a copy into another history, so a copy cut off goes on where it stopped).
    */
   static final String[] MIGRATION_5 = {
     """
@@ -137,7 +138,8 @@ final class SqliteSchema {
     CREATE TABLE places (
       name TEXT PRIMARY KEY,
       mark INTEGER NOT NULL,
-      at TEXT NOT NULL)
+      at TEXT NOT NULL,
+      key TEXT)
     """,
   };
 

@@ -2,7 +2,8 @@
 -- per patient with when their last session began and the mark of their last change (the id of
 -- the transaction that wrote it), so the board and the alert scan read only the patients changed since they last
 -- looked, and when the attendance rules are next due to look at them; open alerts by patient;
--- each clinician's last look at each patient (the board's "new" mark); where the alert scan got to.
+-- each clinician's last look at each patient (the board's "new" mark); where readers got to
+-- (the alert scan; a copy from another history, so one cut off goes on where it stopped).
 CREATE TABLE patients (
   patient text PRIMARY KEY,
   last_started timestamptz,
@@ -29,5 +30,6 @@ CREATE TABLE looks (
 CREATE TABLE places (
   name text PRIMARY KEY,
   mark bigint NOT NULL,
-  at timestamptz NOT NULL
+  at timestamptz NOT NULL,
+  key text
 );

@@ -609,7 +609,7 @@ abstract class HistoryStoreContract {
       store.place("scan", 30, t.plusSeconds(60));
       assertEquals(40, store.place("scan").orElseThrow().mark());
       store.place("scan", 50, t.plusSeconds(120));
-      assertEquals(new HistoryStore.Place(50, t.plusSeconds(120)),
+      assertEquals(new HistoryStore.Place(50, t.plusSeconds(120), null),
           store.place("scan").orElseThrow());
       assertTrue(store.place("other").isEmpty());
     }
