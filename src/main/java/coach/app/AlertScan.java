@@ -61,15 +61,16 @@ public final class AlertScan {
       }
     }
     Map<String, List<HistoryStore.RatingRow>> ratings = store.ratings(detailed);
+    Map<String, List<HistoryStore.EventRow>> events = store.events(detailed);
     for (HistoryStore.SessionRow r : rows) {
-      boolean needed = detailed.contains(r.id());
       sessions.add(new AlertRules.Session(r, ratings.getOrDefault(r.id(), List.of()),
-          needed ? store.events(r.id()) : List.of()));
+          events.getOrDefault(r.id(), List.of())));
     }
-    List<HistoryStore.AlertRow> raised = new ArrayList<>();
+    List<HistoryStore.Raise> candidates = new ArrayList<>();
     for (AlertRules.Candidate c : AlertRules.of(sessions, routines, now, zone)) {
-      store.raise(patient, c.kind(), c.cause(), c.facts(), now).ifPresent(raised::add);
+      candidates.add(new HistoryStore.Raise(c.kind(), c.cause(), c.facts()));
     }
+    List<HistoryStore.AlertRow> raised = new ArrayList<>(store.raise(patient, candidates, now));
     due.put(patient, AlertRules.attendanceDue(sessions, routines, now, zone));
     return raised;
   }

@@ -171,6 +171,12 @@ public interface HistoryStore extends AutoCloseable {
   Optional<AlertRow> raise(String patient, AlertKind kind, String cause, String facts,
       Instant at) throws StoreException;
 
+  /** Raises each as {@link #raise(String, AlertKind, String, String, Instant)} does, at once. */
+  List<AlertRow> raise(String patient, List<Raise> alerts, Instant at) throws StoreException;
+
+  /** An alert to raise: what it is about, its cause and the facts behind it. */
+  record Raise(AlertKind kind, String cause, String facts) {}
+
   /**
    * Alerts, most urgent kind first and newest first within a kind.
    *

@@ -164,6 +164,22 @@ abstract class SqlHistoryStore implements HistoryStore {
   }
 
   @Override
+  public List<AlertRow> raise(String patient, List<Raise> alerts, Instant at)
+      throws StoreException {
+    List<AlertRow> out = new java.util.ArrayList<>();
+    if (alerts.isEmpty()) {
+      return out;
+    }
+    db.write("alerts", c -> {
+      out.clear(); // a transaction tried again starts afresh
+      for (Raise r : alerts) {
+        HistorySql.raise(c, db, patient, r.kind(), r.cause(), r.facts(), at).ifPresent(out::add);
+      }
+    });
+    return out;
+  }
+
+  @Override
   public List<AlertRow> alerts(String patient, boolean openOnly, Instant since)
       throws StoreException {
     beforeRead();
