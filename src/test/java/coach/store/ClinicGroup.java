@@ -32,7 +32,8 @@ import org.postgresql.core.BaseConnection;
  *
  * <pre>
  *   ClinicGroup sqlite FILE PATIENTS DAYS     a SQLite history (the file must not exist)
- *   ClinicGroup postgres URL PATIENTS DAYS    the same into an empty PostgreSQL database
+ *   ClinicGroup postgres URL PATIENTS DAYS    the same into a new database (URL's) on a server
+ *   ClinicGroup createdb URL                  a new, empty database on a server
  *   ClinicGroup land FILE|URL N               a session of today for N patients (a change)
  * </pre>
  * Most patients come every day with pain of 1 to 4; some have pain that varies with a change of
@@ -72,6 +73,10 @@ public final class ClinicGroup {
       land(args[1], Integer.parseInt(args[2]));
       return;
     }
+    if (args[0].equals("createdb")) {
+      createDatabase(args[1]);
+      return;
+    }
     int patients = Integer.parseInt(args[2]);
     int days = Integer.parseInt(args[3]);
     Instant now = Instant.now();
@@ -87,6 +92,7 @@ public final class ClinicGroup {
         counts = generate(out, patients, days, now);
       }
     } else {
+      createDatabase(args[1]);
       PostgresUrl url = PostgresUrl.parse(args[1], Map.of());
       PostgresHistoryStore.open(url, Map.of(), Files.createTempDirectory("spool")).close();
       try (Out out = new PostgresOut(url)) {
@@ -101,6 +107,17 @@ public final class ClinicGroup {
     System.out.printf("patients=%d sessions=%d ratings=%d events=%d write_s=%.1f"
         + " first_scan_s=%.1f%n", patients, counts[0], counts[1], counts[2],
         (written - t0) / 1e9, (scanned - written) / 1e9);
+  }
+
+  /** Creates the URL's database on its server (it must not hold a history yet). */
+  static void createDatabase(String url) throws Exception {
+    int slash = url.lastIndexOf('/');
+    String name = url.substring(slash + 1);
+    PostgresUrl server = PostgresUrl.parse(url.substring(0, slash) + "/postgres", Map.of());
+    try (Connection c = DriverManager.getConnection(server.jdbcUrl(),
+        server.properties(Map.of())); Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE " + name);
+    }
   }
 
   static HistoryStore open(String where) throws Exception {
