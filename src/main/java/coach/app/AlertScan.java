@@ -91,7 +91,7 @@ public final class AlertScan {
   /** A scan of the changed patients ({@link #changed}) begun now, to go through in steps. */
   public Round round(Instant now) throws StoreException {
     long since = store.place(PLACE).map(HistoryStore.Place::mark).orElse(0L);
-    HistoryStore.Changes changes = store.changes(since);
+    HistoryStore.Changes changes = store.changes(since, false);
     TreeSet<String> todo = new TreeSet<>();
     changes.patients().forEach(p -> todo.add(p.patient()));
     todo.addAll(store.attendanceDue(now));

@@ -99,11 +99,11 @@ final class HistorySql {
     }
   }
 
-  /** Something of the patient changed (an alert): their row gets the mark of this change. */
+  /** An alert of the patient was raised or acknowledged: the mark of this change. */
   static void touchPatient(Connection c, Db db, String patient) throws SQLException {
-    try (PreparedStatement p = c.prepareStatement("INSERT INTO patients(patient, changed)"
-        + " VALUES (?, " + db.markSql() + ") ON CONFLICT (patient) DO UPDATE SET"
-        + " changed = excluded.changed")) {
+    try (PreparedStatement p = c.prepareStatement("INSERT INTO patients(patient, changed,"
+        + " alerted) VALUES (?, 0, " + db.markSql() + ") ON CONFLICT (patient) DO UPDATE SET"
+        + " alerted = excluded.alerted")) {
       p.setString(1, patient);
       p.executeUpdate();
     }
@@ -569,7 +569,7 @@ final class HistorySql {
         return false;
       }
     }
-    try (PreparedStatement p = c.prepareStatement("UPDATE patients SET changed = "
+    try (PreparedStatement p = c.prepareStatement("UPDATE patients SET alerted = "
         + db.markSql() + " WHERE patient = (SELECT patient FROM alerts WHERE id = ?)")) {
       p.setLong(1, id);
       p.executeUpdate();
@@ -661,17 +661,26 @@ final class HistorySql {
     }
   }
 
-  /** The patients changed at or after {@code since}, and the mark to ask from next time. */
-  static HistoryStore.Changes changes(Connection c, Db db, long since) throws SQLException {
+  /**
+   * The patients whose sessions changed at or after {@code since} (or their alerts, with
+   * {@code alerts}), and the mark to ask from next time.
+   */
+  static HistoryStore.Changes changes(Connection c, Db db, long since, boolean alerts)
+      throws SQLException {
     long next = nextMark(c, db);
     List<HistoryStore.PatientMark> out = new ArrayList<>();
     try (PreparedStatement p = c.prepareStatement("SELECT patient, last_started, changed,"
-        + " attend_at FROM patients WHERE changed >= ?")) {
+        + " alerted, attend_at FROM patients WHERE changed >= ?"
+        + (alerts ? " OR alerted >= ?" : ""))) {
       p.setLong(1, since);
+      if (alerts) {
+        p.setLong(2, since);
+      }
       try (ResultSet r = p.executeQuery()) {
         while (r.next()) {
-          out.add(new HistoryStore.PatientMark(r.getString(1), db.time(r, 2), r.getLong(3),
-              db.time(r, 4)));
+          long mark = alerts ? Math.max(r.getLong(3), r.getLong(4)) : r.getLong(3);
+          out.add(new HistoryStore.PatientMark(r.getString(1), db.time(r, 2), mark,
+              db.time(r, 5)));
         }
       }
     }

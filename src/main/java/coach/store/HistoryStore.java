@@ -53,9 +53,21 @@ public interface HistoryStore extends AutoCloseable {
    * acknowledged) at or after the mark {@code since} (0: every patient), and the mark to ask from
    * next time. The marks grow with every change, so a reader reads only what changed.
    */
-  Changes changes(long since) throws StoreException;
+  default Changes changes(long since) throws StoreException {
+    return changes(since, true);
+  }
 
-  /** A patient as the clinic's reads list them. */
+  /**
+   * As {@link #changes(long)}; without {@code alerts}, only the patients whose sessions changed
+   * (what the alert scan looks at: not the alerts it raised itself).
+   */
+  Changes changes(long since, boolean alerts) throws StoreException;
+
+  /**
+   * A patient as the clinic's reads list them.
+   *
+   * @param changed the mark of their last change (of their sessions only, when asked so)
+   */
   record PatientMark(String patient, Instant lastStarted, long changed, Instant attendAt) {}
 
   /** The patients changed since a mark, and the mark to ask from next time. */

@@ -75,9 +75,9 @@ abstract class SqlHistoryStore implements HistoryStore {
   }
 
   @Override
-  public Changes changes(long since) throws StoreException {
+  public Changes changes(long since, boolean alerts) throws StoreException {
     beforeRead();
-    return db.read(c -> HistorySql.changes(c, db, since));
+    return db.read(c -> HistorySql.changes(c, db, since, alerts));
   }
 
   @Override

@@ -93,12 +93,14 @@ final class SqliteDb extends Db {
    */
   @Override
   String markSql() {
-    return "(SELECT coalesce(max(changed), 0) + 1 FROM patients)";
+    return "(" + nextMarkSql() + ")";
   }
 
+  /** Each highest mark from its index (one aggregate per query keeps SQLite's shortcut). */
   @Override
   String nextMarkSql() {
-    return "SELECT coalesce(max(changed), 0) + 1 FROM patients";
+    return "SELECT max(coalesce((SELECT max(changed) FROM patients), 0),"
+        + " coalesce((SELECT max(alerted) FROM patients), 0)) + 1";
   }
 
   @Override

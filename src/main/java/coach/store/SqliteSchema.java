@@ -117,13 +117,15 @@ final class SqliteSchema {
       patient TEXT PRIMARY KEY,
       last_started TEXT,
       changed INTEGER NOT NULL,
+      alerted INTEGER NOT NULL DEFAULT 0,
       attend_at TEXT)
     """,
     "CREATE INDEX patients_by_change ON patients(changed)",
+    "CREATE INDEX patients_by_alert ON patients(alerted)",
     "CREATE INDEX patients_by_attendance ON patients(attend_at) WHERE attend_at IS NOT NULL",
     "INSERT INTO patients(patient, last_started, changed) SELECT patient, max(started_at), 1"
         + " FROM sessions GROUP BY patient",
-    "INSERT INTO patients(patient, changed) SELECT DISTINCT patient, 1 FROM alerts"
+    "INSERT INTO patients(patient, changed, alerted) SELECT DISTINCT patient, 0, 1 FROM alerts"
         + " WHERE patient NOT IN (SELECT patient FROM patients)",
     "CREATE INDEX alerts_unacknowledged ON alerts(patient) WHERE ack_at IS NULL",
     """

@@ -8,14 +8,16 @@ CREATE TABLE patients (
   patient text PRIMARY KEY,
   last_started timestamptz,
   changed bigint NOT NULL,
+  alerted bigint NOT NULL DEFAULT 0,
   attend_at timestamptz
 );
 CREATE INDEX patients_by_change ON patients (changed);
+CREATE INDEX patients_by_alert ON patients (alerted);
 CREATE INDEX patients_by_attendance ON patients (attend_at) WHERE attend_at IS NOT NULL;
 INSERT INTO patients (patient, last_started, changed)
   SELECT patient, max(started_at), 1 FROM sessions GROUP BY patient;
-INSERT INTO patients (patient, changed)
-  SELECT DISTINCT patient, 1 FROM alerts ON CONFLICT (patient) DO NOTHING;
+INSERT INTO patients (patient, changed, alerted)
+  SELECT DISTINCT patient, 0, 1 FROM alerts ON CONFLICT (patient) DO NOTHING;
 
 CREATE INDEX alerts_unacknowledged ON alerts (patient) WHERE ack_at IS NULL;
 
