@@ -670,7 +670,7 @@ final class HistorySql {
     long next = nextMark(c, db);
     List<HistoryStore.PatientMark> out = new ArrayList<>();
     try (PreparedStatement p = c.prepareStatement("SELECT patient, last_started, changed,"
-        + " alerted, attend_at FROM patients WHERE changed >= ?"
+        + " alerted FROM patients WHERE changed >= ?"
         + (alerts ? " OR alerted >= ?" : ""))) {
       p.setLong(1, since);
       if (alerts) {
@@ -679,8 +679,7 @@ final class HistorySql {
       try (ResultSet r = p.executeQuery()) {
         while (r.next()) {
           long mark = alerts ? Math.max(r.getLong(3), r.getLong(4)) : r.getLong(3);
-          out.add(new HistoryStore.PatientMark(r.getString(1), db.time(r, 2), mark,
-              db.time(r, 5)));
+          out.add(new HistoryStore.PatientMark(r.getString(1), db.time(r, 2), mark));
         }
       }
     }

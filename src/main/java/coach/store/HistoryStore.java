@@ -68,7 +68,7 @@ public interface HistoryStore extends AutoCloseable {
    *
    * @param changed the mark of their last change (of their sessions only, when asked so)
    */
-  record PatientMark(String patient, Instant lastStarted, long changed, Instant attendAt) {}
+  record PatientMark(String patient, Instant lastStarted, long changed) {}
 
   /** The patients changed since a mark, and the mark to ask from next time. */
   record Changes(List<PatientMark> patients, long next) {}

@@ -39,8 +39,6 @@ import java.util.OptionalLong;
 public final class ClinicBoard implements App {
   /** How often the board reads the history again. */
   static final long REFRESH_NANOS = 3_000_000_000L;
-  /** Rows around the selection whose details are kept read. */
-  static final int DETAIL_WINDOW = 60;
   /** The longest note an acknowledgement takes. */
   static final int NOTE_MAX = 200;
 
@@ -134,7 +132,7 @@ public final class ClinicBoard implements App {
   private Instant updated;
   private long nextRead;
   /** Lines of rows the last frame had room for. */
-  private int capacity = 40;
+  private int capacity = 24;
 
   /**
    * @param now the wall clock for "updated" (a fixed one in tests)
@@ -177,12 +175,11 @@ public final class ClinicBoard implements App {
     readDetails();
   }
 
-  /** Reads the details of the rows around the selection that lack them. */
+  /** Reads the details of the rows in view (and the selected one) that lack them. */
   private void readDetails() {
     List<Row> shown = shown();
-    int from = Math.max(0, Math.min(first, selected) - DETAIL_WINDOW / 4);
-    int to = Math.min(shown.size(), Math.max(first, selected) + Math.max(capacity,
-        DETAIL_WINDOW));
+    int from = Math.max(0, Math.min(first, selected));
+    int to = Math.min(shown.size(), Math.max(first, selected) + capacity + 1);
     List<String> missing = new ArrayList<>();
     for (int i = from; i < to; i++) {
       Row r = shown.get(i);
