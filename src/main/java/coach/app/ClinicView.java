@@ -125,11 +125,6 @@ public final class ClinicView implements ClinicBoard.Source {
       patients.put(p, new Patient(was.lastStarted(), was.changed(),
           List.copyOf(open.getOrDefault(p, List.of()))));
     }
-    if (firstRead) {
-      // a patient with open alerts whose row was not read as changed (none on a first read)
-      open.forEach((p, list) -> patients.computeIfPresent(p, (k, v) -> new Patient(
-          v.lastStarted(), v.changed(), List.copyOf(list))));
-    }
     List<ClinicBoard.Row> out = new ArrayList<>(patients.size());
     long firstLook = looks.getOrDefault(FIRST_LOOK, Long.MAX_VALUE);
     patients.forEach((p, v) -> {
