@@ -150,37 +150,44 @@ public final class ClinicView implements ClinicBoard.Source {
 
   @Override
   public Map<String, ClinicBoard.Detail> details(List<String> which) throws Exception {
-    Map<String, ClinicBoard.Detail> out = new HashMap<>();
-    for (String p : which) {
-      ClinicBoard.Detail d = details.get(p);
-      if (d == null) {
-        d = detail(p, clock.instant());
-        details.put(p, d);
+    List<String> missing = which.stream().filter(p -> !details.containsKey(p)).toList();
+    if (!missing.isEmpty()) {
+      Instant now = clock.instant();
+      Instant monday = LocalDate.ofInstant(now, zone).with(DayOfWeek.MONDAY).atStartOfDay(zone)
+          .toInstant();
+      // every row's sessions in one read, and all their ratings in another
+      Map<String, List<HistoryStore.SessionRow>> sessions = store.lastSessions(missing,
+          Week.PAIN_SESSIONS, monday);
+      List<String> ids = new ArrayList<>();
+      sessions.values().forEach(l -> l.forEach(s -> ids.add(s.id())));
+      Map<String, List<HistoryStore.RatingRow>> ratings = store.ratings(ids);
+      for (String p : missing) {
+        details.put(p, detail(sessions.getOrDefault(p, List.of()), ratings, monday, now));
       }
-      out.put(p, d);
     }
+    Map<String, ClinicBoard.Detail> out = new HashMap<>();
+    which.forEach(p -> out.put(p, details.get(p)));
     return out;
   }
 
   /**
-   * One patient's recent sessions: their last few (pain before and highest, where the symptoms
-   * reached in the last) and this week's (the days, counted as everywhere else).
+   * One patient's recent sessions (oldest first: their last few, and this week's): the pain
+   * before and the highest of the last few, where the symptoms reached in the last, and this
+   * week's days, counted as everywhere else.
    */
-  ClinicBoard.Detail detail(String patient, Instant now) throws StoreException {
-    List<HistoryStore.SessionRow> last = store.lastSessions(patient, Week.PAIN_SESSIONS);
-    if (last.isEmpty()) {
+  private ClinicBoard.Detail detail(List<HistoryStore.SessionRow> read,
+      Map<String, List<HistoryStore.RatingRow>> ratings, Instant monday, Instant now)
+      throws StoreException {
+    if (read.isEmpty()) {
       return new ClinicBoard.Detail(null, null, null, List.of(), List.of(), null, 0,
           Attendance.DEFAULT_DAYS);
     }
-    HistoryStore.SessionRow newest = last.get(last.size() - 1);
+    List<HistoryStore.SessionRow> last = read.subList(Math.max(0, read.size()
+        - Week.PAIN_SESSIONS), read.size());
+    List<HistoryStore.SessionRow> week = read.stream()
+        .filter(s -> !s.started().isBefore(monday)).toList();
+    HistoryStore.SessionRow newest = read.get(read.size() - 1);
     Optional<Routine> routine = routines.apply(newest.routineId());
-    LocalDate monday = LocalDate.ofInstant(now, zone).with(DayOfWeek.MONDAY);
-    List<HistoryStore.SessionRow> week = store.sessions(patient, null,
-        monday.atStartOfDay(zone).toInstant());
-    List<String> ids = new ArrayList<>();
-    last.forEach(s -> ids.add(s.id()));
-    week.forEach(s -> ids.add(s.id()));
-    Map<String, List<HistoryStore.RatingRow>> ratings = store.ratings(ids);
     List<Integer> befores = new ArrayList<>();
     List<Integer> highests = new ArrayList<>();
     for (HistoryStore.SessionRow s : last) {

@@ -276,23 +276,10 @@ final class HistorySql {
    */
   static List<HistoryStore.SessionRow> sessions(Connection c, Db db, String patient,
       String routineId, Instant since) throws SQLException {
-    return sessions(c, db, patient, routineId, since, 0);
-  }
-
-  /**
-   * As {@link #sessions(Connection, Db, String, String, Instant)}; with {@code newest} above 0,
-   * only the patient's newest that many (still oldest first).
-   */
-  static List<HistoryStore.SessionRow> sessions(Connection c, Db db, String patient,
-      String routineId, Instant since, int newest) throws SQLException {
     StringBuilder sql = new StringBuilder("SELECT s.id, s.patient, s.routine_id,"
         + " s.routine_hash, s.started_at, s.ended_at, s.outcome, s.resume_exercise, s.resume_set,"
         + " s.resume_round, s.settled, l.exercise_id, l.level"
         + " FROM sessions s LEFT JOIN levels l ON l.session_id = s.id WHERE 1 = 1");
-    if (newest > 0) {
-      sql.append(" AND s.id IN (SELECT id FROM sessions WHERE patient = ?"
-          + " ORDER BY started_at DESC, id DESC LIMIT " + newest + ")");
-    }
     if (patient != null) {
       sql.append(" AND s.patient = ?");
     }
@@ -305,9 +292,6 @@ final class HistorySql {
     sql.append(" ORDER BY s.started_at, s.id, l.exercise_id");
     try (PreparedStatement p = c.prepareStatement(sql.toString())) {
       int i = 1;
-      if (newest > 0) {
-        p.setString(i++, patient);
-      }
       if (patient != null) {
         p.setString(i++, patient);
       }
@@ -319,6 +303,41 @@ final class HistorySql {
       }
       return sessionRows(p, db);
     }
+  }
+
+  /**
+   * Each patient's newest {@code n} sessions and those begun at {@code since} or later, oldest
+   * first, without the levels they ended at: one statement per 500 patients (their newest by a
+   * window over each one's sessions).
+   */
+  static Map<String, List<HistoryStore.SessionRow>> lastSessions(Connection c, Db db,
+      java.util.Collection<String> patients, int n, Instant since) throws SQLException {
+    Map<String, List<HistoryStore.SessionRow>> out = new HashMap<>();
+    List<String> all = new ArrayList<>(new java.util.LinkedHashSet<>(patients));
+    for (int from = 0; from < all.size(); from += CHUNK) {
+      List<String> part = all.subList(from, Math.min(all.size(), from + CHUNK));
+      try (PreparedStatement p = c.prepareStatement("SELECT id, patient, routine_id,"
+          + " routine_hash, started_at, ended_at, outcome, resume_exercise, resume_set,"
+          + " resume_round, settled, NULL, NULL"
+          + " FROM (SELECT id, patient, routine_id, routine_hash, started_at, ended_at, outcome,"
+          + " resume_exercise, resume_set, resume_round, settled, row_number() OVER"
+          + " (PARTITION BY patient ORDER BY started_at DESC, id DESC) AS newest"
+          + " FROM sessions WHERE patient" + in(part.size()) + ") s"
+          + " WHERE newest <= " + n + (since == null ? "" : " OR started_at >= ?")
+          + " ORDER BY patient, started_at, id")) {
+        int i = 1;
+        for (String patient : part) {
+          p.setString(i++, patient);
+        }
+        if (since != null) {
+          db.setTime(p, i, since);
+        }
+        for (HistoryStore.SessionRow s : sessionRows(p, db)) {
+          out.computeIfAbsent(s.patient(), k -> new ArrayList<>()).add(s);
+        }
+      }
+    }
+    return out;
   }
 
   /** Sessions from a statement that gives their columns and their levels, a row per level. */

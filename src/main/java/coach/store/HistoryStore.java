@@ -39,8 +39,18 @@ public interface HistoryStore extends AutoCloseable {
   /** Up to {@code limit} alerts with ids above {@code afterId}, in the order of their ids. */
   List<AlertRow> alertsAfter(long afterId, int limit) throws StoreException;
 
-  /** The patient's newest {@code n} sessions (all routines), oldest first. */
-  List<SessionRow> lastSessions(String patient, int n) throws StoreException;
+  /** The patient's newest {@code n} sessions (all routines), oldest first, without levels. */
+  default List<SessionRow> lastSessions(String patient, int n) throws StoreException {
+    return lastSessions(List.of(patient), n, null).getOrDefault(patient, List.of());
+  }
+
+  /**
+   * Each of these patients' newest {@code n} sessions, and besides them every session of theirs
+   * that began at {@code since} or later (none when null): oldest first, in one read, without
+   * the levels each ended at (read them with {@link #sessions}). A patient without any is absent.
+   */
+  Map<String, List<SessionRow>> lastSessions(java.util.Collection<String> patients, int n,
+      Instant since) throws StoreException;
 
   List<RatingRow> ratings(String sessionId) throws StoreException;
 

@@ -62,9 +62,10 @@ abstract class SqlHistoryStore implements HistoryStore {
   }
 
   @Override
-  public List<SessionRow> lastSessions(String patient, int n) throws StoreException {
+  public java.util.Map<String, List<SessionRow>> lastSessions(
+      java.util.Collection<String> patients, int n, Instant since) throws StoreException {
     beforeRead();
-    return db.read(c -> HistorySql.sessions(c, db, patient, null, null, Math.max(1, n)));
+    return db.read(c -> HistorySql.lastSessions(c, db, patients, Math.max(1, n), since));
   }
 
   @Override

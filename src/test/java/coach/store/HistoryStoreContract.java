@@ -641,7 +641,14 @@ abstract class HistoryStoreContract {
       List<HistoryStore.SessionRow> last = store.lastSessions("ann", 2);
       assertEquals(List.of("ann-2", "ann-3"), last.stream().map(HistoryStore.SessionRow::id)
           .toList());
-      assertEquals(Map.of("glide", 3), last.get(1).levels());
+      assertEquals(Map.of(), last.get(1).levels(), "read without levels");
+      Map<String, List<HistoryStore.SessionRow>> both = store.lastSessions(List.of("ann",
+          "bob", "cid"), 1, t.plus(Duration.ofDays(2)));
+      assertEquals(List.of("ann-2", "ann-3"), both.get("ann").stream()
+          .map(HistoryStore.SessionRow::id).toList(), "the newest, and those since the day");
+      assertEquals(List.of("bob-0"), both.get("bob").stream().map(HistoryStore.SessionRow::id)
+          .toList());
+      assertTrue(!both.containsKey("cid"));
       assertEquals(4, store.lastSessions("ann", 9).size());
       Map<String, List<HistoryStore.RatingRow>> r = store.ratings(List.of("ann-1", "ann-3",
           "bob-0", "none"));
