@@ -39,6 +39,10 @@ import java.util.function.Function;
  *       newest;
  *   <li>pain at the end of a session higher in each of the last three sessions (each higher than
  *       the one before: 2, 4, 6);
+ *   <li>every rating after exercise in a session above the routine's ceiling, at least
+ *       {@value #HIGH_THROUGHOUT_RATINGS} of them (high pain throughout, as a high start's gentle
+ *       session may have); another exercise rated after an exercise or the session was stopped
+ *       (went on after a stop), from the sessions of the last {@value #LOOK_BACK_DAYS} days;
  *   <li>no session for more than twice the routine's interval (a daily routine: two days);
  *   <li>this week can no longer have the days the routine asks for (five of seven days left,
  *       none done, for a daily one).
@@ -49,6 +53,9 @@ import java.util.function.Function;
 public final class AlertRules {
   /** Events older than this raise nothing (a history copied in raises no old news). */
   public static final int LOOK_BACK_DAYS = 14;
+
+  /** Ratings above the ceiling, all of a session's and at least this many: high throughout. */
+  public static final int HIGH_THROUGHOUT_RATINGS = 3;
 
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM",
       java.util.Locale.ENGLISH);
@@ -137,6 +144,66 @@ public final class AlertRules {
         .ifPresent(r -> out.add(new Candidate(AlertKind.HIGH_START, id, "pain "
             + r.rating().value() + " before starting on " + day + " (the routine's ceiling is "
             + ceiling + ")")));
+    List<Integer> during = s.ratings().stream()
+        .filter(r -> r.rating().kind() != Rating.Kind.BASELINE)
+        .map(r -> r.rating().value()).toList();
+    if (ceiling != null && during.size() >= HIGH_THROUGHOUT_RATINGS
+        && during.stream().allMatch(v -> v > ceiling)) {
+      int low = during.stream().mapToInt(Integer::intValue).min().orElse(0);
+      int high = during.stream().mapToInt(Integer::intValue).max().orElse(0);
+      out.add(new Candidate(AlertKind.HIGH_PAIN_THROUGHOUT, id, "pain " + (low == high
+          ? String.valueOf(low) : low + " to " + high) + " in all " + during.size()
+          + " ratings of the session of " + day + " (the routine's ceiling is " + ceiling
+          + ")"));
+    }
+    wentOn(s, routine, day, out);
+  }
+
+  /**
+   * Another exercise rated after an exercise was stopped (the contact card shown) or the session
+   * was stopped for today: the first such in the session.
+   */
+  private static void wentOn(Session s, Optional<Routine> routine, String day,
+      List<Candidate> out) {
+    for (HistoryStore.EventRow e : s.events()) {
+      if (e.kind() != RecordKind.CONTACT && e.kind() != RecordKind.STOP_TODAY) {
+        continue;
+      }
+      Optional<HistoryStore.RatingRow> next = s.ratings().stream()
+          .filter(r -> r.rating().kind() != Rating.Kind.BASELINE && r.at().isAfter(e.at())
+              && r.rating().exerciseId() != null
+              && !r.rating().exerciseId().equals(e.exerciseId()))
+          .findFirst();
+      if (next.isEmpty()) {
+        continue;
+      }
+      Rating r = next.get().rating();
+      Optional<Exercise> to = exercise(routine, r.exerciseId());
+      Optional<Exercise> from = exercise(routine, e.exerciseId());
+      Optional<Reason> reason = Reason.parse(e.detail());
+      String why = reason.map(x -> why(x, routine)).orElse("");
+      String stopped = e.kind() == RecordKind.STOP_TODAY ? "the session was stopped for today"
+          : name(from, e.exerciseId()) + " was stopped";
+      out.add(new Candidate(AlertKind.CONTINUED_AFTER_STOP, s.row().id(), "went on to "
+          + name(to, r.exerciseId()) + " (" + level(to, r.level()) + ") after " + stopped
+          + " on " + day + (why.isEmpty() ? "" : ": " + why)));
+      return;
+    }
+  }
+
+  /** A stop's reason in a few words: the pain, or where the symptoms spread. */
+  private static String why(Reason reason, Optional<Routine> routine) {
+    Rise rise = reason instanceof Reason.AtEasiest a ? a.rise()
+        : reason instanceof Reason.Stopped x ? x.rise()
+        : reason instanceof Reason.StopToday t ? t.rise() : null;
+    if (reason instanceof Reason.HighStartStop h) {
+      return "pain " + h.start() + " before starting, above the limit of " + h.limit();
+    }
+    if (rise == null) {
+      return "";
+    }
+    return rise.spread() && !rise.byNumber() && !rise.aboveLimit() ? "symptoms spread "
+        + spread(routine, rise) : pain(rise);
   }
 
   /**
@@ -261,6 +328,76 @@ public final class AlertRules {
         || s.ratings().stream().anyMatch(r -> r.rating().kind() != Rating.Kind.BASELINE);
   }
 
+  /**
+   * When the attendance rules (sessions missed, behind this week) would next find a new cause in
+   * this history if no session came: the first moment after {@code now} at which one holds that
+   * does not hold now. Null when none would while the patient counts as seen lately (a session in
+   * the last {@value #LOOK_BACK_DAYS} days), before any exercised session, or without the
+   * routine (its frequency). Looking at the patient then, and only then, is enough.
+   */
+  public static Instant attendanceDue(List<Session> sessions,
+      Function<String, Optional<Routine>> routines, Instant now, ZoneId zone) {
+    if (sessions.isEmpty()) {
+      return null;
+    }
+    Instant latest = sessions.stream().map(s -> s.row().started()).max(Instant::compareTo)
+        .orElseThrow();
+    Instant horizon = latest.plus(Duration.ofDays(LOOK_BACK_DAYS));
+    Optional<Routine> routine = routines.apply(sessions.get(sessions.size() - 1).row()
+        .routineId());
+    if (routine.isEmpty()) {
+      return null;
+    }
+    int perWeek = Attendance.daysPerWeek(routine.get());
+    TreeSet<LocalDate> days = new TreeSet<>();
+    Instant lastAt = null;
+    for (Session s : sessions) {
+      if (exercised(s)) {
+        days.add(LocalDate.ofInstant(s.row().started(), zone));
+        lastAt = lastAt == null || s.row().started().isAfter(lastAt) ? s.row().started() : lastAt;
+      }
+    }
+    if (lastAt == null) {
+      return null;
+    }
+    Instant due = null;
+    Instant missedAt = lastAt.plus(Duration.ofHours(missedAfterHours(perWeek) + 1));
+    if (missedAt.isAfter(now)) {
+      due = missedAt;
+    }
+    LocalDate today = LocalDate.ofInstant(now, zone);
+    boolean behindNow = behind(days, today, perWeek);
+    for (LocalDate d = today.plusDays(1); !d.isAfter(today.plusDays(LOOK_BACK_DAYS)); d =
+        d.plusDays(1)) {
+      boolean thisWeek = d.with(DayOfWeek.MONDAY).equals(today.with(DayOfWeek.MONDAY));
+      if (!(behindNow && thisWeek) && behind(days, d, perWeek)) {
+        Instant at = d.atStartOfDay(zone).toInstant();
+        due = due == null || at.isBefore(due) ? at : due;
+        break;
+      }
+    }
+    return due == null || due.isAfter(horizon) ? null : due;
+  }
+
+  /** Whole hours without a session after which sessions are missed: twice the interval. */
+  private static long missedAfterHours(int perWeek) {
+    return Math.round(2 * (7.0 / perWeek) * 24);
+  }
+
+  /**
+   * Whether on {@code day} this week can no longer have the days asked for (with the days
+   * exercised so far), for a patient who began before this week.
+   */
+  private static boolean behind(TreeSet<LocalDate> days, LocalDate day, int perWeek) {
+    LocalDate monday = day.with(DayOfWeek.MONDAY);
+    if (days.isEmpty() || !days.first().isBefore(monday)) {
+      return false;
+    }
+    long done = days.subSet(monday, true, day, true).size();
+    long left = ChronoUnit.DAYS.between(day, monday.plusDays(7)) - (days.contains(day) ? 1 : 0);
+    return done + left < perWeek;
+  }
+
   private static void attendance(List<Session> sessions, Routine routine, Instant now,
       ZoneId zone, List<Candidate> out) {
     int perWeek = Attendance.daysPerWeek(routine);
@@ -281,9 +418,8 @@ public final class AlertRules {
     if (lastAt == null) {
       return; // never exercised yet: nothing to miss
     }
-    double interval = 7.0 / perWeek;
     long hours = Duration.between(lastAt, now).toHours();
-    if (hours > Math.round(2 * interval * 24)) {
+    if (hours > missedAfterHours(perWeek)) {
       out.add(new Candidate(AlertKind.MISSED_SESSIONS, lastId, "no session for "
           + ChronoUnit.DAYS.between(LocalDate.ofInstant(lastAt, zone), today)
           + " days (the routine asks for " + frequency + ")"));
@@ -293,7 +429,7 @@ public final class AlertRules {
     long left = ChronoUnit.DAYS.between(today, monday.plusDays(7)) - (days.contains(today)
         ? 1 : 0);
     // a patient who began this week is not behind for the days before they began
-    if (days.first().isBefore(monday) && done + left < perWeek) {
+    if (behind(days, today, perWeek)) {
       String week = today.get(IsoFields.WEEK_BASED_YEAR) + "-W"
           + String.format("%02d", today.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
       out.add(new Candidate(AlertKind.BEHIND_THIS_WEEK, week, done + " of " + perWeek

@@ -7,15 +7,24 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
  * Reads a patient's history, works out their alerts ({@link AlertRules}) and raises those whose
- * cause is new; the history keeps one open alert per patient and kind.
+ * cause is new; the history keeps one open alert per patient and kind. A scan of the clinic
+ * ({@link #changed}) looks only at the patients whose history changed since the last scan (any
+ * coach's on this history) and those whose attendance is due a look, so its cost follows the
+ * change, not the clinic.
  */
 public final class AlertScan {
+  /** Where the clinic's scan got to, kept in the history for every coach that scans it. */
+  static final String PLACE = "alert-scan";
+
   private final HistoryStore store;
   private final Function<String, Optional<Routine>> routines;
   private final ZoneId zone;
@@ -31,30 +40,102 @@ public final class AlertScan {
 
   /** Raises the patient's new alerts; returns them. */
   public List<HistoryStore.AlertRow> patient(String patient, Instant now) throws StoreException {
-    List<HistoryStore.SessionRow> rows = store.sessions(patient, null, null);
-    Instant recent = now.minus(Duration.ofDays(AlertRules.LOOK_BACK_DAYS));
-    List<AlertRules.Session> sessions = new ArrayList<>();
-    int withDetails = 0;
-    for (int i = rows.size() - 1; i >= 0; i--) {
-      HistoryStore.SessionRow r = rows.get(i);
-      // the last days' sessions in full, and enough older ones for the last three ends of pain
-      boolean needed = !r.started().isBefore(recent) || withDetails < 6;
-      AlertRules.Session s = needed
-          ? new AlertRules.Session(r, store.ratings(r.id()), store.events(r.id()))
-          : new AlertRules.Session(r, List.of(), List.of());
-      if (needed) {
-        withDetails++;
-      }
-      sessions.add(0, s);
-    }
-    List<HistoryStore.AlertRow> raised = new ArrayList<>();
-    for (AlertRules.Candidate c : AlertRules.of(sessions, routines, now, zone)) {
-      store.raise(patient, c.kind(), c.cause(), c.facts(), now).ifPresent(raised::add);
-    }
+    Map<String, Instant> due = new HashMap<>();
+    List<HistoryStore.AlertRow> raised = patient(patient, now, due);
+    store.attendanceAt(due);
     return raised;
   }
 
-  /** Every patient's. */
+  /** As {@link #patient(String, Instant)}, noting when its attendance is next due a look. */
+  private List<HistoryStore.AlertRow> patient(String patient, Instant now,
+      Map<String, Instant> due) throws StoreException {
+    List<HistoryStore.SessionRow> rows = store.sessions(patient, null, null);
+    Instant recent = now.minus(Duration.ofDays(AlertRules.LOOK_BACK_DAYS));
+    List<AlertRules.Session> sessions = new ArrayList<>();
+    List<String> detailed = new ArrayList<>();
+    for (int i = rows.size() - 1; i >= 0; i--) {
+      HistoryStore.SessionRow r = rows.get(i);
+      // the last days' sessions in full, and enough older ones for the last three ends of pain
+      if (!r.started().isBefore(recent) || detailed.size() < 6) {
+        detailed.add(r.id());
+      }
+    }
+    Map<String, List<HistoryStore.RatingRow>> ratings = store.ratings(detailed);
+    Map<String, List<HistoryStore.EventRow>> events = store.events(detailed);
+    for (HistoryStore.SessionRow r : rows) {
+      sessions.add(new AlertRules.Session(r, ratings.getOrDefault(r.id(), List.of()),
+          events.getOrDefault(r.id(), List.of())));
+    }
+    List<HistoryStore.Raise> candidates = new ArrayList<>();
+    for (AlertRules.Candidate c : AlertRules.of(sessions, routines, now, zone)) {
+      candidates.add(new HistoryStore.Raise(c.kind(), c.cause(), c.facts()));
+    }
+    List<HistoryStore.AlertRow> raised = new ArrayList<>(store.raise(patient, candidates, now));
+    due.put(patient, AlertRules.attendanceDue(sessions, routines, now, zone));
+    return raised;
+  }
+
+  /**
+   * Raises the new alerts of every patient whose history changed since the last scan of this
+   * history (by any coach), and of those whose attendance is due a look by now; returns them.
+   * The first scan of a history looks at every patient once.
+   */
+  public List<HistoryStore.AlertRow> changed(Instant now) throws StoreException {
+    Round r = round(now);
+    while (!r.step(500)) {
+      // the next 500
+    }
+    return r.raised;
+  }
+
+  /** A scan of the changed patients ({@link #changed}) begun now, to go through in steps. */
+  public Round round(Instant now) throws StoreException {
+    long since = store.place(PLACE).map(HistoryStore.Place::mark).orElse(0L);
+    HistoryStore.Changes changes = store.changes(since, false);
+    TreeSet<String> todo = new TreeSet<>();
+    changes.patients().forEach(p -> todo.add(p.patient()));
+    todo.addAll(store.attendanceDue(now));
+    return new Round(new ArrayList<>(todo), changes.next(), now);
+  }
+
+  /**
+   * A scan of the changed patients gone through a few at a time, so a board between two steps
+   * still answers its keys; where it got to is kept in the history when it is done.
+   */
+  public final class Round {
+    private final List<String> todo;
+    private final long next;
+    private final Instant now;
+    private final List<HistoryStore.AlertRow> raised = new ArrayList<>();
+    private int done;
+
+    private Round(List<String> todo, long next, Instant now) {
+      this.todo = todo;
+      this.next = next;
+      this.now = now;
+    }
+
+    /** Looks at up to {@code n} more patients; true when every one has been looked at. */
+    public boolean step(int n) throws StoreException {
+      Map<String, Instant> due = new HashMap<>();
+      for (int i = 0; i < n && done < todo.size(); i++, done++) {
+        raised.addAll(patient(todo.get(done), now, due));
+      }
+      store.attendanceAt(due);
+      if (done < todo.size()) {
+        return false;
+      }
+      store.place(PLACE, next, now);
+      return true;
+    }
+
+    /** The alerts raised so far. */
+    public List<HistoryStore.AlertRow> raised() {
+      return raised;
+    }
+  }
+
+  /** Every patient's, whatever changed. */
   public List<HistoryStore.AlertRow> all(Instant now) throws StoreException {
     List<HistoryStore.AlertRow> raised = new ArrayList<>();
     for (String p : store.patients()) {

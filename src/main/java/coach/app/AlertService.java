@@ -17,11 +17,12 @@ import java.util.function.Function;
  * The clinician's side of a running coach, on one thread of its own so no session ever waits for
  * it: a patient's alerts are worked out again when their session records something the clinician
  * may need (a red flag, the contact card, the morning after, the starting rating, the end), every
- * patient's every few minutes (the missed days), and what is due is delivered to the alert
+ * patient changed since the last scan (by any coach) and each whose attendance is due a look,
+ * every few minutes (the missed days), and what is due is delivered to the alert
  * command when there is one. A failure is logged and tried again at the next round.
  */
 public final class AlertService implements AutoCloseable {
-  /** How often every patient's alerts are worked out again and deliveries retried. */
+  /** How often the changed patients' alerts are worked out again. */
   static final Duration EVERY = Duration.ofMinutes(5);
   private static final Duration DELIVERY_EVERY = Duration.ofSeconds(15);
 
@@ -53,9 +54,9 @@ public final class AlertService implements AutoCloseable {
     }
   }
 
-  /** Every patient every few minutes (a server's), besides the retries. */
+  /** The changed patients every few minutes (a server's), besides the retries. */
   public AlertService everyFewMinutes() {
-    thread.scheduleWithFixedDelay(() -> run(() -> scan.all(Instant.now())), 0,
+    thread.scheduleWithFixedDelay(() -> run(() -> scan.changed(Instant.now())), 0,
         EVERY.toSeconds(), TimeUnit.SECONDS);
     return this;
   }

@@ -114,6 +114,21 @@ public record Attendance(String routineTitle, Week week, Optional<LocalDate> las
    */
   public static Attendance of(HistoryStore store, List<HistoryStore.SessionRow> read,
       Routine routine, Instant now, ZoneId zone) throws StoreException {
+    return of(store::ratings, read, routine, now, zone);
+  }
+
+  /** A session's ratings, read when needed. */
+  @FunctionalInterface
+  public interface Ratings {
+    List<HistoryStore.RatingRow> of(String sessionId) throws StoreException;
+  }
+
+  /**
+   * As {@link #of(HistoryStore, List, Routine, Instant, ZoneId)}, with each session's ratings
+   * from {@code ratings} (those already read, say).
+   */
+  public static Attendance of(Ratings ratingsOf, List<HistoryStore.SessionRow> read,
+      Routine routine, Instant now, ZoneId zone) throws StoreException {
     LocalDate today = LocalDate.ofInstant(now, zone);
     LocalDate monday = today.with(DayOfWeek.MONDAY);
     TreeSet<LocalDate> days = new TreeSet<>();
@@ -127,7 +142,7 @@ public record Attendance(String routineTitle, Week week, Optional<LocalDate> las
       boolean finished = s.outcome() == Outcome.COMPLETED
           || s.outcome() == Outcome.STOPPED_FOR_PAIN;
       List<HistoryStore.RatingRow> ratings = finished && pain.size() >= Week.PAIN_SESSIONS
-          ? List.of() : store.ratings(s.id());
+          ? List.of() : ratingsOf.of(s.id());
       boolean exercised = finished
           || ratings.stream().anyMatch(r -> r.rating().kind() != Rating.Kind.BASELINE);
       LocalDate day = LocalDate.ofInstant(s.started(), zone);

@@ -163,7 +163,7 @@ public final class AlertsCommand implements Command {
         return status;
       }
       new AlertScan(store, new RoutinesById(new RoutineCatalog(dir.resolve("routines"),
-          ctx.workDir()), List.of()), ZoneId.systemDefault()).all(now);
+          ctx.workDir()), List.of()), ZoneId.systemDefault()).changed(now);
       List<HistoryStore.AlertRow> alerts = store.alerts(patient, !cl.hasOption("all"), since);
       if (format.equals("json")) {
         ctx.out().println(json(alerts));
@@ -182,19 +182,40 @@ public final class AlertsCommand implements Command {
       ctx.out().println(all ? "No alerts." : "No open alerts.");
       return;
     }
-    ctx.out().println(alerts.size() + (all ? " alert" : " open alert")
-        + (alerts.size() == 1 ? "" : "s") + ", most urgent first:");
+    // written a block at a time: a clinic's thousands of alerts, not a write a line
+    StringBuilder b = new StringBuilder(alerts.size() + (all ? " alert" : " open alert")
+        + (alerts.size() == 1 ? "" : "s") + ", most urgent first:\n");
+    java.util.Map<coach.store.AlertKind, String> words = new java.util.EnumMap<>(
+        coach.store.AlertKind.class);
     for (HistoryStore.AlertRow a : alerts) {
-      String what = (a.kind().urgent() ? "URGENT " : "") + AlertWords.of(a.kind());
-      ctx.out().printf("  #%-5d %-12s %-34s %s%n", a.id(), Quote.printable(a.patient()), what,
-          Local.WHEN.format(a.raised()));
-      ctx.out().println("         " + Quote.printable(a.facts()));
+      String what = words.computeIfAbsent(a.kind(), k -> (k.urgent() ? "URGENT " : "")
+          + AlertWords.of(k));
+      b.append("  #");
+      pad(b, Long.toString(a.id()), 5).append(' ');
+      pad(b, Quote.printable(a.patient()), 12).append(' ');
+      pad(b, what, 34).append(' ').append(Local.WHEN.format(a.raised())).append('\n');
+      b.append("         ").append(Quote.printable(a.facts())).append('\n');
       if (!a.open()) {
-        ctx.out().println("         acknowledged by " + Quote.printable(a.by()) + " at "
-            + Local.WHEN.format(a.acknowledged()) + (a.note() == null ? "" : ": "
-                + Quote.printable(a.note())));
+        b.append("         acknowledged by ").append(Quote.printable(a.by())).append(" at ")
+            .append(Local.WHEN.format(a.acknowledged())).append(a.note() == null ? ""
+                : ": " + Quote.printable(a.note())).append('\n');
+      }
+      if (b.length() > 1 << 16) {
+        ctx.out().print(b);
+        b.setLength(0);
       }
     }
+    ctx.out().print(b);
+    ctx.out().flush();
+  }
+
+  /** The text, then spaces up to {@code width} (as %-Ns would, without a formatter a line). */
+  private static StringBuilder pad(StringBuilder b, String s, int width) {
+    b.append(s);
+    for (int i = s.length(); i < width; i++) {
+      b.append(' ');
+    }
+    return b;
   }
 
   private static String json(List<HistoryStore.AlertRow> alerts) {

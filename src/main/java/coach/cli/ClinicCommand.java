@@ -6,7 +6,7 @@ import coach.app.History;
 import coach.app.Logs;
 import coach.app.RoutinesById;
 import coach.routine.RoutineCatalog;
-import coach.session.PacedClock;
+import coach.tui.PacedClock;
 import coach.store.HistoryStore;
 import coach.store.StoreException;
 import coach.tui.ClinicBoard;
@@ -40,8 +40,11 @@ public final class ClinicCommand implements Command {
     Options o = new Options();
     o.addOption(CommandLines.dataDir("where the history is kept"));
     o.addOption(CommandLines.db());
+    o.addOption(Option.builder().longOpt("clinician").hasArg().argName("NAME")
+        .desc("who looks and acknowledges alerts, as the history records it (default: your"
+            + " user name)").get());
     o.addOption(Option.builder().longOpt("by").hasArg().argName("NAME")
-        .desc("who acknowledges alerts (default: your user name)").get());
+        .desc("the same as --clinician").get());
     o.addOption(Option.builder().longOpt("ascii").desc("ASCII only: no block glyphs").get());
     o.addOption(CommandLines.lang());
     o.addOption(CommandLines.help());
@@ -50,18 +53,21 @@ public final class ClinicCommand implements Command {
 
   @Override
   public String help() {
-    return Help.text("coach clinic [--data-dir DIR | --db URL] [--by NAME]",
+    return Help.text("coach clinic [--data-dir DIR | --db URL] [--clinician NAME]",
         "A full-screen board for the therapist: one row per patient, most urgent first, with"
-            + " their open alerts (in words, after !! for urgent and ! for the others), the last"
-            + " session and how it ended, this week's sessions against the routine's frequency,"
-            + " and the pain before their last sessions. It reads the history again every few"
-            + " seconds, so a session that lands anywhere shows. Keys: arrows select, Enter"
-            + " opens the patient's report (arrows and PgUp/PgDn scroll, Esc back), a"
-            + " acknowledges the selected patient's most urgent alert, / filters by patient"
-            + " code, q quits.",
+            + " a * when something is new since you last looked at them, the pain before and"
+            + " the highest pain of their last session beside the trend of both, where the"
+            + " symptoms reached, this week's days against the routine's frequency and the last"
+            + " session; under it their open alerts in words with a count per kind (after !!"
+            + " for urgent and ! for the others); the selected patient's alerts written out"
+            + " below. It reads what changed in the history every few seconds, so a session"
+            + " that lands anywhere shows. Keys: arrows select, PgUp/PgDn page, Enter opens the"
+            + " patient's report (arrows and PgUp/PgDn scroll, Esc back), a acknowledges the"
+            + " selected patient's most urgent alert with an optional note (Enter acknowledges,"
+            + " Esc does not), / filters by patient code, q quits.",
         options(), null, List.of(
             Help.example("coach clinic", "the board of your own data folder's history"),
-            Help.example("coach clinic --data-dir /var/lib/rehab-coach --by \"Dr Kim\"",
+            Help.example("coach clinic --data-dir /var/lib/rehab-coach --clinician \"Dr Kim\"",
                 "a clinic's kiosks' history; acknowledgements recorded as Dr Kim's"),
             Help.example("coach clinic --db postgresql://coach@db/rehab --ascii",
                 "the clinic group's history from every site, in plain characters"),
@@ -99,7 +105,8 @@ public final class ClinicCommand implements Command {
       return ExitCodes.INVALID;
     }
     try (store) {
-      String by = cl.getOptionValue("by", ctx.env().getOrDefault("USER", "clinician"));
+      String by = cl.getOptionValue("clinician", cl.getOptionValue("by",
+          ctx.env().getOrDefault("USER", "clinician")));
       String dataDirOption = cl.getOptionValue("data-dir");
       ClinicView view = new ClinicView(store, new RoutinesById(new RoutineCatalog(
           dir.resolve("routines"), ctx.workDir()), List.of()),

@@ -4,7 +4,6 @@ import coach.session.Rating;
 import coach.store.HistoryStore;
 import coach.store.StoreException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -129,38 +128,71 @@ public final class ExportCommand implements Command {
     if (store == null) {
       return exit[0];
     }
-    List<Map<String, Object>> rows;
+    Path out = cl.hasOption("output") ? ctx.workDir().resolve(cl.getOptionValue("output"))
+        : null;
+    long[] written = {0};
+    String filter = patient;
     try (store) {
       if (unknown(store, patient, ctx)) {
         return ExitCodes.INVALID;
       }
-      rows = rows(store, patient, since);
+      if (out == null) {
+        written[0] = write(store, filter, since, format, ctx.out());
+        ctx.out().flush();
+        return ExitCodes.OK;
+      }
+      OwnerOnlyFile.write(out, o -> written[0] = write(store, filter, since, format, o));
+      ctx.err().println("Wrote " + written[0] + " rows to " + out);
+      return ExitCodes.OK;
     } catch (StoreException e) {
       ctx.err().println("coach export: " + e.getMessage());
       return ExitCodes.INVALID;
-    }
-    byte[] bytes;
-    try {
-      bytes = format.equals("csv") ? csv(rows).getBytes(StandardCharsets.UTF_8)
-          : new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(rows);
     } catch (IOException e) {
-      ctx.err().println("coach export: " + e.getMessage());
-      return ExitCodes.INTERNAL;
-    }
-    if (!cl.hasOption("output")) {
-      ctx.out().write(bytes, 0, bytes.length);
-      ctx.out().flush();
-      return ExitCodes.OK;
-    }
-    Path out = ctx.workDir().resolve(cl.getOptionValue("output"));
-    try {
-      OwnerOnlyFile.write(out, o -> o.write(bytes));
-      ctx.err().println("Wrote " + rows.size() + " rows to " + out);
-      return ExitCodes.OK;
-    } catch (IOException | StoreException e) {
-      ctx.err().println("coach export: cannot write " + out + ": " + e.getMessage());
+      ctx.err().println("coach export: cannot write " + (out == null ? "the export" : out)
+          + ": " + e.getMessage());
       return ExitCodes.INVALID;
     }
+  }
+
+  /**
+   * Writes the rows as CSV or JSON as they are read, a patient at a time (one patient after
+   * another, each in the order of their sessions), so memory holds one patient's sessions
+   * whatever the history's size; returns how many rows were written.
+   */
+  static long write(HistoryStore store, String patient, Instant since, String format,
+      java.io.OutputStream to) throws StoreException, IOException {
+    long[] n = {0};
+    if (format.equals("csv")) {
+      // flushed, never closed: the caller closes its own stream
+      java.io.Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(to,
+          StandardCharsets.UTF_8), 1 << 16);
+      w.write(String.join(",", COLUMNS));
+      w.write("\r\n");
+      rows(store, patient, since, r -> {
+        w.write(csvLine(r));
+        n[0]++;
+      });
+      w.flush();
+      return n[0];
+    }
+    com.fasterxml.jackson.core.JsonGenerator g = new ObjectMapper().getFactory()
+        .createGenerator(to).disable(com.fasterxml.jackson.core.JsonGenerator.Feature
+            .AUTO_CLOSE_TARGET).useDefaultPrettyPrinter();
+    g.writeStartArray();
+    rows(store, patient, since, r -> {
+      g.writeObject(r);
+      n[0]++;
+    });
+    g.writeEndArray();
+    g.flush();
+    to.write('\n');
+    return n[0];
+  }
+
+  /** Takes the rows one by one as they are read. */
+  @FunctionalInterface
+  interface RowSink {
+    void row(Map<String, Object> row) throws IOException;
   }
 
   /** The FHIR Bundle, written as it is read, to the screen or the file. */
@@ -218,35 +250,63 @@ public final class ExportCommand implements Command {
   static List<Map<String, Object>> rows(HistoryStore store, String patient, Instant since)
       throws StoreException {
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (HistoryStore.SessionRow s : store.sessions(patient, null, since)) {
-      Map<String, Object> start = row(s, s.started(), "SESSION");
-      start.put("kind", s.outcome() == null ? "INTERRUPTED" : s.outcome().name());
-      start.put("detail", s.ended() == null ? "" : "ended " + s.ended());
-      rows.add(start);
-      for (HistoryStore.RatingRow r : store.ratings(s.id())) {
-        Rating x = r.rating();
-        Map<String, Object> m = row(s, r.at(), "RATING");
-        m.put("kind", x.kind().name());
-        m.put("exercise", x.exerciseId());
-        m.put("level", x.level() < 0 ? null : x.level());
-        m.put("level_id", x.levelId());
-        m.put("set", x.set() == 0 ? null : x.set());
-        m.put("round", x.round() < 0 ? null : x.round());
-        m.put("round_label", x.roundLabel());
-        m.put("value", x.value());
-        m.put("region", x.region());
-        rows.add(m);
-      }
-      for (HistoryStore.EventRow e : store.events(s.id())) {
-        Map<String, Object> m = row(s, e.at(), e.kind().name());
-        m.put("exercise", e.exerciseId());
-        m.put("from_level", e.fromLevel() < 0 ? null : e.fromLevel());
-        m.put("to_level", e.toLevel() < 0 ? null : e.toLevel());
-        m.put("detail", coach.tui.words.Reasons.english(e.kind(), e.detail()));
-        rows.add(m);
-      }
+    try {
+      rows(store, patient, since, rows::add);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e); // a list takes every row
     }
     return rows;
+  }
+
+  /**
+   * Every row of the patient (every patient's when null), a patient at a time: their sessions,
+   * then all their ratings and all their events in one read each.
+   */
+  static void rows(HistoryStore store, String patient, Instant since, RowSink sink)
+      throws StoreException, IOException {
+    for (String p : patient == null ? store.patients() : List.of(patient)) {
+      List<HistoryStore.SessionRow> sessions = store.sessions(p, null, since);
+      if (sessions.isEmpty()) {
+        continue;
+      }
+      List<String> ids = sessions.stream().map(HistoryStore.SessionRow::id).toList();
+      Map<String, List<HistoryStore.RatingRow>> ratings = store.ratings(ids);
+      Map<String, List<HistoryStore.EventRow>> events = store.events(ids);
+      for (HistoryStore.SessionRow s : sessions) {
+        rows(s, ratings.getOrDefault(s.id(), List.of()), events.getOrDefault(s.id(),
+            List.of()), sink);
+      }
+    }
+  }
+
+  private static void rows(HistoryStore.SessionRow s, List<HistoryStore.RatingRow> ratings,
+      List<HistoryStore.EventRow> events, RowSink sink) throws IOException {
+    Map<String, Object> start = row(s, s.started(), "SESSION");
+    start.put("kind", s.outcome() == null ? "INTERRUPTED" : s.outcome().name());
+    start.put("detail", s.ended() == null ? "" : "ended " + s.ended());
+    sink.row(start);
+    for (HistoryStore.RatingRow r : ratings) {
+      Rating x = r.rating();
+      Map<String, Object> m = row(s, r.at(), "RATING");
+      m.put("kind", x.kind().name());
+      m.put("exercise", x.exerciseId());
+      m.put("level", x.level() < 0 ? null : x.level());
+      m.put("level_id", x.levelId());
+      m.put("set", x.set() == 0 ? null : x.set());
+      m.put("round", x.round() < 0 ? null : x.round());
+      m.put("round_label", x.roundLabel());
+      m.put("value", x.value());
+      m.put("region", x.region());
+      sink.row(m);
+    }
+    for (HistoryStore.EventRow e : events) {
+      Map<String, Object> m = row(s, e.at(), e.kind().name());
+      m.put("exercise", e.exerciseId());
+      m.put("from_level", e.fromLevel() < 0 ? null : e.fromLevel());
+      m.put("to_level", e.toLevel() < 0 ? null : e.toLevel());
+      m.put("detail", coach.tui.words.Reasons.english(e.kind(), e.detail()));
+      sink.row(m);
+    }
   }
 
   private static Map<String, Object> row(HistoryStore.SessionRow s, Instant at, String record) {
@@ -271,13 +331,18 @@ public final class ExportCommand implements Command {
   static String csv(List<Map<String, Object>> rows) {
     StringBuilder sb = new StringBuilder(String.join(",", COLUMNS)).append("\r\n");
     for (Map<String, Object> r : rows) {
-      List<String> cells = new ArrayList<>();
-      for (String c : COLUMNS) {
-        cells.add(cell(r.get(c)));
-      }
-      sb.append(String.join(",", cells)).append("\r\n");
+      sb.append(csvLine(r));
     }
     return sb.toString();
+  }
+
+  /** One row as a CSV line, with its line end. */
+  static String csvLine(Map<String, Object> r) {
+    List<String> cells = new ArrayList<>();
+    for (String c : COLUMNS) {
+      cells.add(cell(r.get(c)));
+    }
+    return String.join(",", cells) + "\r\n";
   }
 
   static String cell(Object v) {

@@ -6,6 +6,7 @@ import coach.app.Logs;
 import coach.store.HistoryStore;
 import coach.store.StoreException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
@@ -94,40 +95,25 @@ public final class MigrateCommand implements Command {
     }
     try (HistoryStore source = History.open(from);
         HistoryStore target = History.open(from, to, ctx.env())) {
-      long sessions = 0;
-      long ratings = 0;
-      long events = 0;
-      List<String> missing = new java.util.ArrayList<>();
-      for (HistoryStore.SessionRow s : source.sessions(null, null, null)) {
-        List<HistoryStore.RatingRow> r = source.ratings(s.id());
-        List<HistoryStore.EventRow> e = source.events(s.id());
-        target.copy(s, r, e);
-        sessions++;
-        ratings += r.size();
-        events += e.size();
-        if (target.ratings(s.id()).size() != r.size() || target.events(s.id()).size() != e.size()) {
-          missing.add(s.id());
-        }
-      }
-      // the alerts too, with who acknowledged them and whether they went: none comes back
-      List<HistoryStore.AlertRow> alerts = source.alerts(null, false, null);
-      target.copyAlerts(alerts);
+      Copied copied = copy(source, target, "copy from " + from.toAbsolutePath()
+          .resolve("history.db"), ctx);
       HistoryStore.Counts there = target.counts();
-      String checked = missing.isEmpty() ? "all in the database" : "NOT all in the database";
+      String checked = copied.missing.isEmpty() ? "all in the database"
+          : "NOT all in the database";
       ctx.out().println("Copied " + History.where(from, null, ctx.env()) + " to "
           + History.where(from, to, ctx.env()) + ":");
       ctx.out().printf("  %-9s %7d copied, %s (it holds %d)%n", "sessions",
-          sessions, checked, there.sessions());
+          copied.sessions, checked, there.sessions());
       ctx.out().printf("  %-9s %7d copied, %s (it holds %d)%n", "ratings",
-          ratings, checked, there.ratings());
+          copied.ratings, checked, there.ratings());
       ctx.out().printf("  %-9s %7d copied, %s (it holds %d)%n", "events",
-          events, checked, there.events());
+          copied.events, checked, there.events());
       ctx.out().printf("  %-9s %7d copied (each once: by patient, kind and cause)%n", "alerts",
-          alerts.size());
-      if (!missing.isEmpty()) {
-        ctx.err().println("coach migrate: " + missing.size() + " session(s) differ in the"
-            + " database after copying, first " + missing.get(0) + "; nothing was removed,"
-            + " run it again or see " + Logs.file(from));
+          copied.alerts);
+      if (!copied.missing.isEmpty()) {
+        ctx.err().println("coach migrate: " + copied.missing.size() + " session(s) differ in the"
+            + " database after copying, first " + copied.missing.get(0) + "; nothing was"
+            + " removed, run it again or see " + Logs.file(from));
         return ExitCodes.INVALID;
       }
       return ExitCodes.OK;
@@ -136,5 +122,91 @@ public final class MigrateCommand implements Command {
       ctx.err().println("coach migrate: " + e.getMessage());
       return ExitCodes.INVALID;
     }
+  }
+
+  /** Sessions copied in one transaction: about 15,000 ratings. */
+  static final int BATCH = 500;
+  /** How often a line says how far the copy got. */
+  private static final long PROGRESS_NANOS = 10_000_000_000L;
+
+  /** What a copy did. */
+  static final class Copied {
+    long sessions;
+    long ratings;
+    long events;
+    long alerts;
+    final List<String> missing = new java.util.ArrayList<>();
+  }
+
+  /**
+   * Copies every session of {@code source} into {@code target} a batch at a time (one
+   * transaction each, so memory stays bounded whatever the history's size), checks each batch's
+   * ratings and events in the target, and keeps in the target where it got to under
+   * {@code place}: a copy cut off goes on after the last batch it finished. Then the alerts, a
+   * page at a time. Copying again adds only what is missing.
+   */
+  static Copied copy(HistoryStore source, HistoryStore target, String place, CliContext ctx)
+      throws StoreException {
+    Copied done = new Copied();
+    java.util.Optional<HistoryStore.Place> was = target.place(place);
+    String after = was.map(HistoryStore.Place::key).orElse(null);
+    long before = after == null ? 0 : was.get().mark();
+    long total = source.counts().sessions();
+    if (after != null) {
+      ctx.err().println("coach migrate: going on after the " + before + " session(s) an"
+          + " earlier run copied");
+    }
+    long started = System.nanoTime();
+    long nextLine = started + PROGRESS_NANOS;
+    while (true) {
+      List<HistoryStore.SessionRow> page = source.sessionsAfter(after, BATCH);
+      if (page.isEmpty()) {
+        break;
+      }
+      List<String> ids = page.stream().map(HistoryStore.SessionRow::id).toList();
+      java.util.Map<String, List<HistoryStore.RatingRow>> ratings = source.ratings(ids);
+      java.util.Map<String, List<HistoryStore.EventRow>> events = source.events(ids);
+      List<HistoryStore.Copied> batch = new java.util.ArrayList<>(page.size());
+      for (HistoryStore.SessionRow s : page) {
+        List<HistoryStore.RatingRow> r = ratings.getOrDefault(s.id(), List.of());
+        List<HistoryStore.EventRow> e = events.getOrDefault(s.id(), List.of());
+        batch.add(new HistoryStore.Copied(s, r, e));
+        done.ratings += r.size();
+        done.events += e.size();
+      }
+      target.copy(batch);
+      java.util.Map<String, HistoryStore.Counts> there = target.sizes(ids);
+      for (HistoryStore.Copied c : batch) {
+        HistoryStore.Counts n = there.get(c.session().id());
+        if (n == null || n.ratings() != c.ratings().size() || n.events() != c.events().size()) {
+          done.missing.add(c.session().id());
+        }
+      }
+      done.sessions += page.size();
+      after = page.get(page.size() - 1).id();
+      target.place(place, new HistoryStore.Place(before + done.sessions, Instant.now(), after));
+      long now = System.nanoTime();
+      if (now - nextLine >= 0) {
+        nextLine = now + PROGRESS_NANOS;
+        double seconds = (now - started) / 1e9;
+        ctx.err().printf("coach migrate: %d of %d sessions (%d%%), %d ratings, %.0f ratings"
+            + " a second%n", before + done.sessions, total, total == 0 ? 100
+            : (before + done.sessions) * 100 / total, done.ratings, done.ratings / seconds);
+      }
+    }
+    // the alerts too, with who acknowledged them and whether they went: none comes back
+    long lastAlert = 0;
+    while (true) {
+      List<HistoryStore.AlertRow> alerts = source.alertsAfter(lastAlert, 1000);
+      if (alerts.isEmpty()) {
+        break;
+      }
+      target.copyAlerts(alerts);
+      done.alerts += alerts.size();
+      lastAlert = alerts.get(alerts.size() - 1).id();
+    }
+    // done: the next run starts from the first session again (it may have gone on since)
+    target.place(place, new HistoryStore.Place(before + done.sessions, Instant.now(), null));
+    return done;
   }
 }

@@ -23,6 +23,25 @@ abstract class Db {
     T run(Connection c) throws SQLException;
   }
 
+  /** Sees each statement run on this database, with its values (tests pin their plans). */
+  @FunctionalInterface
+  interface Watcher {
+    void ran(String sql, java.util.List<Object> values);
+  }
+
+  private volatile Watcher watcher;
+
+  /** Sees every statement from now on (null: none). */
+  void watch(Watcher w) {
+    watcher = w;
+  }
+
+  /** The connection as work sees it: itself, or one whose statements are seen by the watcher. */
+  Connection watched(Connection c) {
+    Watcher w = watcher;
+    return w == null ? c : Watched.connection(c, w);
+  }
+
   /** Runs work in one transaction, committed (durably) before returning. */
   abstract void inTransaction(Work work) throws SQLException;
 
@@ -34,6 +53,18 @@ abstract class Db {
 
   /** Reads a moment (null stays null). */
   abstract Instant time(ResultSet r, int i) throws SQLException;
+
+  /**
+   * An SQL expression for the mark of a change written in this transaction: a number that grows
+   * with every write, so a reader that knows where it got to reads only what changed since.
+   */
+  abstract String markSql();
+
+  /**
+   * A query for the mark to read changes from next time: every change not yet visible now will
+   * carry this mark or a higher one (read it before what it stands for).
+   */
+  abstract String nextMarkSql();
 
   /** The failure in one plain line, without the driver's decoration. */
   abstract String plain(SQLException e);

@@ -23,7 +23,107 @@ public interface HistoryStore extends AutoCloseable {
   /** Every patient with a session, sorted. */
   List<String> patients() throws StoreException;
 
+  /**
+   * Up to {@code limit} sessions of every patient whose ids come after {@code afterId} (null:
+   * from the first), in the order of their ids: a history read a page at a time.
+   */
+  List<SessionRow> sessionsAfter(String afterId, int limit) throws StoreException;
+
+  /** The events of each of these sessions, in order (a session without any is absent). */
+  Map<String, List<EventRow>> events(java.util.Collection<String> sessionIds)
+      throws StoreException;
+
+  /** How many ratings and events each of these sessions has (absent: no such session). */
+  Map<String, Counts> sizes(java.util.Collection<String> sessionIds) throws StoreException;
+
+  /** Up to {@code limit} alerts with ids above {@code afterId}, in the order of their ids. */
+  List<AlertRow> alertsAfter(long afterId, int limit) throws StoreException;
+
+  /** The patient's newest {@code n} sessions (all routines), oldest first, without levels. */
+  default List<SessionRow> lastSessions(String patient, int n) throws StoreException {
+    return lastSessions(List.of(patient), n, null).getOrDefault(patient, List.of());
+  }
+
+  /**
+   * Each of these patients' newest {@code n} sessions, and besides them every session of theirs
+   * that began at {@code since} or later (none when null): oldest first, in one read, without
+   * the levels each ended at (read them with {@link #sessions}). A patient without any is absent.
+   */
+  Map<String, List<SessionRow>> lastSessions(java.util.Collection<String> patients, int n,
+      Instant since) throws StoreException;
+
   List<RatingRow> ratings(String sessionId) throws StoreException;
+
+  /** The ratings of each of these sessions, in order (a session without any is absent). */
+  Map<String, List<RatingRow>> ratings(java.util.Collection<String> sessionIds)
+      throws StoreException;
+
+  /**
+   * The patients whose history changed (a session, a rating, an event, an alert raised or
+   * acknowledged) at or after the mark {@code since} (0: every patient), and the mark to ask from
+   * next time. The marks grow with every change, so a reader reads only what changed.
+   */
+  default Changes changes(long since) throws StoreException {
+    return changes(since, true);
+  }
+
+  /**
+   * As {@link #changes(long)}; without {@code alerts}, only the patients whose sessions changed
+   * (what the alert scan looks at: not the alerts it raised itself).
+   */
+  Changes changes(long since, boolean alerts) throws StoreException;
+
+  /**
+   * A patient as the clinic's reads list them.
+   *
+   * @param changed the mark of their last change (of their sessions only, when asked so)
+   */
+  record PatientMark(String patient, Instant lastStarted, long changed) {}
+
+  /** The patients changed since a mark, and the mark to ask from next time. */
+  record Changes(List<PatientMark> patients, long next) {}
+
+  /** The patients whose attendance (sessions missed, behind this week) is due a look by now. */
+  List<String> attendanceDue(Instant now) throws StoreException;
+
+  /**
+   * When the attendance rules are next due to look at each patient, if nothing else changes
+   * (null: not before a change), all in one transaction. Not a change itself.
+   */
+  void attendanceAt(Map<String, Instant> due) throws StoreException;
+
+  /** The open alerts of these patients, most urgent kind first and newest first within one. */
+  List<AlertRow> openAlerts(java.util.Collection<String> patients) throws StoreException;
+
+  /** The clinician's last look at each patient they looked at, as a mark (see {@link #changes}). */
+  Map<String, Long> looks(String clinician) throws StoreException;
+
+  /**
+   * The clinician looked at the patient (their report, an alert acknowledged): what changed
+   * before is no longer new to them. Returns the look's mark.
+   */
+  long look(String clinician, String patient, Instant at) throws StoreException;
+
+  /** Where a reader of changes got to (the alert scan), or empty before its first time. */
+  Optional<Place> place(String name) throws StoreException;
+
+  /** Records where a reader got to; a place never moves back. */
+  default void place(String name, long mark, Instant at) throws StoreException {
+    place(name, new Place(mark, at, null));
+  }
+
+  /**
+   * Records where a reader got to: its mark never moves back; its key (where a copy got to in
+   * another history, say) is what was given.
+   */
+  void place(String name, Place place) throws StoreException;
+
+  /**
+   * Where a reader got to, and when.
+   *
+   * @param key what else it keeps of its place (the last session id a copy took), or null
+   */
+  record Place(long mark, Instant at, String key) {}
 
   List<EventRow> events(String sessionId) throws StoreException;
 
@@ -62,8 +162,16 @@ public interface HistoryStore extends AutoCloseable {
    * Copies a session recorded in another history, with its ids and numbers, so copying it again
    * adds nothing (moving a history from one back end to another).
    */
-  void copy(SessionRow session, List<RatingRow> ratings, List<EventRow> events)
-      throws StoreException;
+  default void copy(SessionRow session, List<RatingRow> ratings, List<EventRow> events)
+      throws StoreException {
+    copy(List.of(new Copied(session, ratings, events)));
+  }
+
+  /** Copies sessions as {@link #copy(SessionRow, List, List)} does, all in one transaction. */
+  void copy(List<Copied> sessions) throws StoreException;
+
+  /** A session as another history holds it. */
+  record Copied(SessionRow session, List<RatingRow> ratings, List<EventRow> events) {}
 
   /** How many sessions, ratings and events the history holds. */
   Counts counts() throws StoreException;
@@ -84,6 +192,12 @@ public interface HistoryStore extends AutoCloseable {
    */
   Optional<AlertRow> raise(String patient, AlertKind kind, String cause, String facts,
       Instant at) throws StoreException;
+
+  /** Raises each as {@link #raise(String, AlertKind, String, String, Instant)} does, at once. */
+  List<AlertRow> raise(String patient, List<Raise> alerts, Instant at) throws StoreException;
+
+  /** An alert to raise: what it is about, its cause and the facts behind it. */
+  record Raise(AlertKind kind, String cause, String facts) {}
 
   /**
    * Alerts, most urgent kind first and newest first within a kind.

@@ -32,6 +32,8 @@ final class PostgresDb extends Db implements AutoCloseable {
     c.setDataSourceProperties(url.properties(env));
     c.addDataSourceProperty("connectTimeout", String.valueOf(CONNECT_SECONDS));
     c.addDataSourceProperty("socketTimeout", "30");
+    // a batch of rows (a copied history) goes as multi-row inserts, not one round trip a row
+    c.addDataSourceProperty("reWriteBatchedInserts", "true");
     c.setMaximumPoolSize(4);
     c.setMinimumIdle(0);
     c.setConnectionTimeout(CONNECT_SECONDS * 1000L + 500);
@@ -49,7 +51,7 @@ final class PostgresDb extends Db implements AutoCloseable {
     try (Connection c = pool.getConnection()) {
       c.setAutoCommit(false);
       try {
-        work.run(c);
+        work.run(watched(c));
         c.commit();
       } catch (SQLException | RuntimeException e) {
         try {
@@ -65,7 +67,7 @@ final class PostgresDb extends Db implements AutoCloseable {
   @Override
   <T> T query(Query<T> q) throws SQLException {
     try (Connection c = pool.getConnection()) {
-      return q.run(c);
+      return q.run(watched(c));
     }
   }
 
@@ -82,6 +84,21 @@ final class PostgresDb extends Db implements AutoCloseable {
   Instant time(ResultSet r, int i) throws SQLException {
     OffsetDateTime t = r.getObject(i, OffsetDateTime.class);
     return t == null ? null : t.toInstant();
+  }
+
+  /**
+   * The id of the writing transaction. Transactions may commit out of the order of their ids,
+   * so a reader asks from the oldest transaction still running when it last read
+   * ({@link #nextMarkSql}): one that commits later has an id at least that.
+   */
+  @Override
+  String markSql() {
+    return "pg_current_xact_id()::text::bigint";
+  }
+
+  @Override
+  String nextMarkSql() {
+    return "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint";
   }
 
   @Override

@@ -20,6 +20,11 @@ abstract class SqlHistoryStore implements HistoryStore {
     this.clock = clock;
   }
 
+  /** Sees every statement run on this history from now on (tests pin their plans). */
+  void watch(Db.Watcher w) {
+    db.watch(w);
+  }
+
   /** Called before each read: nothing, or waiting for this process's writes to arrive. */
   void beforeRead() {}
 
@@ -55,9 +60,99 @@ abstract class SqlHistoryStore implements HistoryStore {
   }
 
   @Override
-  public void copy(SessionRow session, List<RatingRow> ratings, List<EventRow> events)
+  public void copy(List<Copied> sessions) throws StoreException {
+    db.write(sessions.size() == 1 ? "a copied session" : sessions.size() + " copied sessions",
+        c -> HistorySql.copy(c, db, sessions));
+  }
+
+  @Override
+  public java.util.Map<String, List<SessionRow>> lastSessions(
+      java.util.Collection<String> patients, int n, Instant since) throws StoreException {
+    beforeRead();
+    return db.read(c -> HistorySql.lastSessions(c, db, patients, Math.max(1, n), since));
+  }
+
+  @Override
+  public java.util.Map<String, List<RatingRow>> ratings(java.util.Collection<String> sessionIds)
       throws StoreException {
-    db.write("a copied session", c -> HistorySql.copy(c, db, session, ratings, events));
+    beforeRead();
+    return db.read(c -> HistorySql.ratings(c, db, sessionIds));
+  }
+
+  @Override
+  public Changes changes(long since, boolean alerts) throws StoreException {
+    beforeRead();
+    return db.read(c -> HistorySql.changes(c, db, since, alerts));
+  }
+
+  @Override
+  public List<String> attendanceDue(Instant now) throws StoreException {
+    return db.read(c -> HistorySql.attendanceDue(c, db, now));
+  }
+
+  @Override
+  public void attendanceAt(java.util.Map<String, Instant> due) throws StoreException {
+    if (!due.isEmpty()) {
+      db.write("when to look at patients' attendance", c -> HistorySql.attendanceAt(c, db, due));
+    }
+  }
+
+  @Override
+  public List<AlertRow> openAlerts(java.util.Collection<String> patients)
+      throws StoreException {
+    beforeRead();
+    return db.read(c -> HistorySql.openAlerts(c, db, patients));
+  }
+
+  @Override
+  public java.util.Map<String, Long> looks(String clinician) throws StoreException {
+    return db.read(c -> HistorySql.looks(c, clinician));
+  }
+
+  @Override
+  public long look(String clinician, String patient, Instant at) throws StoreException {
+    // after everything this process wrote: a look is later than what the clinician could see
+    beforeRead();
+    long[] mark = {0};
+    db.write("a clinician's look", c -> mark[0] = HistorySql.look(c, db, clinician, patient,
+        at));
+    return mark[0];
+  }
+
+  @Override
+  public Optional<Place> place(String name) throws StoreException {
+    return db.read(c -> HistorySql.place(c, db, name));
+  }
+
+  @Override
+  public void place(String name, Place place) throws StoreException {
+    db.write("where a reader got to", c -> HistorySql.place(c, db, name, place));
+  }
+
+  @Override
+  public List<SessionRow> sessionsAfter(String afterId, int limit) throws StoreException {
+    beforeRead();
+    return db.read(c -> HistorySql.sessionsAfter(c, db, afterId, limit));
+  }
+
+  @Override
+  public java.util.Map<String, List<EventRow>> events(java.util.Collection<String> sessionIds)
+      throws StoreException {
+    beforeRead();
+    return db.read(c -> HistorySql.events(c, db, sessionIds));
+  }
+
+  @Override
+  public java.util.Map<String, Counts> sizes(java.util.Collection<String> sessionIds)
+      throws StoreException {
+    beforeRead();
+    return db.read(c -> HistorySql.sizes(c, sessionIds));
+  }
+
+  @Override
+  public List<AlertRow> alertsAfter(long afterId, int limit) throws StoreException {
+    beforeRead();
+    return db.read(c -> HistorySql.alertsAfter(c, db, afterId, limit));
   }
 
   @Override
@@ -73,6 +168,22 @@ abstract class SqlHistoryStore implements HistoryStore {
     db.write("an alert", c -> HistorySql.raise(c, db, patient, kind, cause, facts, at)
         .ifPresent(out::add));
     return out.stream().findFirst();
+  }
+
+  @Override
+  public List<AlertRow> raise(String patient, List<Raise> alerts, Instant at)
+      throws StoreException {
+    List<AlertRow> out = new java.util.ArrayList<>();
+    if (alerts.isEmpty()) {
+      return out;
+    }
+    db.write("alerts", c -> {
+      out.clear(); // a transaction tried again starts afresh
+      for (Raise r : alerts) {
+        HistorySql.raise(c, db, patient, r.kind(), r.cause(), r.facts(), at).ifPresent(out::add);
+      }
+    });
+    return out;
   }
 
   @Override

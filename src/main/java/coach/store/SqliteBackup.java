@@ -212,6 +212,7 @@ public final class SqliteBackup {
       }
       if (missing.isEmpty()) {
         found.add("tables     sessions, levels, ratings, events" + (version >= 4 ? ", alerts" : "")
+            + (version >= 5 ? ", patients, looks, places" : "")
             + " as schema " + version
             + " has them");
       } else {

@@ -30,7 +30,7 @@ final class SqliteDb extends Db {
     connection.setAutoCommit(false);
     SQLException failed = null;
     try {
-      work.run(connection);
+      work.run(watched(connection));
       connection.commit();
     } catch (SQLException e) {
       failed = e;
@@ -59,7 +59,7 @@ final class SqliteDb extends Db {
 
   @Override
   synchronized <T> T query(Query<T> q) throws SQLException {
-    return q.run(connection);
+    return q.run(watched(connection));
   }
 
   /** Moments are kept as ISO-8601 text (UTC), as every version has written them. */
@@ -79,12 +79,91 @@ final class SqliteDb extends Db {
    * SQLException naming the column and the value, said in one line, never a crash.
    */
   static Instant time(String column, String value) throws SQLException {
+    Instant quick = utc(value);
+    if (quick != null) {
+      return quick;
+    }
     try {
       return Instant.parse(value);
     } catch (java.time.format.DateTimeParseException e) {
       throw new SQLException(column + " holds \"" + coach.routine.Printable.of(value)
           + "\", which is not a time", e);
     }
+  }
+
+  /**
+   * A time as every version writes it ({@code Instant.toString()}: 2026-11-26T09:30:00.123456Z,
+   * whole seconds without a fraction) read without a formatter: a clinic's board reads tens of
+   * thousands at its first read. Null for anything else, which {@link Instant#parse} then reads
+   * (or refuses).
+   */
+  static Instant utc(String v) {
+    int n = v.length();
+    if (n < 20 || n > 30 || v.charAt(4) != '-' || v.charAt(7) != '-' || v.charAt(10) != 'T'
+        || v.charAt(13) != ':' || v.charAt(16) != ':' || v.charAt(n - 1) != 'Z') {
+      return null;
+    }
+    int year = digits(v, 0, 4);
+    int month = digits(v, 5, 7);
+    int day = digits(v, 8, 10);
+    int hour = digits(v, 11, 13);
+    int minute = digits(v, 14, 16);
+    int second = digits(v, 17, 19);
+    int nanos = 0;
+    if (n > 20) {
+      if (v.charAt(19) != '.' || n - 21 > 9 || n - 21 < 1) {
+        return null;
+      }
+      int f = digits(v, 20, n - 1);
+      if (f < 0) {
+        return null;
+      }
+      nanos = f;
+      for (int i = n - 21; i < 9; i++) {
+        nanos *= 10;
+      }
+    } else if (n != 20) {
+      return null;
+    }
+    if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23
+        || minute < 0 || minute > 59 || second < 0 || second > 59) {
+      return null;
+    }
+    try {
+      long days = java.time.LocalDate.of(year, month, day).toEpochDay();
+      return Instant.ofEpochSecond(days * 86_400 + hour * 3600L + minute * 60L + second, nanos);
+    } catch (java.time.DateTimeException e) {
+      return null; // the 31st of a short month: Instant.parse says so
+    }
+  }
+
+  /** The decimal number in v[from, to), or -1 when a character is not a digit. */
+  private static int digits(String v, int from, int to) {
+    int x = 0;
+    for (int i = from; i < to; i++) {
+      char c = v.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      x = x * 10 + (c - '0');
+    }
+    return x;
+  }
+
+  /**
+   * One more than the highest mark so far: SQLite has one writer at a time (across processes
+   * too), so marks are given in the order their transactions commit.
+   */
+  @Override
+  String markSql() {
+    return "(" + nextMarkSql() + ")";
+  }
+
+  /** Each highest mark from its index (one aggregate per query keeps SQLite's shortcut). */
+  @Override
+  String nextMarkSql() {
+    return "SELECT max(coalesce((SELECT max(changed) FROM patients), 0),"
+        + " coalesce((SELECT max(alerted) FROM patients), 0)) + 1";
   }
 
   @Override

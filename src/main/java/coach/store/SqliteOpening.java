@@ -153,10 +153,30 @@ final class SqliteOpening {
         }
       });
     }
-    try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("PRAGMA quick_check")) {
-      if (!r.next() || !"ok".equals(r.getString(1))) {
-        throw new StoreException(file + ": the history file is damaged (left unchanged)");
+    if (quickCheckable(file)) {
+      try (Statement s = c.createStatement();
+          ResultSet r = s.executeQuery("PRAGMA quick_check")) {
+        if (!r.next() || !"ok".equals(r.getString(1))) {
+          throw new StoreException(file + ": the history file is damaged (left unchanged)");
+        }
       }
+    }
+  }
+
+  /**
+   * A history up to this size is checked page by page at every opening (a person's own history
+   * stays far below it for years). A larger one, a clinic's, is not: the check reads the whole
+   * file (seconds for a few gigabytes), so every command would cost what the clinic holds, not
+   * what it asks for. A damaged page of it is still said in one line when it is read, and
+   * {@code coach check} checks it whole.
+   */
+  static final long QUICK_CHECK_UP_TO = 16L << 20;
+
+  private static boolean quickCheckable(Path file) {
+    try {
+      return Files.size(file) <= QUICK_CHECK_UP_TO;
+    } catch (IOException e) {
+      return true;
     }
   }
 

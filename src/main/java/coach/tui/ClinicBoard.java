@@ -1,11 +1,11 @@
 package coach.tui;
 
-import coach.session.Clock;
 import coach.session.Effect;
 import coach.session.Event;
 import coach.session.Outcome;
 import coach.store.AlertKind;
 import coach.tui.view.Canvas;
+import coach.tui.view.Glyphs;
 import coach.tui.view.Style;
 import coach.tui.words.Messages;
 import com.googlecode.lanterna.TerminalSize;
@@ -17,41 +17,91 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalLong;
 
 /**
- * The therapist's board: one row per patient, most urgent first, with their open alerts in words
- * and a marker (never colour alone), their last session and how it ended, this week's sessions
- * against the routine's frequency and the pain before their last sessions. Enter opens the
- * patient's report, {@code a} acknowledges their most urgent alert, {@code /} filters by patient
- * code; it reads the history again every few seconds, so a session that lands anywhere shows.
+ * The therapist's board: one row per patient, most urgent first. Each row says who (with a mark
+ * when something is new since this clinician last looked), the pain before and the highest pain
+ * of their last session with the trend of both over their last sessions, where the symptoms
+ * reached, this week's days against the routine's frequency and the last session; under it,
+ * their open alerts in words with a count per kind after a marker ({@code !!} urgent, {@code !}
+ * the others: never colour alone). The selected patient's alerts are written out below. Enter
+ * opens the patient's report, {@code a} acknowledges their most urgent alert with an optional
+ * note, {@code /} filters by patient code. It reads the history again every few seconds: only
+ * what changed since its last read, and the details of the rows in view.
  */
 public final class ClinicBoard implements App {
   /** How often the board reads the history again. */
   static final long REFRESH_NANOS = 3_000_000_000L;
+  /** The longest note an acknowledgement takes. */
+  static final int NOTE_MAX = 200;
 
   /** One open alert as the board shows it. */
   public record AlertLine(long id, AlertKind kind, String facts) {}
 
-  /** One patient's row. */
-  public record Row(String patient, List<AlertLine> alerts, Instant lastSession,
-      Outcome lastOutcome, int weekDone, int weekTarget, List<Integer> pains) {}
+  /**
+   * What the board shows of a patient's recent sessions, read for the rows in view.
+   *
+   * @param lastOutcome how the last session ended (null while it runs or was cut off)
+   * @param before the pain before the last session began (null when not given)
+   * @param highest the highest pain during the last session's exercises (null when none)
+   * @param befores the pain before each of the last sessions that gave one, oldest first
+   * @param highests the highest pain of each of the last sessions that rated one, oldest first
+   * @param reached where the symptoms reached furthest in the last session (null: not said)
+   * @param weekDone days with exercise this week, counted as the welcome, the report and
+   *     {@code coach due} count them
+   * @param weekTarget the days a week the routine asks for
+   */
+  public record Detail(Outcome lastOutcome, Integer before, Integer highest,
+      List<Integer> befores, List<Integer> highests, String reached, int weekDone,
+      int weekTarget) {}
+
+  /**
+   * One patient's row.
+   *
+   * @param alerts their open alerts, most urgent first
+   * @param fresh something changed since this clinician last looked at the patient
+   * @param detail their recent sessions, or null until read
+   */
+  public record Row(String patient, List<AlertLine> alerts, Instant lastSession, boolean fresh,
+      Detail detail) {
+    Row withDetail(Detail d) {
+      return new Row(patient, alerts, lastSession, fresh, d);
+    }
+  }
 
   /** Where the board's rows come from, and what its keys change. */
   public interface Source {
-    /** Every patient's row, read now. */
+    /**
+     * Every patient's row, with what changed since the last call read again (details may be
+     * null); the very list given last time when nothing changed.
+     */
     List<Row> rows() throws Exception;
 
-    /** The patient's report, as lines. */
+    /** The details of these patients' rows, read when not read since they last changed. */
+    Map<String, Detail> details(List<String> patients) throws Exception;
+
+    /** The patient's report, as lines; the clinician has now looked at the patient. */
     List<String> report(String patient) throws Exception;
 
-    /** Acknowledges an alert; false when it was acknowledged meanwhile. */
-    boolean acknowledge(long alertId) throws Exception;
+    /**
+     * Acknowledges an alert with an optional note; false when it was acknowledged meanwhile.
+     * The clinician has now looked at the patient.
+     */
+    boolean acknowledge(String patient, long alertId, String note) throws Exception;
+
+    /** Who acknowledges, as the history records it. */
+    String clinician();
   }
 
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM HH:mm",
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM",
+      Locale.ENGLISH);
+  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm",
       Locale.ENGLISH);
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
@@ -59,8 +109,14 @@ public final class ClinicBoard implements App {
   private final Clock clock;
   private final Style style;
   private final ZoneId zone;
+  private final java.util.function.Supplier<Instant> now;
+  private List<Row> read = null;
   private List<Row> rows = List.of();
+  private List<Row> shownRows;
+  private final Map<String, Detail> details = new HashMap<>();
+  private long openAlerts;
   private int selected;
+  private int first;
   private String selectedPatient;
   private String filter = "";
   private volatile boolean filtering;
@@ -68,28 +124,76 @@ public final class ClinicBoard implements App {
   private String reportOf;
   private int scroll;
   private String message;
-  /** An urgent alert waiting for a second {@code a} to be acknowledged. */
-  private long confirming = -1;
+  /** The alert being acknowledged, while its note is typed; null otherwise. */
+  private volatile AlertLine noting;
+  private String notingPatient;
+  private final StringBuilder note = new StringBuilder();
   private Instant updated;
   private long nextRead;
+  /** Lines of rows the last frame had room for. */
+  private int capacity = 24;
 
-  public ClinicBoard(Source source, Clock clock, Style style, ZoneId zone) {
+  /**
+   * @param now the wall clock for "updated" (a fixed one in tests)
+   */
+  public ClinicBoard(Source source, Clock clock, Style style, ZoneId zone,
+      java.util.function.Supplier<Instant> now) {
     this.source = source;
     this.clock = clock;
     this.style = style;
     this.zone = zone;
+    this.now = now;
     read();
+  }
+
+  public ClinicBoard(Source source, Clock clock, Style style, ZoneId zone) {
+    this(source, clock, style, zone, Instant::now);
   }
 
   private void read() {
     try {
-      rows = sorted(source.rows());
-      updated = Instant.now();
+      List<Row> fresh = source.rows();
+      if (fresh != read) {
+        read = fresh;
+        rows = sorted(fresh);
+        shownRows = null;
+        openAlerts = rows.stream().mapToLong(r -> r.alerts().size()).sum();
+        // a changed patient's row comes without details: read them again
+        for (Row r : fresh) {
+          if (r.detail() == null) {
+            details.remove(r.patient());
+          }
+        }
+      }
+      updated = now.get();
     } catch (Exception e) {
       message = words().get("board.readFailed", oneLine(e));
     }
     nextRead = clock.nanoTime() + REFRESH_NANOS;
     reselect();
+    readDetails();
+  }
+
+  /** Reads the details of the rows in view (and the selected one) that lack them. */
+  private void readDetails() {
+    List<Row> shown = shown();
+    int from = Math.max(0, Math.min(first, selected));
+    int to = Math.min(shown.size(), Math.max(first, selected) + capacity + 1);
+    List<String> missing = new ArrayList<>();
+    for (int i = from; i < to; i++) {
+      Row r = shown.get(i);
+      if (r.detail() == null && !details.containsKey(r.patient())) {
+        missing.add(r.patient());
+      }
+    }
+    if (missing.isEmpty()) {
+      return;
+    }
+    try {
+      details.putAll(source.details(missing));
+    } catch (Exception e) {
+      message = words().get("board.readFailed", oneLine(e));
+    }
   }
 
   private static String oneLine(Exception e) {
@@ -97,11 +201,16 @@ public final class ClinicBoard implements App {
     return m.lines().findFirst().orElse(m);
   }
 
-  /** Most urgent first: an urgent alert, then any alert by its kind, then the latest session. */
+  /**
+   * Most urgent first: by the most urgent kind of open alert (a red flag, then the kinds a
+   * therapist acts on the same day), then more kinds of alert before fewer, then the latest
+   * session; patients without alerts after, latest session first.
+   */
   static List<Row> sorted(List<Row> in) {
     List<Row> out = new ArrayList<>(in);
     out.sort(Comparator.comparingInt((Row r) -> r.alerts().stream()
             .mapToInt(a -> a.kind().ordinal()).min().orElse(Integer.MAX_VALUE))
+        .thenComparing(r -> -r.alerts().stream().map(AlertLine::kind).distinct().count())
         .thenComparing(r -> r.lastSession() == null ? Instant.MIN : r.lastSession(),
             Comparator.reverseOrder())
         .thenComparing(Row::patient));
@@ -109,20 +218,32 @@ public final class ClinicBoard implements App {
   }
 
   private List<Row> shown() {
-    if (filter.isEmpty()) {
-      return rows;
+    if (shownRows == null) {
+      if (filter.isEmpty()) {
+        shownRows = rows;
+      } else {
+        String f = filter.toLowerCase(Locale.ROOT);
+        shownRows = rows.stream().filter(r -> r.patient().toLowerCase(Locale.ROOT).contains(f))
+            .toList();
+      }
     }
-    String f = filter.toLowerCase(Locale.ROOT);
-    return rows.stream().filter(r -> r.patient().toLowerCase(Locale.ROOT).contains(f)).toList();
+    return shownRows;
+  }
+
+  private void setFilter(String f) {
+    filter = f;
+    shownRows = null;
   }
 
   /** Keeps the selection on the same patient when rows move. */
   private void reselect() {
     List<Row> shown = shown();
-    for (int i = 0; i < shown.size(); i++) {
-      if (shown.get(i).patient().equals(selectedPatient)) {
-        selected = i;
-        return;
+    if (selectedPatient != null) {
+      for (int i = 0; i < shown.size(); i++) {
+        if (shown.get(i).patient().equals(selectedPatient)) {
+          selected = i;
+          return;
+        }
       }
     }
     selected = Math.max(0, Math.min(selected, shown.size() - 1));
@@ -140,10 +261,12 @@ public final class ClinicBoard implements App {
 
   @Override
   public Event key(KeyStroke k) {
-    if (k != null && (k.getKeyType() == KeyType.PageUp || k.getKeyType() == KeyType.PageDown)) {
+    boolean typing = filtering || noting != null;
+    if (!typing && k != null && (k.getKeyType() == KeyType.PageUp
+        || k.getKeyType() == KeyType.PageDown)) {
       return k.getKeyType() == KeyType.PageUp ? Event.Key.LEFT : Event.Key.RIGHT;
     }
-    return filtering || (k != null && k.getKeyType() == KeyType.Character
+    return typing || (k != null && k.getKeyType() == KeyType.Character
         && (k.getCharacter() == '/' || k.getCharacter() == 'a')) ? Keys.typed(k) : Keys.map(k);
   }
 
@@ -161,37 +284,45 @@ public final class ClinicBoard implements App {
     if (report != null) {
       return inReport(e);
     }
+    if (noting != null) {
+      inNote(e);
+      return List.of();
+    }
     if (filtering) {
       if (e instanceof Event.Typed t) {
-        filter += t.c();
+        setFilter(filter + t.c());
         select(0);
       } else if (e == Event.Key.ERASE && !filter.isEmpty()) {
-        filter = filter.substring(0, filter.length() - 1);
+        setFilter(filter.substring(0, filter.length() - 1));
         select(0);
       } else if (e == Event.Key.CONFIRM) {
         filtering = false;
       } else if (e == Event.Key.BACK) {
         filtering = false;
-        filter = "";
+        setFilter("");
         reselect();
       }
+      readDetails();
       return List.of();
     }
     message = null;
-    long asked = confirming;
-    confirming = -1;
+    int page = Math.max(1, capacity / 2);
     if (e == Event.Key.QUIT) {
       return List.of(new Effect.Exit());
     } else if (e == Event.Key.UP) {
       select(selected - 1);
     } else if (e == Event.Key.DOWN) {
       select(selected + 1);
+    } else if (e == Event.Key.LEFT) {
+      select(selected - page);
+    } else if (e == Event.Key.RIGHT) {
+      select(selected + page);
     } else if (e instanceof Event.Typed t && t.c() == '/') {
       filtering = true;
     } else if (e instanceof Event.Typed t && t.c() == 'a') {
-      acknowledge(asked);
+      startNote();
     } else if (e == Event.Key.BACK && !filter.isEmpty()) {
-      filter = "";
+      setFilter("");
       reselect();
     } else if (e == Event.Key.CONFIRM && selectedPatient != null) {
       try {
@@ -202,34 +333,51 @@ public final class ClinicBoard implements App {
         message = words().get("board.readFailed", oneLine(ex));
       }
     }
+    readDetails();
     return List.of();
   }
 
-  /** Acknowledges the selected patient's most urgent alert; an urgent one after a second a. */
-  private void acknowledge(long asked) {
+  /** {@code a}: the selected patient's most urgent alert, its note asked for before it goes. */
+  private void startNote() {
     List<Row> shown = shown();
     if (shown.isEmpty()) {
       return;
     }
     Row r = shown.get(selected);
     if (r.alerts().isEmpty()) {
-      message = words().get("board.noAlert", r.patient());
+      message = words().get("board.noAlert", Canvas.clean(r.patient()));
       return;
     }
-    AlertLine a = r.alerts().get(0);
-    if (a.kind().urgent() && asked != a.id()) {
-      confirming = a.id();
-      message = words().get("board.confirmUrgent", kindWords(a.kind()), r.patient());
-      return;
+    noting = r.alerts().get(0);
+    notingPatient = r.patient();
+    note.setLength(0);
+  }
+
+  private void inNote(Event e) {
+    if (e instanceof Event.Typed t) {
+      if (note.length() < NOTE_MAX) {
+        note.append(t.c());
+      }
+    } else if (e == Event.Key.ERASE) {
+      if (note.length() > 0) {
+        note.setLength(note.length() - 1);
+      }
+    } else if (e == Event.Key.BACK) {
+      noting = null;
+      message = words().get("board.notAcknowledged");
+    } else if (e == Event.Key.CONFIRM) {
+      AlertLine a = noting;
+      noting = null;
+      String n = note.toString().strip();
+      try {
+        boolean done = source.acknowledge(notingPatient, a.id(), n.isEmpty() ? null : n);
+        message = words().get(done ? "board.acknowledged" : "board.alreadyAcknowledged",
+            a.id(), kindWords(a.kind()), Canvas.clean(notingPatient));
+      } catch (Exception ex) {
+        message = words().get("board.readFailed", oneLine(ex));
+      }
+      read();
     }
-    try {
-      boolean done = source.acknowledge(a.id());
-      message = words().get(done ? "board.acknowledged" : "board.alreadyAcknowledged",
-          a.id(), kindWords(a.kind()), r.patient());
-    } catch (Exception ex) {
-      message = words().get("board.readFailed", oneLine(ex));
-    }
-    read();
   }
 
   private List<Effect> inReport(Event e) {
@@ -268,6 +416,8 @@ public final class ClinicBoard implements App {
       case RED_FLAG -> "board.kind.redFlag";
       case SYMPTOMS_SPREAD -> "board.kind.symptomsSpread";
       case STOPPED_FOR_TODAY -> "board.kind.stoppedForToday";
+      case HIGH_PAIN_THROUGHOUT -> "board.kind.highThroughout";
+      case CONTINUED_AFTER_STOP -> "board.kind.continuedAfterStop";
       case STOPPED_AT_EASIEST -> "board.kind.stoppedAtEasiest";
       case ENDED_FOR_PAIN -> "board.kind.endedForPain";
       case HIGH_START -> "board.kind.highStart";
@@ -289,18 +439,34 @@ public final class ClinicBoard implements App {
   }
 
   /**
-   * The alerts column, {@code width} wide: a marker, the most urgent in words (cut if it must
-   * be), and how many more (never cut).
+   * The alerts line, at most {@code width} wide: a marker ({@code !!} and the word urgent when
+   * one is urgent), then each kind in words, most urgent first, with how many when more than
+   * one; kinds that do not fit are counted at the end, never cut.
    */
-  String alertsCell(Row r, int width) {
+  String alertsLine(Row r, int width) {
     if (r.alerts().isEmpty()) {
-      return " ".repeat(width);
+      return "";
     }
-    AlertLine top = r.alerts().get(0);
-    String marker = top.kind().urgent() ? "!! " + words().get("board.urgent") + " " : "! ";
-    String more = r.alerts().size() > 1 ? " +" + (r.alerts().size() - 1) : "";
-    String text = Canvas.fit(marker + kindWords(top.kind()), width - 1 - more.length()) + more;
-    return text + " ".repeat(Math.max(1, width - text.length()));
+    Map<AlertKind, Integer> counts = new EnumMap<>(AlertKind.class);
+    r.alerts().forEach(a -> counts.merge(a.kind(), 1, Integer::sum));
+    boolean urgent = counts.keySet().stream().anyMatch(AlertKind::urgent);
+    String marker = urgent ? "!! " + words().get("board.urgent") + " " : "! ";
+    String sep = Glyphs.sep(style.ascii());
+    String times = style.ascii() ? " x" : " \u00d7";
+    List<String> parts = new ArrayList<>();
+    counts.forEach((k, n) -> parts.add(kindWords(k) + (n > 1 ? times + n : "")));
+    StringBuilder line = new StringBuilder(marker);
+    for (int i = 0; i < parts.size(); i++) {
+      String next = (i == 0 ? "" : sep) + parts.get(i);
+      int left = parts.size() - i - 1;
+      String more = left == 0 ? "" : sep + words().get("board.more", left);
+      if (Canvas.fit(line + next + more, width).length() < (line + next + more).length()) {
+        line.append(i == 0 ? "" : sep).append(words().get("board.more", parts.size() - i));
+        return Canvas.fit(line.toString(), width);
+      }
+      line.append(next);
+    }
+    return line.toString();
   }
 
   private String sparkline(List<Integer> values) {
@@ -312,63 +478,180 @@ public final class ClinicBoard implements App {
     return sb.toString();
   }
 
+  /** A pain number (right-aligned in two columns) and its trend. */
+  private String pain(Integer value, List<Integer> trend) {
+    String n = value == null ? "-" : value.toString();
+    return (n.length() < 2 ? " " : "") + n + " " + sparkline(trend);
+  }
+
+  /** How wide each column is; the last session takes what is left. */
+  private record Columns(int patient, int before, int highest, int reached, int week,
+      boolean wide) {
+    static Columns of(int width) {
+      return new Columns(11, 13, 9, 15, 5, width >= 100);
+    }
+
+    int last(int width) {
+      return width - 2 - patient - before - highest - reached - week;
+    }
+  }
+
+  /** Lines a row takes: its own, and its alerts' when it has any. */
+  private static int height(Row r) {
+    return r.alerts().isEmpty() ? 1 : 2;
+  }
+
   @Override
   public void draw(TextGraphics g, TerminalSize size) {
     Canvas c = new Canvas(g, size, style);
     Messages m = words();
-    long open = rows.stream().mapToLong(r -> r.alerts().size()).sum();
-    c.bar(0, m.get("board.title"), updated == null ? "" : m.get("board.updated",
+    String title = m.get("board.title");
+    c.bar(0, style.ascii() ? title.replace("\u00b7", "-") : title, updated == null ? ""
+        : m.get("board.updated",
         TIME.format(updated.atZone(zone))));
     if (report != null) {
       drawReport(c, m);
       return;
     }
     List<Row> shown = shown();
-    String summary = m.get("board.summary", rows.size(), open);
+    String sep = Glyphs.sep(style.ascii());
+    String summary = m.get("board.summary", rows.size(), openAlerts) + sep
+        + m.get("board.newMark");
     if (filtering || !filter.isEmpty()) {
-      summary += " " + coach.tui.view.Glyphs.sep(style.ascii()) + " " + m.get("board.filter",
-          filter) + (filtering ? "_" : "");
+      summary += sep + m.get("board.filter", filter) + (filtering ? "_" : "");
     }
-    c.text(1, 1, Canvas.fit(summary, c.width() - 2));
-    int lastW = c.width() >= 96 ? 34 : 31;
-    int alertsW = Math.max(16, Math.min(34, c.width() - 2 - 12 - lastW - 7 - 8));
-    String header = pad(m.get("board.col.patient"), 12) + pad(m.get("board.col.alerts"),
-        alertsW) + pad(m.get("board.col.last"), lastW) + pad(m.get("board.col.week"), 7)
-        + m.get("board.col.pain");
-    c.bold(1, 3, Canvas.fit(header, c.width() - 2));
+    c.text(1, 1, summary);
+    int w = c.width() - 2;
+    Columns col = Columns.of(c.width());
+    String header = pad(m.get("board.col.patient"), 2 + col.patient())
+        + pad(" " + m.get("board.col.before"), col.before()) + pad(" "
+        + m.get("board.col.highest"), col.highest()) + pad(m.get("board.col.reached"),
+        col.reached())
+        + pad(m.get("board.col.week"), col.week()) + m.get("board.col.last");
+    c.bold(1, 3, Canvas.fit(header, w));
     int top = 4;
-    int visible = Math.max(1, c.height() - top - 3);
-    int first = Math.max(0, Math.min(selected - visible + 1, Math.max(0, shown.size() - visible)));
-    for (int i = first; i < shown.size() && i - first < visible; i++) {
+    // the list takes what it needs, up to all but a few rows for the selected one's alerts
+    int room = c.height() - 3 - top; // rows from the top to the line above the message
+    int needed = lines(shown, 0, Math.min(shown.size(), room) - 1);
+    int factsRows = Math.max(c.height() >= 30 ? 6 : 4, room - 1 - needed);
+    int bottom = c.height() - 4 - factsRows; // the last row a patient's lines may take
+    capacity = Math.max(1, bottom - top + 1);
+    first = Math.max(0, Math.min(first, selected));
+    while (first < selected && lines(shown, first, selected) > capacity) {
+      first++;
+    }
+    int y = top;
+    for (int i = first; i < shown.size() && y + height(shown.get(i)) - 1 <= bottom; i++) {
       Row r = shown.get(i);
-      String last = r.lastSession() == null ? "" : WHEN.format(r.lastSession().atZone(zone))
-          + (r.lastOutcome() == null ? "" : ", " + outcomeWords(r.lastOutcome()));
-      String line = pad(Canvas.clean(r.patient()), 12) + alertsCell(r, alertsW)
-          + pad(last, lastW) + pad(r.weekDone() + "/" + r.weekTarget(), 7)
-          + sparkline(r.pains());
-      line = Canvas.fit(line, c.width() - 2);
+      String line = rowLine(r, col, w);
       if (i == selected) {
-        c.highlight(1, top + i - first, line + " ".repeat(Math.max(0, c.width() - 2
-            - line.length())));
+        c.highlight(1, y, line + " ".repeat(Math.max(0, w - line.length())));
       } else {
-        c.text(1, top + i - first, line);
+        c.text(1, y, line);
+      }
+      y++;
+      if (!r.alerts().isEmpty()) {
+        c.text(5, y, alertsLine(r, w - 4));
+        y++;
       }
     }
+    int seen = visibleCount(shown, top, bottom);
     if (shown.isEmpty()) {
       c.text(2, top, m.get(rows.isEmpty() ? "board.empty" : "board.noMatch"));
+    } else if (first > 0 || first + seen < shown.size()) {
+      c.text(1, bottom + 1, m.get("board.rowsShown", first + 1, first + seen, shown.size()));
     }
-    if (!shown.isEmpty() && !shown.get(selected).alerts().isEmpty()) {
-      AlertLine a = shown.get(selected).alerts().get(0);
-      c.text(1, c.height() - 3, Canvas.fit("#" + a.id() + " " + kindWords(a.kind()) + ": "
-          + Canvas.clean(a.facts()), c.width() - 2));
+    if (!shown.isEmpty()) {
+      drawFacts(c, shown.get(selected), c.height() - 2 - factsRows, factsRows, w);
     }
-    if (message != null) {
-      c.text(1, c.height() - 2, Canvas.fit(message, c.width() - 2));
+    if (noting != null) {
+      c.text(1, c.height() - 2, m.get("board.note", noting.id(), kindWords(noting.kind()),
+          Canvas.clean(notingPatient), Canvas.clean(source.clinician())) + " "
+          + Canvas.clean(note.toString()) + "_");
+    } else if (message != null) {
+      c.text(1, c.height() - 2, Canvas.fit(message, w));
     }
-    String arrows = coach.tui.view.Glyphs.arrows(style.ascii(), m);
-    String sep = coach.tui.view.Glyphs.sep(style.ascii());
-    c.bar(c.height() - 1, filtering ? m.get("board.footer.filter", arrows, sep)
+    String arrows = Glyphs.arrows(style.ascii(), m);
+    c.bar(c.height() - 1, noting != null ? m.get("board.footer.note", arrows, sep)
+        : filtering ? m.get("board.footer.filter", arrows, sep)
         : m.get("board.footer", arrows, sep), "");
+  }
+
+  /** How many rows fit from {@code first} between the two screen rows. */
+  private int visibleCount(List<Row> shown, int top, int bottom) {
+    int y = top;
+    int n = 0;
+    for (int i = first; i < shown.size() && y + height(shown.get(i)) - 1 <= bottom; i++) {
+      y += height(shown.get(i));
+      n++;
+    }
+    return n;
+  }
+
+  private static int lines(List<Row> shown, int from, int to) {
+    int n = 0;
+    for (int i = from; i <= to && i < shown.size(); i++) {
+      n += height(shown.get(i));
+    }
+    return n;
+  }
+
+  private String rowLine(Row r, Columns col, int w) {
+    Detail d = r.detail() != null ? r.detail() : details.get(r.patient());
+    String arrowMark = r.fresh() ? "* " : "  ";
+    StringBuilder line = new StringBuilder(arrowMark).append(pad(Canvas.clean(r.patient()),
+        col.patient()));
+    if (d == null) {
+      line.append(pad("", col.before() + col.highest() + col.reached() + col.week()));
+    } else {
+      line.append(pad(pain(d.before(), d.befores()), col.before()))
+          .append(pad(pain(d.highest(), d.highests()), col.highest()))
+          .append(pad(d.reached() == null ? "-" : Canvas.clean(d.reached()), col.reached()))
+          .append(pad(d.weekDone() + "/" + d.weekTarget(), col.week()));
+    }
+    if (r.lastSession() != null) {
+      String when = (col.wide() ? WHEN : DAY).format(r.lastSession().atZone(zone));
+      Outcome o = d == null ? null : d.lastOutcome();
+      line.append(when).append(o == null ? "" : (col.wide() ? ", " : " ") + outcomeWords(o));
+    }
+    return Canvas.fit(line.toString(), w);
+  }
+
+  /**
+   * The selected patient's open alerts with their facts, each whole (wrapped), as many as fit;
+   * the rest are counted.
+   */
+  private void drawFacts(Canvas c, Row r, int top, int rows, int w) {
+    if (r.alerts().isEmpty()) {
+      return;
+    }
+    Messages m = words();
+    List<String> out = new ArrayList<>();
+    out.add(m.get("board.factsOf", Canvas.clean(r.patient()), r.alerts().size()));
+    int shown = 0;
+    for (AlertLine a : r.alerts()) {
+      List<String> wrapped = Canvas.wrap("#" + a.id() + " " + kindWords(a.kind()) + ": "
+          + Canvas.clean(a.facts()), w - 2);
+      int left = r.alerts().size() - shown - 1;
+      int room = rows - out.size() - (left > 0 ? 1 : 0);
+      if (wrapped.size() > room) {
+        break;
+      }
+      for (int i = 0; i < wrapped.size(); i++) {
+        out.add((i == 0 ? "" : "  ") + wrapped.get(i));
+      }
+      shown++;
+    }
+    if (shown < r.alerts().size()) {
+      out.add(m.get("board.moreFacts", r.alerts().size() - shown));
+    }
+    for (int i = 0; i < out.size() && i < rows; i++) {
+      if (i == 0) {
+        c.bold(1, top, out.get(0));
+      } else {
+        c.text(1, top + i, out.get(i));
+      }
+    }
   }
 
   private void drawReport(Canvas c, Messages m) {
@@ -391,8 +674,8 @@ public final class ClinicBoard implements App {
     for (int i = 0; i < visible && scroll + i < lines.size(); i++) {
       c.text(1, top + i, Canvas.fit(lines.get(scroll + i), c.width() - 2));
     }
-    c.bar(c.height() - 1, m.get("board.footer.report", coach.tui.view.Glyphs.arrows(
-        style.ascii(), m), coach.tui.view.Glyphs.sep(style.ascii())), lines.size() <= visible ? ""
+    c.bar(c.height() - 1, m.get("board.footer.report", Glyphs.arrows(style.ascii(), m),
+        Glyphs.sep(style.ascii())), lines.size() <= visible ? ""
         : m.get("board.lines", scroll + 1, Math.min(lines.size(), scroll + visible),
             lines.size()));
   }

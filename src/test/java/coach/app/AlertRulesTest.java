@@ -247,8 +247,9 @@ class AlertRulesTest {
   @Test
   void theSameDayKindsComeRightAfterARedFlag() {
     assertEquals(List.of(AlertKind.RED_FLAG, AlertKind.SYMPTOMS_SPREAD,
-        AlertKind.STOPPED_FOR_TODAY, AlertKind.STOPPED_AT_EASIEST),
-        List.of(AlertKind.values()).subList(0, 4));
+        AlertKind.STOPPED_FOR_TODAY, AlertKind.HIGH_PAIN_THROUGHOUT,
+        AlertKind.CONTINUED_AFTER_STOP, AlertKind.STOPPED_AT_EASIEST),
+        List.of(AlertKind.values()).subList(0, 6));
     assertTrue(!AlertKind.SYMPTOMS_SPREAD.urgent() && !AlertKind.STOPPED_FOR_TODAY.urgent());
   }
 
@@ -396,6 +397,201 @@ class AlertRulesTest {
       List<HistoryStore.AlertRow> again = scan.patient("p", now);
       assertEquals(1, again.size(), "a new rise (3 -> 4 -> 6) is a new cause");
       assertEquals(2, store.alerts("p", false, null).size());
+    }
+  }
+
+  /** A session whose ratings and events come at the given minutes after its start, in order. */
+  private static AlertRules.Session timed(Instant at, Outcome outcome, List<Object[]> ratings,
+      List<Object[]> events) {
+    String id = "s" + (++n);
+    List<HistoryStore.RatingRow> rr = new ArrayList<>();
+    for (Object[] r : ratings) {
+      // {minute, exercise (null: before starting), level, value}
+      Rating x = r[1] == null ? new Rating(Rating.Kind.BASELINE, null, -1, null, 0, -1, "",
+          (int) r[3], null) : new Rating(Rating.Kind.SET, (String) r[1], (int) r[2], null, 1, 0,
+          "", (int) r[3], null);
+      rr.add(new HistoryStore.RatingRow(id, rr.size() + 1, at.plusSeconds(60L * (int) r[0]),
+          x));
+    }
+    List<HistoryStore.EventRow> ev = new ArrayList<>();
+    for (Object[] e : events) {
+      // {minute, kind, exercise, detail}
+      ev.add(new HistoryStore.EventRow(id, ev.size() + 1, at.plusSeconds(60L * (int) e[0]),
+          (RecordKind) e[1], (String) e[2], -1, -1, (String) e[3]));
+    }
+    return new AlertRules.Session(new HistoryStore.SessionRow(id, "p", SCIATICA.id(), "h", at,
+        at.plusSeconds(1800), outcome, 0, 1, 0, false, Map.of()), rr, ev);
+  }
+
+  private static List<AlertRules.Candidate> ofKind(List<AlertRules.Candidate> c, AlertKind k) {
+    return c.stream().filter(x -> x.kind() == k).toList();
+  }
+
+  @Test
+  void painAboveTheCeilingInEveryRatingOfASessionIsHighPainThroughout() {
+    Instant at = NOW.minus(Duration.ofHours(3));
+    List<AlertRules.Candidate> c = ofKind(rules(session(at, Outcome.COMPLETED, 8,
+        java.util.Collections.nCopies(14, 8))), AlertKind.HIGH_PAIN_THROUGHOUT);
+    assertEquals(1, c.size());
+    assertEquals("pain 8 in all 14 ratings of the session of Thu 26 Nov (the routine's ceiling"
+        + " is 5)", c.get(0).facts());
+    assertEquals("pain 6 to 9 in all 3 ratings of the session of Thu 26 Nov (the routine's"
+        + " ceiling is 5)", ofKind(rules(session(at, Outcome.COMPLETED, 6, List.of(6, 9, 7))),
+        AlertKind.HIGH_PAIN_THROUGHOUT).get(0).facts());
+    // one rating at the ceiling, fewer than three ratings, or no routine to know the ceiling
+    List<Integer> oneAtFive = new ArrayList<>(java.util.Collections.nCopies(13, 8));
+    oneAtFive.add(5);
+    assertEquals(List.of(), ofKind(rules(session(at, Outcome.COMPLETED, 8, oneAtFive)),
+        AlertKind.HIGH_PAIN_THROUGHOUT));
+    assertEquals(List.of(), ofKind(rules(session(at, Outcome.COMPLETED, 8, List.of(8, 8))),
+        AlertKind.HIGH_PAIN_THROUGHOUT));
+    AlertRules.Session unknown = session(at, Outcome.COMPLETED, 8, List.of(8, 8, 8));
+    unknown = new AlertRules.Session(new HistoryStore.SessionRow(unknown.row().id(), "p",
+        "gone", "h", at, at, Outcome.COMPLETED, 0, 1, 0, false, Map.of()), unknown.ratings(),
+        unknown.events());
+    assertEquals(List.of(), ofKind(AlertRules.of(List.of(unknown), AlertRulesTest::routines,
+        NOW, UTC), AlertKind.HIGH_PAIN_THROUGHOUT));
+  }
+
+  @Test
+  void anotherExerciseRatedAfterAStopIsWentOnAfterAStop() {
+    Instant at = NOW.minus(Duration.ofHours(3));
+    String above = new Reason.Stopped(new Rise(3, 8, true, 5, -1, -1), 0).code();
+    AlertRules.Session wentOn = timed(at, Outcome.COMPLETED, List.of(
+        new Object[] {1, null, -1, 2}, new Object[] {3, "cat-camel", 0, 3},
+        new Object[] {5, "cat-camel", 0, 8}, new Object[] {8, "nerve-glide", 3, 3}),
+        List.<Object[]>of(new Object[] {6, RecordKind.CONTACT, "cat-camel", above}));
+    List<AlertRules.Candidate> c = ofKind(rules(wentOn), AlertKind.CONTINUED_AFTER_STOP);
+    assertEquals(1, c.size());
+    assertEquals(wentOn.row().id(), c.get(0).cause());
+    assertEquals("went on to Sciatic nerve glide (Lying nerve slider) after Cat/Camel series"
+        + " was stopped on Thu 26 Nov: pain 3 -> 8 (above the limit of 5)", c.get(0).facts());
+    // the same exercise rated after (none is, but a stored rating of it says nothing new), a
+    // rating before the stop, the starting rating after it: none went on
+    for (Object[] r : List.<Object[]>of(new Object[] {8, "cat-camel", 0, 3},
+        new Object[] {4, "nerve-glide", 3, 3}, new Object[] {8, null, -1, 3})) {
+      AlertRules.Session not = timed(at, Outcome.COMPLETED, List.of(
+          new Object[] {1, null, -1, 2}, new Object[] {3, "cat-camel", 0, 3}, r),
+          List.<Object[]>of(new Object[] {6, RecordKind.CONTACT, "cat-camel", above}));
+      assertEquals(List.of(), ofKind(rules(not), AlertKind.CONTINUED_AFTER_STOP),
+          java.util.Arrays.toString(r));
+    }
+    // after a stop for today (an older coach offered the next exercise): said so
+    String today = new Reason.StopToday(new Rise(2, 8, true, 5, -1, -1), 3, false).code();
+    AlertRules.Session afterToday = timed(at, Outcome.COMPLETED, List.of(
+        new Object[] {1, null, -1, 2}, new Object[] {9, "hip-cars", 0, 4}),
+        List.<Object[]>of(new Object[] {6, RecordKind.STOP_TODAY, "nerve-glide", today}));
+    assertTrue(ofKind(rules(afterToday), AlertKind.CONTINUED_AFTER_STOP).get(0).facts()
+        .startsWith("went on to Hip CARs"), rules(afterToday).toString());
+  }
+
+  @Test
+  void theAttendanceIsDueALookWhenItsFirstNewCauseWouldHold() {
+    // daily: Monday to Wednesday of this week and the week before; now Thursday 18:00
+    List<AlertRules.Session> s = new ArrayList<>();
+    for (int d = 10; d >= 1; d--) {
+      if (d != 4 && d != 5) {
+        s.add(session(NOW.minus(Duration.ofDays(d)).minus(Duration.ofHours(8)),
+            Outcome.COMPLETED, 2, List.of(2)));
+      }
+    }
+    Instant due = AlertRules.attendanceDue(s, AlertRulesTest::routines, NOW, UTC);
+    // Thursday has no session: from Friday the week can no longer have seven days
+    assertEquals(Instant.parse("2026-11-27T00:00:00Z"), due);
+    assertEquals(List.of(), attendance(s, due.minusSeconds(1)));
+    assertEquals(List.of(AlertKind.BEHIND_THIS_WEEK), attendance(s, due));
+    // behind already, and missed from Friday 11:00 (49 hours after Wednesday's 10:00)
+    Instant friday = Instant.parse("2026-11-27T12:00:00Z");
+    Instant missed = AlertRules.attendanceDue(s, AlertRulesTest::routines,
+        Instant.parse("2026-11-27T00:00:00Z"), UTC);
+    assertEquals(Instant.parse("2026-11-27T11:00:00Z"), missed);
+    assertEquals(List.of(AlertKind.BEHIND_THIS_WEEK), attendance(s, missed.minusSeconds(1)));
+    assertEquals(List.of(AlertKind.MISSED_SESSIONS, AlertKind.BEHIND_THIS_WEEK),
+        attendance(s, friday));
+    // both hold: nothing new until next week's Tuesday (behind again), unless a session comes
+    assertEquals(Instant.parse("2026-12-01T00:00:00Z"), AlertRules.attendanceDue(s,
+        AlertRulesTest::routines, friday, UTC));
+    // two weeks after the last session the patient no longer counts as seen lately
+    assertEquals(null, AlertRules.attendanceDue(s, AlertRulesTest::routines,
+        Instant.parse("2026-12-08T12:00:00Z"), UTC));
+  }
+
+  private static List<AlertKind> attendance(List<AlertRules.Session> s, Instant at) {
+    return AlertRules.of(s, AlertRulesTest::routines, at, UTC).stream()
+        .map(AlertRules.Candidate::kind)
+        .filter(k -> k == AlertKind.MISSED_SESSIONS || k == AlertKind.BEHIND_THIS_WEEK)
+        .toList();
+  }
+
+  /**
+   * Looking at a patient only when their attendance is due misses nothing: at every hour from now
+   * until then the attendance rules find no cause that did not hold now, and then they do.
+   */
+  @Property(tries = 300)
+  void noAttendanceCauseComesBeforeItsDueLook(
+      @ForAll @Size(min = 1, max = 12) List<@IntRange(min = 0, max = 20) Integer> daysAgo,
+      @ForAll @IntRange(min = 0, max = 23) int hour,
+      @ForAll @IntRange(min = 1, max = 4) int frequencyPick) {
+    Routine routine = frequencyPick == 1 ? SCIATICA : withFrequency(new String[] {null,
+        null, "3 times a week", "twice a week", "every other day"}[frequencyPick]);
+    Instant now = Instant.parse("2026-11-26T00:00:00Z").plus(Duration.ofHours(hour));
+    List<AlertRules.Session> s = new ArrayList<>();
+    daysAgo.stream().distinct().sorted(java.util.Comparator.reverseOrder()).forEach(d ->
+        s.add(session(now.minus(Duration.ofDays(d)).minus(Duration.ofHours(3)),
+            Outcome.COMPLETED, 2, List.of(2))));
+    java.util.function.Function<String, Optional<Routine>> find = id -> Optional.of(routine);
+    Instant due = AlertRules.attendanceDue(s, find, now, UTC);
+    java.util.Set<String> before = causes(s, find, now);
+    Instant end = due == null ? now.plus(Duration.ofDays(15)) : due;
+    for (Instant t = now.plus(Duration.ofHours(1)); t.isBefore(end); t = t.plus(
+        Duration.ofHours(1))) {
+      java.util.Set<String> at = causes(s, find, t);
+      at.removeAll(before);
+      assertEquals(java.util.Set.of(), at, "a new cause at " + t + " before the look at " + due);
+    }
+    if (due != null) {
+      java.util.Set<String> at = causes(s, find, due);
+      at.removeAll(before);
+      assertTrue(!at.isEmpty(), "nothing new at the look " + due);
+    }
+  }
+
+  private static java.util.Set<String> causes(List<AlertRules.Session> s,
+      java.util.function.Function<String, Optional<Routine>> find, Instant at) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    for (AlertRules.Candidate c : AlertRules.of(s, find, at, UTC)) {
+      if (c.kind() == AlertKind.MISSED_SESSIONS || c.kind() == AlertKind.BEHIND_THIS_WEEK) {
+        out.add(c.kind() + " " + c.cause());
+      }
+    }
+    return out;
+  }
+
+  private static final Map<String, Routine> BY_FREQUENCY =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The sciatica routine with every exercise at that frequency. */
+  private static Routine withFrequency(String frequency) {
+    return BY_FREQUENCY.computeIfAbsent(frequency, AlertRulesTest::loadWithFrequency);
+  }
+
+  private static Routine loadWithFrequency(String frequency) {
+    try {
+      String yaml = Files.readString(Path.of("routines/sciatica.yaml"))
+          .replace("frequency: daily", "frequency: " + frequency);
+      Path f = Files.createTempFile("freq", ".yaml");
+      Files.writeString(f, yaml);
+      LoadResult r = new RoutineLoader().load(f);
+      Files.delete(f);
+      assertTrue(r.ok(), r.problems().toString());
+      assertEquals(switch (frequency) {
+        case "3 times a week" -> 3;
+        case "twice a week" -> 2;
+        default -> 4;
+      }, Attendance.daysPerWeek(r.routine()));
+      return r.routine();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 }

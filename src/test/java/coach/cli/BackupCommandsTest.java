@@ -195,7 +195,7 @@ class BackupCommandsTest {
     session(data, "ann", true, 2, 3, 4);
     InProcess ok = run("check", "--data-dir", data.toString());
     assertEquals(0, ok.code(), ok.err());
-    assertTrue(ok.out().contains("schema 4 (this version's)"), ok.out());
+    assertTrue(ok.out().contains("schema 5 (this version's)"), ok.out());
     assertTrue(ok.out().contains("integrity  ok"), ok.out());
     assertTrue(ok.out().contains("1 session(s) of 1 patient(s), 3 rating(s)"), ok.out());
 
@@ -207,7 +207,7 @@ class BackupCommandsTest {
     }
     InProcess missing = run("check", "--data-dir", data.toString());
     assertEquals(ExitCodes.INVALID, missing.code());
-    assertTrue(missing.out().contains("PROBLEM    not as schema 4 has it: levels is missing"),
+    assertTrue(missing.out().contains("PROBLEM    not as schema 5 has it: levels is missing"),
         missing.out());
     assertTrue(missing.out().endsWith("1 problem(s) found.\n"), missing.out());
 
@@ -244,9 +244,9 @@ class BackupCommandsTest {
     session(data, "ann", true, 2);
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(
         "history.db")); Statement s = c.createStatement()) {
-      s.execute("PRAGMA user_version = 5");
+      s.execute("PRAGMA user_version = 6");
     }
-    String newer = "this history was written by a newer version of the coach (schema 5);"
+    String newer = "this history was written by a newer version of the coach (schema 6);"
         + " please update the coach";
     assertOneLine(run("history", "--patient", "ann", "--data-dir", data.toString()),
         ExitCodes.INVALID, newer);
@@ -254,7 +254,7 @@ class BackupCommandsTest {
         ExitCodes.INVALID, newer);
     InProcess check = run("check", "--data-dir", data.toString());
     assertEquals(ExitCodes.INVALID, check.code());
-    assertTrue(check.out().contains("schema 5: written by a newer version of the coach"),
+    assertTrue(check.out().contains("schema 6: written by a newer version of the coach"),
         check.out());
     assertOneLine(run("restore", "--data-dir", tmp.resolve("other").toString(), "--from",
         data.resolve("history.db").toString()), ExitCodes.INVALID, newer);

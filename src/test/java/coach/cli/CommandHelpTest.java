@@ -99,7 +99,7 @@ class CommandHelpTest {
       "due,      patient data-dir db lang",
       "export,   patient data-dir db format since output all-patients patient-system",
       "migrate,  from to",
-      "clinic,   data-dir db by ascii lang",
+      "clinic,   data-dir db by clinician ascii lang",
       "alerts,   patient data-dir db all-patients open all since format by note",
       "backup,   to data-dir db",
       "restore,  from force data-dir db",

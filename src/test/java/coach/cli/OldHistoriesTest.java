@@ -37,7 +37,7 @@ class OldHistoriesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {1, 2, 3})
+  @ValueSource(ints = {1, 2, 3, 4, 5})
   void everySessionOfAnOlderHistoryReadsBack(int version) throws Exception {
     Path data = copied(version);
     InProcess before = InProcess.run(Map.of("HOME", tmp.toString()), tmp, "check",
@@ -74,6 +74,23 @@ class OldHistoriesTest {
           bobs.stream().map(HistoryStore.EventRow::kind).toList());
       assertEquals(List.of(1, 2), bobs.stream().map(HistoryStore.EventRow::seq).toList());
       assertEquals(new HistoryStore.Counts(3, 6, 3), store.counts());
+      // the clinic's reads: each patient listed once with their last session, whatever the
+      // schema the history was written with
+      Map<String, java.time.Instant> last = new java.util.TreeMap<>();
+      store.changes(0).patients().forEach(p -> last.put(p.patient(), p.lastStarted()));
+      assertEquals(Map.of("ann", java.time.Instant.parse("2026-03-02T09:00:00Z"),
+          "bob", java.time.Instant.parse("2026-03-02T10:00:00Z")), last);
+      long mark = store.changes(0).next();
+      assertEquals(List.of(), store.changes(mark).patients());
+      if (version >= 5) {
+        assertEquals(Map.of("", 3L, "bob", 10L), store.looks("dr k"));
+        assertEquals(10, store.place("alert-scan").orElseThrow().mark());
+        assertEquals(List.of("ann"), store.attendanceDue(java.time.Instant.parse(
+            "2026-03-05T00:00:00Z")));
+      }
+      if (version >= 4) {
+        assertEquals("dr k", store.alerts("bob", false, null).get(0).by());
+      }
     }
     SqliteBackup.Contents now = SqliteBackup.contents(data.resolve("history.db"));
     assertTrue(now.schema() >= version);

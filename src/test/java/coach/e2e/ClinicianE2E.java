@@ -65,7 +65,7 @@ class ClinicianE2E {
       r.apply(new Effect.SessionEnded(Outcome.COMPLETED));
     }
     try (Tmux board = new Tmux(100, 30, tmp); Tmux patient = new Tmux(80, 24, tmp)) {
-      board.line(coach("clinic --by Dr-Kim") + "; echo EXIT=$?");
+      board.line(coach("clinic --clinician Dr-Kim") + "; echo EXIT=$?");
       board.waitFor("1 patients, 0 open alerts", 20_000);
       redFlagSession(patient, "P-flag");
       // the command got the alert as one JSON object
@@ -91,8 +91,8 @@ class ClinicianE2E {
       board.keys("/", "f", "l", "a", "g", "Enter");
       board.waitFor("Filter: flag", 5000);
       board.keys("a");
-      board.waitFor("Press a again to acknowledge the red flag of P-flag", 5000);
-      board.keys("a");
+      board.waitFor("(red flag) of P-flag as Dr-Kim; note (optional):", 5000);
+      board.keys("c", "a", "l", "l", "e", "d", "Enter");
       s = board.waitFor("Acknowledged #", 5000);
       assertTrue(s.contains("(red flag) for P-flag"), s);
       board.keys("Enter");
@@ -106,7 +106,7 @@ class ClinicianE2E {
     }
     String all = Proc.run(tmp, "java", "-jar", JAR.toString(), "alerts", "--all", "--data-dir",
         data.toString());
-    assertTrue(all.contains("acknowledged by Dr-Kim"), all);
+    assertTrue(all.contains("acknowledged by Dr-Kim") && all.contains(": called"), all);
   }
 
   @Test

@@ -527,4 +527,156 @@ abstract class HistoryStoreContract {
       assertEquals(2, done.attempts());
     }
   }
+
+  private static java.util.Set<String> changed(HistoryStore.Changes c) {
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    c.patients().forEach(p -> out.add(p.patient()));
+    return out;
+  }
+
+  @Test
+  void aReaderOfChangesReadsOnlyThePatientsChangedSinceItsMark() throws Exception {
+    try (HistoryStore store = open()) {
+      SessionRecorder a = store.begin("ann", "sciatica", "h", Map.of());
+      SessionRecorder b = store.begin("bob", "sciatica", "h", Map.of());
+      HistoryStore.Changes all = store.changes(0);
+      assertEquals(java.util.Set.of("ann", "bob"), changed(all));
+      assertTrue(all.patients().stream().allMatch(p -> p.lastStarted() != null));
+      long mark = all.next();
+      assertEquals(java.util.Set.of(), changed(store.changes(mark)), "nothing changed");
+
+      a.apply(new Effect.RecordRating(rating(1, 3, null)));
+      HistoryStore.Changes one = store.changes(mark);
+      assertEquals(java.util.Set.of("ann"), changed(one));
+      mark = one.next();
+      b.apply(new Effect.RecordContactShown("glide", new Reason.AtEasiest(new Rise(2, 5, true,
+          -1, -1, -1), 1)));
+      one = store.changes(mark);
+      assertEquals(java.util.Set.of("bob"), changed(one));
+      mark = one.next();
+      b.apply(new Effect.SessionEnded(Outcome.COMPLETED));
+      one = store.changes(mark);
+      assertEquals(java.util.Set.of("bob"), changed(one));
+      mark = one.next();
+
+      // an alert raised, then acknowledged, is a change of its patient, but not of their
+      // sessions (the alert scan, which raised it, need not look again)
+      long id = store.raise("ann", AlertKind.RISING_PAIN, "x", "facts", Instant.now())
+          .orElseThrow().id();
+      one = store.changes(mark);
+      assertEquals(java.util.Set.of("ann"), changed(one));
+      assertEquals(java.util.Set.of(), changed(store.changes(mark, false)));
+      mark = one.next();
+      assertTrue(store.acknowledge(id, "dr", "called", Instant.now()));
+      one = store.changes(mark);
+      assertEquals(java.util.Set.of("ann"), changed(one));
+      mark = one.next();
+
+      // when the attendance is due a look is not a change; it is found by its time
+      Instant soon = Instant.now().plusSeconds(3600);
+      Map<String, Instant> due = new java.util.HashMap<>();
+      due.put("ann", soon);
+      due.put("bob", null);
+      store.attendanceAt(due);
+      assertEquals(java.util.Set.of(), changed(store.changes(mark)));
+      assertEquals(List.of(), store.attendanceDue(soon.minusSeconds(1)));
+      assertEquals(List.of("ann"), store.attendanceDue(soon));
+      // a session's mark of being live is not a change either
+      sql("UPDATE sessions SET heartbeat_at = started_at");
+      assertEquals(java.util.Set.of(), changed(store.changes(mark)));
+    }
+    // another opening (another coach) reads the same marks
+    try (HistoryStore store = open()) {
+      assertEquals(java.util.Set.of("ann", "bob"), changed(store.changes(0)));
+      assertEquals(List.of("ann", "bob"), store.patients());
+    }
+  }
+
+  @Test
+  void aClinicianLooksAtAPatientAndOnlyLaterChangesAreNew() throws Exception {
+    try (HistoryStore store = open()) {
+      SessionRecorder a = store.begin("ann", "sciatica", "h", Map.of());
+      assertEquals(Map.of(), store.looks("dr-kim"));
+      long look = store.look("dr-kim", "ann", Instant.now());
+      assertEquals(Map.of("ann", look), store.looks("dr-kim"));
+      assertEquals(Map.of(), store.looks("dr-lee"));
+      long before = store.changes(0).patients().get(0).changed();
+      assertTrue(before < look, before + " then looked at " + look);
+      a.apply(new Effect.RecordRating(rating(1, 4, null)));
+      long after = store.changes(0).patients().get(0).changed();
+      assertTrue(after >= look, "changed at " + after + " after the look at " + look);
+      long again = store.look("dr-kim", "ann", Instant.now());
+      assertTrue(again > after);
+      assertEquals(Map.of("ann", again), store.looks("dr-kim"));
+    }
+  }
+
+  @Test
+  void aPlaceIsKeptAndNeverMovesBack() throws Exception {
+    try (HistoryStore store = open()) {
+      assertTrue(store.place("scan").isEmpty());
+      Instant t = Instant.parse("2026-11-26T10:00:00Z");
+      store.place("scan", 40, t);
+      store.place("scan", 30, t.plusSeconds(60));
+      assertEquals(40, store.place("scan").orElseThrow().mark());
+      store.place("scan", 50, t.plusSeconds(120));
+      assertEquals(new HistoryStore.Place(50, t.plusSeconds(120), null),
+          store.place("scan").orElseThrow());
+      assertTrue(store.place("other").isEmpty());
+    }
+  }
+
+  @Test
+  void onePatientsNewestSessionsTheirRatingsAndOpenAlertsAtOnce() throws Exception {
+    List<String> ids = new ArrayList<>();
+    try (HistoryStore store = open()) {
+      Instant t = Instant.parse("2026-11-20T09:00:00Z");
+      List<HistoryStore.Copied> batch = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        String id = "ann-" + i;
+        ids.add(id);
+        batch.add(new HistoryStore.Copied(new HistoryStore.SessionRow(id, "ann", "sciatica",
+            "h", t.plus(Duration.ofDays(i)), t.plus(Duration.ofDays(i)).plusSeconds(600),
+            Outcome.COMPLETED, 0, 1, 0, false, Map.of("glide", i)), List.of(
+            new HistoryStore.RatingRow(id, 1, t.plus(Duration.ofDays(i)), rating(1, i, null)),
+            new HistoryStore.RatingRow(id, 2, t.plus(Duration.ofDays(i)), rating(2, i + 1,
+                "thigh"))), List.of()));
+      }
+      batch.add(new HistoryStore.Copied(new HistoryStore.SessionRow("bob-0", "bob",
+          "sciatica", "h", t, null, null, 0, 1, 0, false, Map.of()), List.of(), List.of()));
+      store.copy(batch);
+      store.copy(batch); // again: nothing doubled
+      assertEquals(new HistoryStore.Counts(5, 8, 0), store.counts());
+      List<HistoryStore.SessionRow> last = store.lastSessions("ann", 2);
+      assertEquals(List.of("ann-2", "ann-3"), last.stream().map(HistoryStore.SessionRow::id)
+          .toList());
+      assertEquals(Map.of(), last.get(1).levels(), "read without levels");
+      Map<String, List<HistoryStore.SessionRow>> both = store.lastSessions(List.of("ann",
+          "bob", "cid"), 1, t.plus(Duration.ofDays(2)));
+      assertEquals(List.of("ann-2", "ann-3"), both.get("ann").stream()
+          .map(HistoryStore.SessionRow::id).toList(), "the newest, and those since the day");
+      assertEquals(List.of("bob-0"), both.get("bob").stream().map(HistoryStore.SessionRow::id)
+          .toList());
+      assertTrue(!both.containsKey("cid"));
+      assertEquals(4, store.lastSessions("ann", 9).size());
+      Map<String, List<HistoryStore.RatingRow>> r = store.ratings(List.of("ann-1", "ann-3",
+          "bob-0", "none"));
+      assertEquals(java.util.Set.of("ann-1", "ann-3"), r.keySet());
+      assertEquals(List.of(3, 4), r.get("ann-3").stream().map(x -> x.rating().value())
+          .toList());
+      HistoryStore.PatientMark ann = store.changes(0).patients().stream()
+          .filter(p -> p.patient().equals("ann")).findFirst().orElseThrow();
+      assertEquals(t.plus(Duration.ofDays(3)), ann.lastStarted());
+
+      store.raise("ann", AlertKind.RISING_PAIN, "a", "f", t);
+      long flag = store.raise("bob", AlertKind.RED_FLAG, "b", "f", t).orElseThrow().id();
+      store.raise("cid", AlertKind.MISSED_SESSIONS, "c", "f", t);
+      store.acknowledge(flag, "dr", null, t);
+      assertEquals(List.of("ann"), store.openAlerts(List.of("ann", "bob")).stream()
+          .map(HistoryStore.AlertRow::patient).toList());
+      // a patient with alerts copied in but no session of their own is listed as changed
+      assertTrue(changed(store.changes(0)).contains("cid"));
+      assertEquals(List.of("ann", "bob"), store.patients());
+    }
+  }
 }

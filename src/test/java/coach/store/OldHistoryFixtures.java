@@ -77,6 +77,18 @@ public final class OldHistoryFixtures {
               + " '2026-03-02T10:13:00Z', 'the session of Mon 2 Mar ended for pain',"
               + " '2026-03-02T11:00:00Z', 'dr k', 'called', '2026-03-02T10:13:05Z', 1)");
         }
+        if (version >= 5) {
+          // as schema 5 keeps them: a row per patient with the mark of their last change, a
+          // clinician's look, where the alert scan got to
+          s.execute("INSERT INTO patients(patient, last_started, changed, attend_at) VALUES"
+              + " ('ann', '2026-03-02T09:00:00Z', 7, '2026-03-04T10:00:00Z'),"
+              + " ('bob', '2026-03-02T10:00:00Z', 9, NULL)");
+          s.execute("INSERT INTO looks(clinician, patient, mark, at) VALUES"
+              + " ('dr k', '', 3, '2026-03-01T08:00:00Z'),"
+              + " ('dr k', 'bob', 10, '2026-03-02T11:00:00Z')");
+          s.execute("INSERT INTO places(name, mark, at, key) VALUES"
+              + " ('alert-scan', 10, '2026-03-02T11:00:00Z', NULL)");
+        }
       }
     }
   }

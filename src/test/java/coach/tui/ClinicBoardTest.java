@@ -2,7 +2,6 @@ package coach.tui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import coach.session.Outcome;
 import coach.store.AlertKind;
 import java.time.Instant;
 import java.util.List;
@@ -12,11 +11,11 @@ class ClinicBoardTest {
   private static ClinicBoard.Row row(String p, Instant last, AlertKind... kinds) {
     List<ClinicBoard.AlertLine> alerts = java.util.Arrays.stream(kinds)
         .map(k -> new ClinicBoard.AlertLine(1, k, "")).toList();
-    return new ClinicBoard.Row(p, alerts, last, Outcome.COMPLETED, 1, 7, List.of());
+    return new ClinicBoard.Row(p, alerts, last, false, null);
   }
 
   @Test
-  void mostUrgentFirstThenAnyAlertByKindThenTheLatestSession() {
+  void mostUrgentFirstThenMoreKindsThenTheLatestSession() {
     Instant t = Instant.parse("2026-11-20T10:00:00Z");
     List<ClinicBoard.Row> sorted = ClinicBoard.sorted(List.of(
         row("quiet-old", t),
@@ -24,8 +23,14 @@ class ClinicBoardTest {
         row("quiet-new", t.plusSeconds(60)),
         row("flag", t.minusSeconds(9999), AlertKind.HIGH_START, AlertKind.RED_FLAG),
         row("never", null),
-        row("stopped", t, AlertKind.STOPPED_AT_EASIEST)));
-    assertEquals(List.of("flag", "stopped", "missed", "quiet-new", "quiet-old", "never"),
+        row("stopped", t, AlertKind.STOPPED_AT_EASIEST),
+        row("stopped-and-more", t.minusSeconds(60), AlertKind.STOPPED_AT_EASIEST,
+            AlertKind.RISING_PAIN),
+        row("went-on", t, AlertKind.CONTINUED_AFTER_STOP),
+        row("high", t, AlertKind.HIGH_PAIN_THROUGHOUT),
+        row("spread", t, AlertKind.SYMPTOMS_SPREAD)));
+    assertEquals(List.of("flag", "spread", "high", "went-on", "stopped-and-more", "stopped",
+        "missed", "quiet-new", "quiet-old", "never"),
         sorted.stream().map(ClinicBoard.Row::patient).toList());
   }
 }

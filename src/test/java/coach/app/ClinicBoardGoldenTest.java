@@ -1,0 +1,153 @@
+package coach.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import coach.app.report.ReportReader;
+import coach.app.report.TextReport;
+import coach.session.Event;
+import coach.tui.ManualClock;
+import coach.store.HistoryStore;
+import coach.store.SqliteHistoryStore;
+import coach.tui.ClinicBoard;
+import coach.tui.view.Style;
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The clinic board as a clinician reads it on a Thursday evening with five patients (see
+ * {@link FivePatients}): who to call first and why, at 120x40 and at 80x24, from a real history,
+ * compared with golden screens (a person reads a changed one before accepting it).
+ */
+class ClinicBoardGoldenTest {
+  private static final Path GOLDEN = Path.of("src/test/resources/golden");
+  private static final boolean UPDATE = Boolean.getBoolean("golden.update");
+
+  @TempDir Path tmp;
+
+  /** The board of the five patients at {@link FivePatients#NOW}, as dr-kim opens it. */
+  static ClinicBoard board(HistoryStore store, Style style) throws Exception {
+    FivePatients.before(store);
+    Instant yesterday = FivePatients.NOW.minus(Duration.ofDays(1));
+    // dr-kim looked at the board yesterday evening, after that day's alerts
+    new AlertScan(store, FivePatients::routines, FivePatients.ZONE).changed(yesterday);
+    view(store, yesterday).rows();
+    FivePatients.today(store);
+    new AlertScan(store, FivePatients::routines, FivePatients.ZONE).changed(FivePatients.NOW);
+    return new ClinicBoard(view(store, FivePatients.NOW), new ManualClock(), style,
+        FivePatients.ZONE, () -> FivePatients.NOW);
+  }
+
+  static ClinicView view(HistoryStore store, Instant at) {
+    return new ClinicView(store, FivePatients::routines, (s, p) -> ReportReader.read(s, p,
+        FivePatients::routines, null, null, FivePatients.ZONE).map(TextReport::lines)
+        .orElse(List.of()), "dr-kim", FivePatients.ZONE, Clock.fixed(at, FivePatients.ZONE));
+  }
+
+  @Test
+  void whoToCallFirstAndWhyAtBothSizes() throws Exception {
+    try (HistoryStore store = SqliteHistoryStore.open(tmp.resolve("history.db"))) {
+      ClinicBoard b = board(store, new Style(false, false));
+      String wide = render(b, 120, 40);
+      String small = render(b, 80, 24);
+      golden("clinic-board-120x40", wide);
+      golden("clinic-board-80x24", small);
+      for (String screen : List.of(wide, small)) {
+        assertFalse(screen.contains("\u2026"), "cut text:\n" + screen);
+        List<String> order = screen.lines().filter(l -> l.matches("^ [ *] P-\\d+.*"))
+            .map(l -> l.substring(3, 9)).toList();
+        // the spread to the foot, the pain of 8 all session, the one who went on after a stop,
+        // the one who stopped coming, then the steady one
+        assertEquals(List.of("P-1003", "P-1002", "P-1004", "P-1005", "P-1001"), order, screen);
+      }
+      assertTrue(small.contains("* P-1003"), small);
+      assertTrue(small.contains("  P-1001"), "nothing new of the steady one:\n" + small);
+    }
+  }
+
+  @Test
+  void inAsciiTheBoardSaysTheSame() throws Exception {
+    try (HistoryStore store = SqliteHistoryStore.open(tmp.resolve("history.db"))) {
+      ClinicBoard b = board(store, new Style(true, false));
+      String small = render(b, 80, 24);
+      golden("clinic-board-ascii-80x24", small);
+      assertTrue(small.chars().allMatch(ch -> ch < 128), small);
+    }
+  }
+
+  @Test
+  void acknowledgingTakesANoteAndRecordsWhoAndTheRowIsNoLongerNew() throws Exception {
+    try (HistoryStore store = SqliteHistoryStore.open(tmp.resolve("history.db"))) {
+      ClinicBoard b = board(store, new Style(false, false));
+      b.update(new Event.Typed('a'));
+      String asking = render(b, 120, 40);
+      assertTrue(asking.contains("Acknowledge #"), asking);
+      assertTrue(asking.contains("(symptoms spread) of P-1003 as dr-kim"), asking);
+      for (char ch : "called, seen Fri\u202e".toCharArray()) {
+        b.update(new Event.Typed(ch));
+      }
+      b.update(Event.Key.CONFIRM);
+      String done = render(b, 120, 40);
+      assertTrue(done.contains("Acknowledged #"), done);
+      assertFalse(asking.contains("\u202e") || done.contains("\u202e"), done);
+      HistoryStore.AlertRow acked = store.alerts("P-1003", false, null).stream()
+          .filter(a -> !a.open()).findFirst().orElseThrow();
+      assertEquals("dr-kim", acked.by());
+      assertTrue(acked.note().startsWith("called, seen Fri"), acked.note());
+      assertTrue(done.contains("  P-1003"), "looked at: no longer new\n" + done);
+      // Esc leaves the alert open
+      b.update(new Event.Typed('a'));
+      b.update(Event.Key.BACK);
+      assertTrue(render(b, 120, 40).contains("Not acknowledged."));
+    }
+  }
+
+  /** The board drawn on a virtual terminal of that size, trailing spaces trimmed. */
+  static String render(ClinicBoard b, int cols, int rows) throws IOException {
+    DefaultVirtualTerminal vt = new DefaultVirtualTerminal(new TerminalSize(cols, rows));
+    TerminalScreen screen = new TerminalScreen(vt);
+    screen.startScreen();
+    b.draw(screen.newTextGraphics(), screen.getTerminalSize());
+    screen.refresh();
+    List<String> lines = new ArrayList<>();
+    for (int r = 0; r < rows; r++) {
+      StringBuilder sb = new StringBuilder();
+      for (int c = 0; c < cols; c++) {
+        var ch = screen.getFrontCharacter(c, r);
+        sb.append(ch == null ? " " : ch.getCharacterString());
+      }
+      lines.add(sb.toString().replaceAll("\\s+$", ""));
+    }
+    screen.stopScreen();
+    return String.join("\n", lines) + "\n";
+  }
+
+  private static void golden(String name, String actual) throws IOException {
+    Path file = GOLDEN.resolve(name + ".txt");
+    Path proposed = GOLDEN.resolve(name + ".txt.new");
+    String old = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : null;
+    if (actual.equals(old)) {
+      Files.deleteIfExists(proposed);
+      return;
+    }
+    Files.writeString(proposed, actual, StandardCharsets.UTF_8);
+    if (!UPDATE) {
+      throw new AssertionError((old == null ? "no golden screen yet for " : "the screen differs"
+          + " from its golden: ") + name + "; written to " + proposed + " (scripts/goldens"
+          + " review, then scripts/goldens accept " + name + ")\n" + actual);
+    }
+  }
+}
