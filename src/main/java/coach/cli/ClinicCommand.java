@@ -71,7 +71,9 @@ public final class ClinicCommand implements Command {
                 "a clinic's kiosks' history; acknowledgements recorded as Dr Kim's"),
             Help.example("coach clinic --db postgresql://coach@db/rehab --ascii",
                 "the clinic group's history from every site, in plain characters"),
-            Help.example("coach clinic --lang es", "the board's words in Spanish")));
+            Help.example("coach clinic --lang es", "the board's words in Spanish"),
+            Help.example("coach clinic --by \"Dr Lee\"",
+                "as --clinician, the name an earlier version took")));
   }
 
   @Override
