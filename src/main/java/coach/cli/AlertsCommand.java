@@ -49,6 +49,8 @@ public final class AlertsCommand implements Command {
   @Override
   public Options options() {
     Options o = StoreAccess.options();
+    // every patient's alerts by default: --patient narrows them, it has no default of its own
+    o.addOption(PatientOption.onlyOption("only this patient's alerts"));
     o.addOption(Option.builder().longOpt("all-patients")
         .desc("every patient's alerts (the default)").get());
     o.addOption(Option.builder().longOpt("open").desc("only alerts not acknowledged yet (the"

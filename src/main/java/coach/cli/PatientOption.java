@@ -15,6 +15,15 @@ final class PatientOption {
 
   private PatientOption() {}
 
+  /**
+   * The option for a command that works for every patient unless given one: no default is
+   * named, since there the default is every patient.
+   */
+  static Option onlyOption(String whose) {
+    return Option.builder().longOpt(NAME).hasArg().argName("ID")
+        .desc(whose + "; a patient id is " + Patients.ID_RULE).get();
+  }
+
   /** The option, described as whose sessions it selects. */
   static Option option(String whose) {
     return Option.builder().longOpt(NAME).hasArg().argName("ID")

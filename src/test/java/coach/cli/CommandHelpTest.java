@@ -1,6 +1,7 @@
 package coach.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -155,5 +156,13 @@ class CommandHelpTest {
         assertTrue(c.help() != null && c.help().contains("Examples:"), c.name());
       }
     }
+  }
+
+  /** alerts is every patient's unless told one: its help says one default, not two. */
+  @Test
+  void alertsHelpNamesOneDefault() {
+    String help = new AlertsCommand().help();
+    assertTrue(help.contains("only this patient's alerts"), help);
+    assertFalse(help.contains("whose sessions (default: your user name)"), help);
   }
 }
