@@ -34,13 +34,14 @@ class OpenSshE2E {
   private int port;
 
   /**
-   * The README's block, for the user "root" here and with this checkout's paths: the installed
+   * The kiosk page's block (src/docs/KIOSKS.md, which the README links), for the user "root"
+   * here and with this checkout's paths: the installed
    * launcher is this checkout's (the same arguments reach the same coach).
    */
   static String readmeBlock(Path dataDir) throws Exception {
-    String readme = Files.readString(ROOT.resolve("README.md"));
+    String readme = Files.readString(ROOT.resolve("src/docs/KIOSKS.md"));
     Matcher m = Pattern.compile("(?s)```\\n(Match User kiosk\\n.*?)```").matcher(readme);
-    assertTrue(m.find(), "README has the sshd_config block");
+    assertTrue(m.find(), "src/docs/KIOSKS.md has the sshd_config block");
     Files.createDirectories(dataDir);
     Files.writeString(dataDir.resolve("patients.yaml"), "patients:\n  - P-2001\n");
     return m.group(1).replace("Match User kiosk", "Match User root")
