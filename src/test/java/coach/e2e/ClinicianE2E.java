@@ -66,7 +66,7 @@ class ClinicianE2E {
     }
     try (Tmux board = new Tmux(100, 30, tmp); Tmux patient = new Tmux(80, 24, tmp)) {
       board.line(coach("clinic --clinician Dr-Kim") + "; echo EXIT=$?");
-      board.waitFor("1 patients, 0 open alerts", 20_000);
+      board.waitFor("1 patient, no open alerts", 20_000);
       redFlagSession(patient, "P-flag");
       // the command got the alert as one JSON object
       long end = System.currentTimeMillis() + 20_000;
@@ -83,11 +83,13 @@ class ClinicianE2E {
           m.toString());
       // the board, in another process, shows the new patient first, by words and a marker (the
       // session itself may show before its red flag: it began with the first-session questions)
-      String s = board.waitFor(x -> x.lines().anyMatch(l -> l.contains("P-flag")
-          && l.contains("!!")), 15_000, "the new session's red flag on the board");
-      List<String> rows = s.lines().filter(l -> l.contains("P-")).toList();
-      assertTrue(rows.get(0).contains("P-flag") && rows.get(0).contains("!! URGENT red flag"),
-          s);
+      String s = board.waitFor(x -> x.contains("!! URGENT red flag"), 15_000,
+          "the new session's red flag on the board");
+      List<String> lines = s.lines().toList();
+      List<String> rows = lines.stream().filter(l -> l.contains("P-")).toList();
+      // first, marked new, with its alert in words under it
+      assertTrue(rows.get(0).contains("* P-flag"), s);
+      assertTrue(lines.get(lines.indexOf(rows.get(0)) + 1).contains("!! URGENT red flag"), s);
       board.keys("/", "f", "l", "a", "g", "Enter");
       board.waitFor("Filter: flag", 5000);
       board.keys("a");
@@ -99,7 +101,7 @@ class ClinicianE2E {
       s = board.waitFor("Report for patient P-flag", 5000);
       assertTrue(s.contains("Red flags answered yes:"), s);
       board.keys("Escape", "Escape"); // the report, then the filter
-      board.waitFor(x -> x.contains("P-calm") && x.contains("0 open alerts"), 10_000,
+      board.waitFor(x -> x.contains("P-calm") && x.contains("no open alerts"), 10_000,
           "the whole list, the alert acknowledged");
       board.keys("q");
       board.waitFor("EXIT=0", 10_000);
