@@ -38,40 +38,57 @@ public final class AlertScan {
     this.zone = zone;
   }
 
+  /**
+   * How far back a scan reads a patient's sessions (besides their newest six, whenever they
+   * were): the rules' two weeks and two more for this week's and the last sessions' days. Not
+   * the months before: their levels and all their sessions are not the alerts' business.
+   */
+  static final Duration WINDOW = Duration.ofDays(2L * AlertRules.LOOK_BACK_DAYS);
+
   /** Raises the patient's new alerts; returns them. */
   public List<HistoryStore.AlertRow> patient(String patient, Instant now) throws StoreException {
     Map<String, Instant> due = new HashMap<>();
-    List<HistoryStore.AlertRow> raised = patient(patient, now, due);
+    List<HistoryStore.AlertRow> raised = patients(List.of(patient), now, due);
     store.attendanceAt(due);
     return raised;
   }
 
-  /** As {@link #patient(String, Instant)}, noting when its attendance is next due a look. */
-  private List<HistoryStore.AlertRow> patient(String patient, Instant now,
+  /**
+   * As {@link #patient(String, Instant)} for several patients, their sessions read in one
+   * statement and those sessions' ratings and events in one each; notes when each one's
+   * attendance is next due a look.
+   */
+  private List<HistoryStore.AlertRow> patients(List<String> patients, Instant now,
       Map<String, Instant> due) throws StoreException {
-    List<HistoryStore.SessionRow> rows = store.sessions(patient, null, null);
     Instant recent = now.minus(Duration.ofDays(AlertRules.LOOK_BACK_DAYS));
-    List<AlertRules.Session> sessions = new ArrayList<>();
+    // the last four weeks' sessions, and at least the newest six (for the last three ends)
+    Map<String, List<HistoryStore.SessionRow>> read = store.lastSessions(patients, 6,
+        now.minus(WINDOW));
     List<String> detailed = new ArrayList<>();
-    for (int i = rows.size() - 1; i >= 0; i--) {
-      HistoryStore.SessionRow r = rows.get(i);
-      // the last days' sessions in full, and enough older ones for the last three ends of pain
-      if (!r.started().isBefore(recent) || detailed.size() < 6) {
-        detailed.add(r.id());
+    for (List<HistoryStore.SessionRow> rows : read.values()) {
+      for (int i = rows.size() - 1, n = 0; i >= 0; i--, n++) {
+        // the last days' sessions in full, and enough older ones for the last three ends
+        if (!rows.get(i).started().isBefore(recent) || n < 6) {
+          detailed.add(rows.get(i).id());
+        }
       }
     }
     Map<String, List<HistoryStore.RatingRow>> ratings = store.ratings(detailed);
     Map<String, List<HistoryStore.EventRow>> events = store.events(detailed);
-    for (HistoryStore.SessionRow r : rows) {
-      sessions.add(new AlertRules.Session(r, ratings.getOrDefault(r.id(), List.of()),
-          events.getOrDefault(r.id(), List.of())));
+    List<HistoryStore.AlertRow> raised = new ArrayList<>();
+    for (String patient : patients) {
+      List<AlertRules.Session> sessions = new ArrayList<>();
+      for (HistoryStore.SessionRow r : read.getOrDefault(patient, List.of())) {
+        sessions.add(new AlertRules.Session(r, ratings.getOrDefault(r.id(), List.of()),
+            events.getOrDefault(r.id(), List.of())));
+      }
+      List<HistoryStore.Raise> candidates = new ArrayList<>();
+      for (AlertRules.Candidate c : AlertRules.of(sessions, routines, now, zone)) {
+        candidates.add(new HistoryStore.Raise(c.kind(), c.cause(), c.facts()));
+      }
+      raised.addAll(store.raise(patient, candidates, now));
+      due.put(patient, AlertRules.attendanceDue(sessions, routines, now, zone));
     }
-    List<HistoryStore.Raise> candidates = new ArrayList<>();
-    for (AlertRules.Candidate c : AlertRules.of(sessions, routines, now, zone)) {
-      candidates.add(new HistoryStore.Raise(c.kind(), c.cause(), c.facts()));
-    }
-    List<HistoryStore.AlertRow> raised = new ArrayList<>(store.raise(patient, candidates, now));
-    due.put(patient, AlertRules.attendanceDue(sessions, routines, now, zone));
     return raised;
   }
 
@@ -118,8 +135,11 @@ public final class AlertScan {
     /** Looks at up to {@code n} more patients; true when every one has been looked at. */
     public boolean step(int n) throws StoreException {
       Map<String, Instant> due = new HashMap<>();
-      for (int i = 0; i < n && done < todo.size(); i++, done++) {
-        raised.addAll(patient(todo.get(done), now, due));
+      while (n > 0 && done < todo.size()) {
+        int take = Math.min(Math.min(n, 50), todo.size() - done);
+        raised.addAll(AlertScan.this.patients(todo.subList(done, done + take), now, due));
+        done += take;
+        n -= take;
       }
       store.attendanceAt(due);
       if (done < todo.size()) {
@@ -133,14 +153,22 @@ public final class AlertScan {
     public List<HistoryStore.AlertRow> raised() {
       return raised;
     }
+
+    /** The patients this round looks at. */
+    List<String> patients() {
+      return List.copyOf(todo);
+    }
   }
 
   /** Every patient's, whatever changed. */
   public List<HistoryStore.AlertRow> all(Instant now) throws StoreException {
+    List<String> all = store.patients();
     List<HistoryStore.AlertRow> raised = new ArrayList<>();
-    for (String p : store.patients()) {
-      raised.addAll(patient(p, now));
+    Map<String, Instant> due = new HashMap<>();
+    for (int i = 0; i < all.size(); i += 50) {
+      raised.addAll(patients(all.subList(i, Math.min(all.size(), i + 50)), now, due));
     }
+    store.attendanceAt(due);
     return raised;
   }
 }
