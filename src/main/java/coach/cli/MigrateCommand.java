@@ -158,41 +158,44 @@ public final class MigrateCommand implements Command {
     }
     long started = System.nanoTime();
     long nextLine = started + PROGRESS_NANOS;
-    while (true) {
-      List<HistoryStore.SessionRow> page = source.sessionsAfter(after, BATCH);
-      if (page.isEmpty()) {
-        break;
-      }
-      List<String> ids = page.stream().map(HistoryStore.SessionRow::id).toList();
-      java.util.Map<String, List<HistoryStore.RatingRow>> ratings = source.ratings(ids);
-      java.util.Map<String, List<HistoryStore.EventRow>> events = source.events(ids);
-      List<HistoryStore.Copied> batch = new java.util.ArrayList<>(page.size());
-      for (HistoryStore.SessionRow s : page) {
-        List<HistoryStore.RatingRow> r = ratings.getOrDefault(s.id(), List.of());
-        List<HistoryStore.EventRow> e = events.getOrDefault(s.id(), List.of());
-        batch.add(new HistoryStore.Copied(s, r, e));
-        done.ratings += r.size();
-        done.events += e.size();
-      }
-      target.copy(batch);
-      java.util.Map<String, HistoryStore.Counts> there = target.sizes(ids);
-      for (HistoryStore.Copied c : batch) {
-        HistoryStore.Counts n = there.get(c.session().id());
-        if (n == null || n.ratings() != c.ratings().size() || n.events() != c.events().size()) {
-          done.missing.add(c.session().id());
+    // the next batch is read while the last one is written (at most two wait in memory)
+    Reader reader = new Reader(source, after);
+    reader.start();
+    try {
+      while (true) {
+        List<HistoryStore.Copied> batch = reader.next();
+        if (batch.isEmpty()) {
+          break;
+        }
+        List<String> ids = new java.util.ArrayList<>(batch.size());
+        for (HistoryStore.Copied c : batch) {
+          ids.add(c.session().id());
+          done.ratings += c.ratings().size();
+          done.events += c.events().size();
+        }
+        after = ids.get(ids.size() - 1);
+        target.copy(batch, place, new HistoryStore.Place(before + done.sessions + batch.size(),
+            Instant.now(), after));
+        java.util.Map<String, HistoryStore.Counts> there = target.sizes(ids);
+        for (HistoryStore.Copied c : batch) {
+          HistoryStore.Counts n = there.get(c.session().id());
+          if (n == null || n.ratings() != c.ratings().size()
+              || n.events() != c.events().size()) {
+            done.missing.add(c.session().id());
+          }
+        }
+        done.sessions += batch.size();
+        long now = System.nanoTime();
+        if (now - nextLine >= 0) {
+          nextLine = now + PROGRESS_NANOS;
+          double seconds = (now - started) / 1e9;
+          ctx.err().printf("coach migrate: %d of %d sessions (%d%%), %d ratings, %.0f ratings"
+              + " a second%n", before + done.sessions, total, total == 0 ? 100
+              : (before + done.sessions) * 100 / total, done.ratings, done.ratings / seconds);
         }
       }
-      done.sessions += page.size();
-      after = page.get(page.size() - 1).id();
-      target.place(place, new HistoryStore.Place(before + done.sessions, Instant.now(), after));
-      long now = System.nanoTime();
-      if (now - nextLine >= 0) {
-        nextLine = now + PROGRESS_NANOS;
-        double seconds = (now - started) / 1e9;
-        ctx.err().printf("coach migrate: %d of %d sessions (%d%%), %d ratings, %.0f ratings"
-            + " a second%n", before + done.sessions, total, total == 0 ? 100
-            : (before + done.sessions) * 100 / total, done.ratings, done.ratings / seconds);
-      }
+    } finally {
+      reader.interrupt();
     }
     // the alerts too, with who acknowledged them and whether they went: none comes back
     long lastAlert = 0;
@@ -208,5 +211,70 @@ public final class MigrateCommand implements Command {
     // done: the next run starts from the first session again (it may have gone on since)
     target.place(place, new HistoryStore.Place(before + done.sessions, Instant.now(), null));
     return done;
+  }
+
+  /** Reads the source a batch at a time on a thread of its own, a batch or two ahead. */
+  private static final class Reader extends Thread {
+    private final HistoryStore source;
+    private final java.util.concurrent.BlockingQueue<Object> ready =
+        new java.util.concurrent.ArrayBlockingQueue<>(1);
+    private String after;
+
+    Reader(HistoryStore source, String after) {
+      super("coach-migrate-reader");
+      setDaemon(true);
+      this.source = source;
+      this.after = after;
+    }
+
+    @Override
+    public void run() {
+      try {
+        while (true) {
+          List<HistoryStore.SessionRow> page = source.sessionsAfter(after, BATCH);
+          List<String> ids = page.stream().map(HistoryStore.SessionRow::id).toList();
+          java.util.Map<String, List<HistoryStore.RatingRow>> ratings = page.isEmpty()
+              ? java.util.Map.of() : source.ratings(ids);
+          java.util.Map<String, List<HistoryStore.EventRow>> events = page.isEmpty()
+              ? java.util.Map.of() : source.events(ids);
+          List<HistoryStore.Copied> batch = new java.util.ArrayList<>(page.size());
+          for (HistoryStore.SessionRow s : page) {
+            batch.add(new HistoryStore.Copied(s, ratings.getOrDefault(s.id(), List.of()),
+                events.getOrDefault(s.id(), List.of())));
+          }
+          ready.put(batch);
+          if (page.isEmpty()) {
+            return;
+          }
+          after = ids.get(ids.size() - 1);
+        }
+      } catch (StoreException | RuntimeException e) {
+        try {
+          ready.put(e);
+        } catch (InterruptedException stopped) {
+          // the copy stopped meanwhile
+        }
+      } catch (InterruptedException e) {
+        // the copy stopped
+      }
+    }
+
+    /** The next batch (empty at the end); what failed in reading, thrown here. */
+    @SuppressWarnings("unchecked")
+    List<HistoryStore.Copied> next() throws StoreException {
+      try {
+        Object o = ready.take();
+        if (o instanceof StoreException e) {
+          throw new StoreException(e.getMessage(), e);
+        }
+        if (o instanceof RuntimeException e) {
+          throw e;
+        }
+        return (List<HistoryStore.Copied>) o;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new StoreException("the copy was interrupted");
+      }
+    }
   }
 }

@@ -42,6 +42,18 @@ abstract class Db {
     return w == null ? c : Watched.connection(c, w);
   }
 
+  /** Writes many copied rows at once, the database's own quickest way. */
+  interface Bulk {
+    /** The batch's ratings and events, each kept once (as the single inserts would). */
+    void ratingsAndEvents(Connection c, java.util.List<HistoryStore.Copied> batch)
+        throws SQLException;
+  }
+
+  /** The database's own way of writing many rows at once, or null: batched inserts. */
+  Bulk bulk() {
+    return null;
+  }
+
   /** Runs work in one transaction, committed (durably) before returning. */
   abstract void inTransaction(Work work) throws SQLException;
 

@@ -240,24 +240,28 @@ final class HistorySql {
       }
       p.executeBatch();
     }
-    try (PreparedStatement p = c.prepareStatement(RATING_SQL)) {
-      for (HistoryStore.Copied x : batch) {
-        for (HistoryStore.RatingRow r : x.ratings()) {
-          bindRating(p, db, x.session().id(), r.seq(), r.at(), r.rating());
-          p.addBatch();
+    if (db.bulk() != null) {
+      db.bulk().ratingsAndEvents(c, batch);
+    } else {
+      try (PreparedStatement p = c.prepareStatement(RATING_SQL)) {
+        for (HistoryStore.Copied x : batch) {
+          for (HistoryStore.RatingRow r : x.ratings()) {
+            bindRating(p, db, x.session().id(), r.seq(), r.at(), r.rating());
+            p.addBatch();
+          }
         }
+        p.executeBatch();
       }
-      p.executeBatch();
-    }
-    try (PreparedStatement p = c.prepareStatement(EVENT_SQL)) {
-      for (HistoryStore.Copied x : batch) {
-        for (HistoryStore.EventRow e : x.events()) {
-          bindEvent(p, db, new Entry.EventEntry(x.session().id(), e.at(), e.seq(), e.kind(),
-              e.exerciseId(), e.fromLevel(), e.toLevel(), e.detail()));
-          p.addBatch();
+      try (PreparedStatement p = c.prepareStatement(EVENT_SQL)) {
+        for (HistoryStore.Copied x : batch) {
+          for (HistoryStore.EventRow e : x.events()) {
+            bindEvent(p, db, new Entry.EventEntry(x.session().id(), e.at(), e.seq(), e.kind(),
+                e.exerciseId(), e.fromLevel(), e.toLevel(), e.detail()));
+            p.addBatch();
+          }
         }
+        p.executeBatch();
       }
-      p.executeBatch();
     }
     // each patient once, with the last session of the batch
     Map<String, Instant> last = new java.util.TreeMap<>();

@@ -168,7 +168,15 @@ public interface HistoryStore extends AutoCloseable {
   }
 
   /** Copies sessions as {@link #copy(SessionRow, List, List)} does, all in one transaction. */
-  void copy(List<Copied> sessions) throws StoreException;
+  default void copy(List<Copied> sessions) throws StoreException {
+    copy(sessions, null, null);
+  }
+
+  /**
+   * As {@link #copy(List)}, recording in the same transaction where the copy got to (under
+   * {@code name}, when not null), so a copy cut off goes on exactly after what it finished.
+   */
+  void copy(List<Copied> sessions, String name, Place place) throws StoreException;
 
   /** A session as another history holds it. */
   record Copied(SessionRow session, List<RatingRow> ratings, List<EventRow> events) {}

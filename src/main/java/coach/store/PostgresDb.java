@@ -101,6 +101,12 @@ final class PostgresDb extends Db implements AutoCloseable {
     return "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint";
   }
 
+  /** Copied rows go through COPY into a scratch table, then into theirs: see PostgresBulk. */
+  @Override
+  Bulk bulk() {
+    return PostgresBulk::ratingsAndEvents;
+  }
+
   @Override
   String name() {
     return url.toString();

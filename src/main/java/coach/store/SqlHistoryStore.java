@@ -60,9 +60,14 @@ abstract class SqlHistoryStore implements HistoryStore {
   }
 
   @Override
-  public void copy(List<Copied> sessions) throws StoreException {
+  public void copy(List<Copied> sessions, String name, Place place) throws StoreException {
     db.write(sessions.size() == 1 ? "a copied session" : sessions.size() + " copied sessions",
-        c -> HistorySql.copy(c, db, sessions));
+        c -> {
+          HistorySql.copy(c, db, sessions);
+          if (name != null) {
+            HistorySql.place(c, db, name, place);
+          }
+        });
   }
 
   @Override

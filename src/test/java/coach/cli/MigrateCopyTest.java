@@ -57,7 +57,7 @@ class MigrateCopyTest {
     AtomicInteger batches = new AtomicInteger();
     return (HistoryStore) Proxy.newProxyInstance(HistoryStore.class.getClassLoader(),
         new Class<?>[] {HistoryStore.class}, (proxy, m, args) -> {
-          if (m.getName().equals("copy") && args.length == 1
+          if (m.getName().equals("copy") && args.length == 3
               && batches.incrementAndGet() == n) {
             throw new StoreException("the database went away");
           }

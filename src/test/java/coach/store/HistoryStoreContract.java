@@ -679,4 +679,27 @@ abstract class HistoryStoreContract {
       assertEquals(List.of("ann", "bob"), store.patients());
     }
   }
+
+  @Test
+  void copiedRowsKeepEveryCharacterAndAreKeptOnce() throws Exception {
+    String odd = "tab\there, new\nline, back\\slash, \\N, quote\" and \u00e9\u202e";
+    Instant t = Instant.parse("2026-11-20T09:00:00.123456Z");
+    HistoryStore.Copied x = new HistoryStore.Copied(new HistoryStore.SessionRow("odd", "ann",
+        "sciatica", "h", t, null, null, 0, 1, 0, false, Map.of()), List.of(
+        new HistoryStore.RatingRow("odd", 1, t, new Rating(Rating.Kind.SET, odd, 0, null, 1, 0,
+            odd, 3, odd)), new HistoryStore.RatingRow("odd", 1, t, new Rating(Rating.Kind.SET,
+            "again", 0, null, 1, 0, "", 9, null))), List.of(new HistoryStore.EventRow("odd", 1,
+        t, RecordKind.RED_FLAG, null, -1, -1, odd)));
+    try (HistoryStore store = open()) {
+      store.copy(List.of(x));
+      store.copy(List.of(x));
+      List<HistoryStore.RatingRow> r = store.ratings("odd");
+      assertEquals(1, r.size(), "the same number twice is kept once, the first");
+      assertEquals(odd, r.get(0).rating().region());
+      assertEquals(odd, r.get(0).rating().exerciseId());
+      assertEquals(odd, r.get(0).rating().roundLabel());
+      assertEquals(t, r.get(0).at());
+      assertEquals(odd, store.events("odd").get(0).detail());
+    }
+  }
 }
