@@ -28,6 +28,7 @@ class ReadmeCommandsTest {
   private static final List<Path> DOCS = List.of(Path.of("README.md"),
       Path.of("src/docs/INSTALL.md"), Path.of("src/docs/KIOSKS.md"),
       Path.of("src/docs/POSTGRESQL.md"), Path.of("src/docs/DEVELOPMENT.md"),
+      Path.of("src/docs/PERFORMANCE.md"), Path.of("src/docs/ARCHITECTURE.md"),
       Path.of("src/packaging/README.md"), Path.of("routines/FORMAT.md"));
 
   /** Commands that read, or write only a file the example names. */
