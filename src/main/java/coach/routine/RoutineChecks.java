@@ -200,12 +200,21 @@ public final class RoutineChecks {
         stopsToday = null;
       }
     }
-    return new PainRule(increaseBy == null ? d.increaseBy() : increaseBy, safeUpTo, max,
-        spread == null ? d.spreadCounts() : spread, question, regions, askAfter,
-        morning == null ? d.nextMorningCheck() : morning,
-        afterHours == null ? d.nextMorningAfterHours() : afterHours,
-        withinDays == null ? d.nextMorningWithinDays() : withinDays,
-        progress == null ? d.progressAfterSessions() : progress, painQuestion, stopsToday,
-        resume == null ? d.resumeWithinHours() : resume);
+    return d.toBuilder()
+        .increaseBy(increaseBy == null ? d.increaseBy() : increaseBy)
+        .safeUpTo(safeUpTo)
+        .maxAcceptable(max)
+        .spreadCounts(spread == null ? d.spreadCounts() : spread)
+        .regionQuestion(question)
+        .regions(regions)
+        .askAfter(askAfter)
+        .nextMorningCheck(morning == null ? d.nextMorningCheck() : morning)
+        .nextMorningAfterHours(afterHours == null ? d.nextMorningAfterHours() : afterHours)
+        .nextMorningWithinDays(withinDays == null ? d.nextMorningWithinDays() : withinDays)
+        .progressAfterSessions(progress == null ? d.progressAfterSessions() : progress)
+        .painQuestion(painQuestion)
+        .spreadStopsTodayAt(stopsToday)
+        .resumeWithinHours(resume == null ? d.resumeWithinHours() : resume)
+        .build();
   }
 }
