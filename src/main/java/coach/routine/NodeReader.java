@@ -13,6 +13,9 @@ import java.util.Set;
  * reader returns null for a value it refused. What the values mean is for its caller.
  */
 public final class NodeReader {
+  private static final java.util.regex.Pattern ID =
+      java.util.regex.Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+
   private final String file;
   private final List<Problem> problems;
   /** The document's lines, to place a problem inside a block of text; empty when not known. */
@@ -183,6 +186,20 @@ public final class NodeReader {
       return null;
     }
     return textValue(e.value(), field, required, maxLength, false);
+  }
+
+  /**
+   * An id of at most 64 characters: lower-case letters, digits, '-', '_' or '.', starting with a
+   * letter or digit; null when absent or not one (a problem).
+   */
+  String id(Node.Map m, String field, String where) {
+    String s = text(m, field, true, 64, where);
+    if (s != null && !ID.matcher(s).matches()) {
+      problem(m.fields().get(field).value(), "\"" + s + "\" is not a valid id; use lower-case"
+          + " letters, digits, '-', '_' or '.', starting with a letter or digit");
+      return null;
+    }
+    return s;
   }
 
   /** The value as plain, non-blank (unless allowEmpty) text of at most maxLength, or null. */

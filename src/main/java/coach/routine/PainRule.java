@@ -84,18 +84,29 @@ public record PainRule(
     regions = List.copyOf(regions);
   }
 
-  /** A rule without its own pain question, spread stop or resume window (the defaults). */
-  public PainRule(int increaseBy, int safeUpTo, Integer maxAcceptable, boolean spreadCounts,
-      String regionQuestion, List<String> regions, AskAfter askAfter, boolean nextMorningCheck,
-      int nextMorningAfterHours, int nextMorningWithinDays, int progressAfterSessions) {
-    this(increaseBy, safeUpTo, maxAcceptable, spreadCounts, regionQuestion, regions, askAfter,
-        nextMorningCheck, nextMorningAfterHours, nextMorningWithinDays, progressAfterSessions,
-        null, null, RESUME_WITHIN_HOURS);
-  }
-
   /** The defaults of GUIDE section 3. */
   public static PainRule defaults() {
-    return new PainRule(2, 3, 5, true, null, DEFAULT_REGIONS, AskAfter.SET, true, 8, 7, 2);
+    return new Builder()
+        .increaseBy(2)
+        .safeUpTo(3)
+        .maxAcceptable(5)
+        .spreadCounts(true)
+        .regions(DEFAULT_REGIONS)
+        .askAfter(AskAfter.SET)
+        .nextMorningCheck(true)
+        .nextMorningAfterHours(8)
+        .nextMorningWithinDays(7)
+        .progressAfterSessions(2)
+        .resumeWithinHours(RESUME_WITHIN_HOURS)
+        .build();
+  }
+
+  /**
+   * The rule's values by name, to change some of them: {@code rule.toBuilder().safeUpTo(2)
+   * .build()}.
+   */
+  public Builder toBuilder() {
+    return new Builder(this);
   }
 
   /**
@@ -109,24 +120,135 @@ public record PainRule(
 
   /** This rule with symptoms reaching {@code region} or further stopping the session today. */
   public PainRule withSpreadStopsTodayAt(String region) {
-    return new PainRule(increaseBy, safeUpTo, maxAcceptable, spreadCounts, regionQuestion,
-        regions, askAfter, nextMorningCheck, nextMorningAfterHours, nextMorningWithinDays,
-        progressAfterSessions, painQuestion, region, resumeWithinHours);
+    return toBuilder().spreadStopsTodayAt(region).build();
   }
 
   /** The defaults with another ceiling, spread setting and asking point (for tests and tools). */
   public static PainRule of(int increaseBy, boolean spreadCounts, Integer maxAcceptable,
       AskAfter askAfter) {
-    PainRule d = defaults();
-    return new PainRule(increaseBy, d.safeUpTo, maxAcceptable, spreadCounts, null, d.regions,
-        askAfter, d.nextMorningCheck, d.nextMorningAfterHours, d.nextMorningWithinDays,
-        d.progressAfterSessions);
+    return defaults().toBuilder().increaseBy(increaseBy).spreadCounts(spreadCounts)
+        .maxAcceptable(maxAcceptable).askAfter(askAfter).build();
   }
 
   /** This rule with another safe zone. */
   public PainRule withSafeUpTo(int safe) {
-    return new PainRule(increaseBy, safe, maxAcceptable, spreadCounts, regionQuestion, regions,
-        askAfter, nextMorningCheck, nextMorningAfterHours, nextMorningWithinDays,
-        progressAfterSessions, painQuestion, spreadStopsTodayAt, resumeWithinHours);
+    return toBuilder().safeUpTo(safe).build();
+  }
+
+  /** A pain rule value by value, each by its name (see the record's fields). */
+  public static final class Builder {
+    private int increaseBy;
+    private int safeUpTo;
+    private Integer maxAcceptable;
+    private boolean spreadCounts;
+    private String regionQuestion;
+    private List<String> regions = List.of();
+    private AskAfter askAfter;
+    private boolean nextMorningCheck;
+    private int nextMorningAfterHours;
+    private int nextMorningWithinDays;
+    private int progressAfterSessions;
+    private String painQuestion;
+    private String spreadStopsTodayAt;
+    private int resumeWithinHours;
+
+    private Builder() {}
+
+    private Builder(PainRule r) {
+      increaseBy = r.increaseBy;
+      safeUpTo = r.safeUpTo;
+      maxAcceptable = r.maxAcceptable;
+      spreadCounts = r.spreadCounts;
+      regionQuestion = r.regionQuestion;
+      regions = r.regions;
+      askAfter = r.askAfter;
+      nextMorningCheck = r.nextMorningCheck;
+      nextMorningAfterHours = r.nextMorningAfterHours;
+      nextMorningWithinDays = r.nextMorningWithinDays;
+      progressAfterSessions = r.progressAfterSessions;
+      painQuestion = r.painQuestion;
+      spreadStopsTodayAt = r.spreadStopsTodayAt;
+      resumeWithinHours = r.resumeWithinHours;
+    }
+
+    public Builder increaseBy(int v) {
+      increaseBy = v;
+      return this;
+    }
+
+    public Builder safeUpTo(int v) {
+      safeUpTo = v;
+      return this;
+    }
+
+    /** The ceiling; null for none. */
+    public Builder maxAcceptable(Integer v) {
+      maxAcceptable = v;
+      return this;
+    }
+
+    public Builder spreadCounts(boolean v) {
+      spreadCounts = v;
+      return this;
+    }
+
+    /** The routine's own words for the symptom question; null for the coach's. */
+    public Builder regionQuestion(String v) {
+      regionQuestion = v;
+      return this;
+    }
+
+    public Builder regions(List<String> v) {
+      regions = v;
+      return this;
+    }
+
+    public Builder askAfter(AskAfter v) {
+      askAfter = v;
+      return this;
+    }
+
+    public Builder nextMorningCheck(boolean v) {
+      nextMorningCheck = v;
+      return this;
+    }
+
+    public Builder nextMorningAfterHours(int v) {
+      nextMorningAfterHours = v;
+      return this;
+    }
+
+    public Builder nextMorningWithinDays(int v) {
+      nextMorningWithinDays = v;
+      return this;
+    }
+
+    public Builder progressAfterSessions(int v) {
+      progressAfterSessions = v;
+      return this;
+    }
+
+    /** The routine's own words for which pain is rated; null for the coach's. */
+    public Builder painQuestion(String v) {
+      painQuestion = v;
+      return this;
+    }
+
+    /** The region from which a spread stops the session for today; null for none. */
+    public Builder spreadStopsTodayAt(String v) {
+      spreadStopsTodayAt = v;
+      return this;
+    }
+
+    public Builder resumeWithinHours(int v) {
+      resumeWithinHours = v;
+      return this;
+    }
+
+    public PainRule build() {
+      return new PainRule(increaseBy, safeUpTo, maxAcceptable, spreadCounts, regionQuestion,
+          regions, askAfter, nextMorningCheck, nextMorningAfterHours, nextMorningWithinDays,
+          progressAfterSessions, painQuestion, spreadStopsTodayAt, resumeWithinHours);
+    }
   }
 }

@@ -183,7 +183,7 @@ public final class Coach {
       case ASK_QUIT -> () -> {
         timers.pause(b, now);
         b.overlay = Overlay.QUIT_CONFIRM;
-        b.choice = 0;
+        b.choice = Choice.FIRST;
       };
       case END_SESSION -> () -> {
         b.overlay = Overlay.NONE;
@@ -206,7 +206,7 @@ public final class Coach {
         timers.pause(b, now);
         b.overlay = Overlay.PAUSE;
       };
-      case TOGGLE -> () -> b.choice = b.choice == 1 ? 0 : 1;
+      case TOGGLE -> () -> b.choice = b.choice.toggled();
       case YES -> () -> answer(b, fx, Event.Key.YES, now);
       case NO -> () -> answer(b, fx, Event.Key.NO, now);
       case CONFIRM_CHOICE -> () -> answer(b, fx, Event.Key.CONFIRM, now);
@@ -245,8 +245,8 @@ public final class Coach {
    * them) nothing is paused on this screen: no pause box, which would take the answer's key.
    */
   private void closeOverlay(SessionState.Builder b) {
-    b.overlay = b.pausedRemaining >= 0 && timers.isTimed(b) ? Overlay.PAUSE : Overlay.NONE;
-    b.choice = -1;
+    b.overlay = Timers.paused(b) && timers.isTimed(b) ? Overlay.PAUSE : Overlay.NONE;
+    b.choice = Choice.NONE;
   }
 
   /**
@@ -267,7 +267,7 @@ public final class Coach {
         if (key != Event.Key.CONFIRM) {
           return;
         }
-        if (b.choice == 1) {
+        if (b.choice == Choice.SECOND) {
           walk.toSummary(b, fx, Outcome.STOPPED_FOR_PAIN);
         } else {
           walk.nextExercise(b, fx);

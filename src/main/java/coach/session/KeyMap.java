@@ -193,8 +193,8 @@ public final class KeyMap {
           add(k, Action.RED_FLAGS, Label.RED_FLAG, ALWAYS, Event.Key.RED_FLAG);
         }
         add(k, Action.TOGGLE, Label.CHOOSE, ARROWS, ARROW_KEYS);
-        add(k, s.choice() == 1 ? Action.END_SESSION : Action.CLOSE, Label.CONFIRM, ENTER_CHOICE,
-            Event.Key.CONFIRM);
+        add(k, s.dialog().choice() == Choice.SECOND ? Action.END_SESSION
+            : Action.CLOSE, Label.CONFIRM, ENTER_CHOICE, Event.Key.CONFIRM);
       }
       case NONE -> {
         screen(k, s);
@@ -262,7 +262,7 @@ public final class KeyMap {
       add(k, Action.BACK, Label.BACK, OTHER, Event.Key.BACK);
     }
     add(k, Action.TOGGLE, Label.CHOOSE, ARROWS, ARROW_KEYS);
-    if (s.choice() >= 0) {
+    if (s.dialog().choice() != Choice.NONE) {
       add(k, Action.CONFIRM_CHOICE, Label.CONFIRM, ENTER_CHOICE, Event.Key.CONFIRM);
     }
   }
@@ -278,10 +278,10 @@ public final class KeyMap {
     }
     if (where) {
       // once the number is marked, where the symptoms reach is what to answer next
-      boolean next = s.draftValue() >= 0 && s.draftRegion() < 0;
+      boolean next = s.draft().value().isPresent() && s.draft().region().isEmpty();
       add(k, Action.WHERE, Label.WHERE, next ? MAIN : WHERE, Event.Key.UP, Event.Key.DOWN);
     }
-    if (s.draftValue() >= 0 && (!where || s.draftRegion() >= 0)) {
+    if (s.draft().answered(where)) {
       add(k, Action.CONFIRM_RATING, Label.CONFIRM, MAIN, Event.Key.CONFIRM);
     }
     if (where) {

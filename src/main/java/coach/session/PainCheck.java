@@ -4,6 +4,7 @@ import coach.routine.Exercise;
 import coach.routine.PainRule;
 import coach.routine.Routine;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * The pain check: the rating (0-10) and where the symptoms reach, judged by the {@link
@@ -44,9 +45,11 @@ final class PainCheck {
     Rating last = b.ratings.isEmpty() ? null : b.ratings.get(b.ratings.size() - 1);
     b.screen = Screen.PAIN;
     b.painKind = kind;
-    b.draftValue = last == null || kind == Rating.Kind.BASELINE ? -1 : last.value();
+    b.draftValue = last == null || kind == Rating.Kind.BASELINE ? OptionalInt.empty()
+        : OptionalInt.of(last.value());
     b.draftOne = false;
-    b.draftRegion = last == null ? -1 : policy.regionRank(last.region());
+    b.draftRegion = last == null ? OptionalInt.empty()
+        : OptionalInt.of(policy.regionRank(last.region()));
     b.goodNews = null;
     Timers.stop(b);
   }
@@ -61,29 +64,36 @@ final class PainCheck {
     int max = routine.painRule().regions().size();
     if (e instanceof Event.Digit d) {
       if (b.draftOne && d.value() == 0) {
-        b.draftValue = 10;
+        b.draftValue = OptionalInt.of(10);
         b.draftOne = false;
       } else {
-        b.draftValue = d.value();
+        b.draftValue = OptionalInt.of(d.value());
         b.draftOne = d.value() == 1;
       }
     } else if (e == Event.Key.RIGHT || (!where && e == Event.Key.UP)) {
-      b.draftValue = Math.min(10, b.draftValue + 1);
+      b.draftValue = step(b.draftValue, 1, 10);
       b.draftOne = false;
     } else if (e == Event.Key.LEFT || (!where && e == Event.Key.DOWN)) {
-      b.draftValue = Math.max(0, b.draftValue - 1);
+      b.draftValue = step(b.draftValue, -1, 10);
       b.draftOne = false;
     } else if (e == Event.Key.UP) {
-      b.draftRegion = Math.max(0, b.draftRegion - 1);
+      b.draftRegion = step(b.draftRegion, -1, max);
       b.draftOne = false;
     } else if (e == Event.Key.DOWN) {
-      b.draftRegion = Math.min(max, b.draftRegion + 1);
+      b.draftRegion = step(b.draftRegion, 1, max);
       b.draftOne = false;
-    } else if (e == Event.Key.CONFIRM && b.draftValue >= 0 && (!where || b.draftRegion >= 0)) {
+    } else if (e == Event.Key.CONFIRM && b.draftValue.isPresent()
+        && (!where || b.draftRegion.isPresent())) {
       b.draftOne = false;
       return confirm(b, fx);
     }
     return Next.STAY;
+  }
+
+  /** One step up or down within 0 to {@code max}; from nothing marked, a step marks 0. */
+  private static OptionalInt step(OptionalInt marked, int by, int max) {
+    return OptionalInt.of(marked.isEmpty() ? 0
+        : Math.max(0, Math.min(max, marked.getAsInt() + by)));
   }
 
   /**
@@ -93,11 +103,11 @@ final class PainCheck {
    */
   Next onHighPain(SessionState.Builder b, List<Effect> fx, Event e) {
     if (Coach.isToggle(e)) {
-      b.choice = b.choice == 1 ? 0 : 1;
+      b.choice = b.choice.toggled();
     } else if (e == Event.Key.CONFIRM) {
       int start = b.ratings.get(b.ratings.size() - 1).value();
       int limit = routine.painRule().maxAcceptable();
-      if (b.choice == 1) {
+      if (b.choice == Choice.SECOND) {
         Reason reason = new Reason.HighStartStop(start, limit);
         fx.add(new Effect.RecordContactShown(null, reason));
         stopForToday(b, fx, null, reason);
@@ -116,7 +126,7 @@ final class PainCheck {
           b.unrecorded.add(note);
         }
       }
-      b.choice = -1;
+      b.choice = Choice.NONE;
       return Next.INTRO;
     }
     return Next.STAY;
@@ -125,17 +135,19 @@ final class PainCheck {
   /** Records the rating and judges it. */
   private Next confirm(SessionState.Builder b, List<Effect> fx) {
     PainRule rule = routine.painRule();
-    String region = rule.spreadCounts() && b.draftRegion > 0
-        ? rule.regions().get(b.draftRegion - 1) : null;
+    // where the check asks, it is confirmed only once where the symptoms reach was chosen
+    String region = rule.spreadCounts() && b.draftRegion.getAsInt() > 0
+        ? rule.regions().get(b.draftRegion.getAsInt() - 1) : null;
     int rank = policy.regionRank(region);
+    int value = b.draftValue.getAsInt();
     Rating rating;
     if (b.painKind == Rating.Kind.BASELINE) {
-      rating = new Rating(Rating.Kind.BASELINE, null, -1, null, 0, -1, "", b.draftValue, region);
+      rating = Rating.baseline(value, region);
     } else {
       Exercise ex = routine.exercises().get(b.exercise);
       int level = b.levels.get(b.exercise);
       rating = new Rating(b.painKind, ex.id(), level, ex.level(level).id(), b.set, b.round,
-          ex.round(level, b.round), b.draftValue, region);
+          ex.round(level, b.round), value, region);
     }
     b.ratings.add(rating);
     fx.add(new Effect.RecordRating(rating));
@@ -152,7 +164,7 @@ final class PainCheck {
       }
       if (b.ratings.size() == 1 && policy.highStart(rating.value())) {
         b.screen = Screen.HIGH_PAIN;
-        b.choice = 1; // "End for today" is marked
+        b.choice = Choice.SECOND; // "End for today" is marked
         return Next.STAY;
       }
       return Next.INTRO;
@@ -196,7 +208,7 @@ final class PainCheck {
         } else {
           b.screen = Screen.CONTACT;
           // above the ceiling or a spread: "End the session" is marked
-          b.choice = v.asksRedFlags() ? 1 : 0;
+          b.choice = Choice.of(v.asksRedFlags());
         }
         yield v.asksRedFlags() ? Next.RECHECK : Next.STAY;
       }
@@ -235,7 +247,7 @@ final class PainCheck {
     b.stopForToday = true;
     b.stopReason = why;
     b.screen = Screen.STOP_TODAY;
-    b.choice = -1;
+    b.choice = Choice.NONE;
     Timers.stop(b);
     fx.add(new Effect.RecordStopForToday(exerciseId, why));
   }
@@ -251,7 +263,8 @@ final class PainCheck {
       return;
     }
     Rating first = b.ratings.get(0);
-    int start = first.kind() == Rating.Kind.BASELINE ? first.value() : -1;
+    OptionalInt start = first.kind() == Rating.Kind.BASELINE ? OptionalInt.of(first.value())
+        : OptionalInt.empty();
     PainPolicy.Reference ref = reference(first);
     Rating last = first; // the last rating but the starting ratings of earlier resumptions
     String exercise = first.exerciseId();
@@ -267,7 +280,7 @@ final class PainCheck {
       }
       ref = with(ref, resumedWith);
       int rank = policy.regionRank(r.region());
-      ref = policy.judge(ref, start < 0 ? r.value() : start, r.value(), rank, false, 0)
+      ref = policy.judge(ref, start.orElse(r.value()), r.value(), rank, false, 0)
           .increased()
           ? new PainPolicy.Reference(r.value(), rank) : ref.with(r.value(), rank);
       last = r;

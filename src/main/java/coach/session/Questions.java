@@ -37,11 +37,11 @@ final class Questions {
       return false;
     }
     if (Coach.isToggle(e)) {
-      b.choice = b.choice == 1 ? 0 : 1;
+      b.choice = b.choice.toggled();
       return null;
     }
-    if (e == Event.Key.CONFIRM && b.choice >= 0) {
-      return b.choice == 1;
+    if (e == Event.Key.CONFIRM && b.choice != Choice.NONE) {
+      return b.choice == Choice.SECOND;
     }
     return null;
   }
@@ -49,7 +49,7 @@ final class Questions {
   void onWelcome(SessionState.Builder b, Event e) {
     if (e == Event.Key.CONFIRM) {
       StartOptions.Gate gate = options.gate();
-      b.choice = -1;
+      b.choice = Choice.NONE;
       b.question = 0;
       if (gate.lockout() != null) {
         b.screen = Screen.LOCKED;
@@ -66,7 +66,7 @@ final class Questions {
     Boolean yes = answer(b, e);
     if (yes != null) {
       fx.add(new Effect.RecordClearance(yes));
-      b.choice = -1;
+      b.choice = Choice.NONE;
       if (yes) {
         afterClearance(b);
       } else {
@@ -91,7 +91,7 @@ final class Questions {
     if (yes == null) {
       return;
     }
-    b.choice = -1;
+    b.choice = Choice.NONE;
     if (yes) {
       fx.add(new Effect.RecordSeriousSigns(SeriousSigns.IDS.get(b.question)));
       b.screen = Screen.SEE_DOCTOR;
@@ -114,7 +114,7 @@ final class Questions {
   private void toResumeOrScreening(SessionState.Builder b) {
     if (options.resume() != null) {
       b.screen = Screen.RESUME;
-      b.choice = -1;
+      b.choice = Choice.NONE;
     } else {
       toScreening(b);
     }
@@ -165,7 +165,7 @@ final class Questions {
     b.returnTo = b.screen == Screen.WELCOME ? null : b.screen;
     b.screen = Screen.SCREENING;
     b.question = 0;
-    b.choice = -1;
+    b.choice = Choice.NONE;
     if (routine.redFlags().questions().isEmpty()) {
       b.screen = Screen.URGENT;
     }
@@ -187,7 +187,7 @@ final class Questions {
   private void toScreening(SessionState.Builder b) {
     b.screen = Screen.SCREENING;
     b.question = 0;
-    b.choice = -1;
+    b.choice = Choice.NONE;
     if (routine.redFlags().questions().isEmpty()) {
       afterScreening(b);
     }
@@ -202,7 +202,7 @@ final class Questions {
     if (yes == null) {
       return;
     }
-    b.choice = -1;
+    b.choice = Choice.NONE;
     if (yes) {
       RedFlag q = routine.redFlags().questions().get(b.question);
       fx.add(new Effect.RecordRedFlag(q.id()));
@@ -227,14 +227,15 @@ final class Questions {
     b.returnTo = null;
     b.question = 0;
     // back on the stop after the questions asked again: "End the session" is still marked
-    b.choice = b.recheck && b.screen == Screen.CONTACT ? 1 : -1;
+    b.choice = b.recheck && b.screen == Screen.CONTACT ? Choice.SECOND
+        : Choice.NONE;
     b.recheck = false;
-    b.overlay = b.pausedRemaining >= 0 ? Overlay.PAUSE : Overlay.NONE;
+    b.overlay = Timers.paused(b) ? Overlay.PAUSE : Overlay.NONE;
   }
 
   private void afterScreening(SessionState.Builder b) {
     b.question = 0;
-    b.choice = -1;
+    b.choice = Choice.NONE;
     boolean resumed = b.exercise > 0 || b.set > 1 || b.round > 0;
     if (resumed) {
       pain.begin(b, Rating.Kind.BASELINE);
@@ -261,7 +262,7 @@ final class Questions {
         }
       }
       b.question = 0;
-      b.choice = -1;
+      b.choice = Choice.NONE;
       if (yes || offers().isEmpty()) {
         pain.begin(b, Rating.Kind.BASELINE);
       } else {
@@ -280,7 +281,7 @@ final class Questions {
             new Reason.HarderTaken(routine.painRule().progressAfterSessions()), true);
       }
       b.question++;
-      b.choice = -1;
+      b.choice = Choice.NONE;
       if (b.question >= offers.size()) {
         pain.begin(b, Rating.Kind.BASELINE);
       }

@@ -2,6 +2,7 @@ package coach.session;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * Everything a session is at, immutable; views only read it. A few records, each one concern:
@@ -35,11 +36,11 @@ public record SessionState(
    *     null for the screening at the start
    * @param question index of the current screening question, or of the current harder-level
    *     offer
-   * @param choice the highlighted answer of a yes/no question or the quit dialog: -1 none, 0 no,
-   *     1 yes; of two choices (a stop, a high start): 0 the first, 1 the second
+   * @param choice the highlighted answer of a yes/no question or the quit dialog (no is the
+   *     first, yes the second), or of two choices (a stop, a high start); none before an arrow
    * @param recheck the red-flag questions are asked again after a stop (Esc does not skip them)
    */
-  public record Dialog(Overlay overlay, Screen returnTo, int question, int choice,
+  public record Dialog(Overlay overlay, Screen returnTo, int question, Choice choice,
       boolean recheck) {}
 
   /**
@@ -52,18 +53,31 @@ public record SessionState(
     public Position {
       levels = List.copyOf(levels);
     }
+
+    /** At the first exercise's first set, round, repetition and phase, at these levels. */
+    static Position start(List<Integer> levels) {
+      return new Position(0, 1, 0, 1, 0, levels);
+    }
   }
 
   /**
    * The timer, in the session clock's nanoseconds: a running one has a {@code deadline}.
    *
    * @param duration the length of the running timer (for the progress bar), 0 when none runs
-   * @param pausedRemaining what a paused timer has left; -1 when it is not paused
+   * @param run whether the timer runs to its deadline or is paused
+   * @param pausedRemaining what a paused timer has left; 0 while it is not paused
    * @param hidden the window does not show the session (too small): the timer waits
    */
-  public record Timer(long deadline, long duration, long pausedRemaining, boolean hidden) {
+  public record Timer(long deadline, long duration, Run run, long pausedRemaining,
+      boolean hidden) {
+    /** A timer runs to its deadline (when its screen is timed), or waits, paused. */
+    public enum Run {
+      RUNNING,
+      PAUSED
+    }
+
     public boolean paused() {
-      return pausedRemaining >= 0;
+      return run == Run.PAUSED;
     }
 
     /** The time left on the running or paused timer at {@code now}, never negative. */
@@ -71,17 +85,6 @@ public record SessionState(
       return paused() ? pausedRemaining : Math.max(0, deadline - now);
     }
   }
-
-  /**
-   * The pain check being answered.
-   *
-   * @param kind what the check is for
-   * @param value the pain number marked; -1 when none is marked yet
-   * @param one the last key was the digit 1 (so 0 next makes 10)
-   * @param region where the symptoms reach: 0 no symptoms, i the routine's (i-1)th region, -1
-   *     not chosen yet
-   */
-  public record PainDraft(Rating.Kind kind, int value, boolean one, int region) {}
 
   /**
    * What the session has recorded and decided so far.
@@ -115,6 +118,12 @@ public record SessionState(
       skipped = List.copyOf(skipped);
       unrecorded = List.copyOf(unrecorded);
     }
+
+    /** Nothing recorded or decided yet: the start of a session. */
+    static SoFar none() {
+      return new SoFar(List.of(), List.of(), List.of(), List.of(), List.of(), null, false, null,
+          null, false, false);
+    }
   }
 
   // ---- the parts by their own names --------------------------------------------------------
@@ -131,8 +140,12 @@ public record SessionState(
     return dialog.question();
   }
 
+  /**
+   * The highlighted answer as a number (see {@link Choice#number}); the core reads {@code
+   * dialog().choice()}.
+   */
   public int choice() {
-    return dialog.choice();
+    return dialog.choice().number();
   }
 
   public boolean recheck() {
@@ -192,16 +205,18 @@ public record SessionState(
     return draft.kind();
   }
 
+  /** The pain number marked, or -1 when none is (as tests read it; see {@link PainDraft}). */
   public int draftValue() {
-    return draft.value();
+    return draft.value().orElse(-1);
   }
 
   public boolean draftOne() {
     return draft.one();
   }
 
+  /** Where the symptoms reach, or -1 when not chosen (as tests read it; see {@link PainDraft}). */
   public int draftRegion() {
-    return draft.region();
+    return draft.region().orElse(-1);
   }
 
   public int refValue() {
@@ -286,7 +301,7 @@ public record SessionState(
     Overlay overlay;
     Screen returnTo;
     int question;
-    int choice;
+    Choice choice;
     int exercise;
     int set;
     int round;
@@ -295,10 +310,11 @@ public record SessionState(
     List<Integer> levels;
     long deadline;
     long duration;
+    Timer.Run run;
     long pausedRemaining;
-    int draftValue;
+    OptionalInt draftValue;
     boolean draftOne;
-    int draftRegion;
+    OptionalInt draftRegion;
     Rating.Kind painKind;
     List<Rating> ratings;
     List<SwitchNote> switches;
@@ -333,6 +349,7 @@ public record SessionState(
       levels = new ArrayList<>(s.position.levels());
       deadline = s.timer.deadline();
       duration = s.timer.duration();
+      run = s.timer.run();
       pausedRemaining = s.timer.pausedRemaining();
       hidden = s.timer.hidden();
       painKind = s.draft.kind();
@@ -360,7 +377,7 @@ public record SessionState(
       return new SessionState(screen,
           new Dialog(overlay, returnTo, question, choice, recheck),
           new Position(exercise, set, round, rep, phase, levels),
-          new Timer(deadline, duration, pausedRemaining, hidden),
+          new Timer(deadline, duration, run, pausedRemaining, hidden),
           new PainDraft(painKind, draftValue, draftOne, draftRegion),
           new PainPolicy.Reference(refValue, refRegion),
           notice, goodNews,
@@ -371,13 +388,12 @@ public record SessionState(
 
   static SessionState initial(List<Integer> levels) {
     return new SessionState(Screen.WELCOME,
-        new Dialog(Overlay.NONE, null, 0, -1, false),
-        new Position(0, 1, 0, 1, 0, levels),
-        new Timer(0, 0, -1, false),
-        new PainDraft(null, -1, false, -1),
+        new Dialog(Overlay.NONE, null, 0, Choice.NONE, false),
+        Position.start(levels),
+        new Timer(0, 0, Timer.Run.RUNNING, 0, false),
+        PainDraft.empty(null),
         new PainPolicy.Reference(0, 0),
         null, null,
-        new SoFar(List.of(), List.of(), List.of(), List.of(), List.of(), null, false, null, null,
-            false, false));
+        SoFar.none());
   }
 }

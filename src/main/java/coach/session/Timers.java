@@ -34,7 +34,7 @@ final class Timers {
 
   /** Whether a timer runs out on its own now (not paused, no overlay over it) by {@code now}. */
   boolean due(SessionState.Builder b, long now) {
-    return b.overlay == Overlay.NONE && b.pausedRemaining < 0 && !b.hidden && isTimed(b)
+    return b.overlay == Overlay.NONE && !paused(b) && !b.hidden && isTimed(b)
         && now >= b.deadline;
   }
 
@@ -47,27 +47,38 @@ final class Timers {
   static void start(SessionState.Builder b, long at, long duration) {
     b.deadline = at + duration;
     b.duration = duration;
-    b.pausedRemaining = -1;
+    running(b);
   }
 
   static void stop(SessionState.Builder b) {
     b.deadline = 0;
     b.duration = 0;
-    b.pausedRemaining = -1;
+    running(b);
   }
 
   /** Keeps the time left of a running timer; nothing when none runs or it is paused already. */
   void pause(SessionState.Builder b, long now) {
-    if (isTimed(b) && b.pausedRemaining < 0) {
+    if (isTimed(b) && !paused(b)) {
+      b.run = SessionState.Timer.Run.PAUSED;
       b.pausedRemaining = Math.max(0, b.deadline - now);
     }
   }
 
   static void resume(SessionState.Builder b, long now) {
-    if (b.pausedRemaining >= 0) {
+    if (paused(b)) {
       b.deadline = now + b.pausedRemaining;
-      b.pausedRemaining = -1;
+      running(b);
     }
+  }
+
+  /** Whether the timer holds its time left, paused. */
+  static boolean paused(SessionState.Builder b) {
+    return b.run == SessionState.Timer.Run.PAUSED;
+  }
+
+  private static void running(SessionState.Builder b) {
+    b.run = SessionState.Timer.Run.RUNNING;
+    b.pausedRemaining = 0;
   }
 
   boolean isTimed(SessionState.Builder b) {

@@ -182,7 +182,7 @@ final class Walk {
    */
   void nextExercise(SessionState.Builder b, List<Effect> fx) {
     Timers.stop(b);
-    b.choice = -1;
+    b.choice = Choice.NONE;
     b.notice = null;
     int next = b.exercise + 1;
     while (next < routine.exercises().size() && skips(b, next)) {
@@ -229,7 +229,7 @@ final class Walk {
   /** The summary; a session that stopped for today ended for pain, however it is left. */
   void toSummary(SessionState.Builder b, List<Effect> fx, Outcome outcome) {
     Timers.stop(b);
-    b.choice = -1;
+    b.choice = Choice.NONE;
     b.screen = Screen.SUMMARY;
     end(b, fx, b.stopForToday && outcome != Outcome.RED_FLAG ? Outcome.STOPPED_FOR_PAIN
         : outcome);

@@ -17,10 +17,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 
@@ -33,7 +31,9 @@ import java.util.OptionalLong;
  * the others: never colour alone). The selected patient's alerts are written out below. Enter
  * opens the patient's report, {@code a} acknowledges their most urgent alert with an optional
  * note, {@code /} filters by patient code. It reads the history again every few seconds: only
- * what changed since its last read, and the details of the rows in view.
+ * what changed since its last read, and the details of the rows in view. The list and its
+ * selection are {@link BoardList}'s, the lines in words {@link BoardText}'s, an open report
+ * {@link BoardReport}'s.
  */
 public final class ClinicBoard implements App {
   /** How often the board reads the history again. */
@@ -99,30 +99,23 @@ public final class ClinicBoard implements App {
     String clinician();
   }
 
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM",
-      Locale.ENGLISH);
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm",
-      Locale.ENGLISH);
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
   private final Source source;
   private final Clock clock;
   private final Style style;
   private final ZoneId zone;
+  /** The rows, the alerts and the report in words. */
+  private final BoardText text;
   private final java.util.function.Supplier<Instant> now;
   private List<Row> read = null;
-  private List<Row> rows = List.of();
-  private List<Row> shownRows;
+  /** The rows sorted and filtered, the selection and what is in view. */
+  private final BoardList list = new BoardList();
   private final Map<String, Detail> details = new HashMap<>();
   private long openAlerts;
-  private int selected;
-  private int first;
-  private String selectedPatient;
-  private String filter = "";
   private volatile boolean filtering;
-  private List<String> report;
-  private String reportOf;
-  private int scroll;
+  /** The patient's report opened over the board; null when none is. */
+  private BoardReport report;
   private String message;
   /** The alert being acknowledged, while its note is typed; null otherwise. */
   private volatile AlertLine noting;
@@ -130,8 +123,6 @@ public final class ClinicBoard implements App {
   private final StringBuilder note = new StringBuilder();
   private Instant updated;
   private long nextRead;
-  /** Lines of rows the last frame had room for. */
-  private int capacity = 24;
 
   /**
    * @param now the wall clock for "updated" (a fixed one in tests)
@@ -142,6 +133,7 @@ public final class ClinicBoard implements App {
     this.clock = clock;
     this.style = style;
     this.zone = zone;
+    this.text = new BoardText(style, zone);
     this.now = now;
     read();
   }
@@ -155,9 +147,8 @@ public final class ClinicBoard implements App {
       List<Row> fresh = source.rows();
       if (fresh != read) {
         read = fresh;
-        rows = sorted(fresh);
-        shownRows = null;
-        openAlerts = rows.stream().mapToLong(r -> r.alerts().size()).sum();
+        list.setRows(sorted(fresh));
+        openAlerts = list.rows().stream().mapToLong(r -> r.alerts().size()).sum();
         // a changed patient's row comes without details: read them again
         for (Row r : fresh) {
           if (r.detail() == null) {
@@ -170,18 +161,14 @@ public final class ClinicBoard implements App {
       message = words().get("board.readFailed", oneLine(e));
     }
     nextRead = clock.nanoTime() + REFRESH_NANOS;
-    reselect();
+    list.reselect();
     readDetails();
   }
 
   /** Reads the details of the rows in view (and the selected one) that lack them. */
   private void readDetails() {
-    List<Row> shown = shown();
-    int from = Math.max(0, Math.min(first, selected));
-    int to = Math.min(shown.size(), Math.max(first, selected) + capacity + 1);
     List<String> missing = new ArrayList<>();
-    for (int i = from; i < to; i++) {
-      Row r = shown.get(i);
+    for (Row r : list.inView()) {
       if (r.detail() == null && !details.containsKey(r.patient())) {
         missing.add(r.patient());
       }
@@ -217,48 +204,6 @@ public final class ClinicBoard implements App {
     return out;
   }
 
-  private List<Row> shown() {
-    if (shownRows == null) {
-      if (filter.isEmpty()) {
-        shownRows = rows;
-      } else {
-        String f = filter.toLowerCase(Locale.ROOT);
-        shownRows = rows.stream().filter(r -> r.patient().toLowerCase(Locale.ROOT).contains(f))
-            .toList();
-      }
-    }
-    return shownRows;
-  }
-
-  private void setFilter(String f) {
-    filter = f;
-    shownRows = null;
-  }
-
-  /** Keeps the selection on the same patient when rows move. */
-  private void reselect() {
-    List<Row> shown = shown();
-    if (selectedPatient != null) {
-      for (int i = 0; i < shown.size(); i++) {
-        if (shown.get(i).patient().equals(selectedPatient)) {
-          selected = i;
-          return;
-        }
-      }
-    }
-    selected = Math.max(0, Math.min(selected, shown.size() - 1));
-    selectedPatient = shown.isEmpty() ? null : shown.get(selected).patient();
-  }
-
-  private void select(int i) {
-    List<Row> shown = shown();
-    if (shown.isEmpty()) {
-      return;
-    }
-    selected = Math.max(0, Math.min(i, shown.size() - 1));
-    selectedPatient = shown.get(selected).patient();
-  }
-
   @Override
   public Event key(KeyStroke k) {
     boolean typing = filtering || noting != null;
@@ -282,53 +227,55 @@ public final class ClinicBoard implements App {
       return List.of();
     }
     if (report != null) {
-      return inReport(e);
+      if (!report.key(e)) {
+        report = null;
+      }
+      return List.of();
     }
     if (noting != null) {
       inNote(e);
       return List.of();
     }
     if (filtering) {
+      String filter = list.filter();
       if (e instanceof Event.Typed t) {
-        setFilter(filter + t.c());
-        select(0);
+        list.setFilter(filter + t.c());
+        list.select(0);
       } else if (e == Event.Key.ERASE && !filter.isEmpty()) {
-        setFilter(filter.substring(0, filter.length() - 1));
-        select(0);
+        list.setFilter(filter.substring(0, filter.length() - 1));
+        list.select(0);
       } else if (e == Event.Key.CONFIRM) {
         filtering = false;
       } else if (e == Event.Key.BACK) {
         filtering = false;
-        setFilter("");
-        reselect();
+        list.setFilter("");
+        list.reselect();
       }
       readDetails();
       return List.of();
     }
     message = null;
-    int page = Math.max(1, capacity / 2);
+    String selectedPatient = list.selectedPatient();
     if (e == Event.Key.QUIT) {
       return List.of(new Effect.Exit());
     } else if (e == Event.Key.UP) {
-      select(selected - 1);
+      list.move(-1);
     } else if (e == Event.Key.DOWN) {
-      select(selected + 1);
+      list.move(1);
     } else if (e == Event.Key.LEFT) {
-      select(selected - page);
+      list.move(-list.page());
     } else if (e == Event.Key.RIGHT) {
-      select(selected + page);
+      list.move(list.page());
     } else if (e instanceof Event.Typed t && t.c() == '/') {
       filtering = true;
     } else if (e instanceof Event.Typed t && t.c() == 'a') {
       startNote();
-    } else if (e == Event.Key.BACK && !filter.isEmpty()) {
-      setFilter("");
-      reselect();
+    } else if (e == Event.Key.BACK && !list.filter().isEmpty()) {
+      list.setFilter("");
+      list.reselect();
     } else if (e == Event.Key.CONFIRM && selectedPatient != null) {
       try {
-        report = source.report(selectedPatient);
-        reportOf = selectedPatient;
-        scroll = 0;
+        report = new BoardReport(source.report(selectedPatient), selectedPatient);
       } catch (Exception ex) {
         message = words().get("board.readFailed", oneLine(ex));
       }
@@ -339,11 +286,10 @@ public final class ClinicBoard implements App {
 
   /** {@code a}: the selected patient's most urgent alert, its note asked for before it goes. */
   private void startNote() {
-    List<Row> shown = shown();
-    if (shown.isEmpty()) {
+    Row r = list.selectedRow();
+    if (r == null) {
       return;
     }
-    Row r = shown.get(selected);
     if (r.alerts().isEmpty()) {
       message = words().get("board.noAlert", Canvas.clean(r.patient()));
       return;
@@ -372,28 +318,12 @@ public final class ClinicBoard implements App {
       try {
         boolean done = source.acknowledge(notingPatient, a.id(), n.isEmpty() ? null : n);
         message = words().get(done ? "board.acknowledged" : "board.alreadyAcknowledged",
-            a.id(), kindWords(a.kind()), Canvas.clean(notingPatient));
+            a.id(), text.kindWords(a.kind()), Canvas.clean(notingPatient));
       } catch (Exception ex) {
         message = words().get("board.readFailed", oneLine(ex));
       }
       read();
     }
-  }
-
-  private List<Effect> inReport(Event e) {
-    int page = 10;
-    if (e == Event.Key.BACK || e == Event.Key.QUIT || e == Event.Key.CONFIRM) {
-      report = null;
-    } else if (e == Event.Key.UP) {
-      scroll = Math.max(0, scroll - 1);
-    } else if (e == Event.Key.DOWN) {
-      scroll = Math.min(Math.max(0, report.size() - 1), scroll + 1);
-    } else if (e == Event.Key.LEFT) {
-      scroll = Math.max(0, scroll - page);
-    } else if (e == Event.Key.RIGHT) {
-      scroll = Math.min(Math.max(0, report.size() - 1), scroll + page);
-    }
-    return List.of();
   }
 
   @Override
@@ -404,10 +334,6 @@ public final class ClinicBoard implements App {
   @Override
   public Messages words() {
     return style.words();
-  }
-
-  private String kindWords(AlertKind k) {
-    return words().get(kindKey(k));
   }
 
   /** The bundle's key for an alert's kind in words. */
@@ -428,79 +354,6 @@ public final class ClinicBoard implements App {
     };
   }
 
-  private String outcomeWords(Outcome o) {
-    return words().get(switch (o) {
-      case COMPLETED -> "board.outcome.completed";
-      case STOPPED_FOR_PAIN -> "board.outcome.stoppedForPain";
-      case RED_FLAG -> "board.outcome.redFlag";
-      case QUIT -> "board.outcome.quit";
-      case INTERRUPTED -> "board.outcome.interrupted";
-    });
-  }
-
-  /**
-   * The alerts line, at most {@code width} wide: a marker ({@code !!} and the word urgent when
-   * one is urgent), then each kind in words, most urgent first, with how many when more than
-   * one; kinds that do not fit are counted at the end, never cut.
-   */
-  String alertsLine(Row r, int width) {
-    if (r.alerts().isEmpty()) {
-      return "";
-    }
-    Map<AlertKind, Integer> counts = new EnumMap<>(AlertKind.class);
-    r.alerts().forEach(a -> counts.merge(a.kind(), 1, Integer::sum));
-    boolean urgent = counts.keySet().stream().anyMatch(AlertKind::urgent);
-    String marker = urgent ? "!! " + words().get("board.urgent") + " " : "! ";
-    String sep = Glyphs.sep(style.ascii());
-    String times = style.ascii() ? " x" : " \u00d7";
-    List<String> parts = new ArrayList<>();
-    counts.forEach((k, n) -> parts.add(kindWords(k) + (n > 1 ? times + n : "")));
-    StringBuilder line = new StringBuilder(marker);
-    for (int i = 0; i < parts.size(); i++) {
-      String next = (i == 0 ? "" : sep) + parts.get(i);
-      int left = parts.size() - i - 1;
-      String more = left == 0 ? "" : sep + words().get("board.more", left);
-      if (Canvas.fit(line + next + more, width).length() < (line + next + more).length()) {
-        line.append(i == 0 ? "" : sep).append(words().get("board.more", parts.size() - i));
-        return Canvas.fit(line.toString(), width);
-      }
-      line.append(next);
-    }
-    return line.toString();
-  }
-
-  private String sparkline(List<Integer> values) {
-    String blocks = style.ascii() ? "_.-:=+*#" : "\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588";
-    StringBuilder sb = new StringBuilder();
-    for (int v : values) {
-      sb.append(blocks.charAt(Math.min(7, Math.max(0, Math.round(v * 7 / 10f)))));
-    }
-    return sb.toString();
-  }
-
-  /** A pain number (right-aligned in two columns) and its trend. */
-  private String pain(Integer value, List<Integer> trend) {
-    String n = value == null ? "-" : value.toString();
-    return (n.length() < 2 ? " " : "") + n + " " + sparkline(trend);
-  }
-
-  /** How wide each column is; the last session takes what is left. */
-  private record Columns(int patient, int before, int highest, int reached, int week,
-      boolean wide) {
-    static Columns of(int width) {
-      return new Columns(11, 13, 9, 15, 5, width >= 100);
-    }
-
-    int last(int width) {
-      return width - 2 - patient - before - highest - reached - week;
-    }
-  }
-
-  /** Lines a row takes: its own, and its alerts' when it has any. */
-  private static int height(Row r) {
-    return r.alerts().isEmpty() ? 1 : 2;
-  }
-
   @Override
   public void draw(TextGraphics g, TerminalSize size) {
     Canvas c = new Canvas(g, size, style);
@@ -510,62 +363,22 @@ public final class ClinicBoard implements App {
         : m.get("board.updated",
         TIME.format(updated.atZone(zone))));
     if (report != null) {
-      drawReport(c, m);
+      report.draw(c, m, style);
       return;
     }
-    List<Row> shown = shown();
     String sep = Glyphs.sep(style.ascii());
-    String summary = m.get("board.summary", rows.size(), openAlerts) + sep
+    String filter = list.filter();
+    String summary = m.get("board.summary", list.rows().size(), openAlerts) + sep
         + m.get("board.newMark");
     if (filtering || !filter.isEmpty()) {
       summary += sep + m.get("board.filter", filter) + (filtering ? "_" : "");
     }
     c.text(1, 1, summary);
     int w = c.width() - 2;
-    Columns col = Columns.of(c.width());
-    String header = pad(m.get("board.col.patient"), 2 + col.patient())
-        + pad(" " + m.get("board.col.before"), col.before()) + pad(" "
-        + m.get("board.col.highest"), col.highest()) + pad(m.get("board.col.reached"),
-        col.reached())
-        + pad(m.get("board.col.week"), col.week()) + m.get("board.col.last");
-    c.bold(1, 3, Canvas.fit(header, w));
-    int top = 4;
-    // the list takes what it needs, up to all but a few rows for the selected one's alerts
-    int room = c.height() - 3 - top; // rows from the top to the line above the message
-    int needed = lines(shown, 0, Math.min(shown.size(), room) - 1);
-    int factsRows = Math.max(c.height() >= 30 ? 6 : 4, room - 1 - needed);
-    int bottom = c.height() - 4 - factsRows; // the last row a patient's lines may take
-    capacity = Math.max(1, bottom - top + 1);
-    first = Math.max(0, Math.min(first, selected));
-    while (first < selected && lines(shown, first, selected) > capacity) {
-      first++;
-    }
-    int y = top;
-    for (int i = first; i < shown.size() && y + height(shown.get(i)) - 1 <= bottom; i++) {
-      Row r = shown.get(i);
-      String line = rowLine(r, col, w);
-      if (i == selected) {
-        c.highlight(1, y, line + " ".repeat(Math.max(0, w - line.length())));
-      } else {
-        c.text(1, y, line);
-      }
-      y++;
-      if (!r.alerts().isEmpty()) {
-        c.text(5, y, alertsLine(r, w - 4));
-        y++;
-      }
-    }
-    int seen = visibleCount(shown, top, bottom);
-    if (shown.isEmpty()) {
-      c.text(2, top, m.get(rows.isEmpty() ? "board.empty" : "board.noMatch"));
-    } else if (first > 0 || first + seen < shown.size()) {
-      c.text(1, bottom + 1, m.get("board.rowsShown", first + 1, first + seen, shown.size()));
-    }
-    if (!shown.isEmpty()) {
-      drawFacts(c, shown.get(selected), c.height() - 2 - factsRows, factsRows, w);
-    }
+    c.bold(1, 3, Canvas.fit(text.header(BoardText.Columns.of(c.width())), w));
+    list.draw(c, m, text, details, w);
     if (noting != null) {
-      c.text(1, c.height() - 2, m.get("board.note", noting.id(), kindWords(noting.kind()),
+      c.text(1, c.height() - 2, m.get("board.note", noting.id(), text.kindWords(noting.kind()),
           Canvas.clean(notingPatient), Canvas.clean(source.clinician())) + " "
           + Canvas.clean(note.toString()) + "_");
     } else if (message != null) {
@@ -575,113 +388,5 @@ public final class ClinicBoard implements App {
     c.bar(c.height() - 1, noting != null ? m.get("board.footer.note", arrows, sep)
         : filtering ? m.get("board.footer.filter", arrows, sep)
         : m.get("board.footer", arrows, sep), "");
-  }
-
-  /** How many rows fit from {@code first} between the two screen rows. */
-  private int visibleCount(List<Row> shown, int top, int bottom) {
-    int y = top;
-    int n = 0;
-    for (int i = first; i < shown.size() && y + height(shown.get(i)) - 1 <= bottom; i++) {
-      y += height(shown.get(i));
-      n++;
-    }
-    return n;
-  }
-
-  private static int lines(List<Row> shown, int from, int to) {
-    int n = 0;
-    for (int i = from; i <= to && i < shown.size(); i++) {
-      n += height(shown.get(i));
-    }
-    return n;
-  }
-
-  private String rowLine(Row r, Columns col, int w) {
-    Detail d = r.detail() != null ? r.detail() : details.get(r.patient());
-    String arrowMark = r.fresh() ? "* " : "  ";
-    StringBuilder line = new StringBuilder(arrowMark).append(pad(Canvas.clean(r.patient()),
-        col.patient()));
-    if (d == null) {
-      line.append(pad("", col.before() + col.highest() + col.reached() + col.week()));
-    } else {
-      line.append(pad(pain(d.before(), d.befores()), col.before()))
-          .append(pad(pain(d.highest(), d.highests()), col.highest()))
-          .append(pad(d.reached() == null ? "-" : Canvas.clean(d.reached()), col.reached()))
-          .append(pad(d.weekDone() + "/" + d.weekTarget(), col.week()));
-    }
-    if (r.lastSession() != null) {
-      String when = (col.wide() ? WHEN : DAY).format(r.lastSession().atZone(zone));
-      Outcome o = d == null ? null : d.lastOutcome();
-      line.append(when).append(o == null ? "" : (col.wide() ? ", " : " ") + outcomeWords(o));
-    }
-    return Canvas.fit(line.toString(), w);
-  }
-
-  /**
-   * The selected patient's open alerts with their facts, each whole (wrapped), as many as fit;
-   * the rest are counted.
-   */
-  private void drawFacts(Canvas c, Row r, int top, int rows, int w) {
-    if (r.alerts().isEmpty()) {
-      return;
-    }
-    Messages m = words();
-    List<String> out = new ArrayList<>();
-    out.add(m.get("board.factsOf", Canvas.clean(r.patient()), r.alerts().size()));
-    int shown = 0;
-    for (AlertLine a : r.alerts()) {
-      List<String> wrapped = Canvas.wrap("#" + a.id() + " " + kindWords(a.kind()) + ": "
-          + Canvas.clean(a.facts()), w - 2);
-      int left = r.alerts().size() - shown - 1;
-      int room = rows - out.size() - (left > 0 ? 1 : 0);
-      if (wrapped.size() > room) {
-        break;
-      }
-      for (int i = 0; i < wrapped.size(); i++) {
-        out.add((i == 0 ? "" : "  ") + wrapped.get(i));
-      }
-      shown++;
-    }
-    if (shown < r.alerts().size()) {
-      out.add(m.get("board.moreFacts", r.alerts().size() - shown));
-    }
-    for (int i = 0; i < out.size() && i < rows; i++) {
-      if (i == 0) {
-        c.bold(1, top, out.get(0));
-      } else {
-        c.text(1, top + i, out.get(i));
-      }
-    }
-  }
-
-  private void drawReport(Canvas c, Messages m) {
-    c.bold(1, 1, Canvas.fit(m.get("board.reportOf", Canvas.clean(reportOf)), c.width() - 2));
-    List<String> lines = new ArrayList<>();
-    for (String l : report) {
-      String t = Canvas.clean(l);
-      int indent = t.length() - t.stripLeading().length();
-      List<String> wrapped = Canvas.wrap(t.strip(), Math.max(10, c.width() - 2 - indent - 2));
-      for (int i = 0; i < wrapped.size(); i++) {
-        lines.add(" ".repeat(indent + (i == 0 ? 0 : 2)) + wrapped.get(i));
-      }
-      if (wrapped.isEmpty()) {
-        lines.add("");
-      }
-    }
-    int top = 3;
-    int visible = Math.max(1, c.height() - top - 1);
-    scroll = Math.max(0, Math.min(scroll, Math.max(0, lines.size() - visible)));
-    for (int i = 0; i < visible && scroll + i < lines.size(); i++) {
-      c.text(1, top + i, Canvas.fit(lines.get(scroll + i), c.width() - 2));
-    }
-    c.bar(c.height() - 1, m.get("board.footer.report", Glyphs.arrows(style.ascii(), m),
-        Glyphs.sep(style.ascii())), lines.size() <= visible ? ""
-        : m.get("board.lines", scroll + 1, Math.min(lines.size(), scroll + visible),
-            lines.size()));
-  }
-
-  private static String pad(String s, int w) {
-    String t = Canvas.fit(s, w - 1);
-    return t + " ".repeat(Math.max(1, w - t.length()));
   }
 }

@@ -2,11 +2,6 @@ package coach.tui;
 
 import coach.session.Effect;
 import coach.session.Event;
-import coach.store.StoreException;
-import coach.tui.words.Messages;
-import com.googlecode.lanterna.TerminalRectangle;
-import com.googlecode.lanterna.TerminalSize;
-import com.googlecode.lanterna.graphics.TextGraphics;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.Screen;
@@ -14,16 +9,18 @@ import com.googlecode.lanterna.terminal.Terminal;
 import java.io.IOException;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import java.util.function.LongUnaryOperator;
 
 /**
  * Runs an {@link App} on a terminal. One thread (the caller of {@link #run}) owns the screen: it
  * takes an event, updates the app, carries out the effects, draws and refreshes, with one write
  * to the terminal per frame. An input thread turns keys into events; ticks come from waiting on
- * the queue only until the app's next wake, so nothing polls while nothing is timed.
+ * the queue only until the app's next wake, so nothing polls while nothing is timed. The screen
+ * and its frames are {@link LoopFrames}'; running on a shared scheduler instead of a thread of
+ * its own is {@link SharedLoopRun}'s.
  */
 public final class SessionLoop {
   /** Carries out the effects that persist something; must be durable when it returns. */
@@ -32,45 +29,26 @@ public final class SessionLoop {
     void accept(Effect effect) throws Exception;
   }
 
-  /** The window is too small below this; a message asks for a larger one. */
-  private final int minColumns;
-  private final int minRows;
+  /** How often the history's keeping is looked at, when it can change. */
+  static final long STATUS_EVERY_NANOS = 1_000_000_000L;
+
   private final Terminal terminal;
   private final App app;
   /** Stamps each event with its moment, and says how long until a wake is due. */
   private final Clock clock;
   private final boolean quiet;
-  private final EffectSink sink;
-  /** Confirmed effects the store could not take yet, oldest first. */
-  private final java.util.ArrayDeque<Effect> unsaved = new java.util.ArrayDeque<>();
-  private StoreException unsavedProblem;
+  /** The screen and its frames. */
+  private final LoopFrames frames;
+  /** Confirmed effects the store could not take yet, and how effects are saved. */
+  private final UnsavedEffects unsaved;
   private boolean exitWhenSaved;
-  private java.util.function.Consumer<Exception> saveLog = ex -> { };
-  private final BlockingQueue<Event> queue = new LinkedBlockingQueue<>();
-  private final Object idle = new Object();
-  private long posted;
-  private long processed;
+  /** The events handed to the loop, and how many were handled. */
+  private final LoopInbox inbox = new LoopInbox();
   private volatile boolean running;
   private boolean readKeys = true;
-  private java.util.function.LongConsumer tickLateness = late -> { };
-  private java.util.function.BooleanSupplier keptLocally;
-  private boolean shownKeptLocally;
-  private Screen screen;
-  private Screen started;
-  /** Whether the window showed the app at the last frame (else it asked for another size). */
-  private boolean shown = true;
-  /** The screen holds a whole frame of the app, nothing drawn over it that may go away. */
-  private boolean wholeFrameShown;
-  /** Frames drawn by their ticking areas alone (for tests). */
-  private long partialFrames;
-  /** On a shared scheduler (see {@link #start}): the session's serial executor, else null. */
-  private LoopScheduler.Serial serial;
-  private LoopScheduler shared;
-  private java.util.function.Consumer<Throwable> ended;
-  /** Cancels the pending wake (a tick, or a look at the history's keeping); null when none. */
-  private Runnable cancelWake;
-  private long wakeGeneration;
-  private boolean done;
+  private LongConsumer tickLateness = late -> { };
+  /** On a shared scheduler (see {@link #start}): how the loop runs there, else null. */
+  private SharedLoopRun shared;
 
   /**
    * @param clock the session's time: each event is handed to the app with the moment the loop
@@ -82,9 +60,8 @@ public final class SessionLoop {
     this.app = app;
     this.clock = clock;
     this.quiet = quiet;
-    this.sink = sink;
-    this.minColumns = minColumns;
-    this.minRows = minRows;
+    this.unsaved = new UnsavedEffects(sink);
+    this.frames = new LoopFrames(this, unsaved, terminal, app, minColumns, minRows);
   }
 
   /**
@@ -118,7 +95,7 @@ public final class SessionLoop {
   }
 
   /** Told, for each timer tick, how many nanoseconds after its due time it was handled. */
-  public SessionLoop observeTicks(java.util.function.LongConsumer lateness) {
+  public SessionLoop observeTicks(LongConsumer lateness) {
     this.tickLateness = lateness;
     return this;
   }
@@ -127,42 +104,24 @@ public final class SessionLoop {
    * Shows a line saying the history is kept on this computer for now whenever the supplier says
    * so (a clinic database that cannot be reached); looked at about every second.
    */
-  public SessionLoop showKeptLocally(java.util.function.BooleanSupplier supplier) {
-    this.keptLocally = supplier;
+  public SessionLoop showKeptLocally(BooleanSupplier supplier) {
+    frames.showKeptLocally(supplier);
     return this;
   }
 
   /** Hands an event to the loop from any thread (keys, signals, a dropped link, tests). */
   public void post(Event e) {
-    LoopScheduler.Serial on;
-    synchronized (idle) {
-      posted++;
-      on = serial;
-      if (on == null) {
-        queue.add(e);
-        return;
-      }
-    }
-    on.execute(() -> step(e, true));
+    inbox.post(e);
   }
 
   /** How many frames were drawn by their ticking areas alone (for tests). */
   long partialFrames() {
-    return partialFrames;
+    return frames.partialFrames();
   }
 
   /** Waits until every event posted so far has been processed and drawn (for tests). */
   public void awaitIdle(long timeoutMillis) throws InterruptedException {
-    long end = System.currentTimeMillis() + timeoutMillis;
-    synchronized (idle) {
-      while (processed < posted && running) {
-        long left = end - System.currentTimeMillis();
-        if (left <= 0) {
-          throw new IllegalStateException("loop did not become idle");
-        }
-        idle.wait(left);
-      }
-    }
+    inbox.awaitIdle(timeoutMillis, this::running);
   }
 
   public boolean running() {
@@ -175,7 +134,7 @@ public final class SessionLoop {
    */
   public void run() throws IOException, InterruptedException {
     running = true;
-    openScreen();
+    frames.open();
     try {
       terminal.addResizeListener((t, size) -> post(new Event.Tick()));
       if (readKeys) {
@@ -183,19 +142,19 @@ public final class SessionLoop {
         input.setDaemon(true);
         input.start();
       }
-      render();
+      frames.render();
       while (running) {
         OptionalLong wake = app.nextWakeNanos();
         Event e;
         boolean fromQueue = true;
-        long look = keptLocally == null ? Long.MAX_VALUE : STATUS_EVERY_NANOS;
+        boolean watches = frames.watchesKeeping();
+        long look = watches ? STATUS_EVERY_NANOS : Long.MAX_VALUE;
         if (wake.isPresent()) {
           long delay = clock.realDelayUntil(wake.getAsLong());
           long due = System.nanoTime() + Math.max(0, delay);
-          e = delay <= 0 ? queue.poll()
-              : queue.poll(Math.min(delay, look), TimeUnit.NANOSECONDS);
+          e = delay <= 0 ? inbox.poll() : inbox.poll(Math.min(delay, look));
           if (e == null && System.nanoTime() - due < 0) {
-            statusChanged();
+            frames.statusChanged();
             continue;
           }
           if (e == null) {
@@ -203,12 +162,12 @@ public final class SessionLoop {
             fromQueue = false;
             tickLateness.accept(System.nanoTime() - due);
           }
-        } else if (keptLocally == null) {
-          e = queue.take();
+        } else if (!watches) {
+          e = inbox.take();
         } else {
-          e = queue.poll(look, TimeUnit.NANOSECONDS);
+          e = inbox.poll(look);
           if (e == null) {
-            statusChanged();
+            frames.statusChanged();
             continue;
           }
         }
@@ -216,55 +175,19 @@ public final class SessionLoop {
           handle(e);
         } finally {
           if (fromQueue) {
-            synchronized (idle) {
-              processed++;
-              idle.notifyAll();
-            }
+            inbox.processedOne();
           }
         }
       }
     } finally {
       running = false;
-      synchronized (idle) {
-        idle.notifyAll();
-      }
-      closeScreen();
-    }
-  }
-
-  /**
-   * Takes over the screen (private mode, no cursor), or goes on with the one {@link #drawOnce}
-   * started: a frame is on it already, so the first refresh sends only what differs.
-   */
-  private void openScreen() throws IOException {
-    if (started != null) {
-      screen = started;
-    } else {
-      screen = new DeltaScreen(terminal);
-      screen.startScreen();
-    }
-    try {
-      screen.setCursorPosition(null);
-    } catch (RuntimeException e) {
-      closeScreen();
-      throw e;
-    }
-  }
-
-  /** Leaves the screen, when there is one; a terminal that is gone needs nothing more. */
-  private void closeScreen() {
-    if (screen == null) {
-      return;
-    }
-    try {
-      screen.stopScreen();
-    } catch (IOException | RuntimeException ignored) {
-      // the terminal may be gone (a dropped link); nothing more to restore on it
+      inbox.wakeWaiters();
+      frames.close();
     }
   }
 
   /** What a key read from the terminal means now: the end of input, or the app's event. */
-  private Event eventOf(KeyStroke k) {
+  Event eventOf(KeyStroke k) {
     return k.getKeyType() == KeyType.EOF ? new Event.Interrupt("input closed") : app.key(k);
   }
 
@@ -277,36 +200,36 @@ public final class SessionLoop {
       throws IOException {
     SessionLoop once = new SessionLoop(terminal, app, () -> 0L, true, fx -> { }, minColumns,
         minRows);
-    once.openScreen();
+    once.frames.open();
     try {
-      once.render();
+      once.frames.render();
     } catch (IOException | RuntimeException e) {
-      once.closeScreen();
+      once.frames.close();
       throw e;
     }
-    return once.screen;
+    return once.frames.screen();
   }
 
   /** Runs on a screen that {@link #drawOnce} started on the same terminal. */
   public SessionLoop continueOn(Screen startedScreen) {
-    this.started = startedScreen;
+    frames.continueOn(startedScreen);
     return this;
   }
 
   /** Tells where a failed save is logged (the message on screen is one line). */
-  public SessionLoop onSaveFailure(java.util.function.Consumer<Exception> log) {
-    this.saveLog = log;
+  public SessionLoop onSaveFailure(Consumer<Exception> log) {
+    unsaved.logTo(log);
     return this;
   }
 
-  private void handle(Event e) throws IOException {
+  void handle(Event e) throws IOException {
     if (!unsaved.isEmpty()) {
       whileUnsaved(e);
     } else {
       carryOut(app.update(e, clock.nanoTime()));
     }
     if (running) {
-      render();
+      frames.render();
     }
   }
 
@@ -325,7 +248,7 @@ public final class SessionLoop {
         }
       } else if (!unsaved.isEmpty()) {
         unsaved.add(fx);
-      } else if (!save(fx)) {
+      } else if (!unsaved.save(fx)) {
         unsaved.add(fx);
         // the person reads the problem; a running timer waits for them
         carryOut(app.update(Event.Key.PAUSE, clock.nanoTime()));
@@ -333,21 +256,9 @@ public final class SessionLoop {
     }
   }
 
-  /** True when saved; false (and the problem kept for the screen) when the store refused. */
-  private boolean save(Effect fx) throws IOException {
-    try {
-      sink.accept(fx);
-      unsavedProblem = null;
-      return true;
-    } catch (StoreException ex) {
-      unsavedProblem = ex;
-      saveLog.accept(ex);
-      return false;
-    } catch (IOException | RuntimeException ex) {
-      throw ex;
-    } catch (Exception ex) {
-      throw new IOException(ex);
-    }
+  /** The window stopped showing the app, or shows it again: the app is told at this moment. */
+  void windowShown(boolean shown) throws IOException {
+    carryOut(app.windowShown(shown, clock.nanoTime()));
   }
 
   /**
@@ -359,127 +270,9 @@ public final class SessionLoop {
     if (e instanceof Event.Interrupt || e == Event.Key.QUIT) {
       running = false;
     } else if (e == Event.Key.CONFIRM) {
-      while (!unsaved.isEmpty() && save(unsaved.peekFirst())) {
-        unsaved.removeFirst();
-      }
+      unsaved.retry();
       if (unsaved.isEmpty() && exitWhenSaved) {
         running = false;
-      }
-    }
-  }
-
-  private static final long STATUS_EVERY_NANOS = 1_000_000_000L;
-
-  /** Redraws when the history's keeping changed since the last frame. */
-  private void statusChanged() throws IOException {
-    if (keptLocally.getAsBoolean() != shownKeptLocally) {
-      render();
-    }
-  }
-
-  private void render() throws IOException {
-    TerminalSize resized = screen.doResizeIfNecessary();
-    TerminalSize size = resized == null ? screen.getTerminalSize() : resized;
-    if (resized == null && wholeFrameShown && renderTicking(size)) {
-      return;
-    }
-    boolean fits = !windowTooLarge(size)
-        && size.getColumns() >= minColumns && size.getRows() >= minRows;
-    if (fits != shown) {
-      // the app holds its timers while it cannot be seen, and runs them on when it is again
-      shown = fits;
-      carryOut(app.windowShown(fits, clock.nanoTime()));
-    }
-    screen.clear();
-    TextGraphics g = screen.newTextGraphics();
-    wholeFrameShown = false;
-    if (windowTooLarge(size)) {
-      tooLarge(g, size, app.words());
-    } else if (size.getColumns() < minColumns || size.getRows() < minRows) {
-      tooSmall(g, size, app.words());
-    } else {
-      app.draw(g, size);
-      shownKeptLocally = keptLocally != null && keptLocally.getAsBoolean();
-      if (shownKeptLocally) {
-        keptLocallyLine(g, size, app.words());
-      }
-      if (!unsaved.isEmpty()) {
-        NotSaved.draw(g, size, app.words(), unsavedProblem);
-      } else {
-        wholeFrameShown = true;
-      }
-    }
-    // after a resize the terminal's old content is unknown: redraw everything once
-    screen.refresh(resized == null ? Screen.RefreshType.DELTA : Screen.RefreshType.COMPLETE);
-  }
-
-  /**
-   * Draws only the areas that changed with the clock alone (a countdown's digits and bar), on the
-   * whole frame shown last, when nothing else on it can have changed: the app says its state is
-   * the same, and what the loop itself draws over it (the history's keeping) is unchanged and
-   * on other rows. Returns false when the whole frame must be drawn.
-   */
-  private boolean renderTicking(TerminalSize size) throws IOException {
-    List<TerminalRectangle> areas = app.tickingAreas(size);
-    if (areas == null || !(screen instanceof DeltaScreen delta)) {
-      return false;
-    }
-    boolean kept = keptLocally != null && keptLocally.getAsBoolean();
-    if (kept != shownKeptLocally) {
-      return false;
-    }
-    for (TerminalRectangle a : areas) {
-      if (kept && a.y <= size.getRows() - 2 && size.getRows() - 2 < a.yAndHeight) {
-        return false;
-      }
-    }
-    delta.clear(areas);
-    app.drawTicking(screen.newTextGraphics(), size);
-    partialFrames++;
-    delta.refresh(areas);
-    return true;
-  }
-
-  /** Right-aligned above the keys: the history is kept here until the database is back. */
-  static void keptLocallyLine(TextGraphics g, TerminalSize size, Messages m) {
-    String text = m.get("history.keptLocally");
-    if (text.length() + 2 > size.getColumns()) {
-      text = m.get("history.keptLocally.short");
-    }
-    String shown = coach.tui.view.Canvas.fit(" " + text + " ", size.getColumns());
-    g.putString(Math.max(0, size.getColumns() - shown.length()), size.getRows() - 2, shown,
-        com.googlecode.lanterna.SGR.REVERSE);
-  }
-
-  /** Asks for a larger window in as many words as fit, down to 1x1. */
-  static void tooSmall(TextGraphics g, TerminalSize size, Messages m) {
-    ask(g, size, new String[] {m.get("tooSmall.long"), m.get("tooSmall.short"),
-      m.get("tooSmall.word"), "+"});
-  }
-
-  /**
-   * Whether the window is one the terminal does not draw (see {@link WindowBounds}): its screen
-   * is a small stand-in; a terminal that does not bound its size is judged by the size itself.
-   */
-  private boolean windowTooLarge(TerminalSize size) {
-    return (terminal instanceof WindowBounds.Bounded b && b.windowTooLarge())
-        || WindowBounds.tooLarge(size.getColumns(), size.getRows());
-  }
-
-  /** Asks for a smaller window, on the stand-in screen of one too large to draw. */
-  static void tooLarge(TextGraphics g, TerminalSize size, Messages m) {
-    ask(g, size, new String[] {m.get("tooLarge.long"), m.get("tooLarge.short"),
-      m.get("tooLarge.word"), "-"});
-  }
-
-  /** The first of these that fits, in the middle of the screen. */
-  private static void ask(TextGraphics g, TerminalSize size, String[] tries) {
-    int w = size.getColumns();
-    int h = size.getRows();
-    for (String t : tries) {
-      if (t.length() <= w) {
-        g.putString(Math.max(0, (w - t.length()) / 2), Math.max(0, h / 2), t);
-        return;
       }
     }
   }
@@ -505,9 +298,6 @@ public final class SessionLoop {
       }
     }
   }
-  // ---- Without a thread of its own: the SSH server's sessions share one timer and a few
-  // workers. Every method below runs on the session's serial executor, so the app, effects,
-  // drawing and terminal are used by one thread at a time, as on the loop's own thread above.
 
   /**
    * Starts the loop on a shared scheduler and returns at once; {@link #run} is not called. The
@@ -516,164 +306,51 @@ public final class SessionLoop {
    * not read by a thread: the owner calls {@link #keysArrived} when bytes wait in the terminal's
    * input and {@link #keysEnded} when there will be no more. {@code ended} is told, on the
    * session's executor, when the loop has ended and the screen is stopped: with null, or with
-   * what failed (as {@link #run} would have thrown it).
+   * what failed (as {@link #run} would have thrown it). See {@link SharedLoopRun}.
    */
   public void start(LoopScheduler scheduler, LoopScheduler.Serial serial,
-      java.util.function.Consumer<Throwable> ended) {
-    this.shared = scheduler;
-    this.ended = ended;
-    synchronized (idle) {
-      // set before begin is handed over: begin asks for its first wake on this executor
-      this.serial = serial;
-      serial.execute(this::begin);
-      for (Event e = queue.poll(); e != null; e = queue.poll()) {
-        Event posted = e;
-        serial.execute(() -> step(posted, true));
-      }
-    }
+      Consumer<Throwable> ended) {
+    SharedLoopRun run = new SharedLoopRun(this, frames, inbox, scheduler, serial, ended);
+    this.shared = run;
+    inbox.handTo(run);
   }
 
   /** Bytes wait in the terminal's input: they are decoded and handled as keys, in order. */
   public void keysArrived() {
-    LoopScheduler.Serial on = serial;
+    SharedLoopRun on = shared;
     if (on != null) {
-      on.execute(() -> readAvailableKeys(false));
+      on.keysArrived();
     }
   }
 
   /** The input has ended (the link closed): what is left is read, then the session ends. */
   public void keysEnded() {
-    LoopScheduler.Serial on = serial;
+    SharedLoopRun on = shared;
     if (on != null) {
-      on.execute(() -> readAvailableKeys(true));
+      on.keysEnded();
     }
   }
 
-  private void begin() {
-    try {
-      running = true;
-      openScreen();
-      terminal.addResizeListener((t, size) -> post(new Event.Tick()));
-      render();
-      arm();
-    } catch (Throwable e) { // NOPMD: told to the owner, as run() would have thrown it
-      finish(e);
-    }
+  // ---- for SharedLoopRun, which runs this loop on a shared scheduler ----------------------
+
+  Terminal terminal() {
+    return terminal;
   }
 
-  private void step(Event e, boolean counted) {
-    try {
-      if (!done) {
-        handle(e);
-        afterStep();
-      }
-    } catch (Throwable ex) { // NOPMD: told to the owner, as run() would have thrown it
-      finish(ex);
-    } finally {
-      if (counted) {
-        synchronized (idle) {
-          processed++;
-          idle.notifyAll();
-        }
-      }
-    }
+  App app() {
+    return app;
   }
 
-  private void afterStep() {
-    if (running) {
-      arm();
-    } else {
-      finish(null);
-    }
+  Clock clock() {
+    return clock;
   }
 
-  /** The keys waiting in the terminal's input, as the input thread of {@link #run} reads them. */
-  private void readAvailableKeys(boolean inputEnded) {
-    while (running && !done) {
-      Event e;
-      try {
-        KeyStroke k = terminal.pollInput();
-        if (k == null) {
-          break;
-        }
-        e = eventOf(k);
-        if (e == null) {
-          continue;
-        }
-      } catch (IOException | RuntimeException ex) {
-        e = new Event.Interrupt("terminal input failed");
-      }
-      step(e, false);
-    }
-    if (inputEnded && running && !done) {
-      step(new Event.Interrupt("input closed"), false);
-    }
+  LongConsumer tickLateness() {
+    return tickLateness;
   }
 
-  /**
-   * Asks the timer for the next wake: the app's next tick, or sooner a look at the history's
-   * keeping (every second, only when that can change). Replaces any wake asked for before.
-   */
-  private void arm() {
-    Runnable cancel = cancelWake;
-    cancelWake = null;
-    if (cancel != null) {
-      cancel.run();
-    }
-    long generation = ++wakeGeneration;
-    OptionalLong wake = app.nextWakeNanos();
-    long look = keptLocally == null ? Long.MAX_VALUE : STATUS_EVERY_NANOS;
-    long now = shared.nanoTime();
-    if (wake.isPresent()) {
-      long delay = clock.realDelayUntil(wake.getAsLong());
-      long due = now + Math.max(0, delay);
-      cancelWake = shared.schedule(serial, () -> woken(generation, true, due),
-          delay <= 0 ? 0 : Math.min(delay, look));
-    } else if (keptLocally != null) {
-      cancelWake = shared.schedule(serial, () -> woken(generation, false, 0), look);
-    }
-  }
-
-  private void woken(long generation, boolean timed, long due) {
-    if (done || generation != wakeGeneration) {
-      return; // a wake asked for before the last event moved it
-    }
-    cancelWake = null;
-    try {
-      long late = shared.nanoTime() - due;
-      if (timed && late >= 0) {
-        tickLateness.accept(late);
-        handle(new Event.Tick());
-      } else if (keptLocally != null) {
-        statusChanged();
-      }
-      afterStep();
-    } catch (Throwable ex) { // NOPMD: told to the owner, as run() would have thrown it
-      finish(ex);
-    }
-  }
-
-  /** The loop's end on a shared scheduler: the wake cancelled, the screen stopped, the owner told. */
-  private void finish(Throwable failure) {
-    if (done) {
-      return;
-    }
-    boolean midSession = failure != null && running;
-    done = true;
-    running = false;
-    Runnable cancel = cancelWake;
-    cancelWake = null;
-    if (cancel != null) {
-      cancel.run();
-    }
-    synchronized (idle) {
-      idle.notifyAll();
-    }
-    if (midSession) {
-      endUndrawn();
-    }
-    closeScreen();
-    ended.accept(failure);
+  void setRunning(boolean running) {
+    this.running = running;
   }
 
   /**
@@ -683,18 +360,18 @@ public final class SessionLoop {
    * instead of staying open (and marked live) with no one in it. Events after this find the loop
    * done.
    */
-  private void endUndrawn() {
+  void endUndrawn() {
     if (!unsaved.isEmpty()) {
       return; // the history refused before: the session stays open in it, to be resumed
     }
     try {
       for (Effect fx : app.update(new Event.Interrupt("terminal failed"), clock.nanoTime())) {
-        if (!(fx instanceof Effect.Bell) && !(fx instanceof Effect.Exit) && !save(fx)) {
+        if (!(fx instanceof Effect.Bell) && !(fx instanceof Effect.Exit) && !unsaved.save(fx)) {
           return;
         }
       }
     } catch (IOException | RuntimeException e) {
-      saveLog.accept(e);
+      unsaved.log(e);
     }
   }
 }

@@ -6,6 +6,7 @@ import coach.routine.Routine;
 import coach.session.Coach;
 import coach.session.Outcome;
 import coach.session.Rating;
+import coach.session.Choice;
 import coach.session.SessionState;
 import coach.session.SwitchNote;
 import coach.tui.words.Messages;
@@ -40,7 +41,7 @@ final class EndViews {
     int row = c.paragraph(2, top + 2, w, Math.max(1, choices - top - 3), m.get("highPain.text",
         start.value(), coach.routine().painRule().maxAcceptable()), false) + 1;
     boolean narrow = c.width() < 60;
-    int after = choices(c, Math.min(row, choices), s.choice(),
+    int after = choices(c, Math.min(row, choices), s.dialog().choice(),
         m.get(narrow ? "highPain.gentle.short" : "highPain.gentle"),
         m.get(narrow ? "highPain.end.short" : "highPain.end"));
     if (after + 1 < c.height() - 1) {
@@ -49,11 +50,13 @@ final class EndViews {
   }
 
   /** Two choices on their own lines, the chosen one marked; returns the row after them. */
-  private static int choices(Canvas c, int row, int choice, String first, String second) {
+  private static int choices(Canvas c, int row, Choice choice, String first,
+      String second) {
     String[] labels = {first, second};
+    Choice[] order = {Choice.FIRST, Choice.SECOND};
     for (int i = 0; i < 2 && row < c.height() - 1; i++, row++) {
-      String label = Canvas.fit((choice == i ? "> " : "  ") + labels[i], c.width() - 4);
-      if (choice == i) {
+      String label = Canvas.fit((choice == order[i] ? "> " : "  ") + labels[i], c.width() - 4);
+      if (choice == order[i]) {
         c.highlight(4, row, label + " ");
       } else {
         c.text(4, row, label);
@@ -140,7 +143,7 @@ final class EndViews {
       }
     }
     boolean last = s.exercise() + 1 >= coach.routine().exercises().size();
-    choices(c, Math.min(row, choices), s.choice(), m.get(last ? "contact.summary"
+    choices(c, Math.min(row, choices), s.dialog().choice(), m.get(last ? "contact.summary"
         : s.easiestToday() != null ? "contact.next.easiest" : "contact.next"),
         m.get("contact.end"));
   }

@@ -1,5 +1,6 @@
 package coach.tui.view;
 
+import coach.session.Choice;
 import coach.session.SessionState;
 import coach.tui.words.Messages;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ final class Overlays {
         lines.add("");
         String no = m.get("quit.no");
         String yes = m.get("quit.yes");
-        lines.add(s.choice() == 1 ? "  " + no + "   [ " + yes + " ]"
+        lines.add(s.dialog().choice() == Choice.SECOND ? "  " + no + "   [ " + yes + " ]"
             : "[ " + no + " ]   " + yes + "  ");
         yield m.get("quit.title");
       }

@@ -7,6 +7,7 @@ import coach.session.SessionState;
 import coach.tui.words.Messages;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 
 /** The pain check: the 0-10 scale with the chosen number marked, and where the symptoms reach. */
 final class PainViews {
@@ -48,10 +49,12 @@ final class PainViews {
     int cell = c.width() >= 48 ? 4 : 3;
     int scaleWidth = cell * 11;
     int col0 = Math.max(0, (c.width() - scaleWidth) / 2);
+    OptionalInt marked = s.draft().value();
     for (int v = 0; v <= 10; v++) {
-      String label = v == s.draftValue() ? "[" + v + "]" : " " + v + " ";
+      boolean isMarked = OptionalInt.of(v).equals(marked);
+      String label = isMarked ? "[" + v + "]" : " " + v + " ";
       int col = col0 + v * cell;
-      if (v == s.draftValue()) {
+      if (isMarked) {
         c.highlight(col, row, label);
       } else {
         c.text(col, row, label);
@@ -63,8 +66,8 @@ final class PainViews {
     c.text(col0, row, left);
     c.text(Math.max(col0, col0 + scaleWidth - right.length()), row, right);
     row += roomy || !where ? 2 : 1;
-    c.centered(row, s.draftValue() < 0 ? m.get("pain.typeNumber")
-        : m.get("pain.marked", s.draftValue(), scaleWord(m, s.draftValue())), true);
+    c.centered(row, marked.isEmpty() ? m.get("pain.typeNumber")
+        : m.get("pain.marked", marked.getAsInt(), scaleWord(m, marked.getAsInt())), true);
     row += roomy || !where ? 2 : 1;
     if (where) {
       row = region(c, rule, s, row, roomy);
@@ -85,11 +88,11 @@ final class PainViews {
   private static String hint(Messages m, SessionState s, boolean where, boolean ascii) {
     String upDown = Glyphs.arrows(ascii, m);
     String leftRight = Glyphs.leftRight(ascii, m);
-    if (s.draftValue() < 0) {
+    if (s.draft().value().isEmpty()) {
       return where ? m.get("pain.hint.first.where", leftRight, upDown)
           : m.get("pain.hint.first");
     }
-    if (where && s.draftRegion() < 0) {
+    if (where && s.draft().region().isEmpty()) {
       return m.get("pain.hint.chooseWhere", upDown);
     }
     return where ? m.get("pain.hint.next.where", leftRight, upDown) : m.get("pain.hint.next");
@@ -113,8 +116,9 @@ final class PainViews {
     if (question.size() <= 2 && free >= question.size() + options.size() + 2) {
       row = c.paragraph(2, row, w, 2, q, true);
       for (int i = 0; i < options.size(); i++, row++) {
-        String label = (i == s.draftRegion() ? "> " : "  ") + options.get(i);
-        if (i == s.draftRegion()) {
+        boolean chosen = OptionalInt.of(i).equals(s.draft().region());
+        String label = (chosen ? "> " : "  ") + options.get(i);
+        if (chosen) {
           c.highlight(4, row, label + " ");
         } else {
           c.text(4, row, label);
@@ -123,8 +127,8 @@ final class PainViews {
       return roomy ? row + 1 : row;
     }
     // one line: the chosen place between the arrows that change it
-    String chosen = s.draftRegion() < 0 ? m.get("region.notChosen")
-        : options.get(s.draftRegion());
+    String chosen = s.draft().region().isEmpty() ? m.get("region.notChosen")
+        : options.get(s.draft().region().getAsInt());
     // the keys that change it beside it, when they fit (the footer has no room for them here)
     String label = m.get("region.label");
     String keys = Glyphs.arrows(c.style().ascii(), m);

@@ -5,6 +5,7 @@ import coach.routine.Level;
 import coach.routine.RedFlag;
 import coach.routine.Routine;
 import coach.session.Coach;
+import coach.session.Choice;
 import coach.session.SessionState;
 import coach.tui.words.Messages;
 import java.util.List;
@@ -46,7 +47,7 @@ final class QuestionViews {
     c.paragraph(2, Math.min(row, last), w, 2, c.words().get("welcome.next"), true);
   }
 
-  static void resume(Canvas c, Coach coach, int top, int choice) {
+  static void resume(Canvas c, Coach coach, int top, Choice choice) {
     Messages m = c.words();
     yesNo(c, top, m.get("resume.title"), StartOptionsText.question(m, coach),
         m.get("resume.hint.yes") + Views.sep(c.style().ascii()) + m.get("resume.hint.no"), choice);
@@ -58,7 +59,7 @@ final class QuestionViews {
     String title = c.words().get("screening.title", s.question() + 1, total);
     // asked again after a stop: the hint says why
     String hint = c.words().get(s.recheck() ? "screening.recheck" : "screening.hint");
-    yesNo(c, top, title, q == null ? "" : q.question(), hint, s.choice());
+    yesNo(c, top, title, q == null ? "" : q.question(), hint, s.dialog().choice());
   }
 
   /**
@@ -67,7 +68,7 @@ final class QuestionViews {
    * the smallest size.
    */
   static void yesNo(Canvas c, int top, String title, String question, String hint,
-      int choice) {
+      Choice choice) {
     int w = c.width() - 4;
     int t = rows(title, w);
     int q = rows(question, w);
@@ -81,15 +82,17 @@ final class QuestionViews {
         + (spaced ? 1 : 0);
     String noWord = c.words().get("answer.no");
     String yesWord = c.words().get("answer.yes");
-    String no = choice == 0 ? "[ " + noWord + " ]" : "  " + noWord + "  ";
-    String yes = choice == 1 ? "[ " + yesWord + " ]" : "  " + yesWord + "  ";
+    boolean noMarked = choice == Choice.FIRST;
+    boolean yesMarked = choice == Choice.SECOND;
+    String no = noMarked ? "[ " + noWord + " ]" : "  " + noWord + "  ";
+    String yes = yesMarked ? "[ " + yesWord + " ]" : "  " + yesWord + "  ";
     int yesCol = 4 + no.length() + 4;
-    if (choice == 0) {
+    if (noMarked) {
       c.highlight(4, row, no);
     } else {
       c.text(4, row, no);
     }
-    if (choice == 1) {
+    if (yesMarked) {
       c.highlight(yesCol, row, yes);
     } else {
       c.text(yesCol, row, yes);
@@ -115,6 +118,6 @@ final class QuestionViews {
     String q = m.get("offer.question", e.name(), coach.routine().painRule().progressAfterSessions(),
         e.level(at).name(), harder.name());
     yesNo(c, top, m.get("offer.title"), q, m.get("offer.hint.yes") + Views.sep(c.style().ascii())
-        + m.get("offer.hint.no"), s.choice());
+        + m.get("offer.hint.no"), s.dialog().choice());
   }
 }

@@ -74,7 +74,7 @@ final class StopViews {
     String day = at == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
         .withLocale(m.language().locale()).format(at.atZone(zone()));
     QuestionViews.yesNo(c, top, m.get("clearance.title"), m.get("clearance.question", day),
-        m.get("clearance.hint"), s.choice());
+        m.get("clearance.hint"), s.dialog().choice());
   }
 
   /** One sign of a serious cause, before a first session. */
@@ -83,7 +83,7 @@ final class StopViews {
     String id = coach.seriousSign(s);
     QuestionViews.yesNo(c, top, m.get("serious.title", s.question() + 1,
         SeriousSigns.IDS.size()), id == null ? "" : m.get(signKey(id)),
-        m.get("serious.hint"), s.choice());
+        m.get("serious.hint"), s.dialog().choice());
   }
 
   /** The bundle key of a sign's question. */

@@ -36,11 +36,11 @@ public final class Views {
     // a switch over every screen, so a new one does not compile until it has a view
     Runnable view = switch (s.screen()) {
       case WELCOME -> () -> QuestionViews.welcome(c, routine, week, top);
-      case RESUME -> () -> QuestionViews.resume(c, coach, top, s.choice());
+      case RESUME -> () -> QuestionViews.resume(c, coach, top, s.dialog().choice());
       case SCREENING -> () -> QuestionViews.screening(c, coach, s, top);
       case URGENT -> () -> EndViews.urgent(c, routine, top);
       case NEXT_MORNING -> () -> QuestionViews.yesNo(c, top, m.get("nextMorning.title"),
-          m.get("nextMorning.question"), m.get("nextMorning.hint"), s.choice());
+          m.get("nextMorning.question"), m.get("nextMorning.hint"), s.dialog().choice());
       case OFFER_HARDER -> () -> QuestionViews.offer(c, coach, s, top);
       case PAIN -> () -> PainViews.pain(c, coach, s, top);
       case HIGH_PAIN -> () -> EndViews.highPain(c, coach, s, top);
