@@ -199,7 +199,7 @@ public final class SessionStart {
           }
         }
         speech = speech(r.speak(), settings.settings(), r.language(), env, notes);
-        AlertService alerts = alerts(r.alertCommand(), settings.settings(), store,
+        AlertService alerts = AlertService.delivering(r.alertCommand(), settings.settings(), store,
             new RoutinesById(new RoutineCatalog(dataDir.resolve("routines"), workDir),
                 List.of(loaded.routine())), dataDir);
         java.time.ZoneId.systemDefault(); // read here, not on the way to the session's screen
@@ -245,19 +245,6 @@ public final class SessionStart {
         store.close();
       }
     }
-  }
-
-  /**
-   * The clinician's side of a running coach: alerts worked out as sessions record, delivered to
-   * {@code command} (--alert-command), else the settings' alert-command, else kept in the history
-   * only.
-   */
-  public static AlertService alerts(String command, Settings settings, HistoryStore store,
-      java.util.function.Function<String, Optional<coach.routine.Routine>> routines,
-      Path dataDir) {
-    String c = command != null ? command : settings.alertCommand();
-    return new AlertService(store, routines, c == null || c.isBlank()
-        ? null : new AlertDelivery(c, java.time.Duration.ofSeconds(30)), dataDir);
   }
 
   /**
