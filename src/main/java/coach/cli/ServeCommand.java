@@ -1,8 +1,8 @@
 package coach.cli;
 
 import coach.app.DataDir;
-import coach.app.PasswordPrompt;
-import coach.app.ServerAssembly;
+import coach.app.serve.PasswordPrompt;
+import coach.app.serve.ServerAssembly;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -1,5 +1,14 @@
-package coach.app;
+package coach.app.serve;
 
+import coach.app.AlertService;
+import coach.app.ClinicContact;
+import coach.app.ClinicView;
+import coach.app.CoachSession;
+import coach.app.DataDir;
+import coach.app.History;
+import coach.app.Logs;
+import coach.app.RoutinesById;
+import coach.app.Settings;
 import coach.app.report.TextReport;
 import coach.kiosk.AuthorizedKey;
 import coach.kiosk.Patients;

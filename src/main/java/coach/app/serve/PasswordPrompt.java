@@ -1,4 +1,4 @@
-package coach.app;
+package coach.app.serve;
 
 import coach.kiosk.PasswordHash;
 import java.io.BufferedReader;
