@@ -49,9 +49,10 @@ final class SessionOpening implements AutoCloseable {
     return new SessionOpening(why, lines, List.of(), null, null, null, null);
   }
 
-  static SessionOpening open(SessionStart.Request r, Map<String, String> env, Path workDir) {
+  static SessionOpening open(SessionStart.Request r, RoutineCatalog catalog,
+      RoutineCatalog.Source source, Map<String, String> env, Path workDir) {
     Path dataDir = r.dataDir();
-    LoadResult loaded = r.catalog().load(r.source());
+    LoadResult loaded = catalog.load(source);
     if (!loaded.ok()) {
       return failure(SessionStart.Ending.UNUSABLE, formatted(loaded.problems()));
     }
@@ -78,7 +79,7 @@ final class SessionOpening implements AutoCloseable {
       Logs.error(dataDir, "opening the history", e);
       return failure(SessionStart.Ending.UNUSABLE, List.of("coach: " + e.getMessage()));
     }
-    WelcomeCache.write(dataDir, r.source().key(), new WelcomeCache.Preview(
+    WelcomeCache.write(dataDir, source.key(), new WelcomeCache.Preview(
         loaded.routine().title(), loaded.routine().disclaimer()));
     List<String> notes = new java.util.ArrayList<>();
     Speech speech = null;

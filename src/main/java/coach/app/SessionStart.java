@@ -35,14 +35,14 @@ public final class SessionStart {
   /**
    * What the command line chose.
    *
-   * @param source the routine's bytes, found and read (not parsed)
+   * @param routine the routine: a bundled one's name, or a file
    * @param patient whose session this is; with a kiosk, the one patient it serves or null
    * @param kiosk the kiosk to run, or null for one patient's session
    * @param speak --speak: the cues said aloud
    * @param alertCommand --alert-command, or null for the settings' own
+   * @param ascii --ascii: plain characters (as on a terminal whose locale is not UTF-8)
    */
-  public record Request(RoutineCatalog catalog, RoutineCatalog.Source source, Path dataDir,
-      String db, String patient, LocalKiosk kiosk, boolean speak, String alertCommand,
+  public record Request(String routine, Path dataDir, String db, String patient, LocalKiosk kiosk, boolean speak, String alertCommand,
       Language language, double pace, boolean quiet, boolean ascii, boolean color) {}
 
   /** How a start ended. */
@@ -75,8 +75,16 @@ public final class SessionStart {
 
   /** Starts the coach and runs it until it ends; one line on {@code err} says what failed. */
   public static Result run(Request r, Map<String, String> env, Path workDir, PrintStream err) {
+    boolean ascii = r.ascii() || !LocalTerminal.isUtf8Locale(env);
+    // the routine's file is found and its bytes read, not parsed, before anything else
+    RoutineCatalog catalog = new RoutineCatalog(r.dataDir().resolve("routines"), workDir);
+    RoutineCatalog.Source source = catalog.source(r.routine());
+    if (source.failed() != null) { // no such routine, or its file cannot be read
+      source.failed().problems().forEach(p -> err.println(p.format()));
+      return Result.of(Ending.UNUSABLE);
+    }
     // the screens' words are read on a thread of their own while this one takes the terminal
-    FutureTask<Style> words = new FutureTask<>(() -> new Style(r.ascii(), r.color(),
+    FutureTask<Style> words = new FutureTask<>(() -> new Style(ascii, r.color(),
         r.language()));
     Thread reader = new Thread(words, "coach-words");
     reader.setDaemon(true);
@@ -84,10 +92,10 @@ public final class SessionStart {
     // The routine is read, the history opened and the alerts started on a thread of their own.
     // When these very routine bytes were read before, their welcome is drawn first and the rest
     // is loaded while the person reads it; else it is loaded while the terminal is taken over.
-    FutureTask<SessionOpening> opening = new FutureTask<>(() -> SessionOpening.open(r, env,
-        workDir));
+    FutureTask<SessionOpening> opening = new FutureTask<>(() -> SessionOpening.open(r, catalog,
+        source, env, workDir));
     Optional<WelcomeCache.Preview> preview = r.kiosk() == null
-        ? WelcomeCache.read(r.dataDir(), r.source().key()) : Optional.empty();
+        ? WelcomeCache.read(r.dataDir(), source.key()) : Optional.empty();
     Runnable startOpening = new Runnable() {
       private boolean started;
 
