@@ -174,9 +174,10 @@ public final class ServerAssembly {
   private Ending run(CoachServer.Settings settings, CoachServer.Routines routines,
       Settings clinic, RoutinesById byId) {
     Path dataDir = settings.dataDir();
-    // the board's reports find routines as the report command does: the catalog alone
-    ClinicView.Reports reports = (s, patient) -> TextReport.lines(s, patient,
-        new RoutinesById(new RoutineCatalog(dataDir.resolve("routines"), workDir), List.of()));
+    // the board's reports find each routine as the report command does: in the catalog alone
+    ClinicView.Reports reports = (s, patient) -> TextReport.lines(s, patient, id ->
+        new RoutinesById(new RoutineCatalog(dataDir.resolve("routines"), workDir), List.of())
+            .apply(id));
     try (HistoryStore store = History.open(dataDir, r.db(), env);
         AlertService alerts = AlertService.delivering(r.alertCommand(), clinic, store, byId,
             dataDir).everyFewMinutes();
