@@ -1,5 +1,13 @@
 package coach.app;
 
+import static coach.app.AlertFacts.exercise;
+import static coach.app.AlertFacts.level;
+import static coach.app.AlertFacts.name;
+import static coach.app.AlertFacts.pain;
+import static coach.app.AlertFacts.spread;
+import static coach.app.AlertFacts.today;
+import static coach.app.AlertFacts.why;
+
 import coach.routine.Exercise;
 import coach.routine.RedFlag;
 import coach.routine.Routine;
@@ -10,18 +18,13 @@ import coach.session.Rise;
 import coach.store.AlertKind;
 import coach.store.HistoryStore;
 import coach.store.RecordKind;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
-import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -103,7 +106,7 @@ public final class AlertRules {
       Optional<Routine> routine = routines.apply(sessions.get(sessions.size() - 1).row()
           .routineId());
       // without the routine its frequency is not known: nothing is said about missed days
-      routine.ifPresent(r -> attendance(sessions, r, now, zone, out));
+      routine.ifPresent(r -> AttendanceRules.of(sessions, r, now, zone, out));
     }
     return out;
   }
@@ -191,21 +194,6 @@ public final class AlertRules {
     }
   }
 
-  /** A stop's reason in a few words: the pain, or where the symptoms spread. */
-  private static String why(Reason reason, Optional<Routine> routine) {
-    Rise rise = reason instanceof Reason.AtEasiest a ? a.rise()
-        : reason instanceof Reason.Stopped x ? x.rise()
-        : reason instanceof Reason.StopToday t ? t.rise() : null;
-    if (reason instanceof Reason.HighStartStop h) {
-      return "pain " + h.start() + " before starting, above the limit of " + h.limit();
-    }
-    if (rise == null) {
-      return "";
-    }
-    return rise.spread() && !rise.byNumber() && !rise.aboveLimit() ? "symptoms spread "
-        + spread(routine, rise) : pain(rise);
-  }
-
   /**
    * An exercise stopped: symptoms that spread raise their own alert; pain (a rise at the easiest
    * level, or a rating above the ceiling at any level) raises the stopped one. A stop for a
@@ -234,70 +222,6 @@ public final class AlertRules {
       out.add(new Candidate(AlertKind.STOPPED_AT_EASIEST, cause, pain(rise) + " in " + name
           + ", stopped at " + level(ex, level) + " on " + day));
     }
-  }
-
-  /** Why a session stopped for today, from its stored reason. */
-  private static String today(Reason reason, Optional<Routine> routine, String exerciseId) {
-    if (reason instanceof Reason.HighStartStop h) {
-      return "pain " + h.start() + " before starting, above the limit of " + h.limit();
-    }
-    if (!(reason instanceof Reason.StopToday t)) {
-      return reason.code();
-    }
-    Rise r = t.rise();
-    Optional<Exercise> ex = exercise(routine, exerciseId);
-    String name = name(ex, exerciseId);
-    String where = " in " + name + " (" + level(ex, t.level()) + ")";
-    if (t.second()) {
-      return "a second exercise stopped, " + (r.spread() && !r.byNumber() && !r.aboveLimit()
-          ? "symptoms spread " + spread(routine, r) : pain(r)) + where;
-    } else if (r.spread()) {
-      return "symptoms reaching " + region(routine, r.spreadTo()) + where;
-    } else if (ex.isPresent() && t.level() == ex.get().levels().size() - 1) {
-      return pain(r) + " in " + name + ", already at the easiest level ("
-          + level(ex, t.level()) + ")";
-    }
-    return pain(r) + where;
-  }
-
-  /** "pain 2 -> 8 (above the limit of 5)", "pain 7 (above the limit of 5)", "pain 2 -> 5". */
-  private static String pain(Rise r) {
-    return "pain " + (r.to() > r.from() ? r.from() + " -> " + r.to() : r.to())
-        + (r.aboveLimit() ? " (above the limit of " + r.limit() + ")" : "");
-  }
-
-  /** "from the buttock to the foot", or "to the thigh (no symptoms before)". */
-  private static String spread(Optional<Routine> routine, Rise r) {
-    return r.spreadFrom() <= 0 ? "to " + region(routine, r.spreadTo()) + " (no symptoms before)"
-        : "from " + region(routine, r.spreadFrom()) + " to " + region(routine, r.spreadTo());
-  }
-
-  /**
-   * A region by its rank in the routine's regions, with "the" unless the name stands alone
-   * ("the thigh", "below the knee"); "region 3" when the routine is not at hand.
-   */
-  private static String region(Optional<Routine> routine, int rank) {
-    List<String> regions = routine.map(r -> r.painRule().regions()).orElse(List.of());
-    if (rank < 1 || rank > regions.size()) {
-      return "region " + rank;
-    }
-    String name = regions.get(rank - 1);
-    return name.matches("(?i)(below|above|under|over|the) .*") ? name : "the " + name;
-  }
-
-  /** The exercise's name; its id when the routine is not at hand. */
-  private static String name(Optional<Exercise> ex, String id) {
-    return ex.map(Exercise::name).orElse(id == null ? "an exercise" : id);
-  }
-
-  private static Optional<Exercise> exercise(Optional<Routine> routine, String id) {
-    return routine.flatMap(r -> r.exercises().stream().filter(x -> x.id().equals(id))
-        .findFirst());
-  }
-
-  private static String level(Optional<Exercise> ex, int level) {
-    return ex.filter(x -> level >= 0 && level < x.levels().size())
-        .map(x -> x.levels().get(level).name()).orElse("level " + level);
   }
 
   /** The last rating after exercise of each session that has one. */
@@ -337,103 +261,6 @@ public final class AlertRules {
    */
   public static Instant attendanceDue(List<Session> sessions,
       Function<String, Optional<Routine>> routines, Instant now, ZoneId zone) {
-    if (sessions.isEmpty()) {
-      return null;
-    }
-    Instant latest = sessions.stream().map(s -> s.row().started()).max(Instant::compareTo)
-        .orElseThrow();
-    Instant horizon = latest.plus(Duration.ofDays(LOOK_BACK_DAYS));
-    Optional<Routine> routine = routines.apply(sessions.get(sessions.size() - 1).row()
-        .routineId());
-    if (routine.isEmpty()) {
-      return null;
-    }
-    int perWeek = Attendance.daysPerWeek(routine.get());
-    TreeSet<LocalDate> days = new TreeSet<>();
-    Instant lastAt = null;
-    for (Session s : sessions) {
-      if (exercised(s)) {
-        days.add(LocalDate.ofInstant(s.row().started(), zone));
-        lastAt = lastAt == null || s.row().started().isAfter(lastAt) ? s.row().started() : lastAt;
-      }
-    }
-    if (lastAt == null) {
-      return null;
-    }
-    Instant due = null;
-    Instant missedAt = lastAt.plus(Duration.ofHours(missedAfterHours(perWeek) + 1));
-    if (missedAt.isAfter(now)) {
-      due = missedAt;
-    }
-    LocalDate today = LocalDate.ofInstant(now, zone);
-    boolean behindNow = behind(days, today, perWeek);
-    for (LocalDate d = today.plusDays(1); !d.isAfter(today.plusDays(LOOK_BACK_DAYS)); d =
-        d.plusDays(1)) {
-      boolean thisWeek = d.with(DayOfWeek.MONDAY).equals(today.with(DayOfWeek.MONDAY));
-      if (!(behindNow && thisWeek) && behind(days, d, perWeek)) {
-        Instant at = d.atStartOfDay(zone).toInstant();
-        due = due == null || at.isBefore(due) ? at : due;
-        break;
-      }
-    }
-    return due == null || due.isAfter(horizon) ? null : due;
-  }
-
-  /** Whole hours without a session after which sessions are missed: twice the interval. */
-  private static long missedAfterHours(int perWeek) {
-    return Math.round(2 * (7.0 / perWeek) * 24);
-  }
-
-  /**
-   * Whether on {@code day} this week can no longer have the days asked for (with the days
-   * exercised so far), for a patient who began before this week.
-   */
-  private static boolean behind(TreeSet<LocalDate> days, LocalDate day, int perWeek) {
-    LocalDate monday = day.with(DayOfWeek.MONDAY);
-    if (days.isEmpty() || !days.first().isBefore(monday)) {
-      return false;
-    }
-    long done = days.subSet(monday, true, day, true).size();
-    long left = ChronoUnit.DAYS.between(day, monday.plusDays(7)) - (days.contains(day) ? 1 : 0);
-    return done + left < perWeek;
-  }
-
-  private static void attendance(List<Session> sessions, Routine routine, Instant now,
-      ZoneId zone, List<Candidate> out) {
-    int perWeek = Attendance.daysPerWeek(routine);
-    String frequency = perWeek >= 7 ? "daily" : perWeek + " days a week";
-    LocalDate today = LocalDate.ofInstant(now, zone);
-    TreeSet<LocalDate> days = new TreeSet<>();
-    String lastId = null;
-    Instant lastAt = null;
-    for (Session s : sessions) {
-      if (exercised(s)) {
-        days.add(LocalDate.ofInstant(s.row().started(), zone));
-        if (lastAt == null || s.row().started().isAfter(lastAt)) {
-          lastId = s.row().id();
-          lastAt = s.row().started();
-        }
-      }
-    }
-    if (lastAt == null) {
-      return; // never exercised yet: nothing to miss
-    }
-    long hours = Duration.between(lastAt, now).toHours();
-    if (hours > missedAfterHours(perWeek)) {
-      out.add(new Candidate(AlertKind.MISSED_SESSIONS, lastId, "no session for "
-          + ChronoUnit.DAYS.between(LocalDate.ofInstant(lastAt, zone), today)
-          + " days (the routine asks for " + frequency + ")"));
-    }
-    LocalDate monday = today.with(DayOfWeek.MONDAY);
-    long done = days.subSet(monday, true, today, true).size();
-    long left = ChronoUnit.DAYS.between(today, monday.plusDays(7)) - (days.contains(today)
-        ? 1 : 0);
-    // a patient who began this week is not behind for the days before they began
-    if (behind(days, today, perWeek)) {
-      String week = today.get(IsoFields.WEEK_BASED_YEAR) + "-W"
-          + String.format("%02d", today.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
-      out.add(new Candidate(AlertKind.BEHIND_THIS_WEEK, week, done + " of " + perWeek
-          + " days this week so far, at most " + (done + left) + " possible"));
-    }
+    return AttendanceRules.due(sessions, routines, now, zone);
   }
 }

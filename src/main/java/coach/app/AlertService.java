@@ -54,6 +54,18 @@ public final class AlertService implements AutoCloseable {
     }
   }
 
+  /**
+   * The clinician's side of a running coach: alerts worked out as sessions record, delivered to
+   * {@code command} (--alert-command), else the settings' alert-command, else kept in the history
+   * only.
+   */
+  public static AlertService delivering(String command, Settings settings, HistoryStore store,
+      Function<String, Optional<Routine>> routines, Path dataDir) {
+    String c = command != null ? command : settings.alertCommand();
+    return new AlertService(store, routines, c == null || c.isBlank()
+        ? null : new AlertDelivery(c, Duration.ofSeconds(30)), dataDir);
+  }
+
   /** The changed patients every few minutes (a server's), besides the retries. */
   public AlertService everyFewMinutes() {
     thread.scheduleWithFixedDelay(() -> run(() -> scan.changed(Instant.now())), 0,

@@ -1,24 +1,19 @@
 package coach.app;
 
-import coach.routine.LoadResult;
 import coach.routine.RoutineCatalog;
 import coach.session.Event;
 import coach.session.Outcome;
 import coach.store.AlreadyRunning;
-import coach.store.HistoryStore;
 import coach.store.StoreException;
 import coach.tui.LocalTerminal;
 import coach.tui.SessionLoop;
-import coach.tui.Speech;
 import coach.tui.WelcomePreview;
 import coach.tui.view.Style;
 import coach.tui.view.Views;
 import coach.tui.words.Language;
-import coach.tui.words.Messages;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.FutureTask;
@@ -30,9 +25,9 @@ import sun.misc.Signal;
  * A coach started on this terminal, for one patient or as a kiosk, from what the command line
  * chose ({@link Request}): the screens' words read on a thread of their own while this one takes
  * the terminal; the routine, the clinic's card, the settings, the history, the voice and the
- * alerts opened on another ({@link Opening}); the welcome drawn early when these routine bytes
- * were read before; then the session (or the kiosk) run, and the terminal given back before
- * anything is printed. What cannot be used is said in one line, as it would have been before
+ * alerts opened on another ({@link SessionOpening}); the welcome drawn early when these routine
+ * bytes were read before; then the session (or the kiosk) run, and the terminal given back
+ * before anything is printed. What cannot be used is said in one line, as it would have been before
  * the terminal was taken. The command only parses; how it ended ({@link Result}) is its exit
  * status.
  */
@@ -40,14 +35,14 @@ public final class SessionStart {
   /**
    * What the command line chose.
    *
-   * @param source the routine's bytes, found and read (not parsed)
+   * @param routine the routine: a bundled one's name, or a file
    * @param patient whose session this is; with a kiosk, the one patient it serves or null
    * @param kiosk the kiosk to run, or null for one patient's session
    * @param speak --speak: the cues said aloud
    * @param alertCommand --alert-command, or null for the settings' own
+   * @param ascii --ascii: plain characters (as on a terminal whose locale is not UTF-8)
    */
-  public record Request(RoutineCatalog catalog, RoutineCatalog.Source source, Path dataDir,
-      String db, String patient, LocalKiosk kiosk, boolean speak, String alertCommand,
+  public record Request(String routine, Path dataDir, String db, String patient, LocalKiosk kiosk, boolean speak, String alertCommand,
       Language language, double pace, boolean quiet, boolean ascii, boolean color) {}
 
   /** How a start ended. */
@@ -80,8 +75,16 @@ public final class SessionStart {
 
   /** Starts the coach and runs it until it ends; one line on {@code err} says what failed. */
   public static Result run(Request r, Map<String, String> env, Path workDir, PrintStream err) {
+    boolean ascii = r.ascii() || !LocalTerminal.isUtf8Locale(env);
+    // the routine's file is found and its bytes read, not parsed, before anything else
+    RoutineCatalog catalog = new RoutineCatalog(r.dataDir().resolve("routines"), workDir);
+    RoutineCatalog.Source source = catalog.source(r.routine());
+    if (source.failed() != null) { // no such routine, or its file cannot be read
+      source.failed().problems().forEach(p -> err.println(p.format()));
+      return Result.of(Ending.UNUSABLE);
+    }
     // the screens' words are read on a thread of their own while this one takes the terminal
-    FutureTask<Style> words = new FutureTask<>(() -> new Style(r.ascii(), r.color(),
+    FutureTask<Style> words = new FutureTask<>(() -> new Style(ascii, r.color(),
         r.language()));
     Thread reader = new Thread(words, "coach-words");
     reader.setDaemon(true);
@@ -89,9 +92,10 @@ public final class SessionStart {
     // The routine is read, the history opened and the alerts started on a thread of their own.
     // When these very routine bytes were read before, their welcome is drawn first and the rest
     // is loaded while the person reads it; else it is loaded while the terminal is taken over.
-    FutureTask<Opening> opening = new FutureTask<>(() -> Opening.open(r, env, workDir));
+    FutureTask<SessionOpening> opening = new FutureTask<>(() -> SessionOpening.open(r, catalog,
+        source, env, workDir));
     Optional<WelcomeCache.Preview> preview = r.kiosk() == null
-        ? WelcomeCache.read(r.dataDir(), r.source().key()) : Optional.empty();
+        ? WelcomeCache.read(r.dataDir(), source.key()) : Optional.empty();
     Runnable startOpening = new Runnable() {
       private boolean started;
 
@@ -116,151 +120,6 @@ public final class SessionStart {
   }
 
   /**
-   * What a session needs before it starts, opened off the terminal's thread: the routine, the
-   * clinic's card, the settings, the history (checked for a session of the same patient running
-   * now), the voice and the alerts. Either all of it, or how it failed and the lines that say
-   * why; lines for the person that are no error wait in {@code notes}.
-   */
-  static final class Opening implements AutoCloseable {
-    final Ending failed;
-    final List<String> lines;
-    final List<String> notes;
-    final LoadResult loaded;
-    final HistoryStore store;
-    final Speech speech;
-    final AlertService alerts;
-
-    private Opening(Ending failed, List<String> lines, List<String> notes, LoadResult loaded,
-        HistoryStore store, Speech speech, AlertService alerts) {
-      this.failed = failed;
-      this.lines = lines;
-      this.notes = notes;
-      this.loaded = loaded;
-      this.store = store;
-      this.speech = speech;
-      this.alerts = alerts;
-    }
-
-    /** Each problem in one line: FILE:LINE:COLUMN and what was expected. */
-    private static List<String> formatted(List<coach.routine.Problem> problems) {
-      return problems.stream().map(coach.routine.Problem::format).toList();
-    }
-
-    private static Opening failure(Ending why, List<String> lines) {
-      return new Opening(why, lines, List.of(), null, null, null, null);
-    }
-
-    static Opening open(Request r, Map<String, String> env, Path workDir) {
-      Path dataDir = r.dataDir();
-      LoadResult loaded = r.catalog().load(r.source());
-      if (!loaded.ok()) {
-        return failure(Ending.UNUSABLE, formatted(loaded.problems()));
-      }
-      ClinicContact.Found card = ClinicContact.find(null, dataDir);
-      if (!card.ok()) {
-        return failure(Ending.UNUSABLE, formatted(card.problems()));
-      }
-      loaded = ClinicContact.apply(loaded, card.card());
-      Settings.Loaded settings = Settings.load(dataDir);
-      if (!settings.ok()) {
-        return failure(Ending.UNUSABLE, formatted(settings.problems()));
-      }
-      HistoryStore store;
-      try {
-        DataDir.ensure(dataDir);
-        if (r.db() != null) {
-          Logs.warningsTo(dataDir); // the database coming and going, for whoever looks later
-        }
-        store = History.open(dataDir, r.db(), env);
-      } catch (IOException e) {
-        return failure(Ending.UNUSABLE, List.of("coach: cannot use the data folder " + dataDir
-            + ": " + DataDir.why(e)));
-      } catch (StoreException e) {
-        Logs.error(dataDir, "opening the history", e);
-        return failure(Ending.UNUSABLE, List.of("coach: " + e.getMessage()));
-      }
-      WelcomeCache.write(dataDir, r.source().key(), new WelcomeCache.Preview(
-          loaded.routine().title(), loaded.routine().disclaimer()));
-      List<String> notes = new java.util.ArrayList<>();
-      Speech speech = null;
-      try {
-        if (store.notice() != null) {
-          notes.add("coach: " + store.notice()); // stays above the session's screen
-          Logs.info(dataDir, store.notice());
-        }
-        String livePatient = r.kiosk() == null ? r.patient() : null;
-        if (livePatient != null) {
-          Optional<HistoryStore.Live> live = store.live(livePatient);
-          if (live.isPresent()) {
-            // the running session is left alone
-            store.close();
-            return failure(Ending.BUSY, List.of("coach: "
-                + new AlreadyRunning(livePatient, live.get()).getMessage()));
-          }
-        }
-        speech = speech(r.speak(), settings.settings(), r.language(), env, notes);
-        AlertService alerts = alerts(r.alertCommand(), settings.settings(), store,
-            new RoutinesById(new RoutineCatalog(dataDir.resolve("routines"), workDir),
-                List.of(loaded.routine())), dataDir);
-        java.time.ZoneId.systemDefault(); // read here, not on the way to the session's screen
-        return new Opening(null, List.of(), notes, loaded, store, speech, alerts);
-      } catch (StoreException e) {
-        closeAfter(speech, store);
-        Logs.error(dataDir, "history", e);
-        return failure(Ending.UNUSABLE, List.of("coach: " + e.getMessage()));
-      } catch (RuntimeException | Error e) {
-        closeAfter(speech, store);
-        throw e;
-      }
-    }
-
-    /** Closes what was opened before a problem; the first problem is the one to tell. */
-    private static void closeAfter(Speech speech, HistoryStore store) {
-      if (speech != null) {
-        speech.close();
-      }
-      try {
-        store.close();
-      } catch (StoreException | RuntimeException ignored) {
-        // told above
-      }
-    }
-
-    boolean ok() {
-      return failed == null;
-    }
-
-    /** Delivers what it can in a few seconds (the rest waits in the history), then closes. */
-    @Override
-    public void close() throws StoreException {
-      if (!ok()) {
-        return;
-      }
-      try {
-        alerts.close(java.time.Duration.ofSeconds(5));
-      } finally {
-        if (speech != null) {
-          speech.close();
-        }
-        store.close();
-      }
-    }
-  }
-
-  /**
-   * The clinician's side of a running coach: alerts worked out as sessions record, delivered to
-   * {@code command} (--alert-command), else the settings' alert-command, else kept in the history
-   * only.
-   */
-  public static AlertService alerts(String command, Settings settings, HistoryStore store,
-      java.util.function.Function<String, Optional<coach.routine.Routine>> routines,
-      Path dataDir) {
-    String c = command != null ? command : settings.alertCommand();
-    return new AlertService(store, routines, c == null || c.isBlank()
-        ? null : new AlertDelivery(c, java.time.Duration.ofSeconds(30)), dataDir);
-  }
-
-  /**
    * SIGTERM, SIGHUP and SIGINT end the session (saved as interrupted) instead of the process;
    * the first one that arrives is kept, to exit with the status a shell expects for it.
    */
@@ -278,31 +137,11 @@ public final class SessionStart {
   }
 
   /**
-   * The voice that says the cues, or null for silence: asked for by --speak, or by the data
-   * folder's setting unless the coach runs over SSH (there the voice would be the server's, so
-   * only a command line that says --speak, such as a kiosk's, asks for it). When no speech
-   * command is found, one line says so and the session goes on silent.
-   */
-  private static Speech speech(boolean option, Settings settings, Language language,
-      Map<String, String> env, List<String> notes) {
-    boolean overSsh = env.get("SSH_CONNECTION") != null || env.get("SSH_TTY") != null;
-    if (!option && !(settings.speak() && !overSsh)) {
-      return null;
-    }
-    Optional<Speech> found = Speech.find(env, language);
-    if (found.isEmpty()) {
-      notes.add("coach: " + Messages.of(language).get("speak.none"));
-      return null;
-    }
-    return found.get();
-  }
-
-  /**
    * Takes over the terminal while the session's needs are opened, draws the welcome early when
    * it can, then runs the session (or the kiosk) once they are. What cannot be used is said in
    * one line after the terminal is given back, as it would have been before taking it.
    */
-  private static Result runSession(Request r, FutureTask<Opening> opening,
+  private static Result runSession(Request r, FutureTask<SessionOpening> opening,
       Runnable startOpening, Optional<WelcomeCache.Preview> preview, FutureTask<Style> words,
       Map<String, String> env, PrintStream err) {
     Path dataDir = r.dataDir();
@@ -346,7 +185,7 @@ public final class SessionStart {
       }
     }
     startOpening.run(); // if the welcome was drawn first, the rest is read while it is read
-    Opening o;
+    SessionOpening o;
     try {
       o = await(opening, signal);
     } catch (RuntimeException | Error e) {
@@ -494,7 +333,7 @@ public final class SessionStart {
     }
   }
 
-  private static void closeQuietly(Opening o, Path dataDir) {
+  private static void closeQuietly(SessionOpening o, Path dataDir) {
     try {
       o.close();
     } catch (StoreException e) {

@@ -1,21 +1,15 @@
 package coach.cli;
 
+import coach.app.AlertList;
 import coach.app.AlertScan;
-import coach.app.AlertWords;
 import coach.app.DataDir;
 import coach.app.RoutinesById;
 import coach.routine.RoutineCatalog;
 import coach.store.HistoryStore;
 import coach.store.StoreException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
@@ -27,15 +21,6 @@ import org.apache.commons.cli.Options;
  * looked at again first, so a patient who stopped coming shows up without a session to say so.
  */
 public final class AlertsCommand implements Command {
-  /**
-   * Local times as "2026-11-26 09:30", made when first used: the time zone is read then, not
-   * when the command line is read (every start makes every command).
-   */
-  private static final class Local {
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-        .withZone(ZoneId.systemDefault());
-  }
-
   @Override
   public String name() {
     return "alerts";
@@ -168,75 +153,14 @@ public final class AlertsCommand implements Command {
           ctx.workDir()), List.of()), ZoneId.systemDefault()).changed(now);
       List<HistoryStore.AlertRow> alerts = store.alerts(patient, !cl.hasOption("all"), since);
       if (format.equals("json")) {
-        ctx.out().println(json(alerts));
+        ctx.out().println(AlertList.json(alerts));
       } else {
-        text(alerts, cl.hasOption("all"), ctx);
+        AlertList.text(alerts, cl.hasOption("all"), ctx.out());
       }
       return ExitCodes.OK;
     } catch (StoreException e) {
       ctx.err().println("coach alerts: " + e.getMessage());
       return ExitCodes.INVALID;
     }
-  }
-
-  private static void text(List<HistoryStore.AlertRow> alerts, boolean all, CliContext ctx) {
-    if (alerts.isEmpty()) {
-      ctx.out().println(all ? "No alerts." : "No open alerts.");
-      return;
-    }
-    // written a block at a time: a clinic's thousands of alerts, not a write a line
-    StringBuilder b = new StringBuilder(alerts.size() + (all ? " alert" : " open alert")
-        + (alerts.size() == 1 ? "" : "s") + ", most urgent first:\n");
-    java.util.Map<coach.store.AlertKind, String> words = new java.util.EnumMap<>(
-        coach.store.AlertKind.class);
-    for (HistoryStore.AlertRow a : alerts) {
-      String what = words.computeIfAbsent(a.kind(), k -> (k.urgent() ? "URGENT " : "")
-          + AlertWords.of(k));
-      b.append("  #");
-      pad(b, Long.toString(a.id()), 5).append(' ');
-      pad(b, Quote.printable(a.patient()), 12).append(' ');
-      pad(b, what, 34).append(' ').append(Local.WHEN.format(a.raised())).append('\n');
-      b.append("         ").append(Quote.printable(a.facts())).append('\n');
-      if (!a.open()) {
-        b.append("         acknowledged by ").append(Quote.printable(a.by())).append(" at ")
-            .append(Local.WHEN.format(a.acknowledged())).append(a.note() == null ? ""
-                : ": " + Quote.printable(a.note())).append('\n');
-      }
-      if (b.length() > 1 << 16) {
-        ctx.out().print(b);
-        b.setLength(0);
-      }
-    }
-    ctx.out().print(b);
-    ctx.out().flush();
-  }
-
-  /** The text, then spaces up to {@code width} (as %-Ns would, without a formatter a line). */
-  private static StringBuilder pad(StringBuilder b, String s, int width) {
-    b.append(s);
-    for (int i = s.length(); i < width; i++) {
-      b.append(' ');
-    }
-    return b;
-  }
-
-  private static String json(List<HistoryStore.AlertRow> alerts) {
-    ObjectMapper m = new ObjectMapper();
-    ArrayNode out = m.createArrayNode();
-    for (HistoryStore.AlertRow a : alerts) {
-      ObjectNode n = out.addObject();
-      n.put("id", a.id());
-      n.put("patient", a.patient());
-      n.put("kind", a.kind().name());
-      n.put("urgent", a.kind().urgent());
-      n.put("what", AlertWords.of(a.kind()));
-      n.put("raised", a.raised().toString());
-      n.put("facts", a.facts());
-      n.put("acknowledged", a.acknowledged() == null ? null : a.acknowledged().toString());
-      n.put("by", a.by());
-      n.put("note", a.note());
-      n.put("delivered", a.delivered() == null ? null : a.delivered().toString());
-    }
-    return out.toPrettyString();
   }
 }

@@ -118,18 +118,6 @@ final class CommandLines {
         .get();
   }
 
-  /**
-   * The clinician's side of a running coach: alerts worked out as sessions record, delivered to
-   * --alert-command, else the settings' alert-command, else kept in the history only.
-   */
-  static coach.app.AlertService alerts(CommandLine cl, coach.app.Settings settings,
-      coach.store.HistoryStore store,
-      java.util.function.Function<String, java.util.Optional<coach.routine.Routine>> routines,
-      java.nio.file.Path dataDir) {
-    return coach.app.SessionStart.alerts(cl.getOptionValue("alert-command"), settings, store,
-        routines, dataDir);
-  }
-
   /** --since YYYY-MM-DD as the start of that day here, or null when not given. */
   static java.time.Instant since(CommandLine cl) throws UsageError {
     if (!cl.hasOption("since")) {

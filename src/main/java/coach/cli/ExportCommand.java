@@ -1,27 +1,26 @@
 package coach.cli;
 
-import coach.session.Rating;
+import coach.app.FhirExport;
+import coach.app.TableExport;
+import coach.routine.Routine;
 import coach.store.HistoryStore;
 import coach.store.StoreException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 /**
- * {@code coach export}: every rating and event, one row each, as CSV or JSON, for the
- * therapist's own tools.
+ * {@code coach export}: every rating and event, one row each, as CSV or JSON ({@link
+ * TableExport}), or as a FHIR R4 Bundle ({@link FhirExport}), for the therapist's own tools.
  */
 public final class ExportCommand implements Command {
   static final List<String> COLUMNS = List.of("session", "patient", "routine", "routine_hash",
@@ -100,7 +99,7 @@ public final class ExportCommand implements Command {
             + " namespace of the clinic's patient ids (as https://clinic.example/patients or"
             + " urn:oid:1.2.3)");
       }
-      String problem = coach.app.FhirExport.systemProblem(system);
+      String problem = FhirExport.systemProblem(system);
       if (problem != null) {
         throw new CommandLines.UsageError("--patient-system " + Quote.of(system) + ": "
             + problem);
@@ -121,107 +120,47 @@ public final class ExportCommand implements Command {
       }
     }
     if (format.equals("fhir")) {
-      return fhir(cl, ctx, patient, since, system);
+      String dataDir = cl.getOptionValue("data-dir");
+      Map<String, Optional<Routine>> routines = new HashMap<>();
+      Function<String, Optional<Routine>> find =
+          id -> routines.computeIfAbsent(id, r -> StoreAccess.routine(r, dataDir, ctx));
+      String only = patient;
+      return export(cl, ctx, patient, "FHIR resources", (store, to) -> FhirExport.write(store,
+          only, since, system, find, Instant.now(), to));
     }
-    int[] exit = {ExitCodes.OK};
-    HistoryStore store = StoreAccess.open(cl, ctx, "export", exit);
-    if (store == null) {
-      return exit[0];
-    }
-    Path out = cl.hasOption("output") ? ctx.workDir().resolve(cl.getOptionValue("output"))
-        : null;
-    long[] written = {0};
-    String filter = patient;
-    try (store) {
-      if (unknown(store, patient, ctx)) {
-        return ExitCodes.INVALID;
-      }
-      if (out == null) {
-        written[0] = write(store, filter, since, format, ctx.out());
-        ctx.out().flush();
-        return ExitCodes.OK;
-      }
-      OwnerOnlyFile.write(out, o -> written[0] = write(store, filter, since, format, o));
-      ctx.err().println("Wrote " + written[0] + " rows to " + out);
-      return ExitCodes.OK;
-    } catch (StoreException e) {
-      ctx.err().println("coach export: " + e.getMessage());
-      return ExitCodes.INVALID;
-    } catch (IOException e) {
-      ctx.err().println("coach export: cannot write " + (out == null ? "the export" : out)
-          + ": " + e.getMessage());
-      return ExitCodes.INVALID;
-    }
+    String only = patient;
+    return export(cl, ctx, patient, "rows", (store, to) -> TableExport.write(store, only, since,
+        format, to));
   }
 
-  /**
-   * Writes the rows as CSV or JSON as they are read, a patient at a time (one patient after
-   * another, each in the order of their sessions), so memory holds one patient's sessions
-   * whatever the history's size; returns how many rows were written.
-   */
-  static long write(HistoryStore store, String patient, Instant since, String format,
-      java.io.OutputStream to) throws StoreException, IOException {
-    long[] n = {0};
-    if (format.equals("csv")) {
-      // flushed, never closed: the caller closes its own stream
-      java.io.Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(to,
-          StandardCharsets.UTF_8), 1 << 16);
-      w.write(String.join(",", COLUMNS));
-      w.write("\r\n");
-      rows(store, patient, since, r -> {
-        w.write(csvLine(r));
-        n[0]++;
-      });
-      w.flush();
-      return n[0];
-    }
-    com.fasterxml.jackson.core.JsonGenerator g = new ObjectMapper().getFactory()
-        .createGenerator(to).disable(com.fasterxml.jackson.core.JsonGenerator.Feature
-            .AUTO_CLOSE_TARGET).useDefaultPrettyPrinter();
-    g.writeStartArray();
-    rows(store, patient, since, r -> {
-      g.writeObject(r);
-      n[0]++;
-    });
-    g.writeEndArray();
-    g.flush();
-    to.write('\n');
-    return n[0];
-  }
-
-  /** Takes the rows one by one as they are read. */
+  /** Writes an export to an output stream as it is read; returns how much it wrote. */
   @FunctionalInterface
-  interface RowSink {
-    void row(Map<String, Object> row) throws IOException;
+  private interface Writing {
+    long to(HistoryStore store, OutputStream out) throws StoreException, IOException;
   }
 
-  /** The FHIR Bundle, written as it is read, to the screen or the file. */
-  private int fhir(CommandLine cl, CliContext ctx, String patient, Instant since, String system) {
+  /** The export, written as it is read, to the screen or the file (saying how much, of what). */
+  private static int export(CommandLine cl, CliContext ctx, String patient, String what,
+      Writing writing) {
     int[] exit = {ExitCodes.OK};
     HistoryStore store = StoreAccess.open(cl, ctx, "export", exit);
     if (store == null) {
       return exit[0];
     }
-    String dataDir = cl.getOptionValue("data-dir");
-    Map<String, java.util.Optional<coach.routine.Routine>> routines = new java.util.HashMap<>();
-    java.util.function.Function<String, java.util.Optional<coach.routine.Routine>> find =
-        id -> routines.computeIfAbsent(id, r -> StoreAccess.routine(r, dataDir, ctx));
     Path file = cl.hasOption("output") ? ctx.workDir().resolve(cl.getOptionValue("output"))
         : null;
-    int[] written = {0};
+    long[] written = {0};
     try (store) {
       if (unknown(store, patient, ctx)) {
         return ExitCodes.INVALID;
       }
       if (file == null) {
-        written[0] = coach.app.FhirExport.write(store, patient, since, system, find,
-            Instant.now(), ctx.out());
+        writing.to(store, ctx.out());
         ctx.out().flush();
         return ExitCodes.OK;
       }
-      OwnerOnlyFile.write(file, o -> written[0] = coach.app.FhirExport.write(store, patient,
-          since, system, find, Instant.now(), o));
-      ctx.err().println("Wrote " + written[0] + " FHIR resources to " + file);
+      OwnerOnlyFile.write(file, o -> written[0] = writing.to(store, o));
+      ctx.err().println("Wrote " + written[0] + " " + what + " to " + file);
       return ExitCodes.OK;
     } catch (StoreException e) {
       ctx.err().println("coach export: " + e.getMessage());
@@ -246,150 +185,4 @@ public final class ExportCommand implements Command {
         + "; nothing written");
     return true;
   }
-
-  static List<Map<String, Object>> rows(HistoryStore store, String patient, Instant since)
-      throws StoreException {
-    List<Map<String, Object>> rows = new ArrayList<>();
-    try {
-      rows(store, patient, since, rows::add);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e); // a list takes every row
-    }
-    return rows;
-  }
-
-  /**
-   * Every row of the patient (every patient's when null), a patient at a time: their sessions,
-   * then all their ratings and all their events in one read each.
-   */
-  static void rows(HistoryStore store, String patient, Instant since, RowSink sink)
-      throws StoreException, IOException {
-    for (String p : patient == null ? store.patients() : List.of(patient)) {
-      List<HistoryStore.SessionRow> sessions = store.sessions(p, null, since);
-      if (sessions.isEmpty()) {
-        continue;
-      }
-      List<String> ids = sessions.stream().map(HistoryStore.SessionRow::id).toList();
-      Map<String, List<HistoryStore.RatingRow>> ratings = store.ratings(ids);
-      Map<String, List<HistoryStore.EventRow>> events = store.events(ids);
-      for (HistoryStore.SessionRow s : sessions) {
-        rows(s, ratings.getOrDefault(s.id(), List.of()), events.getOrDefault(s.id(),
-            List.of()), sink);
-      }
-    }
-  }
-
-  private static void rows(HistoryStore.SessionRow s, List<HistoryStore.RatingRow> ratings,
-      List<HistoryStore.EventRow> events, RowSink sink) throws IOException {
-    Map<String, Object> start = row(s, s.started(), "SESSION");
-    start.put("kind", s.outcome() == null ? "INTERRUPTED" : s.outcome().name());
-    start.put("detail", s.ended() == null ? "" : "ended " + s.ended());
-    sink.row(start);
-    for (HistoryStore.RatingRow r : ratings) {
-      Rating x = r.rating();
-      Map<String, Object> m = row(s, r.at(), "RATING");
-      m.put("kind", x.kind().name());
-      m.put("exercise", x.exerciseId());
-      m.put("level", x.level() < 0 ? null : x.level());
-      m.put("level_id", x.levelId());
-      m.put("set", x.set() == 0 ? null : x.set());
-      m.put("round", x.round() < 0 ? null : x.round());
-      m.put("round_label", x.roundLabel());
-      m.put("value", x.value());
-      m.put("region", x.region());
-      sink.row(m);
-    }
-    for (HistoryStore.EventRow e : events) {
-      Map<String, Object> m = row(s, e.at(), e.kind().name());
-      m.put("exercise", e.exerciseId());
-      m.put("from_level", e.fromLevel() < 0 ? null : e.fromLevel());
-      m.put("to_level", e.toLevel() < 0 ? null : e.toLevel());
-      m.put("detail", coach.tui.words.Reasons.english(e.kind(), e.detail()));
-      sink.row(m);
-    }
-  }
-
-  private static Map<String, Object> row(HistoryStore.SessionRow s, Instant at, String record) {
-    Map<String, Object> m = new LinkedHashMap<>(32);
-    for (String c : COLUMNS) {
-      m.put(c, null);
-    }
-    m.put("session", s.id());
-    m.put("patient", s.patient());
-    m.put("routine", s.routineId());
-    m.put("routine_hash", s.routineHash());
-    m.put("time", at.toString());
-    m.put("record", record);
-    return m;
-  }
-
-  /**
-   * RFC 4180 CSV with a header; cells that a spreadsheet would run as formulas are defused, and
-   * control characters read back from a history (escape sequences) are escaped, so a file shown
-   * on a terminal cannot steer it.
-   */
-  static String csv(List<Map<String, Object>> rows) {
-    StringBuilder sb = new StringBuilder(String.join(",", COLUMNS)).append("\r\n");
-    for (Map<String, Object> r : rows) {
-      sb.append(csvLine(r));
-    }
-    return sb.toString();
-  }
-
-  /** One row as a CSV line, with its line end. */
-  static String csvLine(Map<String, Object> r) {
-    StringBuilder b = new StringBuilder(160);
-    for (int i = 0; i < COLUMNS.size(); i++) {
-      if (i > 0) {
-        b.append(',');
-      }
-      b.append(cell(r.get(COLUMNS.get(i))));
-    }
-    return b.append("\r\n").toString();
-  }
-
-  static String cell(Object v) {
-    if (v == null) {
-      return "";
-    }
-    if (v instanceof Integer || v instanceof Long) {
-      return v.toString(); // digits and a sign: nothing to defuse or quote
-    }
-    if (v instanceof String t && t.isEmpty()) {
-      return t;
-    }
-    String s = plain(v.toString()) ? v.toString()
-        : coach.routine.Printable.keepingLines(v.toString());
-    if (!(v instanceof Number) && !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
-      s = "'" + s;
-    }
-    if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
-      s = "\"" + s.replace("\"", "\"\"") + "\"";
-    }
-    return s;
-  }
-
-  /**
-   * Whether a text is letters, digits and the few marks ids and times hold, so nothing in it
-   * needs escaping, defusing or quoting (most cells: a check, not four searches and a copy).
-   */
-  private static boolean plain(String s) {
-    if (s.isEmpty() || "=+-@".indexOf(s.charAt(0)) >= 0) {
-      return false;
-    }
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-'
-          || c == '_' || c == ':' || c == '.' || c == ' ' || c == '>' || c == '=')) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** For tests: the CSV as a string. */
-  static String csvOf(HistoryStore store, String patient) throws StoreException {
-    return csv(rows(store, patient, null));
-  }
-
 }

@@ -1,5 +1,6 @@
 package coach.cli;
 
+import coach.tui.view.Canvas;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -8,7 +9,8 @@ import org.apache.commons.cli.Options;
 
 /**
  * A command's --help: the usage line, what the command does, each option with what it does, any
- * notes, then examples, each a command line with what it does on the line below.
+ * notes, then examples, each a command line with what it does on the line below (wrapped as the
+ * screens wrap a paragraph, {@link Canvas#wrap}).
  */
 final class Help {
   static final int WIDTH = 80;
@@ -39,31 +41,11 @@ final class Help {
       sb.append("Examples:").append(System.lineSeparator());
       for (Example e : examples) {
         sb.append("  ").append(e.command()).append(System.lineSeparator());
-        for (String line : wrap(e.what(), WIDTH - 6)) {
+        for (String line : Canvas.wrap(e.what(), WIDTH - 6)) {
           sb.append("      ").append(line).append(System.lineSeparator());
         }
       }
     }
     return sb.toString();
-  }
-
-  /** Words into lines of at most {@code width} characters (a longer word keeps its own line). */
-  static List<String> wrap(String text, int width) {
-    List<String> lines = new java.util.ArrayList<>();
-    StringBuilder line = new StringBuilder();
-    for (String word : text.split(" ")) {
-      if (line.length() > 0 && line.length() + 1 + word.length() > width) {
-        lines.add(line.toString());
-        line.setLength(0);
-      }
-      if (line.length() > 0) {
-        line.append(' ');
-      }
-      line.append(word);
-    }
-    if (line.length() > 0) {
-      lines.add(line.toString());
-    }
-    return lines;
   }
 }

@@ -1,5 +1,6 @@
 package coach.cli;
 
+import coach.app.ShellFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,7 +29,7 @@ public final class PackageFilesCommand implements Command {
       ctx.err().println("coach package-files: give the folder to write into");
       return ExitCodes.USAGE;
     }
-    ShellFiles files = new ShellFiles(Commands.all());
+    ShellFiles files = shellFiles(Commands.all());
     Path dir = ctx.workDir().resolve(args.get(0));
     try {
       Files.createDirectories(dir);
@@ -41,5 +42,11 @@ public final class PackageFilesCommand implements Command {
           + ")");
       return ExitCodes.INVALID;
     }
+  }
+
+  /** The man page and completions of these commands, from their own options and help. */
+  static ShellFiles shellFiles(List<Command> commands) {
+    return new ShellFiles(Cli.VERSION, commands.stream().map(c -> new ShellFiles.Command(
+        c.name(), c.summary(), c.help(), c.options())).toList());
   }
 }

@@ -1,5 +1,7 @@
 package coach.cli;
 
+import coach.app.AsciiText;
+
 /** A value from the command line or the environment, made safe for a one-line message. */
 final class Quote {
   static final int MAX = 40;
@@ -16,21 +18,8 @@ final class Quote {
         + (s.length() > MAX ? "...\"" : "\"");
   }
 
-  /**
-   * Printable ASCII as it is; anything else (controls, line breaks, direction overrides, other
-   * invisible or non-ASCII characters) as a \\uXXXX escape, so the message stays one line, cannot
-   * steer the terminal and shows what was really typed.
-   */
+  /** As {@link AsciiText#printable}: printable ASCII as it is, anything else escaped. */
   static String printable(String s) {
-    StringBuilder b = new StringBuilder();
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c >= 0x20 && c < 0x7f) {
-        b.append(c);
-      } else {
-        b.append(String.format("\\u%04X", (int) c));
-      }
-    }
-    return b.toString();
+    return AsciiText.printable(s);
   }
 }

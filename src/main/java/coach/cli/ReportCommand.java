@@ -152,8 +152,6 @@ public final class ReportCommand implements Command {
   /** The patient's report as lines (the clinic board shows it), or a line saying there is none. */
   static List<String> lines(HistoryStore store, String patient, String dataDir, CliContext ctx)
       throws StoreException {
-    return ReportReader.read(store, patient, id -> StoreAccess.routine(id, dataDir, ctx), null,
-        null, ZoneId.systemDefault()).map(TextReport::lines)
-        .orElse(List.of("No sessions recorded yet for " + patient + "."));
+    return TextReport.lines(store, patient, id -> StoreAccess.routine(id, dataDir, ctx));
   }
 }

@@ -4,10 +4,8 @@ import coach.app.DataDir;
 import coach.app.LocalKiosk;
 import coach.app.SessionStart;
 import coach.kiosk.Patients;
-import coach.routine.RoutineCatalog;
 import coach.session.Event;
 import coach.session.Outcome;
-import coach.tui.LocalTerminal;
 import coach.tui.words.Language;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -118,17 +116,10 @@ public final class RunCommand implements Command {
     String which = cl.getArgList().isEmpty() ? "sciatica" : cl.getArgList().get(0);
     java.nio.file.Path dataDir = DataDir.resolve(cl.getOptionValue("data-dir"), ctx.env());
     String db = CommandLines.db(cl, ctx);
-    boolean ascii = cl.hasOption("ascii") || !LocalTerminal.isUtf8Locale(ctx.env());
     boolean color = ctx.env("NO_COLOR") == null || ctx.env("NO_COLOR").isEmpty();
-    RoutineCatalog catalog = new RoutineCatalog(dataDir.resolve("routines"), ctx.workDir());
-    RoutineCatalog.Source source = catalog.source(which);
-    if (source.failed() != null) { // no such routine, or its file cannot be read
-      source.failed().problems().forEach(p -> ctx.err().println(p.format()));
-      return ExitCodes.INVALID;
-    }
-    SessionStart.Result r = SessionStart.run(new SessionStart.Request(catalog, source, dataDir,
-        db, patient, kiosk, cl.hasOption("speak"), cl.getOptionValue("alert-command"),
-        language, pace, cl.hasOption("quiet"), ascii, color), ctx.env(), ctx.workDir(),
+    SessionStart.Result r = SessionStart.run(new SessionStart.Request(which, dataDir, db,
+        patient, kiosk, cl.hasOption("speak"), cl.getOptionValue("alert-command"), language,
+        pace, cl.hasOption("quiet"), cl.hasOption("ascii"), color), ctx.env(), ctx.workDir(),
         ctx.err());
     return switch (r.ending()) {
       case RAN -> exitCode(r.outcome(), r.signal());

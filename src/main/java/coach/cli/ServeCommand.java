@@ -1,31 +1,19 @@
 package coach.cli;
 
-import coach.app.ClinicContact;
-import coach.app.CoachSession;
 import coach.app.DataDir;
-import coach.app.History;
-import coach.app.Logs;
-import coach.kiosk.PasswordHash;
-import coach.kiosk.Patients;
-import coach.routine.LoadResult;
-import coach.routine.RoutineCatalog;
-import coach.ssh.CoachServer;
-import coach.store.HistoryStore;
-import coach.store.StoreException;
-import java.io.IOException;
-import java.nio.file.Files;
+import coach.app.serve.PasswordPrompt;
+import coach.app.serve.ServerAssembly;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.logging.Logger;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
-/** {@code coach serve}: the coach's own SSH server for clinic kiosks. */
+/**
+ * {@code coach serve}: the coach's own SSH server for clinic kiosks. This reads the options and
+ * hands them to {@link ServerAssembly}, which puts the server together and runs it.
+ */
 public final class ServeCommand implements Command {
   @Override
   public String name() {
@@ -138,7 +126,8 @@ public final class ServeCommand implements Command {
 
   private int run(CommandLine cl, CliContext ctx) throws CommandLines.UsageError {
     if (cl.hasOption("hash-password")) {
-      return hashPassword(ctx);
+      return PasswordPrompt.hash(ctx.in(), ctx.out(), ctx.err()) ? ExitCodes.OK
+          : ExitCodes.USAGE;
     }
     if (!cl.hasOption("authorized-keys") && !cl.hasOption("patients")) {
       ctx.err().println("coach serve: give --authorized-keys FILE and/or --patients FILE (who"
@@ -154,161 +143,25 @@ public final class ServeCommand implements Command {
     int authAttempts = CommandLines.wholeNumber(cl, "max-auth-attempts", 6, 1, 20);
     int statsEvery = CommandLines.seconds(cl, "stats-every", 60, 1, 86_400);
     double pace = CommandLines.pace(cl);
-    Path keys = null;
-    if (cl.hasOption("authorized-keys")) {
-      keys = ctx.workDir().resolve(cl.getOptionValue("authorized-keys"));
-      if (!Files.isReadable(keys) || Files.isDirectory(keys)) {
-        ctx.err().println("coach serve: " + keys + ": cannot read the authorized_keys file");
-        return ExitCodes.INVALID;
-      }
-      String bad = badKeyLine(keys);
-      if (bad != null) {
-        ctx.err().println(bad);
-        return ExitCodes.INVALID;
-      }
-    }
-    Patients patients = null;
-    if (cl.hasOption("patients")) {
-      Patients.Loaded loaded = Patients.load(ctx.workDir().resolve(cl.getOptionValue(
-          "patients")));
-      if (!loaded.ok()) {
-        loaded.problems().forEach(p -> ctx.err().println(p.format()));
-        return ExitCodes.INVALID;
-      }
-      patients = loaded.patients();
-    }
-    if (cl.hasOption("kiosk") && patients == null && !cl.hasOption("any-code")) {
-      ctx.err().println("coach serve: a kiosk accepts only the codes of a patients file: give"
-          + " --patients FILE, or --any-code to accept any well-formed code (a mistyped code"
-          + " then starts a new patient's history)");
-      return ExitCodes.USAGE;
-    }
     Path dataDir = DataDir.resolve(cl.getOptionValue("data-dir"), ctx.env());
     String db = CommandLines.db(cl, ctx);
-    RoutineCatalog catalog = new RoutineCatalog(dataDir.resolve("routines"), ctx.workDir());
-    LoadResult routine = catalog.find(cl.getOptionValue("routine", "sciatica"));
-    if (!routine.ok()) {
-      routine.problems().forEach(p -> ctx.err().println(p.format()));
-      return ExitCodes.INVALID;
-    }
-    ClinicContact.Found card = ClinicContact.find(cl.hasOption("contact")
-        ? ctx.workDir().resolve(cl.getOptionValue("contact")) : null, dataDir);
-    if (!card.ok()) {
-      card.problems().forEach(p -> ctx.err().println(p.format()));
-      return ExitCodes.INVALID;
-    }
-    routine = ClinicContact.apply(routine, card.card());
-    Map<String, LoadResult> named = new HashMap<>();
-    for (String name : patients == null ? List.<String>of() : patients.routines()) {
-      LoadResult r = catalog.find(name);
-      if (!r.ok()) {
-        r.problems().forEach(p -> ctx.err().println(p.format()));
-        return ExitCodes.INVALID;
-      }
-      named.put(name, ClinicContact.apply(r, card.card()));
-    }
-    try {
-      DataDir.ensure(dataDir);
-      Logs.serveTo(dataDir);
-    } catch (IOException e) {
-      ctx.err().println("coach serve: cannot use the data folder " + dataDir + ": "
-          + DataDir.why(e));
-      return ExitCodes.INVALID;
-    }
-    CoachServer.Settings settings = new CoachServer.Settings(
-        cl.getOptionValue("bind", "127.0.0.1"), port, dataDir, keys, patients,
-        cl.hasOption("kiosk"), cl.hasOption("any-code"), maxSessions, Duration.ofSeconds(idle),
-        Duration.ofSeconds(maxLength), Duration.ofSeconds(authTimeout), authAttempts, perMinute,
-        pace, Duration.ofSeconds(statsEvery));
-    coach.app.Settings.Loaded clinic = coach.app.Settings.load(dataDir);
-    if (!clinic.ok()) {
-      clinic.problems().forEach(p -> ctx.err().println(p.format()));
-      return ExitCodes.INVALID;
-    }
-    List<coach.routine.Routine> served = new java.util.ArrayList<>(List.of(routine.routine()));
-    named.values().forEach(r -> served.add(r.routine()));
-    coach.app.RoutinesById byId = new coach.app.RoutinesById(catalog, served);
-    String dataDirOption = cl.getOptionValue("data-dir");
-    try (HistoryStore store = History.open(dataDir, db, ctx.env());
-        coach.app.AlertService alerts = CommandLines.alerts(cl, clinic.settings(), store, byId,
-            dataDir).everyFewMinutes();
-        CoachServer server = new CoachServer(settings,
-            new CoachServer.Routines(routine, named), CoachSession.forServer(store, alerts,
-                (s, patient) -> ReportCommand.lines(s, patient, dataDirOption, ctx), byId))) {
-      server.start();
-      ctx.out().println("Serving " + routine.routine().title() + " on " + settings.bind() + ":"
-          + server.port() + " (log: " + dataDir.resolve(Logs.SERVE) + ")");
-      // a kiosk's first connection shows this; its user compares it before saying yes
-      ctx.out().println("Host key: " + server.hostKeyFingerprint());
-      ctx.out().flush();
-      CountDownLatch stop = new CountDownLatch(1);
-      Thread hook = new Thread(stop::countDown, "coach-serve-stop");
-      for (String sig : new String[] {"TERM", "INT", "HUP"}) {
-        try {
-          sun.misc.Signal.handle(new sun.misc.Signal(sig), s -> stop.countDown());
-        } catch (IllegalArgumentException ignored) {
-          // no such signal here
-        }
-      }
-      Runtime.getRuntime().addShutdownHook(hook);
-      stop.await();
-      Logger.getLogger("coach.ssh").info("stopping: saving " + server.activeSessions()
-          + " open sessions");
-      return ExitCodes.OK;
-    } catch (StoreException e) {
-      ctx.err().println("coach serve: " + e.getMessage());
-      return ExitCodes.INVALID;
-    } catch (IOException e) {
-      Logs.error(dataDir, "serve", e);
-      ctx.err().println("coach serve: cannot listen on " + settings.bind() + ":" + port + ": "
-          + e.getMessage());
-      return ExitCodes.INVALID;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return ExitCodes.INTERRUPTED;
-    }
+    ServerAssembly.Ending ending = ServerAssembly.serve(new ServerAssembly.Request(
+        cl.getOptionValue("bind", "127.0.0.1"), port, dataDir, db, file(cl, "authorized-keys",
+        ctx), file(cl, "patients", ctx), cl.hasOption("kiosk"), cl.hasOption("any-code"),
+        cl.getOptionValue("routine", "sciatica"), file(cl, "contact", ctx),
+        cl.getOptionValue("alert-command"), maxSessions, Duration.ofSeconds(idle),
+        Duration.ofSeconds(maxLength), perMinute, Duration.ofSeconds(authTimeout), authAttempts,
+        Duration.ofSeconds(statsEvery), pace), ctx.env(), ctx.workDir(), ctx.out(), ctx.err());
+    return switch (ending) {
+      case STOPPED -> ExitCodes.OK;
+      case UNUSABLE -> ExitCodes.INVALID;
+      case MISUSED -> ExitCodes.USAGE;
+      case INTERRUPTED -> ExitCodes.INTERRUPTED;
+    };
   }
 
-  /**
-   * FILE:LINE:1: why, for the first line that is not a public key or has an option this server
-   * cannot honour; null when every line can be used.
-   */
-  static String badKeyLine(Path file) {
-    return coach.kiosk.AuthorizedKey.read(file, java.time.ZoneId.systemDefault()).problem();
-  }
-
-  /** Reads a password (without echo on a terminal) and prints its hash; never the password. */
-  private static int hashPassword(CliContext ctx) {
-    char[] pw;
-    java.io.Console console = System.console();
-    if (console != null) {
-      // the rule first, so nobody types a short password twice to learn it
-      pw = console.readPassword("Password (at least 8 characters): ");
-      if (pw != null && pw.length < 8) {
-        ctx.err().println("coach serve: a password needs at least 8 characters");
-        return ExitCodes.USAGE;
-      }
-      char[] again = pw == null ? null : console.readPassword("Again: ");
-      if (pw == null || again == null || !java.util.Arrays.equals(pw, again)) {
-        ctx.err().println("coach serve: the two passwords differ; nothing printed");
-        return ExitCodes.USAGE;
-      }
-      java.util.Arrays.fill(again, '\0');
-    } else {
-      try {
-        String line = new java.io.BufferedReader(new java.io.InputStreamReader(ctx.in(),
-            java.nio.charset.StandardCharsets.UTF_8)).readLine();
-        pw = line == null ? null : line.toCharArray();
-      } catch (IOException e) {
-        pw = null;
-      }
-    }
-    if (pw == null || pw.length < 8) {
-      ctx.err().println("coach serve: a password needs at least 8 characters");
-      return ExitCodes.USAGE;
-    }
-    ctx.out().println(PasswordHash.hash(pw));
-    java.util.Arrays.fill(pw, '\0');
-    return ExitCodes.OK;
+  /** The file an option names, from the working folder; null when the option is not given. */
+  private static Path file(CommandLine cl, String option, CliContext ctx) {
+    return cl.hasOption(option) ? ctx.workDir().resolve(cl.getOptionValue(option)) : null;
   }
 }

@@ -133,8 +133,9 @@ public final class TrainCommand implements Command {
       new PacedClock(1).nanoTime();
       Class.forName("com.googlecode.lanterna.terminal.ansi.UnixTerminal");
       Class.forName("coach.tui.QuickUnixTerminal");
-      for (String c : new String[] {"", "$Request", "$Opening", "$Result", "$Ending"}) {
-        Class.forName("coach.app.SessionStart" + c); // the way a start goes, without a terminal
+      for (String c : new String[] {"SessionStart", "SessionStart$Request", "SessionOpening",
+          "SessionStart$Result", "SessionStart$Ending"}) {
+        Class.forName("coach.app." + c); // the way a start goes, without a terminal
       }
       try (var files = Files.walk(tmp)) {
         files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

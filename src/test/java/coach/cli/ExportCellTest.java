@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 class ExportCellTest {
   @Test
   void escapeSequencesFromAHistoryAreEscapedInTheCsv() {
-    String cell = ExportCommand.cell("P\u001b[31m1\u0007");
+    String cell = coach.app.TableExport.cell("P\u001b[31m1\u0007");
     assertFalse(cell.contains("\u001b") || cell.contains("\u0007"), cell);
-    assertEquals("'=1+2", ExportCommand.cell("=1+2"));
-    assertEquals("\"a\nb\"", ExportCommand.cell("a\nb"));
+    assertEquals("'=1+2", coach.app.TableExport.cell("=1+2"));
+    assertEquals("\"a\nb\"", coach.app.TableExport.cell("a\nb"));
   }
 }

@@ -165,7 +165,7 @@ class HistoryCommandsTest {
         file.toString());
     assertEquals("0", r[0], r[2]);
     List<String> lines = Files.readAllLines(file);
-    assertEquals(String.join(",", ExportCommand.COLUMNS), lines.get(0));
+    assertEquals(String.join(",", coach.app.TableExport.COLUMNS), lines.get(0));
     long ratings = lines.stream().filter(l -> l.contains(",RATING,")).count();
     // first session: baseline 2, then 2, 4 (easier), 5 (easiest), 6 (contact, session ends)
     // = 5; second: baseline and 3 sets x 3 segments = 10
@@ -254,9 +254,9 @@ class HistoryCommandsTest {
 
   @Test
   void csvCellsCannotRunAsFormulas() {
-    assertEquals("'=cmd|' /C calc'!A0", ExportCommand.cell("=cmd|' /C calc'!A0"));
-    assertEquals("\"a,b\"", ExportCommand.cell("a,b"));
-    assertEquals("-3", ExportCommand.cell(-3));
+    assertEquals("'=cmd|' /C calc'!A0", coach.app.TableExport.cell("=cmd|' /C calc'!A0"));
+    assertEquals("\"a,b\"", coach.app.TableExport.cell("a,b"));
+    assertEquals("-3", coach.app.TableExport.cell(-3));
   }
 
   @Test

@@ -19,12 +19,12 @@ class ServeCommandTest {
   void anAuthorizedKeysFileIsCheckedLineByLine() throws Exception {
     Path f = tmp.resolve("authorized_keys");
     Files.writeString(f, "# kiosks\n\n" + KEY + "\nrestrict,pty " + KEY + "\n");
-    assertNull(ServeCommand.badKeyLine(f));
+    assertNull(coach.app.serve.ServerAssembly.badKeyLine(f));
     Files.writeString(f, KEY + "\nssh-rsa AAAA-not-base64 x\n");
-    String bad = ServeCommand.badKeyLine(f);
+    String bad = coach.app.serve.ServerAssembly.badKeyLine(f);
     assertTrue(bad.startsWith(f + ":2:1: not an OpenSSH public key"), bad);
     Files.writeString(f, KEY + "\ncommand=\"/bin/sh\" " + KEY + "\n");
-    bad = ServeCommand.badKeyLine(f);
+    bad = coach.app.serve.ServerAssembly.badKeyLine(f);
     assertTrue(bad.startsWith(f + ":2:1: the option \"command\" cannot be honoured"), bad);
   }
 

@@ -3,6 +3,7 @@ package coach.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import coach.app.ShellFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ShellFilesTest {
   @TempDir Path tmp;
 
-  private final ShellFiles files = new ShellFiles(Commands.all());
+  private final ShellFiles files = PackageFilesCommand.shellFiles(Commands.all());
 
   @Test
   void everyCommandAndOptionIsInTheManPageAndBothCompletions() {

@@ -25,7 +25,7 @@ class ValidateCommandTest {
     LoadResult r = new RoutineLoader().load(file);
     assertTrue(r.ok(), r.problems().toString());
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    ValidateCommand.summary(new PrintStream(bytes, true, StandardCharsets.UTF_8),
+    coach.app.RoutineSummary.print(new PrintStream(bytes, true, StandardCharsets.UTF_8),
         file.toString(), r.routine());
     return bytes.toString(StandardCharsets.UTF_8);
   }

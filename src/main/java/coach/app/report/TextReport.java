@@ -1,7 +1,13 @@
 package coach.app.report;
 
+import coach.routine.Routine;
+import coach.store.HistoryStore;
+import coach.store.StoreException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 /** The report as plain lines, for the terminal and the clinic board. */
 public final class TextReport {
@@ -43,5 +49,15 @@ public final class TextReport {
     StringBuilder b = new StringBuilder();
     lines(r).forEach(l -> b.append(l).append('\n'));
     return b.toString();
+  }
+
+  /**
+   * The patient's whole report as lines (the clinic board shows it), or a line saying there is
+   * none.
+   */
+  public static List<String> lines(HistoryStore store, String patient,
+      Function<String, Optional<Routine>> routines) throws StoreException {
+    return ReportReader.read(store, patient, routines, null, null, ZoneId.systemDefault())
+        .map(TextReport::lines).orElse(List.of("No sessions recorded yet for " + patient + "."));
   }
 }

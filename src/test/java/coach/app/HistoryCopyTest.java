@@ -1,4 +1,4 @@
-package coach.cli;
+package coach.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Moving a history in goes a batch at a time, each batch one transaction: a copy cut off half-way
  * goes on after the last batch it finished, and copying again doubles nothing.
  */
-class MigrateCopyTest {
+class HistoryCopyTest {
   @TempDir Path dir;
 
   private static void fill(HistoryStore store, int sessions) throws StoreException {
@@ -47,9 +47,8 @@ class MigrateCopyTest {
     store.copy(batch);
   }
 
-  private static CliContext ctx(ByteArrayOutputStream err) {
-    return new CliContext(System.in, new PrintStream(new ByteArrayOutputStream()),
-        new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), Path.of("."));
+  private static PrintStream ctx(ByteArrayOutputStream err) {
+    return new PrintStream(err, true, StandardCharsets.UTF_8);
   }
 
   /** The target, failing its {@code n}th batch. */
@@ -71,25 +70,25 @@ class MigrateCopyTest {
 
   @Test
   void aCopyCutOffGoesOnAfterItsLastBatchAndCopyingAgainDoublesNothing() throws Exception {
-    int n = 2 * MigrateCommand.BATCH + 37;
+    int n = 2 * HistoryCopy.BATCH + 37;
     try (SqliteHistoryStore source = SqliteHistoryStore.open(dir.resolve("a.db"));
         SqliteHistoryStore target = SqliteHistoryStore.open(dir.resolve("b.db"))) {
       fill(source, n);
       ByteArrayOutputStream err = new ByteArrayOutputStream();
-      assertThrows(StoreException.class, () -> MigrateCommand.copy(source,
+      assertThrows(StoreException.class, () -> HistoryCopy.copy(source,
           failingAt(target, 2), "copy from a", ctx(err)));
-      assertEquals(MigrateCommand.BATCH, target.counts().sessions(), "the first batch is in");
-      MigrateCommand.Copied rest = MigrateCommand.copy(source, target, "copy from a",
+      assertEquals(HistoryCopy.BATCH, target.counts().sessions(), "the first batch is in");
+      HistoryCopy.Copied rest = HistoryCopy.copy(source, target, "copy from a",
           ctx(err));
       assertTrue(err.toString(StandardCharsets.UTF_8).contains("going on after the "
-          + MigrateCommand.BATCH + " session(s) an earlier run copied"), err.toString());
-      assertEquals(n - MigrateCommand.BATCH, rest.sessions);
-      assertEquals(List.of(), rest.missing);
+          + HistoryCopy.BATCH + " session(s) an earlier run copied"), err.toString());
+      assertEquals(n - HistoryCopy.BATCH, rest.sessions());
+      assertEquals(List.of(), rest.missing());
       assertEquals(new HistoryStore.Counts(n, 3L * n, 0), target.counts());
       // done: the next run copies from the first session again, adding nothing
-      MigrateCommand.Copied again = MigrateCommand.copy(source, target, "copy from a",
+      HistoryCopy.Copied again = HistoryCopy.copy(source, target, "copy from a",
           ctx(err));
-      assertEquals(n, again.sessions);
+      assertEquals(n, again.sessions());
       assertEquals(new HistoryStore.Counts(n, 3L * n, 0), target.counts());
       assertEquals(source.patients(), target.patients());
     }

@@ -1,31 +1,37 @@
-package coach.cli;
+package coach.app;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
 
 /**
  * The man page coach(1) and the bash and zsh completions, made from the commands' own option
  * definitions and help texts, so they list every command and option of this version and never
  * drift from them. The package build writes them with {@code coach package-files DIR}.
  */
-final class ShellFiles {
+public final class ShellFiles {
+  /**
+   * One command as the files show it: what selects it, its one line, its whole --help and its
+   * options; an internal command has no summary and is left out.
+   */
+  public record Command(String name, String summary, String help, Options options) {}
+
+  private final String version;
   private final List<Command> commands;
 
-  ShellFiles(List<Command> commands) {
+  /** @param version the coach's version, as {@code --version} prints it */
+  public ShellFiles(String version, List<Command> commands) {
+    this.version = version;
     this.commands = commands.stream().filter(c -> c.summary() != null).toList();
   }
 
-  private Command run() {
-    return commands.stream().filter(c -> c.name().equals("run")).findFirst().orElseThrow();
-  }
-
   /** coach(1) in roff: every command with its summary and its whole --help. */
-  String manPage() {
+  public String manPage() {
     StringBuilder sb = new StringBuilder();
     sb.append(".\\\" coach(1), made from the commands' own help; do not edit\n")
-        .append(".TH COACH 1 \"\" \"rehab-coach ").append(Cli.VERSION)
+        .append(".TH COACH 1 \"\" \"rehab-coach ").append(version)
         .append("\" \"Rehab Coach\"\n")
         .append(".SH NAME\ncoach \\- a terminal coach for home rehabilitation exercise\n")
         .append(".SH SYNOPSIS\n.B coach\n[\\fICOMMAND\\fR] [\\fIOPTIONS\\fR] [\\fIARGS\\fR]\n")
@@ -100,9 +106,9 @@ final class ShellFiles {
   }
 
   /** The bash completion: commands first, then each command's options and their values. */
-  String bash() {
+  public String bash() {
     StringBuilder sb = new StringBuilder();
-    sb.append("# bash completion for coach (Rehab Coach ").append(Cli.VERSION)
+    sb.append("# bash completion for coach (Rehab Coach ").append(version)
         .append("), made from the commands' own options\n")
         .append("_coach() {\n")
         .append("  local cur=\"${COMP_WORDS[COMP_CWORD]}\" prev=\"${COMP_WORDS[COMP_CWORD-1]}\"\n")
@@ -160,9 +166,9 @@ final class ShellFiles {
   }
 
   /** The zsh completion (#compdef): commands with their summaries, options with theirs. */
-  String zsh() {
+  public String zsh() {
     StringBuilder sb = new StringBuilder();
-    sb.append("#compdef coach\n# zsh completion for coach (Rehab Coach ").append(Cli.VERSION)
+    sb.append("#compdef coach\n# zsh completion for coach (Rehab Coach ").append(version)
         .append("), made from the commands' own options\n")
         .append("_coach() {\n  local -a commands\n  commands=(\n");
     for (Command c : commands) {
