@@ -5,6 +5,7 @@ import coach.app.AlertWords;
 import coach.app.DataDir;
 import coach.app.RoutinesById;
 import coach.routine.RoutineCatalog;
+import coach.store.AlertOutbox;
 import coach.store.HistoryStore;
 import coach.store.StoreException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -155,7 +156,7 @@ public final class AlertsCommand implements Command {
         String by = cl.getOptionValue("by", ctx.env().getOrDefault("USER", "unknown"));
         int status = ExitCodes.OK;
         for (long id : ids) {
-          if (store.acknowledge(id, by, cl.getOptionValue("note"), now)) {
+          if (store.outbox().acknowledge(id, by, cl.getOptionValue("note"), now)) {
             ctx.out().println("Acknowledged #" + id + " (by " + Quote.printable(by) + ").");
           } else {
             ctx.err().println("coach alerts: no open alert #" + id);
@@ -166,7 +167,7 @@ public final class AlertsCommand implements Command {
       }
       new AlertScan(store, new RoutinesById(new RoutineCatalog(dir.resolve("routines"),
           ctx.workDir()), List.of()), ZoneId.systemDefault()).changed(now);
-      List<HistoryStore.AlertRow> alerts = store.alerts(patient, !cl.hasOption("all"), since);
+      List<AlertOutbox.AlertRow> alerts = store.outbox().alerts(patient, !cl.hasOption("all"), since);
       if (format.equals("json")) {
         ctx.out().println(json(alerts));
       } else {
@@ -179,7 +180,7 @@ public final class AlertsCommand implements Command {
     }
   }
 
-  private static void text(List<HistoryStore.AlertRow> alerts, boolean all, CliContext ctx) {
+  private static void text(List<AlertOutbox.AlertRow> alerts, boolean all, CliContext ctx) {
     if (alerts.isEmpty()) {
       ctx.out().println(all ? "No alerts." : "No open alerts.");
       return;
@@ -189,7 +190,7 @@ public final class AlertsCommand implements Command {
         + (alerts.size() == 1 ? "" : "s") + ", most urgent first:\n");
     java.util.Map<coach.store.AlertKind, String> words = new java.util.EnumMap<>(
         coach.store.AlertKind.class);
-    for (HistoryStore.AlertRow a : alerts) {
+    for (AlertOutbox.AlertRow a : alerts) {
       String what = words.computeIfAbsent(a.kind(), k -> (k.urgent() ? "URGENT " : "")
           + AlertWords.of(k));
       b.append("  #");
@@ -220,10 +221,10 @@ public final class AlertsCommand implements Command {
     return b;
   }
 
-  private static String json(List<HistoryStore.AlertRow> alerts) {
+  private static String json(List<AlertOutbox.AlertRow> alerts) {
     ObjectMapper m = new ObjectMapper();
     ArrayNode out = m.createArrayNode();
-    for (HistoryStore.AlertRow a : alerts) {
+    for (AlertOutbox.AlertRow a : alerts) {
       ObjectNode n = out.addObject();
       n.put("id", a.id());
       n.put("patient", a.patient());

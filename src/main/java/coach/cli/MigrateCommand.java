@@ -3,6 +3,7 @@ package coach.cli;
 import coach.app.DataDir;
 import coach.app.History;
 import coach.app.Logs;
+import coach.store.AlertOutbox;
 import coach.store.HistoryStore;
 import coach.store.StoreException;
 import java.nio.file.Path;
@@ -200,11 +201,11 @@ public final class MigrateCommand implements Command {
     // the alerts too, with who acknowledged them and whether they went: none comes back
     long lastAlert = 0;
     while (true) {
-      List<HistoryStore.AlertRow> alerts = source.alertsAfter(lastAlert, 1000);
+      List<AlertOutbox.AlertRow> alerts = source.outbox().alertsAfter(lastAlert, 1000);
       if (alerts.isEmpty()) {
         break;
       }
-      target.copyAlerts(alerts);
+      target.outbox().copyAlerts(alerts);
       done.alerts += alerts.size();
       lastAlert = alerts.get(alerts.size() - 1).id();
     }

@@ -505,9 +505,9 @@ final class HistorySql {
       + " ack_at, ack_by, ack_note, delivered_at, attempts";
 
   /** An alert row; null for a kind this version does not know (a newer coach's). */
-  private static HistoryStore.AlertRow alert(ResultSet r, Db db) throws SQLException {
+  private static AlertOutbox.AlertRow alert(ResultSet r, Db db) throws SQLException {
     AlertKind kind = known(AlertKind.class, r.getString(3));
-    return kind == null ? null : new HistoryStore.AlertRow(r.getLong(1), r.getString(2), kind,
+    return kind == null ? null : new AlertOutbox.AlertRow(r.getLong(1), r.getString(2), kind,
         r.getString(4), db.time(r, 5), r.getString(6), db.time(r, 7), r.getString(8),
         r.getString(9), db.time(r, 10), r.getInt(11));
   }
@@ -522,7 +522,7 @@ final class HistorySql {
   }
 
   /** Inserts the alert unless an open one of its patient and kind, or its cause, exists. */
-  static Optional<HistoryStore.AlertRow> raise(Connection c, Db db, String patient,
+  static Optional<AlertOutbox.AlertRow> raise(Connection c, Db db, String patient,
       AlertKind kind, String cause, String facts, Instant at) throws SQLException {
     try (PreparedStatement p = c.prepareStatement("INSERT INTO alerts(patient, kind, cause,"
         + " raised_at, facts) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING "
@@ -532,7 +532,7 @@ final class HistorySql {
       p.setString(3, cause);
       db.setTime(p, 4, at);
       p.setString(5, facts);
-      Optional<HistoryStore.AlertRow> raised;
+      Optional<AlertOutbox.AlertRow> raised;
       try (ResultSet r = p.executeQuery()) {
         raised = r.next() ? Optional.ofNullable(alert(r, db)) : Optional.empty();
       }
@@ -543,7 +543,7 @@ final class HistorySql {
     }
   }
 
-  static List<HistoryStore.AlertRow> alerts(Connection c, Db db, String patient,
+  static List<AlertOutbox.AlertRow> alerts(Connection c, Db db, String patient,
       boolean openOnly, Instant since) throws SQLException {
     StringBuilder sql = new StringBuilder("SELECT " + ALERT_COLUMNS + " FROM alerts WHERE 1 = 1");
     if (patient != null) {
@@ -564,17 +564,17 @@ final class HistorySql {
       if (since != null) {
         db.setTime(p, i, since);
       }
-      List<HistoryStore.AlertRow> out = new ArrayList<>();
+      List<AlertOutbox.AlertRow> out = new ArrayList<>();
       try (ResultSet r = p.executeQuery()) {
         while (r.next()) {
-          HistoryStore.AlertRow a = alert(r, db);
+          AlertOutbox.AlertRow a = alert(r, db);
           if (a != null) {
             out.add(a);
           }
         }
       }
       // most urgent kind first, newest first within a kind (the sort keeps the date order)
-      out.sort(java.util.Comparator.comparing(HistoryStore.AlertRow::kind));
+      out.sort(java.util.Comparator.comparing(AlertOutbox.AlertRow::kind));
       return out;
     }
   }
@@ -599,16 +599,16 @@ final class HistorySql {
     return true;
   }
 
-  static List<HistoryStore.AlertRow> undelivered(Connection c, Db db, Instant now)
+  static List<AlertOutbox.AlertRow> undelivered(Connection c, Db db, Instant now)
       throws SQLException {
     try (PreparedStatement p = c.prepareStatement("SELECT " + ALERT_COLUMNS + " FROM alerts"
         + " WHERE delivered_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= ?)"
         + " ORDER BY raised_at, id")) {
       db.setTime(p, 1, now);
-      List<HistoryStore.AlertRow> out = new ArrayList<>();
+      List<AlertOutbox.AlertRow> out = new ArrayList<>();
       try (ResultSet r = p.executeQuery()) {
         while (r.next()) {
-          HistoryStore.AlertRow a = alert(r, db);
+          AlertOutbox.AlertRow a = alert(r, db);
           if (a != null) {
             out.add(a);
           }
@@ -650,12 +650,12 @@ final class HistorySql {
     return taken;
   }
 
-  static void copyAlerts(Connection c, Db db, List<HistoryStore.AlertRow> alerts)
+  static void copyAlerts(Connection c, Db db, List<AlertOutbox.AlertRow> alerts)
       throws SQLException {
     try (PreparedStatement p = c.prepareStatement("INSERT INTO alerts(patient, kind, cause,"
         + " raised_at, facts, ack_at, ack_by, ack_note, delivered_at, attempts)"
         + " VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING")) {
-      for (HistoryStore.AlertRow a : alerts) {
+      for (AlertOutbox.AlertRow a : alerts) {
         p.setString(1, a.patient());
         p.setString(2, a.kind().name());
         p.setString(3, a.cause());
@@ -670,7 +670,7 @@ final class HistorySql {
       }
     }
     for (String patient : new java.util.TreeSet<>(alerts.stream()
-        .map(HistoryStore.AlertRow::patient).toList())) {
+        .map(AlertOutbox.AlertRow::patient).toList())) {
       touchPatient(c, db, patient);
     }
   }
@@ -737,9 +737,9 @@ final class HistorySql {
   }
 
   /** The open alerts of these patients, most urgent kind first and newest first within one. */
-  static List<HistoryStore.AlertRow> openAlerts(Connection c, Db db,
+  static List<AlertOutbox.AlertRow> openAlerts(Connection c, Db db,
       java.util.Collection<String> patients) throws SQLException {
-    List<HistoryStore.AlertRow> out = new ArrayList<>();
+    List<AlertOutbox.AlertRow> out = new ArrayList<>();
     List<String> all = new ArrayList<>(new java.util.LinkedHashSet<>(patients));
     for (int from = 0; from < all.size(); from += CHUNK) {
       List<String> part = all.subList(from, Math.min(all.size(), from + CHUNK));
@@ -750,7 +750,7 @@ final class HistorySql {
         }
         try (ResultSet r = p.executeQuery()) {
           while (r.next()) {
-            HistoryStore.AlertRow a = alert(r, db);
+            AlertOutbox.AlertRow a = alert(r, db);
             if (a != null) {
               out.add(a);
             }
@@ -758,9 +758,9 @@ final class HistorySql {
         }
       }
     }
-    out.sort(java.util.Comparator.comparing(HistoryStore.AlertRow::kind)
-        .thenComparing(HistoryStore.AlertRow::raised, java.util.Comparator.reverseOrder())
-        .thenComparing(HistoryStore.AlertRow::id, java.util.Comparator.reverseOrder()));
+    out.sort(java.util.Comparator.comparing(AlertOutbox.AlertRow::kind)
+        .thenComparing(AlertOutbox.AlertRow::raised, java.util.Comparator.reverseOrder())
+        .thenComparing(AlertOutbox.AlertRow::id, java.util.Comparator.reverseOrder()));
     return out;
   }
 
@@ -924,15 +924,15 @@ final class HistorySql {
     return out;
   }
 
-  static List<HistoryStore.AlertRow> alertsAfter(Connection c, Db db, long afterId, int limit)
+  static List<AlertOutbox.AlertRow> alertsAfter(Connection c, Db db, long afterId, int limit)
       throws SQLException {
     try (PreparedStatement p = c.prepareStatement("SELECT " + ALERT_COLUMNS + " FROM alerts"
         + " WHERE id > ? ORDER BY id LIMIT " + limit)) {
       p.setLong(1, afterId);
-      List<HistoryStore.AlertRow> out = new ArrayList<>();
+      List<AlertOutbox.AlertRow> out = new ArrayList<>();
       try (ResultSet r = p.executeQuery()) {
         while (r.next()) {
-          HistoryStore.AlertRow a = alert(r, db);
+          AlertOutbox.AlertRow a = alert(r, db);
           if (a != null) {
             out.add(a);
           }

@@ -8,9 +8,10 @@ import java.util.Optional;
  * What both back ends read and write the same way, through the shared statements of
  * {@link HistorySql}: sessions, ratings, events, who runs now, copies, counts and alerts. A back
  * end adds how a session is written ({@link #begin}), how it opens and closes, and may make reads
- * wait for its own writes first ({@link #beforeRead}).
+ * wait for its own writes first ({@link #beforeRead}). The alerts live in the same database, so
+ * the store is its own outbox.
  */
-abstract class SqlHistoryStore implements HistoryStore {
+abstract class SqlHistoryStore implements HistoryStore, AlertOutbox {
   protected final Db db;
   /** Where the store reads the time it writes (the system's; a test's own in tests). */
   protected final java.time.Clock clock;
@@ -23,6 +24,11 @@ abstract class SqlHistoryStore implements HistoryStore {
   /** Sees every statement run on this history from now on (tests pin their plans). */
   void watch(Db.Watcher w) {
     db.watch(w);
+  }
+
+  @Override
+  public AlertOutbox outbox() {
+    return this;
   }
 
   /** Called before each read: nothing, or waiting for this process's writes to arrive. */
