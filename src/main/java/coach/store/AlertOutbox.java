@@ -14,7 +14,8 @@ public interface AlertOutbox {
 
   /**
    * Raises an alert, unless one of this patient and kind is still open (red flags excepted: each
-   * is its own) or this cause was raised before (acknowledged or not). Returns the new alert, or empty when none was raised.
+   * is its own) or this cause was raised before (acknowledged or not). Returns the new alert, or
+   * empty when none was raised.
    *
    * @param cause what the alert is about, the same each time the same thing is seen (a session
    *     id, an event's session and number, a week)
