@@ -93,7 +93,7 @@ public final class SqliteBackup {
         ours(c, backup);
         // nothing but the coach's own tables and indexes comes back: a trigger could delete or
         // forge records once it is the history
-        List<String> foreign = foreignObjects(c, Math.min(SqliteSchema.VERSION,
+        List<String> foreign = foreignObjects(c, Math.min(Migrations.SQLITE.latest(),
             pragmaInt(c, "user_version")));
         if (!foreign.isEmpty()) {
           throw new StoreException(backup + ": not restored: " + foreign.get(0)
@@ -181,14 +181,13 @@ public final class SqliteBackup {
         problems.add("this database belongs to another program");
         return new Check(found, problems, null);
       }
-      if (version > SqliteSchema.VERSION) {
-        problems.add("schema " + version + ": written by a newer version of the coach (this one"
-            + " knows schema " + SqliteSchema.VERSION + "); update the coach");
+      if (version > Migrations.SQLITE.latest()) {
+        problems.add(Migrations.newerProblem(version, Migrations.SQLITE.latest()));
         return new Check(found, problems, null);
       }
       found.add("file       a Rehab Coach history, schema " + version
-          + (version == SqliteSchema.VERSION ? " (this version's)"
-              : " (brought to schema " + SqliteSchema.VERSION + " when the coach opens it)"));
+          + (version == Migrations.SQLITE.latest() ? " (this version's)"
+              : " (brought to schema " + Migrations.SQLITE.latest() + " when the coach opens it)"));
       List<String> integrity = rows(c, "PRAGMA integrity_check");
       if (integrity.equals(List.of("ok"))) {
         found.add("integrity  ok (SQLite's full check)");
@@ -265,9 +264,8 @@ public final class SqliteBackup {
       throw new StoreException(file + ": this is not a Rehab Coach history file");
     }
     int version = pragmaInt(c, "user_version");
-    if (version > SqliteSchema.VERSION) {
-      throw new StoreException(file + ": this history was written by a newer version of the"
-          + " coach (schema " + version + "); please update the coach");
+    if (version > Migrations.SQLITE.latest()) {
+      throw Migrations.newer(file.toString(), version);
     }
   }
 
@@ -332,10 +330,8 @@ public final class SqliteBackup {
     Map<String, List<String>> expected = new LinkedHashMap<>();
     try (Connection mem = DriverManager.getConnection("jdbc:sqlite::memory:");
         Statement s = mem.createStatement()) {
-      for (int v = 0; v < version; v++) {
-        for (String sql : SqliteSchema.MIGRATIONS[v]) {
-          s.execute(sql);
-        }
+      for (String sql : Migrations.SQLITE.statementsUpTo(version)) {
+        s.execute(sql);
       }
       for (String name : rows(mem, "SELECT name FROM sqlite_master WHERE type IN ('table',"
           + " 'index') AND name NOT LIKE 'sqlite_%' ORDER BY name")) {
