@@ -79,7 +79,7 @@ class OddRowsTest {
           new Effect.SessionEnded(Outcome.COMPLETED));
     }
     sql(file, "UPDATE sessions SET started_at = 'not-a-time'");
-    SqliteBackup.Check c = SqliteBackup.check(file);
+    SqliteCheck.Check c = SqliteCheck.check(file);
     assertFalse(c.sound());
     String all = String.join("\n", c.problems());
     assertTrue(all.contains("started_at holds \"not-a-time\", which is not a time"), all);
