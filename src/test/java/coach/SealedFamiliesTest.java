@@ -61,7 +61,7 @@ class SealedFamiliesTest {
           + " CoachSession.forTheClinician",
       "coach.session.Reason", "tui/words/Reasons.text, ReasonCode (its code),"
           + " PainCheck.applyStop",
-      "coach.store.Entry", "store: HistorySql, SpoolCodec, SessionEntries.saved, the"
+      "coach.store.Entry", "store: EntrySql, SpoolCodec, SessionEntries.saved, the"
           + " recorders' ends");
 
   @Test

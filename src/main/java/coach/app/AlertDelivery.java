@@ -1,6 +1,6 @@
 package coach.app;
 
-import coach.store.HistoryStore;
+import coach.store.AlertOutbox;
 import coach.store.StoreException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -100,32 +100,32 @@ public final class AlertDelivery {
    *
    * @return how many alerts went, failed (to be tried again) and wait for their patient's batch
    */
-  public Round deliver(HistoryStore store, Instant now) throws StoreException {
+  public Round deliver(AlertOutbox store, Instant now) throws StoreException {
     return deliver(store, now, false);
   }
 
   /**
-   * As {@link #deliver(HistoryStore, Instant)}; with {@code flush}, what waits for its patient's
+   * As {@link #deliver(AlertOutbox, Instant)}; with {@code flush}, what waits for its patient's
    * batch goes now (a coach that is ending sends what it has rather than leave it waiting).
    */
-  public Round deliver(HistoryStore store, Instant now, boolean flush) throws StoreException {
+  public Round deliver(AlertOutbox store, Instant now, boolean flush) throws StoreException {
     // per patient in the order raised; patients with an urgent alert first, so a red flag never
     // waits behind other messages
-    Map<String, List<HistoryStore.AlertRow>> raised = new LinkedHashMap<>();
-    for (HistoryStore.AlertRow a : store.undelivered(now)) {
+    Map<String, List<AlertOutbox.AlertRow>> raised = new LinkedHashMap<>();
+    for (AlertOutbox.AlertRow a : store.undelivered(now)) {
       raised.computeIfAbsent(a.patient(), k -> new ArrayList<>()).add(a);
     }
-    List<Map.Entry<String, List<HistoryStore.AlertRow>>> byPatient =
+    List<Map.Entry<String, List<AlertOutbox.AlertRow>>> byPatient =
         new ArrayList<>(raised.entrySet());
     byPatient.sort(java.util.Comparator.comparing(e -> e.getValue().stream()
         .noneMatch(a -> a.kind().urgent())));
     int sent = 0;
     int failed = 0;
     int waiting = 0;
-    for (Map.Entry<String, List<HistoryStore.AlertRow>> e : byPatient) {
-      List<HistoryStore.AlertRow> due = new ArrayList<>();
+    for (Map.Entry<String, List<AlertOutbox.AlertRow>> e : byPatient) {
+      List<AlertOutbox.AlertRow> due = new ArrayList<>();
       List<Long> settled = new ArrayList<>();
-      for (HistoryStore.AlertRow a : e.getValue()) {
+      for (AlertOutbox.AlertRow a : e.getValue()) {
         if (a.open()) {
           due.add(a);
         } else {
@@ -143,7 +143,7 @@ public final class AlertDelivery {
         continue;
       }
       // taken for this try, so another server sharing the history does not send them too
-      List<Long> ids = store.claim(due.stream().map(HistoryStore.AlertRow::id).toList(), now,
+      List<Long> ids = store.claim(due.stream().map(AlertOutbox.AlertRow::id).toList(), now,
           now.plus(CLAIM));
       if (ids.isEmpty()) {
         continue;
@@ -163,7 +163,7 @@ public final class AlertDelivery {
         store.delivery(ids, now, null);
         sent += ids.size();
       } else {
-        int attempts = due.stream().mapToInt(HistoryStore.AlertRow::attempts).max().orElse(0);
+        int attempts = due.stream().mapToInt(AlertOutbox.AlertRow::attempts).max().orElse(0);
         store.delivery(ids, now, now.plus(backoff(attempts + 1)));
         failed += ids.size();
       }
@@ -181,8 +181,8 @@ public final class AlertDelivery {
    * Whether the patient's waiting alerts go now: one is urgent, the oldest has waited the batch
    * time, or nothing went to this patient in the last batch time.
    */
-  private static boolean sendNow(HistoryStore store, String patient,
-      List<HistoryStore.AlertRow> due, Instant now) throws StoreException {
+  private static boolean sendNow(AlertOutbox store, String patient,
+      List<AlertOutbox.AlertRow> due, Instant now) throws StoreException {
     Instant window = now.minus(Duration.ofMinutes(BATCH_MINUTES));
     if (due.stream().anyMatch(a -> a.kind().urgent())
         || !due.get(0).raised().isAfter(window)) {
@@ -211,7 +211,7 @@ public final class AlertDelivery {
     return s.replaceAll("\\p{Cntrl}", "?");
   }
 
-  static String subject(String patient, List<HistoryStore.AlertRow> alerts) {
+  static String subject(String patient, List<AlertOutbox.AlertRow> alerts) {
     boolean urgent = alerts.stream().anyMatch(a -> a.kind().urgent());
     return (urgent ? "URGENT " : "") + "Rehab Coach: " + alerts.size() + " alert"
         + (alerts.size() == 1 ? "" : "s") + " for patient " + patient;
@@ -221,10 +221,10 @@ public final class AlertDelivery {
    * The message as the command reads it: one JSON object on one line, the lead (most urgent,
    * else first) alert's fields at the top and every alert of the message in {@code alerts}.
    */
-  static String message(String patient, List<HistoryStore.AlertRow> alerts) {
+  static String message(String patient, List<AlertOutbox.AlertRow> alerts) {
     ObjectNode m = JSON.createObjectNode();
     m.put("patient", patient);
-    HistoryStore.AlertRow lead = alerts.stream().filter(a -> a.kind().urgent()).findFirst()
+    AlertOutbox.AlertRow lead = alerts.stream().filter(a -> a.kind().urgent()).findFirst()
         .orElse(alerts.get(0));
     m.put("id", lead.id());
     m.put("kind", lead.kind().name());
@@ -236,7 +236,7 @@ public final class AlertDelivery {
     m.put("summary", subject(patient, alerts) + ": " + String.join("; ", alerts.stream()
         .map(a -> AlertWords.of(a.kind()) + ": " + a.facts()).toList()));
     ArrayNode list = m.putArray("alerts");
-    for (HistoryStore.AlertRow a : alerts) {
+    for (AlertOutbox.AlertRow a : alerts) {
       ObjectNode n = list.addObject();
       n.put("id", a.id());
       n.put("kind", a.kind().name());

@@ -1,6 +1,6 @@
 package coach.app;
 
-import coach.store.HistoryStore;
+import coach.store.AlertOutbox;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,7 +26,7 @@ public final class AlertList {
   private AlertList() {}
 
   /** The alerts in lines for a person (an empty list said so), a block at a time. */
-  public static void text(List<HistoryStore.AlertRow> alerts, boolean all, PrintStream out) {
+  public static void text(List<AlertOutbox.AlertRow> alerts, boolean all, PrintStream out) {
     if (alerts.isEmpty()) {
       out.println(all ? "No alerts." : "No open alerts.");
       return;
@@ -36,7 +36,7 @@ public final class AlertList {
         + (alerts.size() == 1 ? "" : "s") + ", most urgent first:\n");
     java.util.Map<coach.store.AlertKind, String> words = new java.util.EnumMap<>(
         coach.store.AlertKind.class);
-    for (HistoryStore.AlertRow a : alerts) {
+    for (AlertOutbox.AlertRow a : alerts) {
       String what = words.computeIfAbsent(a.kind(), k -> (k.urgent() ? "URGENT " : "")
           + AlertWords.of(k));
       b.append("  #");
@@ -68,10 +68,10 @@ public final class AlertList {
   }
 
   /** The alerts as a JSON array, for another program. */
-  public static String json(List<HistoryStore.AlertRow> alerts) {
+  public static String json(List<AlertOutbox.AlertRow> alerts) {
     ObjectMapper m = new ObjectMapper();
     ArrayNode out = m.createArrayNode();
-    for (HistoryStore.AlertRow a : alerts) {
+    for (AlertOutbox.AlertRow a : alerts) {
       ObjectNode n = out.addObject();
       n.put("id", a.id());
       n.put("patient", a.patient());

@@ -1,6 +1,7 @@
 package coach.app;
 
 import coach.routine.Routine;
+import coach.store.AlertOutbox;
 import coach.store.HistoryStore;
 import coach.store.StoreException;
 import java.time.Duration;
@@ -46,9 +47,9 @@ public final class AlertScan {
   static final Duration WINDOW = Duration.ofDays(2L * AlertRules.LOOK_BACK_DAYS);
 
   /** Raises the patient's new alerts; returns them. */
-  public List<HistoryStore.AlertRow> patient(String patient, Instant now) throws StoreException {
+  public List<AlertOutbox.AlertRow> patient(String patient, Instant now) throws StoreException {
     Map<String, Instant> due = new HashMap<>();
-    List<HistoryStore.AlertRow> raised = patients(List.of(patient), now, due);
+    List<AlertOutbox.AlertRow> raised = patients(List.of(patient), now, due);
     store.attendanceAt(due);
     return raised;
   }
@@ -58,7 +59,7 @@ public final class AlertScan {
    * statement and those sessions' ratings and events in one each; notes when each one's
    * attendance is next due a look.
    */
-  private List<HistoryStore.AlertRow> patients(List<String> patients, Instant now,
+  private List<AlertOutbox.AlertRow> patients(List<String> patients, Instant now,
       Map<String, Instant> due) throws StoreException {
     Instant recent = now.minus(Duration.ofDays(AlertRules.LOOK_BACK_DAYS));
     // the last four weeks' sessions, and at least the newest six (for the last three ends)
@@ -75,18 +76,18 @@ public final class AlertScan {
     }
     Map<String, List<HistoryStore.RatingRow>> ratings = store.ratings(detailed);
     Map<String, List<HistoryStore.EventRow>> events = store.events(detailed);
-    List<HistoryStore.AlertRow> raised = new ArrayList<>();
+    List<AlertOutbox.AlertRow> raised = new ArrayList<>();
     for (String patient : patients) {
       List<AlertRules.Session> sessions = new ArrayList<>();
       for (HistoryStore.SessionRow r : read.getOrDefault(patient, List.of())) {
         sessions.add(new AlertRules.Session(r, ratings.getOrDefault(r.id(), List.of()),
             events.getOrDefault(r.id(), List.of())));
       }
-      List<HistoryStore.Raise> candidates = new ArrayList<>();
+      List<AlertOutbox.Raise> candidates = new ArrayList<>();
       for (AlertRules.Candidate c : AlertRules.of(sessions, routines, now, zone)) {
-        candidates.add(new HistoryStore.Raise(c.kind(), c.cause(), c.facts()));
+        candidates.add(new AlertOutbox.Raise(c.kind(), c.cause(), c.facts()));
       }
-      raised.addAll(store.raise(patient, candidates, now));
+      raised.addAll(store.outbox().raise(patient, candidates, now));
       due.put(patient, AlertRules.attendanceDue(sessions, routines, now, zone));
     }
     return raised;
@@ -97,7 +98,7 @@ public final class AlertScan {
    * history (by any coach), and of those whose attendance is due a look by now; returns them.
    * The first scan of a history looks at every patient once.
    */
-  public List<HistoryStore.AlertRow> changed(Instant now) throws StoreException {
+  public List<AlertOutbox.AlertRow> changed(Instant now) throws StoreException {
     Round r = round(now);
     while (!r.step(500)) {
       // the next 500
@@ -123,7 +124,7 @@ public final class AlertScan {
     private final List<String> todo;
     private final long next;
     private final Instant now;
-    private final List<HistoryStore.AlertRow> raised = new ArrayList<>();
+    private final List<AlertOutbox.AlertRow> raised = new ArrayList<>();
     private int done;
 
     private Round(List<String> todo, long next, Instant now) {
@@ -150,7 +151,7 @@ public final class AlertScan {
     }
 
     /** The alerts raised so far. */
-    public List<HistoryStore.AlertRow> raised() {
+    public List<AlertOutbox.AlertRow> raised() {
       return raised;
     }
 
@@ -161,9 +162,9 @@ public final class AlertScan {
   }
 
   /** Every patient's, whatever changed. */
-  public List<HistoryStore.AlertRow> all(Instant now) throws StoreException {
+  public List<AlertOutbox.AlertRow> all(Instant now) throws StoreException {
     List<String> all = store.patients();
-    List<HistoryStore.AlertRow> raised = new ArrayList<>();
+    List<AlertOutbox.AlertRow> raised = new ArrayList<>();
     Map<String, Instant> due = new HashMap<>();
     for (int i = 0; i < all.size(); i += 50) {
       raised.addAll(patients(all.subList(i, Math.min(all.size(), i + 50)), now, due));

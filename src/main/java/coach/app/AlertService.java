@@ -83,7 +83,7 @@ public final class AlertService implements AutoCloseable {
 
   private void deliver() throws StoreException {
     if (delivery != null) {
-      AlertDelivery.Round r = delivery.deliver(store, Instant.now());
+      AlertDelivery.Round r = delivery.deliver(store.outbox(), Instant.now());
       if (r.failed() > 0) {
         // the command itself is not logged: it may hold a webhook's secret
         Logs.info(dataDir, "alerts: the alert command failed for " + r.failed()
@@ -112,7 +112,7 @@ public final class AlertService implements AutoCloseable {
   public void close(Duration wait) {
     if (delivery != null) {
       // what waits for its patient's batch goes now, rather than wait for another coach
-      thread.execute(() -> run(() -> delivery.deliver(store, Instant.now(), true)));
+      thread.execute(() -> run(() -> delivery.deliver(store.outbox(), Instant.now(), true)));
     }
     thread.shutdown();
     try {

@@ -2,6 +2,7 @@ package coach.app;
 
 import coach.routine.Routine;
 import coach.session.Rating;
+import coach.store.AlertOutbox;
 import coach.store.HistoryStore;
 import coach.store.StoreException;
 import coach.tui.ClinicBoard;
@@ -114,9 +115,9 @@ public final class ClinicView implements ClinicBoard.Source {
       return rows; // nothing changed: the very list of last time
     }
     Map<String, List<ClinicBoard.AlertLine>> open = new LinkedHashMap<>();
-    List<HistoryStore.AlertRow> alerts = firstRead ? store.alerts(null, true, null)
-        : store.openAlerts(changed);
-    for (HistoryStore.AlertRow a : alerts) {
+    List<AlertOutbox.AlertRow> alerts = firstRead ? store.outbox().alerts(null, true, null)
+        : store.outbox().openAlerts(changed);
+    for (AlertOutbox.AlertRow a : alerts) {
       open.computeIfAbsent(a.patient(), k -> new ArrayList<>())
           .add(new ClinicBoard.AlertLine(a.id(), a.kind(), a.facts()));
     }
@@ -253,7 +254,7 @@ public final class ClinicView implements ClinicBoard.Source {
 
   @Override
   public boolean acknowledge(String patient, long alertId, String note) throws Exception {
-    boolean done = store.acknowledge(alertId, clinician, note, clock.instant());
+    boolean done = store.outbox().acknowledge(alertId, clinician, note, clock.instant());
     looked(patient);
     return done;
   }

@@ -99,11 +99,12 @@ public final class HistoryCopy {
     // the alerts too, with who acknowledged them and whether they went: none comes back
     long lastAlert = 0;
     while (true) {
-      List<HistoryStore.AlertRow> alerts = source.alertsAfter(lastAlert, 1000);
+      List<coach.store.AlertOutbox.AlertRow> alerts = source.outbox().alertsAfter(lastAlert,
+          1000);
       if (alerts.isEmpty()) {
         break;
       }
-      target.copyAlerts(alerts);
+      target.outbox().copyAlerts(alerts);
       done.alerts += alerts.size();
       lastAlert = alerts.get(alerts.size() - 1).id();
     }

@@ -5,6 +5,7 @@ import coach.app.AlertScan;
 import coach.app.DataDir;
 import coach.app.RoutinesById;
 import coach.routine.RoutineCatalog;
+import coach.store.AlertOutbox;
 import coach.store.HistoryStore;
 import coach.store.StoreException;
 import java.nio.file.Path;
@@ -140,7 +141,7 @@ public final class AlertsCommand implements Command {
         String by = cl.getOptionValue("by", ctx.env().getOrDefault("USER", "unknown"));
         int status = ExitCodes.OK;
         for (long id : ids) {
-          if (store.acknowledge(id, by, cl.getOptionValue("note"), now)) {
+          if (store.outbox().acknowledge(id, by, cl.getOptionValue("note"), now)) {
             ctx.out().println("Acknowledged #" + id + " (by " + Quote.printable(by) + ").");
           } else {
             ctx.err().println("coach alerts: no open alert #" + id);
@@ -151,7 +152,7 @@ public final class AlertsCommand implements Command {
       }
       new AlertScan(store, new RoutinesById(new RoutineCatalog(dir.resolve("routines"),
           ctx.workDir()), List.of()), ZoneId.systemDefault()).changed(now);
-      List<HistoryStore.AlertRow> alerts = store.alerts(patient, !cl.hasOption("all"), since);
+      List<AlertOutbox.AlertRow> alerts = store.outbox().alerts(patient, !cl.hasOption("all"), since);
       if (format.equals("json")) {
         ctx.out().println(AlertList.json(alerts));
       } else {

@@ -2,7 +2,7 @@ package coach.cli;
 
 import coach.app.Logs;
 import coach.routine.FileText;
-import coach.store.SqliteBackup;
+import coach.store.SqliteCheck;
 import coach.store.StoreException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,7 +81,7 @@ public final class CheckCommand implements Command {
       return ExitCodes.INVALID;
     }
     try {
-      SqliteBackup.Check c = SqliteBackup.check(history);
+      SqliteCheck.Check c = SqliteCheck.check(history);
       ctx.out().println("history    " + history);
       c.found().forEach(ctx.out()::println);
       c.problems().forEach(p -> ctx.out().println("PROBLEM    " + p));

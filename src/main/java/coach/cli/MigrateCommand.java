@@ -4,6 +4,7 @@ import coach.app.DataDir;
 import coach.app.History;
 import coach.app.HistoryCopy;
 import coach.app.Logs;
+import coach.store.AlertOutbox;
 import coach.store.HistoryStore;
 import coach.store.StoreException;
 import java.nio.file.Path;

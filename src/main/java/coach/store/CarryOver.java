@@ -225,7 +225,7 @@ public final class CarryOver {
     if (rows.isEmpty()) {
       return out;
     }
-    for (HistoryStore.AlertRow a : store.alerts(patient, false, null)) {
+    for (AlertOutbox.AlertRow a : store.outbox().alerts(patient, false, null)) {
       if (a.kind() == AlertKind.RED_FLAG && !a.open()) {
         out.add(a.cause());
       }

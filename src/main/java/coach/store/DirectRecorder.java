@@ -35,7 +35,7 @@ final class DirectRecorder implements SessionRecorder {
     if (e instanceof Entry.End) {
       heartbeats.stop(id);
     }
-    db.write(Entry.what(e), c -> HistorySql.write(c, db, e));
+    db.write(Entry.what(e), c -> EntrySql.write(c, db, e));
     entries.saved(e);
   }
 }

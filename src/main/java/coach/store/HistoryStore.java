@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * Where sessions and every rating are kept. Implementations are safe to share between sessions
- * running at once, and every write is durable when its method returns.
+ * running at once, and every write is durable when its method returns. The clinician's alerts
+ * about it are its {@link #outbox()}.
  */
 public interface HistoryStore extends AutoCloseable {
 
@@ -35,9 +36,6 @@ public interface HistoryStore extends AutoCloseable {
 
   /** How many ratings and events each of these sessions has (absent: no such session). */
   Map<String, Counts> sizes(java.util.Collection<String> sessionIds) throws StoreException;
-
-  /** Up to {@code limit} alerts with ids above {@code afterId}, in the order of their ids. */
-  List<AlertRow> alertsAfter(long afterId, int limit) throws StoreException;
 
   /** The patient's newest {@code n} sessions (all routines), oldest first, without levels. */
   default List<SessionRow> lastSessions(String patient, int n) throws StoreException {
@@ -92,9 +90,6 @@ public interface HistoryStore extends AutoCloseable {
    */
   void attendanceAt(Map<String, Instant> due) throws StoreException;
 
-  /** The open alerts of these patients, most urgent kind first and newest first within one. */
-  List<AlertRow> openAlerts(java.util.Collection<String> patients) throws StoreException;
-
   /** The clinician's last look at each patient they looked at, as a mark (see {@link #changes}). */
   Map<String, Long> looks(String clinician) throws StoreException;
 
@@ -136,6 +131,9 @@ public interface HistoryStore extends AutoCloseable {
 
   /** A session being run now, and where. */
   record Live(String sessionId, String host, long pid, Instant started, Instant heartbeat) {}
+
+  /** The alerts kept with this history, and their delivery (the outbox). */
+  AlertOutbox outbox();
 
   /** Something the person should know about the history that was opened (one line), or null. */
   default String notice() {
@@ -184,65 +182,8 @@ public interface HistoryStore extends AutoCloseable {
   /** How many sessions, ratings and events the history holds. */
   Counts counts() throws StoreException;
 
-  /** Copies alerts recorded in another history; one of the same patient, kind and cause, or an
-   * open one where another is open, is left as it is. */
-  void copyAlerts(List<AlertRow> alerts) throws StoreException;
-
   /** Sizes of a history. */
   record Counts(long sessions, long ratings, long events) {}
-
-  /**
-   * Raises an alert, unless one of this patient and kind is still open (red flags excepted: each
-   * is its own) or this cause was raised before (acknowledged or not). Returns the new alert, or empty when none was raised.
-   *
-   * @param cause what the alert is about, the same each time the same thing is seen (a session
-   *     id, an event's session and number, a week)
-   */
-  Optional<AlertRow> raise(String patient, AlertKind kind, String cause, String facts,
-      Instant at) throws StoreException;
-
-  /** Raises each as {@link #raise(String, AlertKind, String, String, Instant)} does, at once. */
-  List<AlertRow> raise(String patient, List<Raise> alerts, Instant at) throws StoreException;
-
-  /** An alert to raise: what it is about, its cause and the facts behind it. */
-  record Raise(AlertKind kind, String cause, String facts) {}
-
-  /**
-   * Alerts, most urgent kind first and newest first within a kind.
-   *
-   * @param patient one patient's, or null for every patient's
-   * @param openOnly only those not acknowledged
-   * @param since only those raised then or later, or null
-   */
-  List<AlertRow> alerts(String patient, boolean openOnly, Instant since) throws StoreException;
-
-  /** Acknowledges an open alert; false when there is no such alert or it was acknowledged. */
-  boolean acknowledge(long id, String by, String note, Instant at) throws StoreException;
-
-  /** Alerts not delivered to the alert command yet whose next try is due, oldest first. */
-  List<AlertRow> undelivered(Instant now) throws StoreException;
-
-  /**
-   * Takes the given alerts for delivery by this process until {@code until}, so another process
-   * sharing the history does not send them too; returns those taken (not delivered meanwhile,
-   * nor taken by another).
-   */
-  List<Long> claim(List<Long> ids, Instant now, Instant until) throws StoreException;
-
-  /**
-   * Records a delivery: done ({@code next} null), or failed and to be tried again at
-   * {@code next}.
-   */
-  void delivery(List<Long> ids, Instant at, Instant next) throws StoreException;
-
-  /** One alert as stored. */
-  record AlertRow(long id, String patient, AlertKind kind, String cause, Instant raised,
-      String facts, Instant acknowledged, String by, String note, Instant delivered,
-      int attempts) {
-    public boolean open() {
-      return acknowledged == null;
-    }
-  }
 
   @Override
   void close() throws StoreException;

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
-import javax.sql.DataSource;
 
 /**
  * A PostgreSQL history: a small pool of connections (a few per process, whatever the number of
@@ -40,10 +39,6 @@ final class PostgresDb extends Db implements AutoCloseable {
     // opening checks the database itself (the migrations), with a message of our own
     c.setInitializationFailTimeout(-1);
     this.pool = new HikariDataSource(c);
-  }
-
-  DataSource dataSource() {
-    return pool;
   }
 
   @Override

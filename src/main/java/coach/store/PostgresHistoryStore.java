@@ -237,7 +237,7 @@ public final class PostgresHistoryStore extends SqlHistoryStore {
   private void send(List<Entry> entries) throws SQLException {
     db.inTransaction(c -> {
       for (Entry e : entries) {
-        HistorySql.write(c, db, e);
+        EntrySql.write(c, db, e);
       }
     });
   }
@@ -300,7 +300,7 @@ public final class PostgresHistoryStore extends SqlHistoryStore {
       return;
     }
     try {
-      db.inTransaction(c -> HistorySql.heartbeat(c, db, ids, clock.instant()));
+      db.inTransaction(c -> EntrySql.heartbeat(c, db, ids, clock.instant()));
     } catch (SQLException | RuntimeException e) {
       // the database is away: the sender says so; a beat is tried again in a few seconds
     }

@@ -5,12 +5,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What both back ends read and write the same way, through the shared statements of
- * {@link HistorySql}: sessions, ratings, events, who runs now, copies, counts and alerts. A back
+ * What both back ends read and write the same way, through the shared statements (see
+ * {@link HistorySql}): sessions, ratings, events, who runs now, copies, counts and alerts. A back
  * end adds how a session is written ({@link #begin}), how it opens and closes, and may make reads
- * wait for its own writes first ({@link #beforeRead}).
+ * wait for its own writes first ({@link #beforeRead}). The alerts live in the same database, so
+ * the store is its own outbox.
  */
-abstract class SqlHistoryStore implements HistoryStore {
+abstract class SqlHistoryStore implements HistoryStore, AlertOutbox {
   protected final Db db;
   /** Where the store reads the time it writes (the system's; a test's own in tests). */
   protected final java.time.Clock clock;
@@ -25,12 +26,17 @@ abstract class SqlHistoryStore implements HistoryStore {
     db.watch(w);
   }
 
+  @Override
+  public AlertOutbox outbox() {
+    return this;
+  }
+
   /** Called before each read: nothing, or waiting for this process's writes to arrive. */
   void beforeRead() {}
 
   @Override
   public Optional<Live> live(String patient) throws StoreException {
-    return db.read(c -> HistorySql.live(c, db, patient, Heartbeats.HOST, Heartbeats.LIVE_FOR,
+    return db.read(c -> PatientSql.live(c, db, patient, Heartbeats.HOST, Heartbeats.LIVE_FOR,
         clock.instant()));
   }
 
@@ -38,34 +44,34 @@ abstract class SqlHistoryStore implements HistoryStore {
   public List<SessionRow> sessions(String patient, String routineId, Instant since)
       throws StoreException {
     beforeRead();
-    return db.read(c -> HistorySql.sessions(c, db, patient, routineId, since));
+    return db.read(c -> PatientSql.sessions(c, db, patient, routineId, since));
   }
 
   @Override
   public List<String> patients() throws StoreException {
     beforeRead();
-    return db.read(HistorySql::patients);
+    return db.read(ClinicSql::patients);
   }
 
   @Override
   public List<RatingRow> ratings(String sessionId) throws StoreException {
     beforeRead();
-    return db.read(c -> HistorySql.ratings(c, db, sessionId));
+    return db.read(c -> PatientSql.ratings(c, db, sessionId));
   }
 
   @Override
   public List<EventRow> events(String sessionId) throws StoreException {
     beforeRead();
-    return db.read(c -> HistorySql.events(c, db, sessionId));
+    return db.read(c -> PatientSql.events(c, db, sessionId));
   }
 
   @Override
   public void copy(List<Copied> sessions, String name, Place place) throws StoreException {
     db.write(sessions.size() == 1 ? "a copied session" : sessions.size() + " copied sessions",
         c -> {
-          HistorySql.copy(c, db, sessions);
+          CopySql.copy(c, db, sessions);
           if (name != null) {
-            HistorySql.place(c, db, name, place);
+            ClinicSql.place(c, db, name, place);
           }
         });
   }
@@ -74,31 +80,31 @@ abstract class SqlHistoryStore implements HistoryStore {
   public java.util.Map<String, List<SessionRow>> lastSessions(
       java.util.Collection<String> patients, int n, Instant since) throws StoreException {
     beforeRead();
-    return db.read(c -> HistorySql.lastSessions(c, db, patients, Math.max(1, n), since));
+    return db.read(c -> ClinicSql.lastSessions(c, db, patients, Math.max(1, n), since));
   }
 
   @Override
   public java.util.Map<String, List<RatingRow>> ratings(java.util.Collection<String> sessionIds)
       throws StoreException {
     beforeRead();
-    return db.read(c -> HistorySql.ratings(c, db, sessionIds));
+    return db.read(c -> PatientSql.ratings(c, db, sessionIds));
   }
 
   @Override
   public Changes changes(long since, boolean alerts) throws StoreException {
     beforeRead();
-    return db.read(c -> HistorySql.changes(c, db, since, alerts));
+    return db.read(c -> ClinicSql.changes(c, db, since, alerts));
   }
 
   @Override
   public List<String> attendanceDue(Instant now) throws StoreException {
-    return db.read(c -> HistorySql.attendanceDue(c, db, now));
+    return db.read(c -> ClinicSql.attendanceDue(c, db, now));
   }
 
   @Override
   public void attendanceAt(java.util.Map<String, Instant> due) throws StoreException {
     if (!due.isEmpty()) {
-      db.write("when to look at patients' attendance", c -> HistorySql.attendanceAt(c, db, due));
+      db.write("when to look at patients' attendance", c -> ClinicSql.attendanceAt(c, db, due));
     }
   }
 
@@ -106,12 +112,12 @@ abstract class SqlHistoryStore implements HistoryStore {
   public List<AlertRow> openAlerts(java.util.Collection<String> patients)
       throws StoreException {
     beforeRead();
-    return db.read(c -> HistorySql.openAlerts(c, db, patients));
+    return db.read(c -> AlertSql.openAlerts(c, db, patients));
   }
 
   @Override
   public java.util.Map<String, Long> looks(String clinician) throws StoreException {
-    return db.read(c -> HistorySql.looks(c, clinician));
+    return db.read(c -> ClinicSql.looks(c, clinician));
   }
 
   @Override
@@ -119,58 +125,58 @@ abstract class SqlHistoryStore implements HistoryStore {
     // after everything this process wrote: a look is later than what the clinician could see
     beforeRead();
     long[] mark = {0};
-    db.write("a clinician's look", c -> mark[0] = HistorySql.look(c, db, clinician, patient,
+    db.write("a clinician's look", c -> mark[0] = ClinicSql.look(c, db, clinician, patient,
         at));
     return mark[0];
   }
 
   @Override
   public Optional<Place> place(String name) throws StoreException {
-    return db.read(c -> HistorySql.place(c, db, name));
+    return db.read(c -> ClinicSql.place(c, db, name));
   }
 
   @Override
   public void place(String name, Place place) throws StoreException {
-    db.write("where a reader got to", c -> HistorySql.place(c, db, name, place));
+    db.write("where a reader got to", c -> ClinicSql.place(c, db, name, place));
   }
 
   @Override
   public List<SessionRow> sessionsAfter(String afterId, int limit) throws StoreException {
     beforeRead();
-    return db.read(c -> HistorySql.sessionsAfter(c, db, afterId, limit));
+    return db.read(c -> CopySql.sessionsAfter(c, db, afterId, limit));
   }
 
   @Override
   public java.util.Map<String, List<EventRow>> events(java.util.Collection<String> sessionIds)
       throws StoreException {
     beforeRead();
-    return db.read(c -> HistorySql.events(c, db, sessionIds));
+    return db.read(c -> PatientSql.events(c, db, sessionIds));
   }
 
   @Override
   public java.util.Map<String, Counts> sizes(java.util.Collection<String> sessionIds)
       throws StoreException {
     beforeRead();
-    return db.read(c -> HistorySql.sizes(c, sessionIds));
+    return db.read(c -> CopySql.sizes(c, sessionIds));
   }
 
   @Override
   public List<AlertRow> alertsAfter(long afterId, int limit) throws StoreException {
     beforeRead();
-    return db.read(c -> HistorySql.alertsAfter(c, db, afterId, limit));
+    return db.read(c -> AlertSql.alertsAfter(c, db, afterId, limit));
   }
 
   @Override
   public Counts counts() throws StoreException {
     beforeRead();
-    return db.read(HistorySql::counts);
+    return db.read(CopySql::counts);
   }
 
   @Override
   public Optional<AlertRow> raise(String patient, AlertKind kind, String cause, String facts,
       Instant at) throws StoreException {
     List<AlertRow> out = new java.util.ArrayList<>(1);
-    db.write("an alert", c -> HistorySql.raise(c, db, patient, kind, cause, facts, at)
+    db.write("an alert", c -> AlertSql.raise(c, db, patient, kind, cause, facts, at)
         .ifPresent(out::add));
     return out.stream().findFirst();
   }
@@ -185,7 +191,7 @@ abstract class SqlHistoryStore implements HistoryStore {
     db.write("alerts", c -> {
       out.clear(); // a transaction tried again starts afresh
       for (Raise r : alerts) {
-        HistorySql.raise(c, db, patient, r.kind(), r.cause(), r.facts(), at).ifPresent(out::add);
+        AlertSql.raise(c, db, patient, r.kind(), r.cause(), r.facts(), at).ifPresent(out::add);
       }
     });
     return out;
@@ -195,37 +201,37 @@ abstract class SqlHistoryStore implements HistoryStore {
   public List<AlertRow> alerts(String patient, boolean openOnly, Instant since)
       throws StoreException {
     beforeRead();
-    return db.read(c -> HistorySql.alerts(c, db, patient, openOnly, since));
+    return db.read(c -> AlertSql.alerts(c, db, patient, openOnly, since));
   }
 
   @Override
   public boolean acknowledge(long id, String by, String note, Instant at)
       throws StoreException {
     boolean[] done = {false};
-    db.write("an acknowledgement", c -> done[0] = HistorySql.acknowledge(c, db, id, by, note,
+    db.write("an acknowledgement", c -> done[0] = AlertSql.acknowledge(c, db, id, by, note,
         at));
     return done[0];
   }
 
   @Override
   public List<AlertRow> undelivered(Instant now) throws StoreException {
-    return db.read(c -> HistorySql.undelivered(c, db, now));
+    return db.read(c -> AlertSql.undelivered(c, db, now));
   }
 
   @Override
   public void delivery(List<Long> ids, Instant at, Instant next) throws StoreException {
-    db.write("an alert's delivery", c -> HistorySql.delivery(c, db, ids, at, next));
+    db.write("an alert's delivery", c -> AlertSql.delivery(c, db, ids, at, next));
   }
 
   @Override
   public List<Long> claim(List<Long> ids, Instant now, Instant until) throws StoreException {
     List<Long> out = new java.util.ArrayList<>();
-    db.write("an alert's delivery", c -> out.addAll(HistorySql.claim(c, db, ids, now, until)));
+    db.write("an alert's delivery", c -> out.addAll(AlertSql.claim(c, db, ids, now, until)));
     return out;
   }
 
   @Override
   public void copyAlerts(List<AlertRow> alerts) throws StoreException {
-    db.write("copied alerts", c -> HistorySql.copyAlerts(c, db, alerts));
+    db.write("copied alerts", c -> AlertSql.copyAlerts(c, db, alerts));
   }
 }

@@ -78,7 +78,7 @@ public final class SqliteHistoryStore extends SqlHistoryStore {
     String id = UUID.randomUUID().toString();
     Entry.Begin b = new Entry.Begin(id, clock.instant(), patient, routineId, routineHash, HOST,
         ProcessHandle.current().pid(), Map.copyOf(startLevels));
-    db.write(Entry.what(b), c -> HistorySql.write(c, db, b));
+    db.write(Entry.what(b), c -> EntrySql.write(c, db, b));
     heartbeats.start(id);
     return new DirectRecorder(db, heartbeats, id, clock);
   }
@@ -89,7 +89,7 @@ public final class SqliteHistoryStore extends SqlHistoryStore {
       return;
     }
     try {
-      db.inTransaction(c -> HistorySql.heartbeat(c, db, ids, clock.instant()));
+      db.inTransaction(c -> EntrySql.heartbeat(c, db, ids, clock.instant()));
     } catch (SQLException e) {
       // a full disk or a busy file: the next beat tries again; a session that cannot say it
       // is live for LIVE_FOR only lets a second start resume it
@@ -99,7 +99,7 @@ public final class SqliteHistoryStore extends SqlHistoryStore {
   @Override
   public void settleInterrupted(String sessionId) throws StoreException {
     Entry.Settle s = new Entry.Settle(sessionId, clock.instant());
-    db.write(Entry.what(s), c -> HistorySql.write(c, db, s));
+    db.write(Entry.what(s), c -> EntrySql.write(c, db, s));
   }
 
   /** Runs SQLite's full integrity check; "ok" when the file is sound. */

@@ -17,15 +17,40 @@ import java.sql.Statement;
 /**
  * Opening a history file: created owner-only when absent; refused, without changing anything,
  * when it is not ours, is damaged, comes from a newer version or cannot be written; brought up
- * to the current schema by the migrations, in order; then WAL with full sync.
+ * to the current schema by the migrations ({@link Migrations#SQLITE}), in order; then WAL with
+ * full sync.
  */
 final class SqliteOpening {
   /** Marks our files: "RhCo". */
   static final int APPLICATION_ID = 0x5268436f;
-  static final int SCHEMA_VERSION = SqliteSchema.VERSION;
+  static final int SCHEMA_VERSION = Migrations.SQLITE.latest();
   /** The first 16 bytes of every SQLite database file. */
   static final byte[] SQLITE_MAGIC =
       "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+
+  /**
+   * An SQLite file keeps its schema version in its header ({@code user_version}); the first
+   * migration also marks the file as ours ({@code application_id}).
+   */
+  static final Migrations.Ledger LEDGER = new Migrations.Ledger() {
+    @Override
+    public int version(Connection c) throws SQLException {
+      try (Statement s = c.createStatement();
+          ResultSet r = s.executeQuery("PRAGMA user_version")) {
+        return r.next() ? r.getInt(1) : 0;
+      }
+    }
+
+    @Override
+    public void applied(Connection c, Migrations.Migration m, int millis) throws SQLException {
+      try (Statement s = c.createStatement()) {
+        if (m.version() == 1) {
+          s.execute("PRAGMA application_id = " + APPLICATION_ID);
+        }
+        s.execute("PRAGMA user_version = " + m.version());
+      }
+    }
+  };
 
   /** An open history, and anything the person should know about it (or null). */
   record Opened(SqliteDb db, String notice) {}
@@ -131,28 +156,7 @@ final class SqliteOpening {
       throw new StoreException(file + ": this database belongs to another program (left"
           + " unchanged)");
     }
-    if (version > SCHEMA_VERSION) {
-      throw new StoreException(file + ": this history was written by a newer version of the"
-          + " coach (schema " + version + "); please update the coach");
-    }
-    if (version < SCHEMA_VERSION) {
-      // every step in one transaction: one write to the disk for a new history, and a history
-      // is never left between two versions
-      int from = version;
-      db.inTransaction(conn -> {
-        try (Statement s = conn.createStatement()) {
-          for (int v = from; v < SCHEMA_VERSION; v++) {
-            for (String sql : SqliteSchema.MIGRATIONS[v]) {
-              s.execute(sql);
-            }
-          }
-          if (from == 0) {
-            s.execute("PRAGMA application_id = " + APPLICATION_ID);
-          }
-          s.execute("PRAGMA user_version = " + SCHEMA_VERSION);
-        }
-      });
-    }
+    Migrations.SQLITE.migrate(db, LEDGER, version);
     if (quickCheckable(file)) {
       try (Statement s = c.createStatement();
           ResultSet r = s.executeQuery("PRAGMA quick_check")) {

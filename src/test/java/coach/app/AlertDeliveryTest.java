@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import coach.store.AlertKind;
-import coach.store.HistoryStore;
 import coach.store.SqliteHistoryStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,7 +20,7 @@ class AlertDeliveryTest {
   @TempDir Path dir;
   private static final Instant T = Instant.parse("2026-11-26T09:00:00Z");
 
-  private HistoryStore open() throws Exception {
+  private SqliteHistoryStore open() throws Exception {
     return SqliteHistoryStore.open(dir.resolve("history.db"));
   }
 
@@ -47,7 +46,7 @@ class AlertDeliveryTest {
   @Test
   void aCommandThatFailsTwiceThenSucceedsDeliversOnceInOrder() throws Exception {
     AlertDelivery d = new AlertDelivery(command(2), Duration.ofSeconds(20));
-    try (HistoryStore store = open()) {
+    try (SqliteHistoryStore store = open()) {
       store.raise("p1", AlertKind.ENDED_FOR_PAIN, "s1", "the session ended for pain", T);
       store.raise("p1", AlertKind.HIGH_START, "s1", "pain 7 before starting", T);
       assertEquals(new AlertDelivery.Round(0, 2, 0), d.deliver(store, T));
@@ -76,7 +75,7 @@ class AlertDeliveryTest {
   @Test
   void aPatientsAlertsWithinFiveMinutesGoTogetherAndARedFlagAtOnce() throws Exception {
     AlertDelivery d = new AlertDelivery(command(0), Duration.ofSeconds(20));
-    try (HistoryStore store = open()) {
+    try (SqliteHistoryStore store = open()) {
       store.raise("p1", AlertKind.ENDED_FOR_PAIN, "s1", "ended", T);
       assertEquals(1, d.deliver(store, T).sent());
       store.raise("p1", AlertKind.HIGH_START, "s2", "high", T.plusSeconds(60));
@@ -99,14 +98,14 @@ class AlertDeliveryTest {
   @Test
   void anAlertRaisedByAProcessThatDiedIsDeliveredByTheNextAndOneAcknowledgedIsNot()
       throws Exception {
-    try (HistoryStore store = open()) {
+    try (SqliteHistoryStore store = open()) {
       store.raise("p1", AlertKind.RED_FLAG, "s1#1", "bladder", T);
       long seen = store.raise("p2", AlertKind.ENDED_FOR_PAIN, "s2", "ended", T).orElseThrow()
           .id();
       store.acknowledge(seen, "dr k", "saw it on the board", T.plusSeconds(10));
     } // the coach that raised them ends here, before delivering anything
     AlertDelivery d = new AlertDelivery(command(0), Duration.ofSeconds(20));
-    try (HistoryStore store = open()) {
+    try (SqliteHistoryStore store = open()) {
       assertEquals(new AlertDelivery.Round(1, 0, 0), d.deliver(store, T.plusSeconds(60)));
       assertEquals(List.of(), store.undelivered(T.plusSeconds(120)));
     }
@@ -119,7 +118,7 @@ class AlertDeliveryTest {
   void aCommandThatWaitsBeforeReadingALongMessageHoldsUpNoOtherAlert() throws Exception {
     // about 400 KB of red flags, far more than a pipe holds, to a command that sleeps first
     AlertDelivery d = new AlertDelivery("sleep 30; cat >/dev/null", Duration.ofMillis(500));
-    try (HistoryStore store = open()) {
+    try (SqliteHistoryStore store = open()) {
       String question = "a red flag question of some length ".repeat(30);
       for (int i = 0; i < 400; i++) {
         store.raise("p1", AlertKind.RED_FLAG, "s1#" + i, question + i, T);
@@ -141,7 +140,7 @@ class AlertDeliveryTest {
     String marker = "sleep 61.4" + (System.nanoTime() % 1000);
     AlertDelivery d = new AlertDelivery("(" + marker + ") & " + marker + "; wait",
         Duration.ofMillis(500));
-    try (HistoryStore store = open()) {
+    try (SqliteHistoryStore store = open()) {
       store.raise("p1", AlertKind.RED_FLAG, "s1#1", "bladder", T);
       assertEquals(1, d.deliver(store, T).failed());
       long left = 0;
@@ -162,7 +161,7 @@ class AlertDeliveryTest {
       throws Exception {
     Path env = out.resolve("env");
     AlertDelivery d = new AlertDelivery("env > " + env, Duration.ofSeconds(20));
-    try (HistoryStore store = open()) {
+    try (SqliteHistoryStore store = open()) {
       store.raise("p1", AlertKind.RED_FLAG, "s1#1", "bladder", T);
       assertEquals(1, d.deliver(store, T).sent());
     }
@@ -189,7 +188,7 @@ class AlertDeliveryTest {
   @Test
   void aCommandThatHangsIsEndedAndTriedAgain() throws Exception {
     AlertDelivery d = new AlertDelivery("sleep 30", Duration.ofMillis(300));
-    try (HistoryStore store = open()) {
+    try (SqliteHistoryStore store = open()) {
       store.raise("p1", AlertKind.RED_FLAG, "s1#1", "bladder", T);
       long t0 = System.nanoTime();
       assertEquals(1, d.deliver(store, T).failed());
@@ -204,7 +203,7 @@ class AlertDeliveryTest {
   void twoCoachesSharingAHistoryDeliverEachAlertOnce() throws Exception {
     // a slow command, so both coaches are at it at the same time
     String command = "sleep 1; " + command(0);
-    try (HistoryStore one = open(); HistoryStore two = open()) {
+    try (SqliteHistoryStore one = open(); SqliteHistoryStore two = open()) {
       one.raise("p1", AlertKind.RED_FLAG, "s1#1", "bladder", T);
       one.raise("p2", AlertKind.RED_FLAG, "s2#1", "saddle", T);
       java.util.concurrent.ExecutorService pool =
@@ -227,7 +226,7 @@ class AlertDeliveryTest {
   @Test
   void aCoachThatIsEndingSendsWhatWaitsForItsBatch() throws Exception {
     AlertDelivery d = new AlertDelivery(command(0), Duration.ofSeconds(20));
-    try (HistoryStore store = open()) {
+    try (SqliteHistoryStore store = open()) {
       store.raise("p1", AlertKind.RED_FLAG, "s1#1", "bladder", T);
       assertEquals(1, d.deliver(store, T).sent());
       store.raise("p1", AlertKind.ENDED_FOR_PAIN, "s2", "ended", T.plusSeconds(60));

@@ -12,6 +12,7 @@ import coach.session.Rating;
 import coach.session.Reason;
 import coach.session.Rise;
 import coach.store.AlertKind;
+import coach.store.AlertOutbox;
 import coach.store.HistoryStore;
 import coach.store.PostgresHistoryStore;
 import coach.store.PostgresUrl;
@@ -345,13 +346,13 @@ class AlertRulesTest {
           new Reason.StopToday(spread, 1, false)));
       r.apply(new Effect.SessionEnded(Outcome.STOPPED_FOR_PAIN));
       Instant now = Instant.now();
-      List<HistoryStore.AlertRow> raised = scan.patient("p", now);
+      List<AlertOutbox.AlertRow> raised = scan.patient("p", now);
       assertEquals(List.of(AlertKind.SYMPTOMS_SPREAD, AlertKind.STOPPED_FOR_TODAY,
-          AlertKind.ENDED_FOR_PAIN), raised.stream().map(HistoryStore.AlertRow::kind).toList());
+          AlertKind.ENDED_FOR_PAIN), raised.stream().map(AlertOutbox.AlertRow::kind).toList());
       assertEquals(List.of(), scan.patient("p", now), "the same causes, raised once");
-      List<HistoryStore.AlertRow> open = store.alerts("p", true, null);
+      List<AlertOutbox.AlertRow> open = store.outbox().alerts("p", true, null);
       assertEquals(List.of(AlertKind.SYMPTOMS_SPREAD, AlertKind.STOPPED_FOR_TODAY,
-          AlertKind.ENDED_FOR_PAIN), open.stream().map(HistoryStore.AlertRow::kind).toList(),
+          AlertKind.ENDED_FOR_PAIN), open.stream().map(AlertOutbox.AlertRow::kind).toList(),
           "most urgent first");
       assertTrue(open.get(0).facts().startsWith("symptoms spread from the buttock to below the"
           + " knee in Sciatic nerve glide (Seated nerve slider) on "), open.get(0).facts());
@@ -380,23 +381,23 @@ class AlertRulesTest {
             0, "slider", 1, 0, "", pain, null)));
         r.apply(new coach.session.Effect.SessionEnded(Outcome.COMPLETED));
       }
-      List<HistoryStore.AlertRow> first = scan.patient("p", now);
+      List<AlertOutbox.AlertRow> first = scan.patient("p", now);
       assertEquals(List.of(AlertKind.RISING_PAIN), first.stream()
-          .map(HistoryStore.AlertRow::kind).toList());
+          .map(AlertOutbox.AlertRow::kind).toList());
       assertEquals("pain at the end of the last three sessions: 2 -> 3 -> 4",
           first.get(0).facts());
       for (int i = 0; i < 3; i++) {
         assertEquals(List.of(), scan.patient("p", now), "the same cause, raised once");
       }
-      store.acknowledge(first.get(0).id(), "dr k", null, now);
+      store.outbox().acknowledge(first.get(0).id(), "dr k", null, now);
       assertEquals(List.of(), scan.patient("p", now), "acknowledged: not raised again");
       var r = store.begin("p", SCIATICA.id(), "h", Map.of());
       r.apply(new coach.session.Effect.RecordRating(new Rating(Rating.Kind.SET, "nerve-glide",
           0, "slider", 1, 0, "", 6, null)));
       r.apply(new coach.session.Effect.SessionEnded(Outcome.COMPLETED));
-      List<HistoryStore.AlertRow> again = scan.patient("p", now);
+      List<AlertOutbox.AlertRow> again = scan.patient("p", now);
       assertEquals(1, again.size(), "a new rise (3 -> 4 -> 6) is a new cause");
-      assertEquals(2, store.alerts("p", false, null).size());
+      assertEquals(2, store.outbox().alerts("p", false, null).size());
     }
   }
 

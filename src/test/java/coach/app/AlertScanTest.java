@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import coach.session.Outcome;
 import coach.session.Rating;
 import coach.store.AlertKind;
+import coach.store.AlertOutbox;
 import coach.store.HistoryStore;
 import coach.store.SqliteHistoryStore;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ class AlertScanTest {
   }
 
   private static List<AlertKind> open(HistoryStore store, String patient) throws Exception {
-    return store.alerts(patient, true, null).stream().map(HistoryStore.AlertRow::kind)
+    return store.outbox().alerts(patient, true, null).stream().map(AlertOutbox.AlertRow::kind)
         .toList();
   }
 

@@ -8,6 +8,7 @@ import coach.app.report.ReportReader;
 import coach.app.report.TextReport;
 import coach.session.Event;
 import coach.tui.ManualClock;
+import coach.store.AlertOutbox;
 import coach.store.HistoryStore;
 import coach.store.SqliteHistoryStore;
 import coach.tui.ClinicBoard;
@@ -103,7 +104,7 @@ class ClinicBoardGoldenTest {
       String done = render(b, 120, 40);
       assertTrue(done.contains("Acknowledged #"), done);
       assertFalse(asking.contains("\u202e") || done.contains("\u202e"), done);
-      HistoryStore.AlertRow acked = store.alerts("P-1003", false, null).stream()
+      AlertOutbox.AlertRow acked = store.outbox().alerts("P-1003", false, null).stream()
           .filter(a -> !a.open()).findFirst().orElseThrow();
       assertEquals("dr-kim", acked.by());
       assertTrue(acked.note().startsWith("called, seen Fri"), acked.note());

@@ -294,12 +294,12 @@ abstract class HistoryStoreContract {
       assertEquals(coach.session.Screen.URGENT, first.state().screen());
       HistoryStore.EventRow flag = store.events(first.recorder.sessionId()).stream()
           .filter(e -> e.kind() == RecordKind.RED_FLAG).findFirst().orElseThrow();
-      HistoryStore.AlertRow alert = store.raise("ack", AlertKind.RED_FLAG,
+      AlertOutbox.AlertRow alert = store.outbox().raise("ack", AlertKind.RED_FLAG,
           flag.sessionId() + "#" + flag.seq(), "red flag", now).orElseThrow();
       Instant tomorrow = now.plus(Duration.ofDays(1));
       assertTrue(new StoredSession(routine, store, "ack", tomorrow).plan.options().gate()
           .redFlagAt() != null, "not acknowledged yet");
-      assertTrue(store.acknowledge(alert.id(), "dr", "seen, may exercise", now));
+      assertTrue(store.outbox().acknowledge(alert.id(), "dr", "seen, may exercise", now));
       assertNull(new StoredSession(routine, store, "ack", tomorrow.plusSeconds(1)).plan
           .options().gate().redFlagAt());
     }
@@ -469,40 +469,40 @@ abstract class HistoryStoreContract {
   void anAlertIsRaisedOncePerOpenKindAndEachCauseOnlyOnce() throws Exception {
     Instant t = Instant.parse("2026-11-20T10:00:00Z");
     try (HistoryStore store = open()) {
-      HistoryStore.AlertRow first = store.raise("p1", AlertKind.ENDED_FOR_PAIN, "s1",
+      AlertOutbox.AlertRow first = store.outbox().raise("p1", AlertKind.ENDED_FOR_PAIN, "s1",
           "the session ended for pain", t).orElseThrow();
       assertTrue(first.open());
       // another cause of the same kind while the first is open: nothing new
-      assertTrue(store.raise("p1", AlertKind.ENDED_FOR_PAIN, "s2", "again", t.plusSeconds(60))
+      assertTrue(store.outbox().raise("p1", AlertKind.ENDED_FOR_PAIN, "s2", "again", t.plusSeconds(60))
           .isEmpty());
       // another kind, or another patient: raised
-      assertTrue(store.raise("p1", AlertKind.RED_FLAG, "s2#1", "red flag", t.plusSeconds(120))
+      assertTrue(store.outbox().raise("p1", AlertKind.RED_FLAG, "s2#1", "red flag", t.plusSeconds(120))
           .isPresent());
-      assertTrue(store.raise("p2", AlertKind.ENDED_FOR_PAIN, "s9", "p2's", t).isPresent());
+      assertTrue(store.outbox().raise("p2", AlertKind.ENDED_FOR_PAIN, "s9", "p2's", t).isPresent());
       // every red flag is its own alert, open or not
-      assertTrue(store.raise("p2", AlertKind.RED_FLAG, "s9#1", "bladder", t).isPresent());
-      assertTrue(store.raise("p2", AlertKind.RED_FLAG, "s10#1", "saddle", t).isPresent());
-      assertTrue(store.raise("p2", AlertKind.RED_FLAG, "s10#1", "saddle", t).isEmpty());
-      assertTrue(store.acknowledge(first.id(), "dr k", "called her", t.plusSeconds(300)));
-      assertFalse(store.acknowledge(first.id(), "dr k", "twice", t.plusSeconds(301)));
+      assertTrue(store.outbox().raise("p2", AlertKind.RED_FLAG, "s9#1", "bladder", t).isPresent());
+      assertTrue(store.outbox().raise("p2", AlertKind.RED_FLAG, "s10#1", "saddle", t).isPresent());
+      assertTrue(store.outbox().raise("p2", AlertKind.RED_FLAG, "s10#1", "saddle", t).isEmpty());
+      assertTrue(store.outbox().acknowledge(first.id(), "dr k", "called her", t.plusSeconds(300)));
+      assertFalse(store.outbox().acknowledge(first.id(), "dr k", "twice", t.plusSeconds(301)));
       // acknowledged: the same cause never again, a new cause raises a new alert
-      assertTrue(store.raise("p1", AlertKind.ENDED_FOR_PAIN, "s1", "same", t.plusSeconds(400))
+      assertTrue(store.outbox().raise("p1", AlertKind.ENDED_FOR_PAIN, "s1", "same", t.plusSeconds(400))
           .isEmpty());
-      HistoryStore.AlertRow next = store.raise("p1", AlertKind.ENDED_FOR_PAIN, "s3", "new",
+      AlertOutbox.AlertRow next = store.outbox().raise("p1", AlertKind.ENDED_FOR_PAIN, "s3", "new",
           t.plusSeconds(500)).orElseThrow();
       assertTrue(next.id() != first.id());
-      List<HistoryStore.AlertRow> p1 = store.alerts("p1", false, null);
+      List<AlertOutbox.AlertRow> p1 = store.outbox().alerts("p1", false, null);
       assertEquals(List.of(AlertKind.RED_FLAG, AlertKind.ENDED_FOR_PAIN,
-          AlertKind.ENDED_FOR_PAIN), p1.stream().map(HistoryStore.AlertRow::kind).toList());
+          AlertKind.ENDED_FOR_PAIN), p1.stream().map(AlertOutbox.AlertRow::kind).toList());
       assertEquals(List.of("new", "the session ended for pain"), p1.subList(1, 3).stream()
-          .map(HistoryStore.AlertRow::facts).toList());
-      HistoryStore.AlertRow acked = p1.get(2);
+          .map(AlertOutbox.AlertRow::facts).toList());
+      AlertOutbox.AlertRow acked = p1.get(2);
       assertEquals("dr k", acked.by());
       assertEquals("called her", acked.note());
       assertEquals(t.plusSeconds(300), acked.acknowledged());
-      assertEquals(2, store.alerts("p1", true, null).size());
-      assertEquals(6, store.alerts(null, false, null).size());
-      assertEquals(1, store.alerts(null, false, t.plusSeconds(450)).size());
+      assertEquals(2, store.outbox().alerts("p1", true, null).size());
+      assertEquals(6, store.outbox().alerts(null, false, null).size());
+      assertEquals(1, store.outbox().alerts(null, false, t.plusSeconds(450)).size());
     }
   }
 
@@ -510,19 +510,19 @@ abstract class HistoryStoreContract {
   void undeliveredAlertsWaitForTheirNextTryAndLeaveOnceDelivered() throws Exception {
     Instant t = Instant.parse("2026-11-20T10:00:00Z");
     try (HistoryStore store = open()) {
-      long a = store.raise("p1", AlertKind.RED_FLAG, "x", "a", t).orElseThrow().id();
-      long b = store.raise("p1", AlertKind.HIGH_START, "y", "b", t.plusSeconds(1)).orElseThrow()
+      long a = store.outbox().raise("p1", AlertKind.RED_FLAG, "x", "a", t).orElseThrow().id();
+      long b = store.outbox().raise("p1", AlertKind.HIGH_START, "y", "b", t.plusSeconds(1)).orElseThrow()
           .id();
-      assertEquals(List.of(a, b), store.undelivered(t.plusSeconds(2)).stream()
-          .map(HistoryStore.AlertRow::id).toList());
-      store.delivery(List.of(a, b), t.plusSeconds(2), t.plusSeconds(30)); // failed: in 30 s
-      assertEquals(List.of(), store.undelivered(t.plusSeconds(10)));
-      assertEquals(2, store.undelivered(t.plusSeconds(30)).size());
-      store.delivery(List.of(a), t.plusSeconds(31), null);
-      List<HistoryStore.AlertRow> left = store.undelivered(t.plusSeconds(60));
-      assertEquals(List.of(b), left.stream().map(HistoryStore.AlertRow::id).toList());
+      assertEquals(List.of(a, b), store.outbox().undelivered(t.plusSeconds(2)).stream()
+          .map(AlertOutbox.AlertRow::id).toList());
+      store.outbox().delivery(List.of(a, b), t.plusSeconds(2), t.plusSeconds(30)); // failed: in 30 s
+      assertEquals(List.of(), store.outbox().undelivered(t.plusSeconds(10)));
+      assertEquals(2, store.outbox().undelivered(t.plusSeconds(30)).size());
+      store.outbox().delivery(List.of(a), t.plusSeconds(31), null);
+      List<AlertOutbox.AlertRow> left = store.outbox().undelivered(t.plusSeconds(60));
+      assertEquals(List.of(b), left.stream().map(AlertOutbox.AlertRow::id).toList());
       assertEquals(1, left.get(0).attempts());
-      HistoryStore.AlertRow done = store.alerts("p1", false, null).get(0);
+      AlertOutbox.AlertRow done = store.outbox().alerts("p1", false, null).get(0);
       assertEquals(t.plusSeconds(31), done.delivered());
       assertEquals(2, done.attempts());
     }
@@ -561,13 +561,13 @@ abstract class HistoryStoreContract {
 
       // an alert raised, then acknowledged, is a change of its patient, but not of their
       // sessions (the alert scan, which raised it, need not look again)
-      long id = store.raise("ann", AlertKind.RISING_PAIN, "x", "facts", Instant.now())
+      long id = store.outbox().raise("ann", AlertKind.RISING_PAIN, "x", "facts", Instant.now())
           .orElseThrow().id();
       one = store.changes(mark);
       assertEquals(java.util.Set.of("ann"), changed(one));
       assertEquals(java.util.Set.of(), changed(store.changes(mark, false)));
       mark = one.next();
-      assertTrue(store.acknowledge(id, "dr", "called", Instant.now()));
+      assertTrue(store.outbox().acknowledge(id, "dr", "called", Instant.now()));
       one = store.changes(mark);
       assertEquals(java.util.Set.of("ann"), changed(one));
       mark = one.next();
@@ -668,12 +668,12 @@ abstract class HistoryStoreContract {
           .filter(p -> p.patient().equals("ann")).findFirst().orElseThrow();
       assertEquals(t.plus(Duration.ofDays(3)), ann.lastStarted());
 
-      store.raise("ann", AlertKind.RISING_PAIN, "a", "f", t);
-      long flag = store.raise("bob", AlertKind.RED_FLAG, "b", "f", t).orElseThrow().id();
-      store.raise("cid", AlertKind.MISSED_SESSIONS, "c", "f", t);
-      store.acknowledge(flag, "dr", null, t);
-      assertEquals(List.of("ann"), store.openAlerts(List.of("ann", "bob")).stream()
-          .map(HistoryStore.AlertRow::patient).toList());
+      store.outbox().raise("ann", AlertKind.RISING_PAIN, "a", "f", t);
+      long flag = store.outbox().raise("bob", AlertKind.RED_FLAG, "b", "f", t).orElseThrow().id();
+      store.outbox().raise("cid", AlertKind.MISSED_SESSIONS, "c", "f", t);
+      store.outbox().acknowledge(flag, "dr", null, t);
+      assertEquals(List.of("ann"), store.outbox().openAlerts(List.of("ann", "bob")).stream()
+          .map(AlertOutbox.AlertRow::patient).toList());
       // a patient with alerts copied in but no session of their own is listed as changed
       assertTrue(changed(store.changes(0)).contains("cid"));
       assertEquals(List.of("ann", "bob"), store.patients());

@@ -50,8 +50,8 @@ class OddRowsTest {
         + " VALUES ('" + session + "', 9, '2026-12-06T10:00:00Z', 'FUTURE_THING', NULL, -1,"
         + " -1, 'x')");
     try (SqliteHistoryStore store = SqliteHistoryStore.open(file)) {
-      List<HistoryStore.AlertRow> open = store.alerts(null, true, null);
-      assertEquals(List.of(AlertKind.RED_FLAG), open.stream().map(HistoryStore.AlertRow::kind)
+      List<AlertOutbox.AlertRow> open = store.alerts(null, true, null);
+      assertEquals(List.of(AlertKind.RED_FLAG), open.stream().map(AlertOutbox.AlertRow::kind)
           .toList());
       assertEquals(List.of(RecordKind.RED_FLAG), store.events(session).stream()
           .map(HistoryStore.EventRow::kind).toList());
@@ -79,7 +79,7 @@ class OddRowsTest {
           new Effect.SessionEnded(Outcome.COMPLETED));
     }
     sql(file, "UPDATE sessions SET started_at = 'not-a-time'");
-    SqliteBackup.Check c = SqliteBackup.check(file);
+    SqliteCheck.Check c = SqliteCheck.check(file);
     assertFalse(c.sound());
     String all = String.join("\n", c.problems());
     assertTrue(all.contains("started_at holds \"not-a-time\", which is not a time"), all);

@@ -23,10 +23,8 @@ public final class OldHistoryFixtures {
       Files.deleteIfExists(file);
       try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
           Statement s = c.createStatement()) {
-        for (int v = 0; v < version; v++) {
-          for (String sql : SqliteSchema.MIGRATIONS[v]) {
-            s.execute(sql);
-          }
+        for (String sql : Migrations.SQLITE.statementsUpTo(version)) {
+          s.execute(sql);
         }
         s.execute("PRAGMA application_id = " + SqliteOpening.APPLICATION_ID);
         s.execute("PRAGMA user_version = " + version);

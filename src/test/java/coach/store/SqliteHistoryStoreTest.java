@@ -239,7 +239,7 @@ class SqliteHistoryStoreTest {
     Path file = dir.resolve("history.db");
     try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
         var st = c.createStatement()) {
-      for (String q : SqliteSchema.MIGRATION_1) {
+      for (String q : Migrations.SQLITE.statementsUpTo(1)) {
         st.execute(q);
       }
       st.execute("PRAGMA application_id = " + SqliteHistoryStore.APPLICATION_ID);

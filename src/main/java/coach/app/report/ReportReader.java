@@ -7,6 +7,7 @@ import coach.routine.Printable;
 import coach.routine.Routine;
 import coach.session.Outcome;
 import coach.session.Rating;
+import coach.store.AlertOutbox;
 import coach.store.HistoryStore;
 import coach.store.RecordKind;
 import coach.store.StoreException;
@@ -239,11 +240,11 @@ public final class ReportReader {
     private List<Report.AlertLine> alerts(String patient, Report.Range asked)
         throws StoreException {
       List<Report.AlertLine> out = new ArrayList<>();
-      List<HistoryStore.AlertRow> rows = new ArrayList<>(store.alerts(patient, false,
+      List<AlertOutbox.AlertRow> rows = new ArrayList<>(store.outbox().alerts(patient, false,
           asked.from() == null ? null : asked.from().atStartOfDay(zone).toInstant()));
-      rows.sort(Comparator.comparing(HistoryStore.AlertRow::raised)
-          .thenComparing(HistoryStore.AlertRow::id));
-      for (HistoryStore.AlertRow a : rows) {
+      rows.sort(Comparator.comparing(AlertOutbox.AlertRow::raised)
+          .thenComparing(AlertOutbox.AlertRow::id));
+      for (AlertOutbox.AlertRow a : rows) {
         if (asked.to() != null && day(a.raised()).isAfter(asked.to())) {
           continue;
         }

@@ -119,7 +119,7 @@ class HtmlReportTest {
   @Test
   void anAlertRaisedAfterTheLastSessionIsInTheReport() throws Exception {
     try (HistoryStore store = TherapistHistory.open(dir, TherapistHistory.PATIENT)) {
-      assertTrue(store.raise(TherapistHistory.PATIENT, AlertKind.MISSED_SESSIONS, "w",
+      assertTrue(store.outbox().raise(TherapistHistory.PATIENT, AlertKind.MISSED_SESSIONS, "w",
           "no session since 2026-11-12", TherapistHistory.START.plus(Duration.ofDays(20)))
           .isPresent());
       Report r = ReportReader.read(store, TherapistHistory.PATIENT, TherapistHistory.routines(),
@@ -198,9 +198,9 @@ class HtmlReportTest {
                   -1, -1, "<iframe src=javascript:alert(5)>"),
               new HistoryStore.EventRow(id, 3, t.plusSeconds(140), RecordKind.STOP_TODAY, null,
                   -1, -1, "\u001b]52;c;ZXZpbA==\u0007")));
-      long alert = store.raise(patient, AlertKind.RED_FLAG, "c", "<script>alert(6)</script>",
+      long alert = store.outbox().raise(patient, AlertKind.RED_FLAG, "c", "<script>alert(6)</script>",
           t.plusSeconds(150)).orElseThrow().id();
-      store.acknowledge(alert, "<b onmouseover=alert(7)>Dr</b>", "<script>", t.plusSeconds(200));
+      store.outbox().acknowledge(alert, "<b onmouseover=alert(7)>Dr</b>", "<script>", t.plusSeconds(200));
       Report r = ReportReader.read(store, patient, x -> Optional.empty(), null, null,
           ZoneOffset.UTC).orElseThrow();
       String html = HtmlReport.html(r, MADE);

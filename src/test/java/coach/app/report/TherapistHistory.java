@@ -155,12 +155,12 @@ public final class TherapistHistory {
 
   private static void alerts(HistoryStore store, String patient) throws Exception {
     Instant monday = START.plus(Duration.ofMinutes(10));
-    long ended = store.raise(patient, AlertKind.STOPPED_AT_EASIEST, "a", "pain 5 -> 6 (above"
+    long ended = store.outbox().raise(patient, AlertKind.STOPPED_AT_EASIEST, "a", "pain 5 -> 6 (above"
         + " the limit of 5) in Cat/Camel series", monday).orElseThrow().id();
-    store.acknowledge(ended, "Dr Kim", "called her; easier level agreed",
+    store.outbox().acknowledge(ended, "Dr Kim", "called her; easier level agreed",
         monday.plus(Duration.ofHours(3)));
     Instant flag = START.plus(Duration.ofDays(7)).plus(Duration.ofMinutes(2));
-    store.raise(patient, AlertKind.RED_FLAG, "b", "red flag answered yes: bowel-bladder", flag);
+    store.outbox().raise(patient, AlertKind.RED_FLAG, "b", "red flag answered yes: bowel-bladder", flag);
   }
 
   /**
