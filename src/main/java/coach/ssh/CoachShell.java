@@ -303,7 +303,7 @@ final class CoachShell implements Command, ChannelSessionAware {
   private void refuse(String line) throws IOException {
     out.write((line + "\r\n").getBytes(StandardCharsets.UTF_8));
     out.flush();
-    exit.onExit(1, line);
+    exit.onExit(RefusedCommand.REFUSED, line);
   }
 
   private static int parse(String v, int fallback) {

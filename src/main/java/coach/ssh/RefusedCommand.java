@@ -17,6 +17,9 @@ import org.apache.sshd.server.command.CommandFactory;
  * command line into serve.log as it came, line breaks and escape sequences included.
  */
 final class RefusedCommand implements Command {
+  /** The exit status a channel reports when the coach refused it (a command, a wrong code). */
+  static final int REFUSED = 1;
+
   private static final Logger LOG = Logger.getLogger("coach.ssh");
   static final String LINE = "This service runs only interactive sessions: connect with"
       + " ssh -t and no command.";
@@ -57,7 +60,7 @@ final class RefusedCommand implements Command {
       err.write((LINE + "\r\n").getBytes(StandardCharsets.UTF_8));
       err.flush();
     } finally {
-      exit.onExit(1, LINE);
+      exit.onExit(REFUSED, LINE);
     }
   }
 

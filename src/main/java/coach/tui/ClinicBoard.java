@@ -123,6 +123,8 @@ public final class ClinicBoard implements App {
   private final StringBuilder note = new StringBuilder();
   private Instant updated;
   private long nextRead;
+  /** The rows were read and drawn: their details come at the next wake, right after the frame. */
+  private boolean detailsDue;
 
   /**
    * @param now the wall clock for "updated" (a fixed one in tests)
@@ -162,7 +164,8 @@ public final class ClinicBoard implements App {
     }
     nextRead = clock.nanoTime() + REFRESH_NANOS;
     list.reselect();
-    readDetails();
+    // the rows go on the screen first; the details of those in view are read once they show
+    detailsDue = true;
   }
 
   /** Reads the details of the rows in view (and the selected one) that lack them. */
@@ -223,6 +226,9 @@ public final class ClinicBoard implements App {
     if (e instanceof Event.Tick) {
       if (clock.nanoTime() - nextRead >= 0) {
         read();
+      } else if (detailsDue) {
+        detailsDue = false;
+        readDetails();
       }
       return List.of();
     }
@@ -328,7 +334,7 @@ public final class ClinicBoard implements App {
 
   @Override
   public OptionalLong nextWakeNanos() {
-    return OptionalLong.of(nextRead);
+    return OptionalLong.of(detailsDue ? clock.nanoTime() : nextRead);
   }
 
   @Override

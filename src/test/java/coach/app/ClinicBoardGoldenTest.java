@@ -39,8 +39,20 @@ class ClinicBoardGoldenTest {
 
   @TempDir Path tmp;
 
-  /** The board of the five patients at {@link FivePatients#NOW}, as dr-kim opens it. */
+  /**
+   * The board of the five patients at {@link FivePatients#NOW}, as dr-kim opens it: its first
+   * frame drawn, then the details of the rows in view read at the wake that follows, as the loop
+   * does.
+   */
   static ClinicBoard board(HistoryStore store, Style style) throws Exception {
+    ClinicBoard b = opened(store, style);
+    render(b, 120, 40);
+    b.update(new Event.Tick());
+    return b;
+  }
+
+  /** The board just made, before its first frame. */
+  static ClinicBoard opened(HistoryStore store, Style style) throws Exception {
     FivePatients.before(store);
     Instant yesterday = FivePatients.NOW.minus(Duration.ofDays(1));
     // dr-kim looked at the board yesterday evening, after that day's alerts
@@ -76,6 +88,25 @@ class ClinicBoardGoldenTest {
       }
       assertTrue(small.contains("* P-1003"), small);
       assertTrue(small.contains("  P-1001"), "nothing new of the steady one:\n" + small);
+    }
+  }
+
+  @Test
+  void theRowsShowFirstAndTheirDetailsRightAfter() throws Exception {
+    try (HistoryStore store = SqliteHistoryStore.open(tmp.resolve("history.db"))) {
+      ClinicBoard b = opened(store, new Style(false, false));
+      String first = render(b, 120, 40);
+      List<String> rows = first.lines().filter(l -> l.matches("^ [ *] P-\\d+.*")).toList();
+      assertEquals(5, rows.size(), "every row in the first frame:\n" + first);
+      assertFalse(rows.get(0).contains("foot"), "no details yet:\n" + first);
+      assertTrue(first.contains("symptoms spread"), "the alerts are the rows':\n" + first);
+      // the board asks to be woken at once for the details
+      long wake = b.nextWakeNanos().orElseThrow();
+      b.update(new Event.Tick());
+      String then = render(b, 120, 40);
+      assertTrue(then.lines().anyMatch(l -> l.startsWith(" * P-1003") && l.contains(" 3 ")
+          && l.contains("foot") && l.contains("4/7")), "the pain, where and the week:\n" + then);
+      assertTrue(b.nextWakeNanos().orElseThrow() > wake, "then it waits for the next read");
     }
   }
 
