@@ -19,12 +19,4 @@ public enum Choice {
     return this == SECOND ? FIRST : SECOND;
   }
 
-  /** As a number, as {@link SessionState#choice} gives it: -1 none, 0 the first, 1 the second. */
-  public int number() {
-    return switch (this) {
-      case NONE -> -1;
-      case FIRST -> 0;
-      case SECOND -> 1;
-    };
-  }
 }

@@ -140,12 +140,9 @@ public record SessionState(
     return dialog.question();
   }
 
-  /**
-   * The highlighted answer as a number (see {@link Choice#number}); the core reads {@code
-   * dialog().choice()}.
-   */
-  public int choice() {
-    return dialog.choice().number();
+  /** The highlighted answer: none yet, the first (no) or the second (yes). */
+  public Choice choice() {
+    return dialog.choice();
   }
 
   public boolean recheck() {
@@ -205,18 +202,18 @@ public record SessionState(
     return draft.kind();
   }
 
-  /** The pain number marked, or -1 when none is (as tests read it; see {@link PainDraft}). */
-  public int draftValue() {
-    return draft.value().orElse(-1);
+  /** The pain number marked; empty while none is. */
+  public java.util.OptionalInt draftValue() {
+    return draft.value();
   }
 
   public boolean draftOne() {
     return draft.one();
   }
 
-  /** Where the symptoms reach, or -1 when not chosen (as tests read it; see {@link PainDraft}). */
-  public int draftRegion() {
-    return draft.region().orElse(-1);
+  /** Where the symptoms reach (0 none, i the routine's i-th region); empty while not chosen. */
+  public java.util.OptionalInt draftRegion() {
+    return draft.region();
   }
 
   public int refValue() {

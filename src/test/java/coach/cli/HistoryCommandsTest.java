@@ -62,7 +62,7 @@ class HistoryCommandsTest {
           s = apply(coach, s, e, clock.nanoTime(), rec);
           i++;
           // the symptoms reach the back (the first answer of a session has no default)
-          while (routine.painRule().spreadCounts() && s.draftRegion() < 1) {
+          while (routine.painRule().spreadCounts() && s.draftRegion().orElse(-1) < 1) {
             s = apply(coach, s, Event.Key.DOWN, clock.nanoTime(), rec);
           }
           e = Event.Key.CONFIRM;

@@ -11,6 +11,7 @@ import coach.routine.PainRule;
 import coach.routine.Routine;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 class CoachTest {
@@ -117,7 +118,8 @@ class CoachTest {
         TestRoutines.exercise("y", 1, 1, List.of(""), 0, TestRoutines.level("y0", 1)));
     Driver d = new Driver(oneLevel).throughScreening().rate(0, 0).untilPainOrStop().rate(6, 0);
     assertEquals(Screen.CONTACT, d.state.screen());
-    assertEquals(0, d.state.choice()); // a first stop within the ceiling: next exercise first
+    // a first stop within the ceiling: next exercise first
+    assertEquals(Choice.FIRST, d.state.choice());
     d.press(Event.Key.DOWN, Event.Key.CONFIRM);
     assertEquals(Screen.SUMMARY, d.state.screen());
     assertEquals(Outcome.STOPPED_FOR_PAIN, d.state.outcome());
@@ -136,7 +138,7 @@ class CoachTest {
     assertTrue(d.effectsOf(Effect.RecordSwitch.class).isEmpty());
     assertTrue(d.notice().contains("above the limit of 5"), d.notice());
     assertFalse(d.state.stopForToday());
-    assertEquals(1, d.state.choice()); // "End the session" is marked
+    assertEquals(Choice.SECOND, d.state.choice()); // "End the session" is marked
     d.press(Event.Key.CONFIRM);
     assertEquals(Screen.SUMMARY, d.state.screen());
     assertEquals(Outcome.STOPPED_FOR_PAIN, d.state.outcome());
@@ -179,7 +181,7 @@ class CoachTest {
         routine.exercises().toArray(new coach.routine.Exercise[0]));
     Driver d = new Driver(capped).throughScreening().rate(7, 0);
     assertEquals(Screen.HIGH_PAIN, d.state.screen());
-    assertEquals(1, d.state.choice()); // "End for today" is marked
+    assertEquals(Choice.SECOND, d.state.choice()); // "End for today" is marked
     d.press(Event.Key.UP, Event.Key.CONFIRM);
     assertEquals(List.of(2, 1), d.state.levels(), "every exercise at its easiest level");
     assertEquals(Screen.INTRO, d.state.screen());
@@ -284,14 +286,14 @@ class CoachTest {
   @Test
   void theStartingRatingHasNothingMarkedAndEnterAloneRecordsNothing() {
     Driver d = new Driver(routine).throughScreening();
-    assertEquals(-1, d.state.draftValue());
+    assertEquals(OptionalInt.empty(), d.state.draftValue());
     d.press(Event.Key.CONFIRM);
     assertEquals(Screen.PAIN, d.state.screen());
     d.press(new Event.Digit(1), Event.Key.CONFIRM);
     // the first symptom answer of a session has no default either: Enter waits for it
     assertEquals(Screen.PAIN, d.state.screen());
-    assertEquals(1, d.state.draftValue());
-    assertEquals(-1, d.state.draftRegion());
+    assertEquals(OptionalInt.of(1), d.state.draftValue());
+    assertEquals(OptionalInt.empty(), d.state.draftRegion());
     assertTrue(d.recordedRatings().isEmpty());
     d.press(Event.Key.DOWN, Event.Key.DOWN, Event.Key.DOWN, Event.Key.CONFIRM);
     assertEquals(1, d.recordedRatings().get(0).value());
@@ -304,8 +306,8 @@ class CoachTest {
     d.untilPainOrStop();
     assertEquals(Screen.PAIN, d.state.screen());
     // both answers of the last check are marked; Enter alone confirms both, on this screen
-    assertEquals(2, d.state.draftValue());
-    assertEquals(2, d.state.draftRegion());
+    assertEquals(OptionalInt.of(2), d.state.draftValue());
+    assertEquals(OptionalInt.of(2), d.state.draftRegion());
     d.press(Event.Key.CONFIRM);
     assertNotEquals(Screen.PAIN, d.state.screen());
     Rating r = d.recordedRatings().get(1);
@@ -319,22 +321,23 @@ class CoachTest {
     d.untilPainOrStop();
     // a digit always means the pain number, even after the symptoms' answer was changed
     d.press(Event.Key.DOWN, new Event.Digit(4));
-    assertEquals(4, d.state.draftValue());
-    assertEquals(2, d.state.draftRegion());
+    assertEquals(OptionalInt.of(4), d.state.draftValue());
+    assertEquals(OptionalInt.of(2), d.state.draftRegion());
     d.press(Event.Key.RIGHT, Event.Key.RIGHT, Event.Key.LEFT);
-    assertEquals(5, d.state.draftValue());
-    assertEquals(2, d.state.draftRegion());
+    assertEquals(OptionalInt.of(5), d.state.draftValue());
+    assertEquals(OptionalInt.of(2), d.state.draftRegion());
     d.press(Event.Key.UP, Event.Key.UP, Event.Key.UP);
-    assertEquals(0, d.state.draftRegion(), "up stops at no symptoms");
+    assertEquals(OptionalInt.of(0), d.state.draftRegion(), "up stops at no symptoms");
     for (int i = 0; i < 10; i++) {
       d.press(Event.Key.DOWN);
     }
-    assertEquals(routine.painRule().regions().size(), d.state.draftRegion(), "down stops at the last");
+    assertEquals(OptionalInt.of(routine.painRule().regions().size()), d.state.draftRegion(),
+        "down stops at the last");
     // 1 then 0 is 10, and an arrow between them breaks the pair
     d.press(new Event.Digit(1), Event.Key.UP, new Event.Digit(0));
-    assertEquals(0, d.state.draftValue());
+    assertEquals(OptionalInt.of(0), d.state.draftValue());
     d.press(new Event.Digit(1), new Event.Digit(0));
-    assertEquals(10, d.state.draftValue());
+    assertEquals(OptionalInt.of(10), d.state.draftValue());
   }
 
   @Test
@@ -362,18 +365,18 @@ class CoachTest {
   void typingOneThenZeroRatesTen() {
     Driver d = new Driver(routine).throughScreening();
     d.press(new Event.Digit(1), new Event.Digit(0));
-    assertEquals(10, d.state.draftValue());
+    assertEquals(OptionalInt.of(10), d.state.draftValue());
     d.press(Event.Key.LEFT, Event.Key.LEFT);
-    assertEquals(8, d.state.draftValue());
+    assertEquals(OptionalInt.of(8), d.state.draftValue());
     d.press(new Event.Digit(7));
-    assertEquals(7, d.state.draftValue());
+    assertEquals(OptionalInt.of(7), d.state.draftValue());
   }
 
   @Test
   void laterPainChecksPreselectThePreviousAnswers() {
     Driver d = new Driver(routine).throughScreening().rate(4, 2).untilPainOrStop();
-    assertEquals(4, d.state.draftValue());
-    assertEquals(2, d.state.draftRegion());
+    assertEquals(OptionalInt.of(4), d.state.draftValue());
+    assertEquals(OptionalInt.of(2), d.state.draftRegion());
   }
 
   @Test
@@ -381,7 +384,7 @@ class CoachTest {
     Driver d = new Driver(routine).throughScreening();
     d.press(new Event.Digit(6), Event.Key.CONFIRM, Event.Key.BACK);
     assertEquals(Screen.PAIN, d.state.screen());
-    assertEquals(6, d.state.draftValue());
+    assertEquals(OptionalInt.of(6), d.state.draftValue());
     assertTrue(d.recordedRatings().isEmpty());
   }
 

@@ -113,13 +113,13 @@ public final class Driver {
 
   /** Moves the symptoms' answer on the pain check to the given rank (0 none) with up/down. */
   public Driver where(int regionRank) {
-    if (state.draftRegion() < 0) {
+    if (state.draftRegion().isEmpty()) {
       press(Event.Key.DOWN); // the first answer of a session: "no symptoms" marked
     }
-    while (state.draftRegion() < regionRank) {
+    while (state.draftRegion().orElse(-1) < regionRank) {
       press(Event.Key.DOWN);
     }
-    while (state.draftRegion() > regionRank) {
+    while (state.draftRegion().orElse(-1) > regionRank) {
       press(Event.Key.UP);
     }
     return this;
@@ -166,14 +166,14 @@ public final class Driver {
   Driver onward() {
     switch (state.screen()) {
       case CONTACT -> {
-        if (state.choice() == 1) {
+        if (state.choice() == Choice.SECOND) {
           press(Event.Key.UP); // from "End the session" to "Next exercise"
         }
         press(Event.Key.CONFIRM);
       }
       case SWITCH -> press(Event.Key.CONFIRM);
       case HIGH_PAIN -> {
-        if (state.choice() == 1) {
+        if (state.choice() == Choice.SECOND) {
           press(Event.Key.UP); // from "End for today" to the gentle session
         }
         press(Event.Key.CONFIRM);

@@ -96,7 +96,7 @@ class SciaticaWalkthroughTest {
     assertEquals(Screen.SCREENING, d.state.screen(), "Esc does not skip the questions");
     d.noRedFlags();
     assertEquals(Screen.CONTACT, d.state.screen());
-    assertEquals(1, d.state.choice(), "\"End the session\" is marked");
+    assertEquals(Choice.SECOND, d.state.choice(), "\"End the session\" is marked");
     assertTrue(d.effectsOf(Effect.RecordSwitch.class).isEmpty(), "never stepped down");
     assertTrue(d.notice().contains("above the limit of 5"), d.notice());
     d.press(Event.Key.CONFIRM);
@@ -154,7 +154,7 @@ class SciaticaWalkthroughTest {
     Driver d = new Driver(r).throughScreening().rate(3, 2).untilPainOrStop().rate(3, 3)
         .noRedFlags();
     assertEquals(Screen.CONTACT, d.state.screen());
-    assertEquals(1, d.state.choice(), "\"End the session\" is marked after a spread");
+    assertEquals(Choice.SECOND, d.state.choice(), "\"End the session\" is marked after a spread");
     d.press(Event.Key.UP, Event.Key.CONFIRM);
     // the nerve glide and the leg raise load the nerve: on to the hip circles
     assertEquals(Screen.INTRO, d.state.screen());
@@ -177,7 +177,7 @@ class SciaticaWalkthroughTest {
   void aStartOfSevenMarksEndForTodayAndEndingShowsTheStopScreen() {
     Driver d = new Driver(sciatica()).throughScreening().rate(7, 2);
     assertEquals(Screen.HIGH_PAIN, d.state.screen());
-    assertEquals(1, d.state.choice(), "\"End for today\" is marked");
+    assertEquals(Choice.SECOND, d.state.choice(), "\"End for today\" is marked");
     d.press(Event.Key.CONFIRM);
     assertEquals(Screen.STOP_TODAY, d.state.screen());
     assertTrue(d.state.stopReason() instanceof Reason.HighStartStop);
@@ -210,7 +210,8 @@ class SciaticaWalkthroughTest {
     Driver d = new Driver(sciatica(), new StartOptions(Map.of("cat-camel", 2, "nerve-glide", 3),
         false, List.of(), null)).throughScreening().rate(1, 1).untilPainOrStop().rate(4, 1);
     assertEquals(Screen.CONTACT, d.state.screen(), "a rise of 3 at the easiest level");
-    assertEquals(0, d.state.choice(), "a first stop within the band: \"Next exercise\" marked");
+    assertEquals(Choice.FIRST, d.state.choice(),
+        "a first stop within the band: \"Next exercise\" marked");
     // the nerve glide, from the last rating (4): the symptoms reach the thigh
     d.press(Event.Key.CONFIRM).untilPainOrStop().rate(4, 3).noRedFlags();
     assertEquals(Screen.STOP_TODAY, d.state.screen());

@@ -1,5 +1,6 @@
 package coach.store;
 
+import coach.session.Choice;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -188,7 +189,7 @@ abstract class HistoryStoreContract {
     StoredSession s = new StoredSession(routine, store, patient, Instant.now());
     s.press(coach.session.Event.Key.CONFIRM).noRedFlags().rate(1, 1).untilPain().rate(4, 1);
     assertEquals(coach.session.Screen.CONTACT, s.state().screen());
-    assertEquals(0, s.state().choice(), "a first stop: \"Next exercise\" is marked");
+    assertEquals(Choice.FIRST, s.state().choice(), "a first stop: \"Next exercise\" is marked");
     return s.press(coach.session.Event.Key.CONFIRM);
   }
 

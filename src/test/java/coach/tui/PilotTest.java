@@ -15,6 +15,7 @@ import coach.session.StartOptions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -239,7 +240,7 @@ class PilotTest {
       }
       // symptoms reaching the thigh: alone this would stop only the nerve glide, but it is the
       // second exercise stopped, so the session stops for today
-      assertEquals(0, p.state().draftRegion());
+      assertEquals(OptionalInt.of(0), p.state().draftRegion());
       p.press(new Event.Digit(4), Event.Key.DOWN, Event.Key.DOWN, Event.Key.DOWN,
           Event.Key.CONFIRM);
       assertTrue(p.state().recheck(), "the red flags are asked again");

@@ -53,7 +53,7 @@ class TickingFramesTest {
       for (int second = 0; second < 175; second++) {
         if (p.state().screen() == Screen.PAIN) {
           p.press(new Event.Digit(1));
-          if (p.state().draftRegion() < 0) {
+          if (p.state().draftRegion().isEmpty()) {
             p.press(Event.Key.DOWN); // the first answer of a session: no symptoms
           }
           p.press(Event.Key.CONFIRM);

@@ -74,7 +74,7 @@ final class ScreenTour {
             press(Event.Key.NO);
         case PAIN -> {
           press(new Event.Digit(2));
-          while (state.draftRegion() < 1) {
+          while (state.draftRegion().orElse(-1) < 1) {
             press(Event.Key.DOWN);
           }
           press(Event.Key.CONFIRM);

@@ -1,5 +1,6 @@
 package coach.tui.view;
 
+import coach.session.Choice;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -36,7 +37,7 @@ class SummaryScrollTest {
         case SCREENING -> press(Event.Key.NO);
         case PAIN -> {
           press(new Event.Digit(2));
-          while (app.state().draftRegion() < 1) {
+          while (app.state().draftRegion().orElse(-1) < 1) {
             press(Event.Key.DOWN);
           }
           press(Event.Key.CONFIRM);
@@ -73,7 +74,7 @@ class SummaryScrollTest {
     to(Screen.PAIN);
     press(new Event.Digit(8), Event.Key.CONFIRM);
     to(Screen.CONTACT);
-    assertEquals(1, app.state().choice(), "\"End the session\" is marked");
+    assertEquals(Choice.SECOND, app.state().choice(), "\"End the session\" is marked");
     press(Event.Key.CONFIRM);
     assertEquals(Screen.SUMMARY, app.state().screen());
 
