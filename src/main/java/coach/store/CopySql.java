@@ -25,7 +25,30 @@ final class CopySql {
    * Copies whole sessions as they are stored elsewhere (another history), keeping their ids and
    * numbers, so copying them again adds nothing: each table's rows go as one batch.
    */
-  static void copy(Connection c, Db db, List<HistoryStore.Copied> batch) throws SQLException {
+  /**
+   * Copies the batch; returns true when none of its sessions was here before and every rating
+   * and event was written as a new row, so the history now holds exactly what was copied of
+   * them (false: count them to know).
+   */
+  static boolean copy(Connection c, Db db, List<HistoryStore.Copied> batch) throws SQLException {
+    boolean anyThere = false;
+    for (int from = 0; from < batch.size() && !anyThere; from += CHUNK) {
+      List<HistoryStore.Copied> part = batch.subList(from, Math.min(batch.size(), from + CHUNK));
+      try (PreparedStatement p = c.prepareStatement("SELECT count(*) FROM sessions WHERE id"
+          + HistorySql.in(part.size()))) {
+        for (int i = 0; i < part.size(); i++) {
+          p.setString(i + 1, part.get(i).session().id());
+        }
+        try (ResultSet r = p.executeQuery()) {
+          anyThere = r.next() && r.getLong(1) > 0;
+        }
+      }
+    }
+    long rows = 0;
+    for (HistoryStore.Copied x : batch) {
+      rows += x.ratings().size() + x.events().size();
+    }
+    long written;
     try (PreparedStatement p = c.prepareStatement("INSERT INTO sessions(id, patient, routine_id,"
         + " routine_hash, started_at, ended_at, outcome, resume_exercise, resume_set,"
         + " resume_round, settled) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
@@ -69,7 +92,7 @@ final class CopySql {
       p.executeBatch();
     }
     if (db.bulk() != null) {
-      db.bulk().ratingsAndEvents(c, batch);
+      written = db.bulk().ratingsAndEvents(c, batch);
     } else {
       try (PreparedStatement p = c.prepareStatement(EntrySql.RATING_SQL)) {
         for (HistoryStore.Copied x : batch) {
@@ -78,7 +101,7 @@ final class CopySql {
             p.addBatch();
           }
         }
-        p.executeBatch();
+        written = newRows(p.executeBatch());
       }
       try (PreparedStatement p = c.prepareStatement(EntrySql.EVENT_SQL)) {
         for (HistoryStore.Copied x : batch) {
@@ -88,7 +111,7 @@ final class CopySql {
             p.addBatch();
           }
         }
-        p.executeBatch();
+        written += newRows(p.executeBatch());
       }
     }
     // each patient once, with the last session of the batch
@@ -100,6 +123,19 @@ final class CopySql {
     for (Map.Entry<String, Instant> e : last.entrySet()) {
       EntrySql.began(c, db, e.getKey(), e.getValue());
     }
+    return !anyThere && written == rows;
+  }
+
+  /** Rows a batch of inserts wrote as new; below zero when the driver does not say. */
+  private static long newRows(int[] counts) {
+    long n = 0;
+    for (int k : counts) {
+      if (k < 0) {
+        return -1;
+      }
+      n += k;
+    }
+    return n;
   }
 
   /** How many sessions, ratings and events the history holds. */

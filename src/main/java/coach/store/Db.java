@@ -44,8 +44,11 @@ abstract class Db {
 
   /** Writes many copied rows at once, the database's own quickest way. */
   interface Bulk {
-    /** The batch's ratings and events, each kept once (as the single inserts would). */
-    void ratingsAndEvents(Connection c, java.util.List<HistoryStore.Copied> batch)
+    /**
+     * The batch's ratings and events, each kept once (as the single inserts would); returns how
+     * many rows were new.
+     */
+    long ratingsAndEvents(Connection c, java.util.List<HistoryStore.Copied> batch)
         throws SQLException;
   }
 

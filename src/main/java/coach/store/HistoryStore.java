@@ -173,8 +173,12 @@ public interface HistoryStore extends AutoCloseable {
   /**
    * As {@link #copy(List)}, recording in the same transaction where the copy got to (under
    * {@code name}, when not null), so a copy cut off goes on exactly after what it finished.
+   *
+   * @return true when none of these sessions was here before and every one of their ratings and
+   *     events was written as new: the history holds exactly what was copied of them; false when
+   *     only counting them ({@link #sizes}) tells
    */
-  void copy(List<Copied> sessions, String name, Place place) throws StoreException;
+  boolean copy(List<Copied> sessions, String name, Place place) throws StoreException;
 
   /** A session as another history holds it. */
   record Copied(SessionRow session, List<RatingRow> ratings, List<EventRow> events) {}

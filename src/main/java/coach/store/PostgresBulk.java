@@ -22,7 +22,8 @@ final class PostgresBulk {
   private static final String EVENTS = "session_id, seq, at, kind, exercise_id, from_level,"
       + " to_level, detail";
 
-  static void ratingsAndEvents(Connection c, List<HistoryStore.Copied> batch)
+  /** Returns how many of the batch's rows were new (the others were there already). */
+  static long ratingsAndEvents(Connection c, List<HistoryStore.Copied> batch)
       throws SQLException {
     StringBuilder ratings = new StringBuilder(batch.size() * 2048);
     StringBuilder events = new StringBuilder();
@@ -38,14 +39,13 @@ final class PostgresBulk {
             e.toLevel(), e.detail());
       }
     }
-    put(c, "ratings", RATINGS, ratings);
-    put(c, "events", EVENTS, events);
+    return put(c, "ratings", RATINGS, ratings) + put(c, "events", EVENTS, events);
   }
 
-  private static void put(Connection c, String table, String columns, StringBuilder rows)
+  private static long put(Connection c, String table, String columns, StringBuilder rows)
       throws SQLException {
     if (rows.length() == 0) {
-      return;
+      return 0;
     }
     try (Statement s = c.createStatement()) {
       s.execute("CREATE TEMP TABLE IF NOT EXISTS copied_" + table + " (LIKE " + table
@@ -56,8 +56,8 @@ final class PostgresBulk {
       } catch (IOException e) {
         throw new SQLException(e.getMessage(), e);
       }
-      s.execute("INSERT INTO " + table + " (" + columns + ") SELECT " + columns + " FROM copied_"
-          + table + " ON CONFLICT DO NOTHING");
+      return s.executeLargeUpdate("INSERT INTO " + table + " (" + columns + ") SELECT " + columns
+          + " FROM copied_" + table + " ON CONFLICT DO NOTHING");
     }
   }
 

@@ -66,14 +66,16 @@ abstract class SqlHistoryStore implements HistoryStore, AlertOutbox {
   }
 
   @Override
-  public void copy(List<Copied> sessions, String name, Place place) throws StoreException {
+  public boolean copy(List<Copied> sessions, String name, Place place) throws StoreException {
+    boolean[] exact = new boolean[1];
     db.write(sessions.size() == 1 ? "a copied session" : sessions.size() + " copied sessions",
         c -> {
-          CopySql.copy(c, db, sessions);
+          exact[0] = CopySql.copy(c, db, sessions);
           if (name != null) {
             ClinicSql.place(c, db, name, place);
           }
         });
+    return exact[0];
   }
 
   @Override

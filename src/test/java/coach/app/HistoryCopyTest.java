@@ -93,4 +93,25 @@ class HistoryCopyTest {
       assertEquals(source.patients(), target.patients());
     }
   }
+
+  @Test
+  void aSessionTheTargetHoldsOtherwiseIsReportedAndNewOnesAreTakenAsWritten() throws Exception {
+    try (SqliteHistoryStore source = SqliteHistoryStore.open(dir.resolve("a.db"));
+        SqliteHistoryStore target = SqliteHistoryStore.open(dir.resolve("b.db"))) {
+      fill(source, HistoryCopy.BATCH + 5);
+      // the target already holds session s00003 with a rating the source does not have
+      Instant t = Instant.parse("2026-11-01T09:00:00Z");
+      HistoryStore.SessionRow s3 = source.sessionsAfter("s00002", 1).get(0);
+      target.copy(List.of(new HistoryStore.Copied(s3, List.of(new HistoryStore.RatingRow(
+          "s00003", 9, t, new Rating(Rating.Kind.SET, "x", 0, null, 9, 0, "", 9, null))),
+          List.of())));
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
+      HistoryCopy.Copied done = HistoryCopy.copy(source, target, "copy from a", ctx(err));
+      assertEquals(List.of("s00003"), done.missing(), "counted, and found to differ");
+      // the second batch was all new: taken as written, and it is
+      assertEquals(3, target.ratings("s00004").size());
+      assertEquals(3, target.ratings(source.sessionsAfter("s00" + (HistoryCopy.BATCH + 2), 1)
+          .get(0).id()).size());
+    }
+  }
 }

@@ -703,4 +703,32 @@ abstract class HistoryStoreContract {
       assertEquals(odd, store.events("odd").get(0).detail());
     }
   }
+
+  private static HistoryStore.Copied copied(String id, int ratings, int seqOfLast) {
+    Instant t = Instant.parse("2026-11-20T09:00:00Z");
+    List<HistoryStore.RatingRow> r = new java.util.ArrayList<>();
+    for (int k = 1; k <= ratings; k++) {
+      r.add(new HistoryStore.RatingRow(id, k == ratings ? seqOfLast : k, t, new Rating(
+          Rating.Kind.SET, "x", 0, null, k, 0, "", 3, null)));
+    }
+    return new HistoryStore.Copied(new HistoryStore.SessionRow(id, "ann", "sciatica", "h", t,
+        null, null, 0, 1, 0, false, Map.of()), r, List.of(new HistoryStore.EventRow(id, 1, t,
+        RecordKind.RED_FLAG, null, -1, -1, "f")));
+  }
+
+  @Test
+  void aCopySaysWhenItsSessionsAreThereExactlyAsCopied() throws Exception {
+    try (HistoryStore store = open()) {
+      assertTrue(store.copy(List.of(copied("a", 3, 3), copied("b", 2, 2)), null, null),
+          "new sessions, every row new");
+      assertFalse(store.copy(List.of(copied("a", 3, 3)), null, null), "the same again");
+      assertFalse(store.copy(List.of(copied("c", 2, 2), copied("b", 3, 3)), null, null),
+          "one of them was there");
+      assertFalse(store.copy(List.of(copied("d", 3, 1)), null, null),
+          "two ratings of one number: one of them is not kept");
+      assertTrue(store.copy(List.of(copied("e", 0, 0)), null, null), "a session of no rating");
+      assertEquals(3, store.ratings("a").size());
+      assertEquals(2, store.ratings("d").size());
+    }
+  }
 }
