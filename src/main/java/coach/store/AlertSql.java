@@ -32,6 +32,21 @@ final class AlertSql {
         r.getString(9), db.time(r, 10), r.getInt(11));
   }
 
+  /** The alerts a statement selects ({@link #ALERT_COLUMNS}), leaving out kinds not known here. */
+  private static List<AlertOutbox.AlertRow> rows(PreparedStatement p, Db db)
+      throws SQLException {
+    List<AlertOutbox.AlertRow> out = new ArrayList<>();
+    try (ResultSet r = p.executeQuery()) {
+      while (r.next()) {
+        AlertOutbox.AlertRow a = alert(r, db);
+        if (a != null) {
+          out.add(a);
+        }
+      }
+    }
+    return out;
+  }
+
   /** Inserts the alert unless an open one of its patient and kind, or its cause, exists. */
   static Optional<AlertOutbox.AlertRow> raise(Connection c, Db db, String patient,
       AlertKind kind, String cause, String facts, Instant at) throws SQLException {
@@ -75,15 +90,7 @@ final class AlertSql {
       if (since != null) {
         db.setTime(p, i, since);
       }
-      List<AlertOutbox.AlertRow> out = new ArrayList<>();
-      try (ResultSet r = p.executeQuery()) {
-        while (r.next()) {
-          AlertOutbox.AlertRow a = alert(r, db);
-          if (a != null) {
-            out.add(a);
-          }
-        }
-      }
+      List<AlertOutbox.AlertRow> out = rows(p, db);
       // most urgent kind first, newest first within a kind (the sort keeps the date order)
       out.sort(java.util.Comparator.comparing(AlertOutbox.AlertRow::kind));
       return out;
@@ -116,16 +123,7 @@ final class AlertSql {
         + " WHERE delivered_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= ?)"
         + " ORDER BY raised_at, id")) {
       db.setTime(p, 1, now);
-      List<AlertOutbox.AlertRow> out = new ArrayList<>();
-      try (ResultSet r = p.executeQuery()) {
-        while (r.next()) {
-          AlertOutbox.AlertRow a = alert(r, db);
-          if (a != null) {
-            out.add(a);
-          }
-        }
-      }
-      return out;
+      return rows(p, db);
     }
   }
 
@@ -198,14 +196,7 @@ final class AlertSql {
         for (int i = 0; i < part.size(); i++) {
           p.setString(i + 1, part.get(i));
         }
-        try (ResultSet r = p.executeQuery()) {
-          while (r.next()) {
-            AlertOutbox.AlertRow a = alert(r, db);
-            if (a != null) {
-              out.add(a);
-            }
-          }
-        }
+        out.addAll(rows(p, db));
       }
     }
     out.sort(java.util.Comparator.comparing(AlertOutbox.AlertRow::kind)
@@ -219,16 +210,7 @@ final class AlertSql {
     try (PreparedStatement p = c.prepareStatement("SELECT " + ALERT_COLUMNS + " FROM alerts"
         + " WHERE id > ? ORDER BY id LIMIT " + limit)) {
       p.setLong(1, afterId);
-      List<AlertOutbox.AlertRow> out = new ArrayList<>();
-      try (ResultSet r = p.executeQuery()) {
-        while (r.next()) {
-          AlertOutbox.AlertRow a = alert(r, db);
-          if (a != null) {
-            out.add(a);
-          }
-        }
-      }
-      return out;
+      return rows(p, db);
     }
   }
 }
