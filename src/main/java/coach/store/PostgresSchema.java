@@ -29,8 +29,16 @@ final class PostgresSchema {
     }
   }
 
+  /**
+   * Whether the ledger's table is there, read from the catalog's rows with this statement's own
+   * snapshot: after waiting on the advisory lock, a name looked up through the server's catalog
+   * cache (to_regclass) can still miss a table another coach has just made and committed, since
+   * an advisory lock does not bring that cache up to date.
+   */
   private static boolean exists(Connection c) throws SQLException {
-    try (PreparedStatement p = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+    try (PreparedStatement p = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_class"
+        + " k JOIN pg_catalog.pg_namespace n ON n.oid = k.relnamespace WHERE k.relname = ?"
+        + " AND n.nspname = current_schema())")) {
       p.setString(1, TABLE);
       try (ResultSet r = p.executeQuery()) {
         return r.next() && r.getBoolean(1);

@@ -96,4 +96,33 @@ class PostgresSchemaTest {
     }
     flyway(u, "latest").migrate();
   }
+
+  @Test
+  void coachesOpeningANewDatabaseTogetherMigrateItOnce() throws Exception {
+    for (int round = 0; round < 5; round++) {
+      PostgresUrl u = database();
+      int coaches = 4;
+      java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(
+          coaches);
+      List<java.util.concurrent.Future<?>> opened = new ArrayList<>();
+      java.util.concurrent.ExecutorService pool =
+          java.util.concurrent.Executors.newFixedThreadPool(coaches);
+      try {
+        for (int i = 0; i < coaches; i++) {
+          Path spool = dir.resolve("spool-" + round + "-" + i);
+          opened.add(pool.submit(() -> {
+            together.await();
+            PostgresHistoryStore.open(u, Map.of(), spool).close();
+            return null;
+          }));
+        }
+        for (java.util.concurrent.Future<?> f : opened) {
+          f.get(); // a coach that could not open throws here
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+      assertEquals(Migrations.POSTGRESQL.latest(), ledger(u).size(), "each migration once");
+    }
+  }
 }
