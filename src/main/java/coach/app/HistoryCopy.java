@@ -77,17 +77,8 @@ public final class HistoryCopy {
             + batch.size(), Instant.now(), after));
         // new sessions whose every row went in as new are there exactly; any other batch (a copy
         // gone on, a session the target had already) is counted in the target
-        java.util.Map<String, HistoryStore.Counts> there = exact ? java.util.Map.of()
-            : target.sizes(ids);
-        for (HistoryStore.Copied c : batch) {
-          if (exact) {
-            continue;
-          }
-          HistoryStore.Counts n = there.get(c.session().id());
-          if (n == null || n.ratings() != c.ratings().size()
-              || n.events() != c.events().size()) {
-            done.missing.add(c.session().id());
-          }
+        if (!exact) {
+          done.missing.addAll(differing(batch, target.sizes(ids)));
         }
         done.sessions += batch.size();
         long now = System.nanoTime();
@@ -118,6 +109,19 @@ public final class HistoryCopy {
     target.place(place, new HistoryStore.Place(before + done.sessions, Instant.now(), null));
     return new Copied(done.sessions, done.ratings, done.events, done.alerts,
         List.copyOf(done.missing));
+  }
+
+  /** The sessions of a batch whose ratings or events the target does not hold as many of. */
+  private static List<String> differing(List<HistoryStore.Copied> batch,
+      java.util.Map<String, HistoryStore.Counts> there) {
+    List<String> out = new java.util.ArrayList<>();
+    for (HistoryStore.Copied c : batch) {
+      HistoryStore.Counts n = there.get(c.session().id());
+      if (n == null || n.ratings() != c.ratings().size() || n.events() != c.events().size()) {
+        out.add(c.session().id());
+      }
+    }
+    return out;
   }
 
   /** Reads the source a batch at a time on a thread of its own, a batch or two ahead. */

@@ -102,6 +102,17 @@ abstract class Db {
     }
   }
 
+  /**
+   * Saves as {@link #write} does and returns what the work gave: the last run's, when the
+   * transaction is tried again.
+   */
+  final <T> T saved(String what, Query<T> work) throws StoreException {
+    java.util.concurrent.atomic.AtomicReference<T> out =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    write(what, c -> out.set(work.run(c)));
+    return out.get();
+  }
+
   /** Reads; a failure is one line. */
   final <T> T read(Query<T> q) throws StoreException {
     try {

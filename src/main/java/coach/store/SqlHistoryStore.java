@@ -67,15 +67,14 @@ abstract class SqlHistoryStore implements HistoryStore, AlertOutbox {
 
   @Override
   public boolean copy(List<Copied> sessions, String name, Place place) throws StoreException {
-    boolean[] exact = new boolean[1];
-    db.write(sessions.size() == 1 ? "a copied session" : sessions.size() + " copied sessions",
-        c -> {
-          exact[0] = CopySql.copy(c, db, sessions);
+    return db.saved(sessions.size() == 1 ? "a copied session" : sessions.size()
+        + " copied sessions", c -> {
+          boolean exact = CopySql.copy(c, db, sessions);
           if (name != null) {
             ClinicSql.place(c, db, name, place);
           }
+          return exact;
         });
-    return exact[0];
   }
 
   @Override
@@ -126,10 +125,7 @@ abstract class SqlHistoryStore implements HistoryStore, AlertOutbox {
   public long look(String clinician, String patient, Instant at) throws StoreException {
     // after everything this process wrote: a look is later than what the clinician could see
     beforeRead();
-    long[] mark = {0};
-    db.write("a clinician's look", c -> mark[0] = ClinicSql.look(c, db, clinician, patient,
-        at));
-    return mark[0];
+    return db.saved("a clinician's look", c -> ClinicSql.look(c, db, clinician, patient, at));
   }
 
   @Override
@@ -177,26 +173,22 @@ abstract class SqlHistoryStore implements HistoryStore, AlertOutbox {
   @Override
   public Optional<AlertRow> raise(String patient, AlertKind kind, String cause, String facts,
       Instant at) throws StoreException {
-    List<AlertRow> out = new java.util.ArrayList<>(1);
-    db.write("an alert", c -> AlertSql.raise(c, db, patient, kind, cause, facts, at)
-        .ifPresent(out::add));
-    return out.stream().findFirst();
+    return db.saved("an alert", c -> AlertSql.raise(c, db, patient, kind, cause, facts, at));
   }
 
   @Override
   public List<AlertRow> raise(String patient, List<Raise> alerts, Instant at)
       throws StoreException {
-    List<AlertRow> out = new java.util.ArrayList<>();
     if (alerts.isEmpty()) {
-      return out;
+      return List.of();
     }
-    db.write("alerts", c -> {
-      out.clear(); // a transaction tried again starts afresh
+    return db.saved("alerts", c -> {
+      List<AlertRow> out = new java.util.ArrayList<>();
       for (Raise r : alerts) {
         AlertSql.raise(c, db, patient, r.kind(), r.cause(), r.facts(), at).ifPresent(out::add);
       }
+      return out;
     });
-    return out;
   }
 
   @Override
@@ -209,10 +201,7 @@ abstract class SqlHistoryStore implements HistoryStore, AlertOutbox {
   @Override
   public boolean acknowledge(long id, String by, String note, Instant at)
       throws StoreException {
-    boolean[] done = {false};
-    db.write("an acknowledgement", c -> done[0] = AlertSql.acknowledge(c, db, id, by, note,
-        at));
-    return done[0];
+    return db.saved("an acknowledgement", c -> AlertSql.acknowledge(c, db, id, by, note, at));
   }
 
   @Override
@@ -227,9 +216,7 @@ abstract class SqlHistoryStore implements HistoryStore, AlertOutbox {
 
   @Override
   public List<Long> claim(List<Long> ids, Instant now, Instant until) throws StoreException {
-    List<Long> out = new java.util.ArrayList<>();
-    db.write("an alert's delivery", c -> out.addAll(AlertSql.claim(c, db, ids, now, until)));
-    return out;
+    return db.saved("an alert's delivery", c -> AlertSql.claim(c, db, ids, now, until));
   }
 
   @Override

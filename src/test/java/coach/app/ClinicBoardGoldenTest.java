@@ -12,6 +12,7 @@ import coach.store.AlertOutbox;
 import coach.store.HistoryStore;
 import coach.store.SqliteHistoryStore;
 import coach.tui.ClinicBoard;
+import coach.tui.view.Goldens;
 import coach.tui.view.Style;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.screen.TerminalScreen;
@@ -34,8 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
  * compared with golden screens (a person reads a changed one before accepting it).
  */
 class ClinicBoardGoldenTest {
-  private static final Path GOLDEN = Path.of("src/test/resources/golden");
-  private static final boolean UPDATE = Boolean.getBoolean("golden.update");
 
   @TempDir Path tmp;
 
@@ -76,8 +75,8 @@ class ClinicBoardGoldenTest {
       ClinicBoard b = board(store, new Style(false, false));
       String wide = render(b, 120, 40);
       String small = render(b, 80, 24);
-      golden("clinic-board-120x40", wide);
-      golden("clinic-board-80x24", small);
+      Goldens.check("clinic-board-120x40", wide);
+      Goldens.check("clinic-board-80x24", small);
       for (String screen : List.of(wide, small)) {
         assertFalse(screen.contains("\u2026"), "cut text:\n" + screen);
         List<String> order = screen.lines().filter(l -> l.matches("^ [ *] P-\\d+.*"))
@@ -115,7 +114,7 @@ class ClinicBoardGoldenTest {
     try (HistoryStore store = SqliteHistoryStore.open(tmp.resolve("history.db"))) {
       ClinicBoard b = board(store, new Style(true, false));
       String small = render(b, 80, 24);
-      golden("clinic-board-ascii-80x24", small);
+      Goldens.check("clinic-board-ascii-80x24", small);
       assertTrue(small.chars().allMatch(ch -> ch < 128), small);
     }
   }
@@ -149,37 +148,14 @@ class ClinicBoardGoldenTest {
 
   /** The board drawn on a virtual terminal of that size, trailing spaces trimmed. */
   static String render(ClinicBoard b, int cols, int rows) throws IOException {
-    DefaultVirtualTerminal vt = new DefaultVirtualTerminal(new TerminalSize(cols, rows));
-    TerminalScreen screen = new TerminalScreen(vt);
+    TerminalScreen screen = new TerminalScreen(new DefaultVirtualTerminal(
+        new TerminalSize(cols, rows)));
     screen.startScreen();
     b.draw(screen.newTextGraphics(), screen.getTerminalSize());
     screen.refresh();
-    List<String> lines = new ArrayList<>();
-    for (int r = 0; r < rows; r++) {
-      StringBuilder sb = new StringBuilder();
-      for (int c = 0; c < cols; c++) {
-        var ch = screen.getFrontCharacter(c, r);
-        sb.append(ch == null ? " " : ch.getCharacterString());
-      }
-      lines.add(sb.toString().replaceAll("\\s+$", ""));
-    }
+    String text = Goldens.text(screen, cols, rows);
     screen.stopScreen();
-    return String.join("\n", lines) + "\n";
+    return text;
   }
 
-  private static void golden(String name, String actual) throws IOException {
-    Path file = GOLDEN.resolve(name + ".txt");
-    Path proposed = GOLDEN.resolve(name + ".txt.new");
-    String old = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : null;
-    if (actual.equals(old)) {
-      Files.deleteIfExists(proposed);
-      return;
-    }
-    Files.writeString(proposed, actual, StandardCharsets.UTF_8);
-    if (!UPDATE) {
-      throw new AssertionError((old == null ? "no golden screen yet for " : "the screen differs"
-          + " from its golden: ") + name + "; written to " + proposed + " (scripts/goldens"
-          + " review, then scripts/goldens accept " + name + ")\n" + actual);
-    }
-  }
 }

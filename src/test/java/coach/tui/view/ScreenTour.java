@@ -98,20 +98,9 @@ final class ScreenTour {
             state, week);
       }
       screen.refresh();
-      List<String> lines = new ArrayList<>();
-      for (int r = 0; r < rows; r++) {
-        StringBuilder sb = new StringBuilder();
-        for (int c = 0; c < cols; c++) {
-          var ch = screen.getFrontCharacter(c, r);
-          sb.append(ch == null ? " " : ch.getCharacterString());
-          if (ch != null && ch.isDoubleWidth()) {
-            c++;
-          }
-        }
-        lines.add(sb.toString().replaceAll("\\s+$", ""));
-      }
+      String text = Goldens.text(screen, cols, rows);
       screen.stopScreen();
-      return String.join("\n", lines) + "\n";
+      return text;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

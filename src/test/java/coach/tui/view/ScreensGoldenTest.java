@@ -33,8 +33,6 @@ import org.junit.jupiter.api.TestFactory;
  * writes every .new file without failing, to review a deliberate change at once.
  */
 class ScreensGoldenTest {
-  private static final Path GOLDEN = Path.of("src/test/resources/golden");
-  private static final boolean UPDATE = Boolean.getBoolean("golden.update");
 
   /** Each named moment of a session on the bundled routine. */
   static Map<String, Supplier<ScreenTour>> moments() {
@@ -150,9 +148,9 @@ class ScreensGoldenTest {
     Style utf = new Style(false, false);
     return moments().entrySet().stream().flatMap(e -> List.of(
         DynamicTest.dynamicTest(e.getKey() + " 80x24",
-            () -> golden(e.getKey() + "-80x24", e.getValue().get().render(80, 24, utf))),
+            () -> Goldens.check(e.getKey() + "-80x24", e.getValue().get().render(80, 24, utf))),
         DynamicTest.dynamicTest(e.getKey() + " 40x12",
-            () -> golden(e.getKey() + "-40x12", e.getValue().get().render(40, 12, utf))))
+            () -> Goldens.check(e.getKey() + "-40x12", e.getValue().get().render(40, 12, utf))))
         .stream()).toList();
   }
 
@@ -162,9 +160,9 @@ class ScreensGoldenTest {
     Style es = new Style(false, false, Language.SPANISH);
     return moments().entrySet().stream().flatMap(e -> List.of(
         DynamicTest.dynamicTest(e.getKey() + " es 80x24",
-            () -> golden(e.getKey() + "-es-80x24", e.getValue().get().render(80, 24, es))),
+            () -> Goldens.check(e.getKey() + "-es-80x24", e.getValue().get().render(80, 24, es))),
         DynamicTest.dynamicTest(e.getKey() + " es 40x12",
-            () -> golden(e.getKey() + "-es-40x12", e.getValue().get().render(40, 12, es))))
+            () -> Goldens.check(e.getKey() + "-es-40x12", e.getValue().get().render(40, 12, es))))
         .stream()).toList();
   }
 
@@ -173,7 +171,7 @@ class ScreensGoldenTest {
     Style utf = new Style(false, false);
     for (String name : List.of("pain-after-set", "rep", "welcome", "contact")) {
       String text = moments().get(name).get().render(60, 20, utf);
-      golden(name + "-60x20", text);
+      Goldens.check(name + "-60x20", text);
       String footer = text.lines().reduce((a, b) -> b).orElse("");
       assertTrue(footer.contains("! red flag"), name + ": " + footer);
     }
@@ -270,7 +268,7 @@ class ScreensGoldenTest {
             assertEquals(p, t.state.phase(), name);
             String wide = t.render(100, 30, utf);
             if (p == 0) {
-              golden(name + "-100x30", wide);
+              Goldens.check(name + "-100x30", wide);
             }
             String cue = phases.get(p).cue();
             assertTrue(wide.contains(cue.substring(0, Math.min(30, cue.length()))),
@@ -285,7 +283,7 @@ class ScreensGoldenTest {
             // at 80x24 too, the cue wraps beside its drawing
             String small = t.render(80, 24, utf);
             if (p == 0) {
-              golden(name + "-80x24", small);
+              Goldens.check(name + "-80x24", small);
             }
             assertTrue(small.contains(cue.substring(0, Math.min(20, cue.length()))),
                 name + "\n" + small);
@@ -303,7 +301,7 @@ class ScreensGoldenTest {
     ScreenTour t = new ScreenTour().toScreen(Screen.INTRO);
     coach.routine.Phase first = t.coach.level(t.state).phases().get(0);
     String wide = t.render(100, 30, utf);
-    golden("intro-100x30", wide);
+    Goldens.check("intro-100x30", wide);
     assertDrawn(first, wide, true, "intro");
     assertDrawn(first, t.render(80, 24, utf), true, "intro");
     assertDrawn(first, t.render(60, 20, utf), false, "intro");
@@ -356,7 +354,7 @@ class ScreensGoldenTest {
   @Test
   void asciiRepScreenUsesNoBoxOrBlockGlyphs() throws IOException {
     String text = moments().get("rep").get().render(80, 24, new Style(true, false));
-    golden("rep-ascii-80x24", text);
+    Goldens.check("rep-ascii-80x24", text);
     assertTrue(text.chars().allMatch(ch -> ch < 128), text);
   }
 
@@ -454,23 +452,6 @@ class ScreensGoldenTest {
     screen.stopScreen();
   }
 
-  private static void golden(String name, String actual) throws IOException {
-    Path file = GOLDEN.resolve(name + ".txt");
-    Path proposed = GOLDEN.resolve(name + ".txt.new");
-    String old = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : null;
-    if (actual.equals(old)) {
-      Files.deleteIfExists(proposed);
-      return;
-    }
-    // never overwritten here: a person reads the new screen before accepting it
-    Files.writeString(proposed, actual, StandardCharsets.UTF_8);
-    if (!UPDATE) {
-      throw new AssertionError((old == null ? "no golden screen yet for " : "the screen differs"
-          + " from its golden: ") + name + "; written to " + proposed + " (scripts/goldens"
-          + " review, then scripts/goldens accept " + name + ")\n" + actual);
-    }
-  }
-
   /**
    * A golden screen is a claim about what a person reads: none may hold a sentence or a title
    * cut short (the canvas ends a cut line with a mark, so a cut shows).
@@ -478,7 +459,7 @@ class ScreensGoldenTest {
   @Test
   void noGoldenScreenHoldsCutText() throws IOException {
     List<String> cut = new java.util.ArrayList<>();
-    try (var files = Files.list(GOLDEN)) {
+    try (var files = Files.list(Goldens.DIR)) {
       for (Path f : files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
         List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
         for (int i = 0; i < lines.size(); i++) {
